@@ -1,0 +1,83 @@
+# Manufacturing Careers assistant. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# .python-version selects 3.10 under pyenv; elsewhere a system python3.10 is used.
+PYTHON ?= python3.10
+VENV := .venv
+BIN := $(VENV)/bin
+MODEL := models/manufacturing.tar.gz
+RASA_PORT ?= 5005
+ACTIONS_PORT ?= 5055
+
+# Nothing leaves the server: no Rasa telemetry. Quieter TensorFlow logs.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONHASHSEED := 0
+
+# What the model is trained from. The knowledge file is read at run time, so editing it
+# never needs retraining.
+TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(wildcard data/nlu/*.yml)
+
+.PHONY: help setup validate train run shell actions test test-unit test-data test-stories test-nlu test-e2e clean
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@echo "==> Creating $(VENV) with $(PYTHON)"
+	@command -v $(PYTHON) >/dev/null && $(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 10)' \
+	  || { echo "Python 3.10 is required (Rasa 3.6 supports 3.8-3.10). Install it, or set PYTHON=/path/to/python3.10"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	@echo "==> Installing pinned dependencies (first time: a few minutes)"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==24.0 setuptools==70.3.0 wheel==0.45.1
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $@
+
+$(VENV)/.spacy: $(VENV)/.installed bot/nlp.py bot/tools/build_spacy.py
+	@echo "==> Building the offline spaCy pipeline"
+	$(BIN)/python -m bot.tools.build_spacy
+	@touch $@
+
+setup: $(VENV)/.spacy ## Create the venv, install pinned packages, build the spaCy pipeline
+
+validate: $(VENV)/.installed ## Check the knowledge file; prints every problem with entry and field
+	$(BIN)/python -m bot.tools.validate
+
+$(MODEL): $(TRAINING_INPUTS) | $(VENV)/.spacy
+	@echo "==> Training (the model is missing or older than its inputs)"
+	$(BIN)/rasa train --fixed-model-name manufacturing --out models
+	@touch $@
+
+train: $(MODEL) ## Train the model if it is missing or stale
+
+run: setup validate train ## Start the action server and Rasa, then chat (Ctrl-C stops both)
+	@mkdir -p var
+	@$(BIN)/python -m bot.tools.serve --rasa-port $(RASA_PORT) --actions-port $(ACTIONS_PORT)
+
+shell: setup validate train ## Chat in the terminal
+	@mkdir -p var
+	@$(BIN)/python -m bot.tools.serve --shell --rasa-port $(RASA_PORT) --actions-port $(ACTIONS_PORT)
+
+test: setup validate train test-unit test-data test-stories test-nlu test-e2e ## Set up, then run every test
+
+test-unit: $(VENV)/.spacy ## pytest: knowledge, linking, rendering, actions, channels
+	$(BIN)/python -m pytest -q tests/unit
+
+test-data: $(VENV)/.installed ## rasa data validate (warnings fail)
+	$(BIN)/rasa data validate --fail-on-warnings
+
+test-stories: $(MODEL) ## rasa test on tests/test_stories.yml, failing on any prediction error
+	$(BIN)/rasa test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out reports/stories
+
+test-nlu: $(MODEL) ## Intent macro-F1 on the held-out split (tests/nlu/holdout.yml), with a floor
+	$(BIN)/rasa test nlu --model $(MODEL) --nlu tests/nlu/holdout.yml --out reports/nlu
+	$(BIN)/python -m bot.tools.nlu_score reports/nlu/intent_report.json
+
+test-e2e: $(MODEL) ## Start the real servers and ask them questions over HTTP and socket.io
+	$(BIN)/python -m pytest -q tests/e2e
+
+clean: ## Remove the venv, models, reports and local conversations
+	rm -rf $(VENV) build models reports results var .pytest_cache

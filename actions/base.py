@@ -1,0 +1,61 @@
+"""The glue between rasa-sdk and the answer logic in `bot.answers`."""
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.answers.context import Knowledge, shared
+from bot.answers.turn import Turn
+from bot.render import Answer
+
+logger = logging.getLogger(__name__)
+
+#: Slots the answers may set; anything else in Answer.slots is a programming error.
+MEMORY_SLOTS = ("role", "sector", "pathway", "last_aspect")
+SORRY = ("Sorry, something went wrong on my side while looking that up. "
+         "Please try again, or ask about another manufacturing job.")
+
+
+def turn_from(tracker: Tracker, knowledge: Knowledge) -> Turn:
+    message = tracker.latest_message or {}
+    entities = {e.get("entity"): str(e.get("value")) for e in message.get("entities") or []
+                if e.get("entity") and e.get("value") is not None}
+    return Turn(
+        knowledge=knowledge,
+        intent=(message.get("intent") or {}).get("name") or "",
+        text=message.get("text") or "",
+        entities=entities,
+        slots={name: tracker.get_slot(name) for name in (*MEMORY_SLOTS, "last_sources")},
+        metadata=message.get("metadata") or {},
+    )
+
+
+def send(dispatcher: CollectingDispatcher, answer: Answer) -> List[Dict[Text, Any]]:
+    dispatcher.utter_message(text=answer.text, buttons=[b.as_dict() for b in answer.buttons])
+    events = [SlotSet(name, value) for name, value in answer.slots.items() if name in MEMORY_SLOTS]
+    events.append(SlotSet("last_sources", list(answer.sources)))
+    return events
+
+
+class KnowledgeAction(Action):
+    """An action that answers from the knowledge file via one function of `bot.answers`."""
+
+    action_name: str = ""
+    #: Takes the Turn and returns an Answer. Set as a staticmethod on subclasses.
+    answer: Callable[[Turn], Answer]
+
+    def name(self) -> Text:
+        return self.action_name
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+        try:
+            answer = self.answer(turn_from(tracker, shared()))
+        except Exception:  # a bug must not leave a student without a reply
+            logger.exception("%s failed", self.action_name)
+            dispatcher.utter_message(text=SORRY)
+            return []
+        return send(dispatcher, answer)

@@ -1,0 +1,1 @@
+"""Answer logic, one module per subject. Each function takes a Turn and returns an Answer."""

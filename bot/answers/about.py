@@ -1,0 +1,69 @@
+"""'Tell me about X' and 'what about X?': the kind of thing named decides the answer."""
+from __future__ import annotations
+
+from bot.answers import cluster, roles, scope, topics
+from bot.answers.turn import Turn
+from bot.linking import ECONOMY, OTHER, PATHWAY, ROLE, SECTOR, TECHNOLOGY, TRAINING
+from bot.render import Answer
+
+#: Aspects that belong to the whole cluster rather than to one role.
+_TOPIC_ANSWERS = {"economy": topics.economy, "automation": topics.automation, "training": topics.training}
+
+
+def about(turn: Turn) -> Answer:
+    """Describe whatever the message names first; with nothing named, the thing being discussed."""
+    k = turn.knowledge
+    for kind in (ROLE, SECTOR, PATHWAY):  # a button payload names exactly one thing
+        given = turn.entities.get(kind)
+        if given:
+            return _describe(turn, kind, given)
+    first = turn.links.mentions[0] if turn.links.mentions else None
+    if first:
+        return _describe(turn, first.kind, first.id)
+    if turn.links.ambiguous:
+        return roles.ask_which(k, list(turn.links.ambiguous[0]), "overview", "Which of these jobs do you mean?")
+    if turn.links.unknown_words:
+        return scope.explain(k, "I don't have information about that.")
+    if turn.slot("role") in k.roles:
+        return roles.render(k, [turn.slot("role")], "overview")
+    return cluster.describe_cluster(k)
+
+
+def what_about(turn: Turn) -> Answer:
+    """Keep the question, change the subject: 'how much do machinists make?' ... 'what about welders?'"""
+    aspect = turn.slot("last_aspect") or "overview"
+    named_roles = turn.mentioned(ROLE)
+    if named_roles:
+        if aspect in _TOPIC_ANSWERS or aspect not in roles.ASPECT_INTENTS:
+            aspect = "overview"
+        return roles.render(turn.knowledge, named_roles, aspect)
+    if aspect in _TOPIC_ANSWERS and turn.links.mentions:
+        return _TOPIC_ANSWERS[aspect](turn)
+    return about(turn)
+
+
+def low_confidence(turn: Turn) -> Answer:
+    """NLU was unsure of the intent. If the message names something we know, describe it;
+    otherwise say plainly what the assistant covers. Never guess a role."""
+    if turn.links.mentions or turn.entities:
+        return about(turn)
+    return scope.explain(turn.knowledge)
+
+
+def _describe(turn: Turn, kind: str, ident: str) -> Answer:
+    k = turn.knowledge
+    if kind == ROLE and ident in k.roles:
+        return roles.render(k, [ident], "overview")
+    if kind == SECTOR and ident in k.sectors:
+        return cluster.describe_sector(k, k.sectors[ident])
+    if kind == PATHWAY and ident in k.pathways:
+        return cluster.describe_pathway(k, k.pathways[ident])
+    if kind == OTHER:
+        return scope.other_cluster(k, ident)
+    if kind == ECONOMY:
+        return topics.economy(turn)
+    if kind == TECHNOLOGY:
+        return topics.automation(turn)
+    if kind == TRAINING:
+        return topics.training(turn)
+    return scope.explain(k)

@@ -1,0 +1,69 @@
+"""Answers about the cluster, its pathways, its sectors and its list of roles."""
+from __future__ import annotations
+
+from bot.answers.context import Knowledge
+from bot.knowledge.model import Pathway, Sector
+from bot.render import Answer, Button, bullets, fact_line, join_names, payload
+
+
+def describe_cluster(k: Knowledge) -> Answer:
+    c = k.kb.cluster
+    names = [p.name for p in k.kb.pathways]
+    text = f"{c.name} career cluster\n{c.summary}\n\nIts six pathways:\n{bullets(names)}"
+    if c.framework_note:
+        text += f"\n\n{c.framework_note}"
+    buttons = [Button("Pathways", payload("ask_pathways")), Button("Industries", payload("ask_sectors")),
+               Button("Jobs", payload("ask_roles"))]
+    return Answer(text, buttons, list(c.sources))
+
+
+def list_pathways(k: Knowledge) -> Answer:
+    items = [f"{p.name}: {p.summary}" for p in k.kb.pathways]
+    buttons = [Button(p.name, payload("ask_about", pathway=p.id)) for p in k.kb.pathways[:6]]
+    return Answer(f"The Manufacturing cluster has {len(items)} pathways:\n{bullets(items)}", buttons,
+                  list(k.kb.cluster.sources))
+
+
+def describe_pathway(k: Knowledge, pathway: Pathway) -> Answer:
+    titles = [k.title(r) for r in pathway.roles]
+    text = f"{pathway.name} pathway\n{pathway.summary}\n\nJobs in this pathway:\n{bullets(titles)}"
+    buttons = [Button(k.title(r), payload("ask_about", role=r)) for r in pathway.roles[:3]]
+    return Answer(text, buttons, list(k.kb.cluster.sources), {"pathway": pathway.id, "last_aspect": "overview"})
+
+
+def list_sectors(k: Knowledge) -> Answer:
+    items = [f"{s.name}: {s.summary.split('. ')[0].rstrip('.')}." for s in k.kb.sectors]
+    buttons = [Button(s.name, payload("ask_about", sector=s.id)) for s in k.kb.sectors[:5]]
+    return Answer(f"Manufacturing industries I can tell you about:\n{bullets(items)}", buttons)
+
+
+def describe_sector(k: Knowledge, sector: Sector) -> Answer:
+    text = (f"{sector.name}\n{sector.summary}\n\nProducts: {join_names(sector.products)}.\n"
+            f"Jobs you'll find there: {join_names([k.title(r) for r in sector.roles])}.")
+    if sector.facts:
+        text += "\n\n" + "\n".join(fact_line(k.kb, f) for f in sector.facts)
+    else:
+        text += "\n\nI don't have a sourced figure for this industry yet."
+    buttons = [Button(k.title(r), payload("ask_about", role=r)) for r in sector.roles[:3]]
+    return Answer(text, buttons, [f.source for f in sector.facts], {"sector": sector.id, "last_aspect": "overview"})
+
+
+def list_roles(k: Knowledge) -> Answer:
+    lines = [f"{p.name}: {join_names([k.title(r) for r in p.roles])}" for p in k.kb.pathways]
+    buttons = [Button(r.title, payload("ask_about", role=r.id)) for r in k.kb.roles[:5]]
+    return Answer(f"Manufacturing jobs I know about, by pathway:\n{bullets(lines)}\n\n"
+                  "Ask about any of them, for example \u201cwhat does a welder do?\u201d", buttons)
+
+
+def pathways(turn) -> Answer:
+    """'What pathways are there?', or one pathway when the message names it."""
+    named = [p for p in turn.mentioned("pathway") if p in turn.knowledge.pathways]
+    k = turn.knowledge
+    return describe_pathway(k, k.pathways[named[0]]) if named else list_pathways(k)
+
+
+def sectors(turn) -> Answer:
+    """'Which industries?', or one industry when the message names it."""
+    named = [s for s in turn.mentioned("sector") if s in turn.knowledge.sectors]
+    k = turn.knowledge
+    return describe_sector(k, k.sectors[named[0]]) if named else list_sectors(k)

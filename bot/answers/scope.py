@@ -1,0 +1,53 @@
+"""What the assistant covers, and kind answers for what it does not."""
+from __future__ import annotations
+
+from typing import Optional
+
+from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES
+from bot.answers.context import Knowledge
+from bot.render import Answer, Button, payload
+
+COVERS = ("I can tell you about manufacturing careers: what jobs like welder, machinist or "
+          "robotics technician involve, the skills and education they need, pay and job outlook, "
+          "industries such as aerospace or food processing, career pathways, how automation is "
+          "changing factory work, and ways to get started such as apprenticeships.")
+
+
+def menu_buttons() -> list:
+    return [Button("Jobs in manufacturing", payload("ask_roles")),
+            Button("Industries", payload("ask_sectors")),
+            Button("Career pathways", payload("ask_pathways"))]
+
+
+def explain(k: Knowledge, lead: str = "Sorry, I didn't understand that.") -> Answer:
+    return Answer(f"{lead} {COVERS}", menu_buttons())
+
+
+def other_cluster(k: Knowledge, other_id: str) -> Answer:
+    other = k.kb.other_careers[int(other_id)]
+    text = (f"That job is part of the {other.cluster} career cluster, and I only cover the "
+            f"Manufacturing cluster. Your school counselor, or CareerOneStop "
+            f"(https://www.careeronestop.org/), can help you explore it. Want to see manufacturing jobs "
+            f"that use similar strengths?")
+    return Answer(text, menu_buttons())
+
+
+def unknown_role(k: Knowledge, current: Optional[str], aspect: str) -> Answer:
+    """The user named a job we do not know: never answer with another role's facts."""
+    text = ("I don't have that job in my manufacturing list, so I can't give you facts about it. "
+            "Here are jobs I do know about.")
+    buttons = []
+    if current in k.roles:
+        title = f"{BUTTON_TITLES[aspect]}: {k.title(current)}"
+        buttons.append(Button(title, payload(ASPECT_INTENTS[aspect], role=current)))
+    buttons.append(Button("All roles", payload("ask_roles")))
+    return Answer(text, buttons)
+
+
+def out_of_scope(turn) -> Answer:
+    """A question outside the assistant's subject; a career from another cluster gets a pointer."""
+    others = turn.links.ids("other_career")
+    if others:
+        return other_cluster(turn.knowledge, others[0])
+    return explain(turn.knowledge, "That's outside what I can help with.")
+

@@ -1,0 +1,101 @@
+"""Answers about manufacturing's economy, innovation and automation, training routes, and sources."""
+from __future__ import annotations
+
+import re
+from typing import List
+
+from bot.answers.context import Knowledge
+from bot.answers.turn import Turn
+from bot.knowledge.model import Technology, Training
+from bot.answers import roles
+from bot.linking import ECONOMY, ROLE, TECHNOLOGY, TRAINING
+from bot.render import Answer, Button, bullets, fact_line, join_names, payload
+from bot.text import normalise
+
+
+def economy(turn: Turn) -> Answer:
+    k = turn.knowledge
+    wanted = turn.mentioned(ECONOMY)
+    facts = [e for e in k.kb.economy if e.id in wanted] or k.kb.economy
+    lines = [f"{e.statement} ({k.kb.meta.sources[e.source].publisher}, {e.year})" for e in facts]
+    lead = "Manufacturing and the U.S. economy:" if len(facts) > 1 else ""
+    buttons = [Button("Automation and new jobs", payload("ask_automation")),
+               Button("Jobs in manufacturing", payload("ask_roles"))]
+    text = f"{lead}\n{bullets(lines)}".strip() if lead else lines[0]
+    return Answer(text, buttons, _unique(e.source for e in facts), {"last_aspect": "economy"})
+
+
+def automation(turn: Turn) -> Answer:
+    k = turn.knowledge
+    techs = [t for t in k.kb.innovation.technologies if t.id in turn.mentioned(TECHNOLOGY)]
+    if techs and not _JOBS_IMPACT.search(normalise(turn.text)):
+        return _technology(k, techs[0])
+    inno = k.kb.innovation
+    text = (f"{inno.summary}\n\nTechnologies changing the work:\n"
+            f"{bullets(t.name for t in inno.technologies)}")
+    if inno.emerging_roles:
+        text += "\n\nNew kinds of jobs:\n" + bullets(f"{e.title}: {e.summary}" for e in inno.emerging_roles)
+    if inno.facts:
+        text += "\n\n" + "\n".join(fact_line(k.kb, f) for f in inno.facts)
+    buttons = [Button(t.name, payload("ask_automation", technology=t.id)) for t in inno.technologies[:3]]
+    return Answer(text, buttons, [f.source for f in inno.facts], {"last_aspect": "automation"})
+
+
+#: "Will robots take my job?" asks about automation and work, not what a robot is.
+_JOBS_IMPACT = re.compile(r"\b(jobs?|replac\w*|take|taking|careers?|workers?|unemploy\w*|future)\b")
+
+
+def _technology(k: Knowledge, tech: Technology) -> Answer:
+    text = f"{tech.name}\n{tech.summary}"
+    if tech.roles:
+        text += f"\n\nJobs that work with it: {join_names([k.title(r) for r in tech.roles])}."
+    buttons = [Button(k.title(r), payload("ask_about", role=r)) for r in tech.roles[:3]]
+    return Answer(text, buttons, slots={"last_aspect": "automation"})
+
+
+def training(turn: Turn) -> Answer:
+    """Ways into manufacturing; 'how do I become a welder?' is that role's education."""
+    k = turn.knowledge
+    named_roles = turn.mentioned(ROLE)
+    if named_roles:
+        return roles.render(k, named_roles, "education")
+    routes = [t for t in k.kb.training if t.id in turn.mentioned(TRAINING)]
+    if routes:
+        return _route(k, routes[0])
+    lines = [f"{t.name}: {t.summary.split('. ')[0].rstrip('.')}." for t in k.kb.training]
+    buttons = [Button(t.name, payload("ask_training", training=t.id)) for t in k.kb.training[:3]]
+    return Answer(f"Ways to get started in manufacturing:\n{bullets(lines)}", buttons,
+                  slots={"last_aspect": "training"})
+
+
+def _route(k: Knowledge, route: Training) -> Answer:
+    text = f"{route.name}\n{route.summary}"
+    text += "".join(f"\n{fact_line(k.kb, f)}" for f in route.facts)
+    if route.url:
+        text += f"\nMore: {route.url}"
+    sources = [f.source for f in route.facts] + list(route.sources)
+    buttons = [Button("Other ways to start", payload("ask_training")),
+               Button("Jobs in manufacturing", payload("ask_roles"))]
+    return Answer(text, buttons, _unique(sources), {"last_aspect": "training"})
+
+
+def sources(turn: Turn) -> Answer:
+    """Provenance of the previous answer, plus the O*NET attribution its license asks for."""
+    k = turn.knowledge
+    used = [s for s in (turn.slot("last_sources") or []) if s in k.kb.meta.sources]
+    if used:
+        lines = [f"{k.kb.meta.sources[s].title}, {k.kb.meta.sources[s].published}: {k.kb.meta.sources[s].url}"
+                 for s in used]
+        text = f"That answer came from:\n{bullets(lines)}"
+    else:
+        text = "My last answer didn't use any figures, so there is no source to show."
+    text += f"\n\nAbout my data: {k.kb.meta.attribution} Last reviewed {k.kb.meta.last_reviewed:%B %-d, %Y}."
+    return Answer(text, [], used)
+
+
+def _unique(items) -> List[str]:
+    out: List[str] = []
+    for i in items:
+        if i not in out:
+            out.append(i)
+    return out

@@ -1,0 +1,2 @@
+"""Rasa input channels with the guarantees our users need: a reply to every message,
+clear 4xx answers to malformed requests, and message limits."""

@@ -1,0 +1,51 @@
+"""Rasa's REST channel (/webhooks/rest/webhook) with request checks and a reply guarantee."""
+from __future__ import annotations
+
+import json
+from typing import Any, Awaitable, Callable, Optional
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+
+from bot.channels.guarantee import clean_message, with_reply
+
+MAX_BODY_BYTES = 16 * 1024
+MAX_SENDER_CHARS = 128
+
+
+class SafeRestInput(RestInput):
+    @classmethod
+    def name(cls) -> str:
+        return "rest"  # same URL as Rasa's own REST channel
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        bp = super().blueprint(with_reply(on_new_message))
+        bp.middleware("request")(reject_malformed)
+        return bp
+
+    def _extract_message(self, req: Request) -> Optional[str]:
+        return clean_message(req.json.get("message"))
+
+
+async def reject_malformed(request: Request):
+    """Answer a malformed request with a 4xx and a reason instead of a server error."""
+    if request.method != "POST" or not request.path.endswith("/webhook"):
+        return None
+    if len(request.body or b"") > MAX_BODY_BYTES:
+        return response.json({"error": f"request body is larger than {MAX_BODY_BYTES} bytes"}, status=413)
+    try:
+        body = json.loads(request.body or b"")
+    except (ValueError, UnicodeDecodeError):
+        return response.json({"error": "the body must be JSON"}, status=400)
+    if not isinstance(body, dict):
+        return response.json({"error": "the body must be a JSON object"}, status=400)
+    sender = body.get("sender")
+    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
+        return response.json({"error": f"'sender' must be a non-empty string of at most {MAX_SENDER_CHARS} characters"}, status=400)
+    if not isinstance(body.get("message"), str):
+        return response.json({"error": "'message' must be a string"}, status=400)
+    if "metadata" in body and not isinstance(body["metadata"], (dict, type(None))):
+        return response.json({"error": "'metadata' must be a JSON object"}, status=400)
+    return None

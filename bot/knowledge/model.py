@@ -1,0 +1,178 @@
+"""Schema of the knowledge file, as pydantic models.
+
+Pydantic checks types and required fields and reports every problem with its
+location; `references.py` adds the checks that need the whole file (ids,
+cross-references, sources, aliases).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Dict, List, Optional
+
+from pydantic import BaseModel, Extra, Field, HttpUrl, conint, constr, validator
+
+Id = constr(regex=r"^[a-z][a-z0-9_]*$", strip_whitespace=True)
+Text = constr(min_length=1, strip_whitespace=True)
+# "2024–34" or "2024-2034": the period a projection covers.
+Period = constr(regex=r"^\d{4}\s*[–-]\s*\d{2,4}$", strip_whitespace=True)
+Year = conint(ge=1990, le=2100)
+
+
+class Strict(BaseModel):
+    class Config:
+        extra = Extra.forbid  # a misspelled field name is an error, not silently ignored
+        anystr_strip_whitespace = True
+
+
+class Source(Strict):
+    title: Text
+    url: HttpUrl
+    published: Text  # "2025-09" or "2024": as precise as the publisher states
+    publisher: Text  # short name shown in citations, e.g. "BLS"
+
+
+class Meta(Strict):
+    title: Text
+    last_reviewed: dt.date
+    attribution: Text
+    sources: Dict[Id, Source]
+
+
+class Cluster(Strict):
+    name: Text
+    summary: Text
+    framework_note: Optional[Text] = None
+    sources: List[Id] = []
+
+
+class Pathway(Strict):
+    id: Id
+    name: Text
+    aliases: List[Text] = []
+    summary: Text
+    roles: List[Id]
+
+
+class Fact(Strict):
+    statement: Text
+    value: Optional[Text] = None
+    year: Year
+    source: Id
+
+
+class Sector(Strict):
+    id: Id
+    name: Text
+    aliases: List[Text] = []
+    summary: Text
+    products: List[Text] = Field(..., min_items=1)
+    roles: List[Id]
+    facts: List[Fact] = []
+
+
+class MedianPay(Strict):
+    annual_usd: conint(gt=0)
+    year: Year
+    as_of: Optional[Text] = None  # "May 2024": the survey month, when the source gives one
+    source: Id
+
+
+class Outlook(Strict):
+    percent_change: float
+    period: Period
+    source: Id
+
+    @validator("period")
+    def _dash(cls, value: str) -> str:
+        return value.replace(" ", "")
+
+
+class Education(Strict):
+    typical_entry: Text
+    routes: List[Text] = Field(..., min_items=1)
+    source: Optional[Id] = None
+
+
+class Certification(Strict):
+    name: Text
+    issuer: Text
+
+
+class Role(Strict):
+    id: Id
+    title: Text
+    aliases: List[Text] = []
+    onet_code: constr(regex=r"^\d{2}-\d{4}\.\d{2}$")
+    bls_group: Optional[Text] = None
+    pathway: Id
+    sectors: List[Id]
+    summary: Text
+    tasks: List[Text] = Field(..., min_items=1)
+    skills: List[Text] = Field(..., min_items=1)
+    education: Education
+    median_pay: Optional[MedianPay] = None  # left out when no source supports a figure
+    outlook: Optional[Outlook] = None
+    certifications: List[Certification] = []
+    sources: List[Id] = []  # where the summary, tasks and skills were informed from
+    related_roles: List[Id] = []
+
+
+class EconomyFact(Strict):
+    id: Id
+    topic: Text
+    aliases: List[Text] = []
+    statement: Text
+    value: Text
+    year: Year
+    source: Id
+
+
+class Technology(Strict):
+    id: Id
+    name: Text
+    aliases: List[Text] = []
+    summary: Text
+    roles: List[Id] = []
+
+
+class EmergingRole(Strict):
+    title: Text
+    summary: Text
+    role: Optional[Id] = None  # the catalogue role closest to it, if any
+
+
+class Innovation(Strict):
+    summary: Text
+    technologies: List[Technology] = Field(..., min_items=1)
+    emerging_roles: List[EmergingRole] = []
+    facts: List[Fact] = []
+
+
+class Training(Strict):
+    id: Id
+    name: Text
+    aliases: List[Text] = []
+    summary: Text
+    url: Optional[HttpUrl] = None
+    facts: List[Fact] = []
+    sources: List[Id] = []
+
+
+class OtherCareer(Strict):
+    """A career outside manufacturing that students often ask about."""
+
+    name: Text
+    aliases: List[Text] = []
+    cluster: Text
+
+
+class KnowledgeBase(Strict):
+    meta: Meta
+    cluster: Cluster
+    pathways: List[Pathway] = Field(..., min_items=1)
+    sectors: List[Sector] = Field(..., min_items=1)
+    roles: List[Role] = Field(..., min_items=1)
+    economy: List[EconomyFact] = Field(..., min_items=1)
+    innovation: Innovation
+    training: List[Training] = Field(..., min_items=1)
+    other_careers: List[OtherCareer] = []

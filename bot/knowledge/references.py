@@ -1,0 +1,132 @@
+"""Checks that need the whole knowledge file: unique ids and aliases,
+cross-references between entries, and sources that resolve."""
+from __future__ import annotations
+
+from typing import Dict, Iterable, Iterator, List, Tuple
+
+from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.problems import Problem
+from bot.text import normalise
+
+
+def find_problems(kb: KnowledgeBase) -> List[Problem]:
+    return [
+        *_duplicate_ids(kb),
+        *_dangling_references(kb),
+        *_unknown_sources(kb),
+        *_shared_names(kb),
+    ]
+
+
+def _sections(kb: KnowledgeBase) -> Iterator[Tuple[str, list]]:
+    yield "pathways", kb.pathways
+    yield "sectors", kb.sectors
+    yield "roles", kb.roles
+    yield "economy", kb.economy
+    yield "innovation.technologies", kb.innovation.technologies
+    yield "training", kb.training
+
+
+def _duplicate_ids(kb: KnowledgeBase) -> Iterator[Problem]:
+    for section, entries in _sections(kb):
+        seen = set()
+        for entry in entries:
+            if entry.id in seen:
+                yield Problem(f"{section}[{entry.id}]", "id", f"id '{entry.id}' is used twice in {section}")
+            seen.add(entry.id)
+
+
+def _dangling_references(kb: KnowledgeBase) -> Iterator[Problem]:
+    roles = {r.id for r in kb.roles}
+    sectors = {s.id for s in kb.sectors}
+    pathways = {p.id for p in kb.pathways}
+
+    def check(entry: str, field: str, ids: Iterable[str], known: set, kind: str) -> Iterator[Problem]:
+        for ref in ids:
+            if ref not in known:
+                yield Problem(entry, field, f"unknown {kind} id '{ref}'")
+
+    for p in kb.pathways:
+        yield from check(f"pathways[{p.id}]", "roles", p.roles, roles, "role")
+    for s in kb.sectors:
+        yield from check(f"sectors[{s.id}]", "roles", s.roles, roles, "role")
+    for r in kb.roles:
+        entry = f"roles[{r.id}]"
+        yield from check(entry, "pathway", [r.pathway], pathways, "pathway")
+        yield from check(entry, "sectors", r.sectors, sectors, "sector")
+        yield from check(entry, "related_roles", r.related_roles, roles, "role")
+        if r.id in r.related_roles:
+            yield Problem(entry, "related_roles", "a role cannot be related to itself")
+    for t in kb.innovation.technologies:
+        yield from check(f"innovation.technologies[{t.id}]", "roles", t.roles, roles, "role")
+    for i, e in enumerate(kb.innovation.emerging_roles):
+        if e.role:
+            yield from check(f"innovation.emerging_roles[{i}]", "role", [e.role], roles, "role")
+
+
+def _cited_sources(kb: KnowledgeBase) -> Iterator[Tuple[str, str, str]]:
+    """Every (entry, field, source id) the file cites."""
+    for i, src in enumerate(kb.cluster.sources):
+        yield "cluster", f"sources[{i}]", src
+    for s in kb.sectors:
+        for i, f in enumerate(s.facts):
+            yield f"sectors[{s.id}]", f"facts[{i}].source", f.source
+    for r in kb.roles:
+        if r.median_pay:
+            yield f"roles[{r.id}]", "median_pay.source", r.median_pay.source
+        if r.outlook:
+            yield f"roles[{r.id}]", "outlook.source", r.outlook.source
+        if r.education.source:
+            yield f"roles[{r.id}]", "education.source", r.education.source
+        for i, src in enumerate(r.sources):
+            yield f"roles[{r.id}]", f"sources[{i}]", src
+    for e in kb.economy:
+        yield f"economy[{e.id}]", "source", e.source
+    for i, f in enumerate(kb.innovation.facts):
+        yield "innovation", f"facts[{i}].source", f.source
+    for t in kb.training:
+        for i, f in enumerate(t.facts):
+            yield f"training[{t.id}]", f"facts[{i}].source", f.source
+        for i, src in enumerate(t.sources):
+            yield f"training[{t.id}]", f"sources[{i}]", src
+
+
+def _unknown_sources(kb: KnowledgeBase) -> Iterator[Problem]:
+    known = kb.meta.sources
+    for entry, field, src in _cited_sources(kb):
+        if src not in known:
+            yield Problem(entry, field, f"unknown source id '{src}' (add it to meta.sources)")
+
+
+def unused_sources(kb: KnowledgeBase) -> List[str]:
+    used = {src for _, _, src in _cited_sources(kb)}
+    return sorted(set(kb.meta.sources) - used)
+
+
+def _shared_names(kb: KnowledgeBase) -> Iterator[Problem]:
+    """A name or alias must point to one entry, or the linker could not choose."""
+    owner: Dict[str, str] = {}
+    for entry, names in named_entries(kb):
+        for name in names:
+            key = normalise(name)
+            if key in owner and owner[key] != entry:
+                yield Problem(entry, "aliases", f"'{name}' is also a name of {owner[key]}")
+            owner.setdefault(key, entry)
+
+
+def named_entries(kb: KnowledgeBase) -> Iterator[Tuple[str, List[str]]]:
+    """(entry, its title and aliases) for every entry users can mention by name."""
+    for p in kb.pathways:
+        yield f"pathways[{p.id}]", [p.name, *p.aliases]
+    for s in kb.sectors:
+        yield f"sectors[{s.id}]", [s.name, *s.aliases]
+    for r in kb.roles:
+        yield f"roles[{r.id}]", [r.title, *r.aliases]
+    for e in kb.economy:
+        yield f"economy[{e.id}]", [e.topic, *e.aliases]
+    for t in kb.innovation.technologies:
+        yield f"innovation.technologies[{t.id}]", [t.name, *t.aliases]
+    for t in kb.training:
+        yield f"training[{t.id}]", [t.name, *t.aliases]
+    for i, o in enumerate(kb.other_careers):
+        yield f"other_careers[{i}]", [o.name, *o.aliases]

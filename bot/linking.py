@@ -1,0 +1,214 @@
+"""Entity linking: find the roles, sectors, pathways and topics a message mentions.
+
+Names come from the knowledge file at run time, so an entry added there is recognised
+without retraining. Exact mentions are found by a spaCy PhraseMatcher on lemmas (plurals
+and inflections), misspellings by rapidfuzz against the same names.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
+
+from rapidfuzz import fuzz, process
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from bot.knowledge.model import KnowledgeBase
+from bot.text import normalise
+
+# Kinds of things a message can mention, by the knowledge section they live in.
+ROLE, SECTOR, PATHWAY, ECONOMY, TECHNOLOGY, TRAINING, OTHER = (
+    "role", "sector", "pathway", "economy", "technology", "training", "other_career")
+
+#: Minimum rapidfuzz ratio for a misspelling, by length of the word typed: short words
+#: need a closer match, or ordinary words would turn into job titles.
+_FUZZY_CUTOFFS = ((4, 88.0), (6, 85.0), (99, 84.0))
+_MIN_FUZZY_LEN = 4
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str
+    id: str
+    start: int  # token offsets in the normalised message
+    end: int
+    score: float  # 100 for an exact (lemma) match
+
+
+@dataclass
+class Links:
+    mentions: List[Mention] = field(default_factory=list)
+    #: Bare job words that fit several roles ("engineer"): each a tuple of role ids.
+    ambiguous: List[Tuple[str, ...]] = field(default_factory=list)
+    #: Content words that are neither linked, nor stop words, nor ordinary question words.
+    unknown_words: List[str] = field(default_factory=list)
+
+    def ids(self, kind: str) -> List[str]:
+        seen: List[str] = []
+        for m in self.mentions:
+            if m.kind == kind and m.id not in seen:
+                seen.append(m.id)
+        return seen
+
+    def first(self, kind: str) -> Optional[str]:
+        ids = self.ids(kind)
+        return ids[0] if ids else None
+
+
+@dataclass(frozen=True)
+class _Name:
+    kind: str
+    id: str
+    text: str  # normalised
+    tokens: int
+
+
+class Linker:
+    def __init__(self, kb: KnowledgeBase, nlp, question_words: Iterable[str] = ()):
+        self.nlp = nlp
+        self.names = list(_names(kb))
+        self._by_key: Dict[str, _Name] = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        for name in self.names:
+            key = f"{name.kind}:{name.id}"
+            self._by_key[key] = name
+            self.matcher.add(key, [nlp(name.text)])
+        # Name forms for fuzzy matching, keyed by token count so a word is compared with words.
+        self._fuzzy: Dict[int, Dict[str, _Name]] = {}
+        for name in self.names:
+            self._fuzzy.setdefault(name.tokens, {})[name.text] = name
+        self._heads = _role_heads(kb, nlp)
+        self.stop_words: FrozenSet[str] = frozenset(nlp.Defaults.stop_words)
+        self.question_words: Set[str] = set()
+        for word in question_words:
+            self.question_words.update(self._lemmas(word))
+
+    def link(self, text: str) -> Links:
+        doc = self.nlp(normalise(text))
+        exact = [Mention(*self._kind_id(self.nlp.vocab.strings[match_id]), start, end, 100.0)
+                 for match_id, start, end in self.matcher(doc)]
+        mentions = _longest_first(exact + self._fuzzy_mentions(doc, exact))
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        ambiguous, unknown = self._leftovers(doc, covered)
+        return Links(mentions, ambiguous, unknown)
+
+    @staticmethod
+    def _kind_id(label: str) -> Tuple[str, str]:
+        kind, _, ident = label.partition(":")
+        return kind, ident
+
+    # -- misspellings --------------------------------------------------------
+    def _fuzzy_mentions(self, doc: Doc, exact: List[Mention]) -> List[Mention]:
+        """Candidates for misspelt names. A window may overlap an exact one-word match, so
+        "robotic technition" can still become robotics technician rather than robots."""
+        exact_multi = {i for m in exact if m.end - m.start > 1 for i in range(m.start, m.end)}
+        exact_any = {i for m in exact for i in range(m.start, m.end)}
+        found: List[Mention] = []
+        for size, choices in self._fuzzy.items():
+            for start in range(0, len(doc) - size + 1):
+                window = set(range(start, start + size))
+                blocked = exact_any if size == 1 else exact_multi
+                if window & blocked or not self._worth_fuzzing(doc[start:start + size]):
+                    continue
+                best = self._best_fuzzy(doc[start:start + size], choices)
+                if best:
+                    name, score = best
+                    found.append(Mention(name.kind, name.id, start, start + size, score))
+        return found
+
+    def _worth_fuzzing(self, span: Span) -> bool:
+        content = [t for t in span if t.is_alpha and t.lower_ not in self.stop_words]
+        return bool(content) and len(span.text.replace(" ", "")) >= _MIN_FUZZY_LEN and (
+            span[0].lower_ not in self.stop_words and span[-1].lower_ not in self.stop_words)
+
+    @staticmethod
+    def _best_fuzzy(span: Span, choices: Dict[str, _Name]) -> Optional[Tuple[_Name, float]]:
+        """Closest name above the cutoff. Typos rarely change a word's first letter, so a name
+        must start like the typed word ("factories" is not "actors")."""
+        forms = {span.text, " ".join(t.lemma_ for t in span)}
+        if span.text.endswith("s") and len(span.text) > 4:
+            forms.add(span.text[:-1])
+        cutoff = next(c for limit, c in _FUZZY_CUTOFFS if len(span.text) <= limit)
+        best: Optional[Tuple[_Name, float]] = None
+        for form in forms:
+            for text, score, _ in process.extract(form, choices.keys(), scorer=fuzz.ratio,
+                                                  score_cutoff=cutoff, limit=5):
+                if text[0] == form[0] and (best is None or score > best[1]):
+                    best = (choices[text], score)
+                    break
+        return best
+
+    # -- what is left --------------------------------------------------------
+    def _leftovers(self, doc: Doc, covered: Set[int]) -> Tuple[List[Tuple[str, ...]], List[str]]:
+        ambiguous: List[Tuple[str, ...]] = []
+        unknown: List[str] = []
+        for token in doc:
+            if token.i in covered or not token.is_alpha or token.lower_ in self.stop_words:
+                continue
+            roles = self._heads.get(token.lemma_) or self._heads.get(token.lower_) or self._fuzzy_head(token.lower_)
+            if roles:
+                if roles not in ambiguous:
+                    ambiguous.append(roles)
+            elif (len(token) > 2 and token.lemma_ not in self.question_words
+                  and token.lower_ not in self.question_words):
+                unknown.append(token.lower_)
+        return ambiguous, unknown
+
+    def _fuzzy_head(self, word: str) -> Optional[Tuple[str, ...]]:
+        if len(word) < 5 or word in self.question_words:
+            return None
+        hit = process.extractOne(word, self._heads.keys(), scorer=fuzz.ratio, score_cutoff=85.0)
+        return self._heads[hit[0]] if hit else None
+
+    def _lemmas(self, text: str) -> List[str]:
+        doc = self.nlp(normalise(text))
+        return [t.lemma_ for t in doc] + [t.lower_ for t in doc]
+
+
+def _longest_first(candidates: List[Mention]) -> List[Mention]:
+    """Keep non-overlapping mentions, preferring longer spans, then better scores."""
+    chosen: List[Mention] = []
+    taken: Set[int] = set()
+    for m in sorted(candidates, key=lambda m: (-(m.end - m.start), -m.score, m.start)):
+        span = set(range(m.start, m.end))
+        if not span & taken:
+            chosen.append(m)
+            taken |= span
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _names(kb: KnowledgeBase) -> Iterable[_Name]:
+    def make(kind: str, ident: str, names: Iterable[str]) -> Iterable[_Name]:
+        for n in names:
+            text = normalise(n)
+            if text:
+                yield _Name(kind, ident, text, len(text.split()))
+
+    for r in kb.roles:
+        yield from make(ROLE, r.id, [r.title, *r.aliases])
+    for s in kb.sectors:
+        yield from make(SECTOR, s.id, [s.name, *s.aliases])
+    for p in kb.pathways:
+        yield from make(PATHWAY, p.id, [p.name, *p.aliases])
+    for e in kb.economy:
+        yield from make(ECONOMY, e.id, [e.topic, *e.aliases])
+    for t in kb.innovation.technologies:
+        yield from make(TECHNOLOGY, t.id, [t.name, *t.aliases])
+    for t in kb.training:
+        yield from make(TRAINING, t.id, [t.name, *t.aliases])
+    for i, o in enumerate(kb.other_careers):
+        yield from make(OTHER, str(i), [o.name, *o.aliases])
+
+
+def _role_heads(kb: KnowledgeBase, nlp) -> Dict[str, Tuple[str, ...]]:
+    """The last word of each multi-word role name ("engineer", "technician") -> the roles it
+    can mean, so a bare "engineer" is offered as a choice instead of guessed."""
+    heads: Dict[str, List[str]] = {}
+    for r in kb.roles:
+        for name in [r.title, *r.aliases]:
+            doc = nlp(normalise(name))
+            if len(doc) > 1:
+                ids = heads.setdefault(doc[-1].lemma_, [])
+                if r.id not in ids:
+                    ids.append(r.id)
+    return {head: tuple(ids) for head, ids in heads.items()}

@@ -1,0 +1,89 @@
+"""How figures, citations, lists and buttons are written. Every answer goes through here,
+so a figure is never shown without its year and source."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Optional
+
+from bot.knowledge.model import Fact, KnowledgeBase, MedianPay, Outlook
+
+BULLET = "•"
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+    def as_dict(self) -> Dict[str, str]:
+        return {"title": self.title, "payload": self.payload}
+
+
+@dataclass
+class Answer:
+    """What the assistant says, which sources it used, and what it remembers for next turn."""
+
+    text: str
+    buttons: List[Button] = field(default_factory=list)
+    sources: List[str] = field(default_factory=list)
+    slots: Dict[str, Any] = field(default_factory=dict)
+
+
+def payload(intent: str, **entities: str) -> str:
+    """A button payload Rasa reads directly, e.g. /ask_pay{"role": "welder"}."""
+    ents = {k: v for k, v in entities.items() if v}
+    return f"/{intent}{json.dumps(ents)}" if ents else f"/{intent}"
+
+
+def money(amount: int) -> str:
+    return f"${amount:,}"
+
+
+def period(text: str) -> str:
+    """'2024-2034' or '2024-34' -> '2024–34'."""
+    match = re.fullmatch(r"(\d{4})[–-](\d{2,4})", text.replace(" ", ""))
+    if not match:
+        return text
+    start, end = match.groups()
+    return f"{start}–{end[-2:]}"
+
+
+def signed_percent(value: float) -> str:
+    number = f"{abs(value):g}%"
+    if value > 0:
+        return f"+{number}"
+    if value < 0:
+        return f"−{number}"  # a real minus sign reads better than a hyphen
+    return number
+
+
+def cite(kb: KnowledgeBase, source_id: str, when: Optional[str] = None) -> str:
+    """'(BLS, May 2024)': publisher and the date the figure describes."""
+    publisher = kb.meta.sources[source_id].publisher
+    return f"({publisher}, {when})" if when else f"({publisher})"
+
+
+def pay_line(kb: KnowledgeBase, pay: MedianPay) -> str:
+    when = pay.as_of or str(pay.year)
+    return f"Median pay: {money(pay.annual_usd)} a year {cite(kb, pay.source, when)}"
+
+
+def outlook_line(kb: KnowledgeBase, outlook: Outlook) -> str:
+    return (f"Job outlook: {signed_percent(outlook.percent_change)} for {period(outlook.period)} "
+            f"({kb.meta.sources[outlook.source].publisher} projections)")
+
+
+def fact_line(kb: KnowledgeBase, fact: Fact) -> str:
+    return f"{fact.statement} {cite(kb, fact.source, str(fact.year))}"
+
+
+def bullets(items: Iterable[str]) -> str:
+    return "\n".join(f"{BULLET} {item}" for item in items)
+
+
+def join_names(names: List[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + f" and {names[-1]}"

@@ -1,0 +1,21 @@
+"""Small text helpers shared by validation, linking and rendering."""
+from __future__ import annotations
+
+import re
+
+_NON_WORD = re.compile(r"[^0-9a-z+#]+")
+
+#: Longest user message we analyse; longer ones are cut (a chat turn, not an essay).
+MAX_MESSAGE_CHARS = 500
+
+
+def normalise(text: str) -> str:
+    """Lower case, punctuation to spaces, single spaces: the form names are compared in."""
+    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+
+
+def user_text(text: object) -> str:
+    """A user's message made safe to analyse: a string, trimmed, of bounded length."""
+    if not isinstance(text, str):
+        return ""
+    return text.strip()[:MAX_MESSAGE_CHARS]

@@ -1,0 +1,1 @@
+"""Command-line tools used by the Makefile."""

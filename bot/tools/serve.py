@@ -1,0 +1,52 @@
+"""Run the assistant: action server, then Rasa (or the terminal chat), stopped together by Ctrl-C.
+
+    python -m bot.tools.serve [--shell] [--rasa-port 5005] [--actions-port 5055]
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+
+from bot import ROOT
+from bot.tools.servers import BIN, MODEL, start_actions, start_rasa, wait_ready
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shell", action="store_true", help="chat in this terminal instead of serving")
+    parser.add_argument("--rasa-port", type=int, default=5005)
+    parser.add_argument("--actions-port", type=int, default=5055)
+    args = parser.parse_args()
+
+    actions = start_actions(args.actions_port)
+    try:
+        print(f"==> Starting the action server on port {args.actions_port}")
+        wait_ready(actions)
+        if args.shell:
+            return subprocess.call([str(BIN / "rasa"), "shell", "--model", str(MODEL),
+                                    "--endpoints", str(ROOT / "endpoints.yml")], cwd=ROOT)
+        rasa = start_rasa(args.rasa_port)
+        try:
+            print(f"==> Starting Rasa on port {args.rasa_port} (about a minute)")
+            seconds = wait_ready(rasa)
+            base = f"http://localhost:{args.rasa_port}"
+            print(f"\nReady in {seconds:.0f} s. Chat with the assistant:\n"
+                  f"  - REST:      curl -s {base}/webhooks/rest/webhook -H 'Content-Type: application/json' "
+                  f"-d '{{\"sender\": \"me\", \"message\": \"how much do welders make?\"}}'\n"
+                  f"  - socket.io: {base}/socket.io (for web widgets)\n"
+                  f"  - terminal:  make shell\n"
+                  f"Press Ctrl-C to stop.\n", flush=True)
+            return rasa.process.wait()
+        except KeyboardInterrupt:
+            return 0
+        finally:
+            rasa.stop()
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        actions.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

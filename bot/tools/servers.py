@@ -1,0 +1,69 @@
+"""Start, wait for, and stop the action server and Rasa. Used by `make run` and the e2e tests."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, List, Optional
+
+from bot import ROOT
+
+BIN = Path(sys.executable).parent
+MODEL = ROOT / "models" / "manufacturing.tar.gz"
+
+
+@dataclass
+class Server:
+    name: str
+    process: subprocess.Popen
+    ready_url: str
+
+    def stop(self, timeout: float = 15) -> None:
+        if self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGINT)  # Sanic shuts down cleanly on SIGINT
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+def _spawn(name: str, args: List[str], ready_url: str, log: Optional[IO], env: Optional[dict]) -> Server:
+    proc = subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT if log else None,
+                            env={**os.environ, **(env or {})}, start_new_session=True)
+    return Server(name, proc, ready_url)
+
+
+def start_actions(port: int = 5055, log: Optional[IO] = None, env: Optional[dict] = None) -> Server:
+    args = [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
+    return _spawn("action server", args, f"http://127.0.0.1:{port}/health", log, env)
+
+
+def start_rasa(port: int = 5005, endpoints: Path = ROOT / "endpoints.yml", log: Optional[IO] = None,
+               env: Optional[dict] = None, model: Path = MODEL) -> Server:
+    args = [str(BIN / "rasa"), "run", "--model", str(model), "--port", str(port),
+            "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(endpoints)]
+    return _spawn("Rasa", args, f"http://127.0.0.1:{port}/", log, env)
+
+
+def wait_ready(server: Server, timeout: float = 180) -> float:
+    """Seconds until the server answers its ready URL; raises if it exits or times out."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"{server.name} exited with code {server.process.returncode} while starting")
+        try:
+            with urllib.request.urlopen(server.ready_url, timeout=2) as resp:
+                if resp.status == 200:
+                    return time.monotonic() - start
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.25)
+    raise TimeoutError(f"{server.name} was not ready after {timeout:.0f} s ({server.ready_url})")

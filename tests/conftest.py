@@ -1,0 +1,43 @@
+"""Fixtures shared by all tests: the real knowledge file, the offline spaCy pipeline."""
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.answers.context import Knowledge, build
+from bot.knowledge.loader import DEFAULT_PATH
+from bot import nlp as nlp_pipeline
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return nlp_pipeline.load()
+
+
+@pytest.fixture(scope="session")
+def knowledge(nlp) -> Knowledge:
+    return build(DEFAULT_PATH, nlp)
+
+
+@pytest.fixture(scope="session")
+def kb(knowledge):
+    return knowledge.kb
+
+
+@pytest.fixture()
+def raw_knowledge() -> dict:
+    """The real knowledge file as plain data, to break or extend in a test."""
+    return copy.deepcopy(yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8")))
+
+
+@pytest.fixture()
+def write_knowledge(tmp_path):
+    def write(data, name: str = "knowledge.yml") -> Path:
+        path = tmp_path / name
+        path.write_text(data if isinstance(data, str) else yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,106 @@
+"""Entity linking from the knowledge file: aliases, plurals, typos, and no false matches."""
+from __future__ import annotations
+
+import pytest
+
+from bot.knowledge.loader import load
+from bot.linking import Linker
+from bot.vocabulary import question_words
+
+
+@pytest.fixture(scope="module")
+def linker(knowledge):
+    return knowledge.linker
+
+
+def kinds_ids(links):
+    return [(m.kind, m.id) for m in links.mentions]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("what does a plant manager do", ("role", "factory_manager")),
+    ("I want to be an assembler", ("role", "production_worker")),
+    ("line worker pay", ("role", "production_worker")),
+    ("is a millwright a good job", ("role", "maintenance_mechanic")),
+    ("QC inspector", ("role", "quality_inspector")),
+    ("tell me about the auto industry", ("sector", "automotive")),
+    ("computer chips", ("sector", "electronics")),
+    ("the quality assurance pathway", ("pathway", "quality_assurance")),
+    ("what is 3D printing", ("technology", "additive")),
+    ("are cobots safe", ("technology", "robots")),
+    ("how big is the skills gap", ("economy", "skills_gap")),
+    ("what is SkillsUSA", ("training", "student_orgs")),
+])
+def test_aliases(linker, text, expected):
+    assert kinds_ids(linker.link(text)) == [expected]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("how much do welders make", "welder"),
+    ("Machinists", "machinist"),
+    ("what do CNC operators do", "cnc_operator"),
+    ("robotics technicians", "robotics_technician"),
+    ("Data Analysts in factories", "data_analyst"),
+])
+def test_plurals_and_case(linker, text, role):
+    assert kinds_ids(linker.link(text)) == [("role", role)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("how much do weldrs make", ("role", "welder")),
+    ("what does a machinst do", ("role", "machinist")),
+    ("robotic technition", ("role", "robotics_technician")),
+    ("plant manger salary", ("role", "factory_manager")),
+    ("industrial enginering tech", ("role", "industrial_engineering_technician")),
+    ("aerospase jobs", ("sector", "aerospace")),
+    ("apprentiships", ("training", "apprenticeship")),
+])
+def test_typos(linker, text, expected):
+    assert kinds_ids(linker.link(text)) == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "where is the bathroom", "I like pizza", "what time is it", "my dog is cute",
+    "can you help me with my homework", "how much", "what about it", "hello there",
+    "make money fast", "is it hard", "what should I eat", "where do you live", "i am bored",
+    "what is the weather like", "tell me a joke", "the game was fun", "maker space",
+])
+def test_no_false_matches(linker, text):
+    assert linker.link(text).mentions == []
+
+
+def test_several_roles_in_order(linker):
+    assert kinds_ids(linker.link("welder vs machinist")) == [("role", "welder"), ("role", "machinist")]
+
+
+def test_longest_name_wins(linker):
+    assert kinds_ids(linker.link("robotics technician")) == [("role", "robotics_technician")]
+    assert kinds_ids(linker.link("robotics")) == [("technology", "robots")]
+
+
+def test_bare_job_word_is_ambiguous_not_guessed(linker):
+    links = linker.link("how much do engineers make")
+    assert links.mentions == []
+    assert links.ambiguous == [("manufacturing_engineer", "automation_engineer")]
+
+
+def test_unknown_job_is_reported(linker):
+    links = linker.link("how much do astronauts make")
+    assert links.mentions == [] and links.unknown_words == ["astronauts"]
+
+
+def test_question_words_are_not_unknown(linker):
+    assert linker.link("what's the salary and the pay like").unknown_words == []
+
+
+def test_career_outside_manufacturing(linker):
+    assert kinds_ids(linker.link("I want to be a nurse")) == [("other_career", "0")]
+
+
+def test_role_added_to_the_file_is_recognised_without_retraining(raw_knowledge, write_knowledge, nlp):
+    raw_knowledge["roles"].append(dict(
+        raw_knowledge["roles"][0], id="tool_designer", title="Tool designer", aliases=["jig designer"]))
+    kb = load(write_knowledge(raw_knowledge))
+    linker = Linker(kb, nlp, question_words())
+    assert kinds_ids(linker.link("what do jig designers do")) == [("role", "tool_designer")]
+    assert kinds_ids(linker.link("tool desginer pay")) == [("role", "tool_designer")]
