@@ -2,8 +2,10 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-# .python-version selects 3.10 under pyenv; elsewhere a system python3.10 is used.
-PYTHON ?= python3.10
+# The first Python 3.10 found: python3.10 on PATH (.python-version selects it under pyenv),
+# pyenv's own 3.10 install, or the system's.
+PYTHON ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10; do \
+	$$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null && { echo $$p; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
 MODEL := models/manufacturing.tar.gz
@@ -22,12 +24,11 @@ TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(wildcard data/
 .PHONY: help setup validate train run shell actions test test-unit test-data test-stories test-nlu test-e2e clean
 
 help: ## Show this help
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(BIN)/python:
 	@echo "==> Creating $(VENV) with $(PYTHON)"
-	@command -v $(PYTHON) >/dev/null && $(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 10)' \
-	  || { echo "Python 3.10 is required (Rasa 3.6 supports 3.8-3.10). Install it, or set PYTHON=/path/to/python3.10"; exit 1; }
+	@test -n "$(PYTHON)" || { echo "Python 3.10 is required (Rasa 3.6 supports 3.8-3.10). Install it, or set PYTHON=/path/to/python3.10"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed: requirements.lock | $(BIN)/python
@@ -70,9 +71,11 @@ test-data: $(VENV)/.installed ## rasa data validate (warnings fail)
 	$(BIN)/rasa data validate --fail-on-warnings
 
 test-stories: $(MODEL) ## rasa test on tests/test_stories.yml, failing on any prediction error
+	rm -rf reports/stories
 	$(BIN)/rasa test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out reports/stories
 
 test-nlu: $(MODEL) ## Intent macro-F1 on the held-out split (tests/nlu/holdout.yml), with a floor
+	rm -rf reports/nlu
 	$(BIN)/rasa test nlu --model $(MODEL) --nlu tests/nlu/holdout.yml --out reports/nlu
 	$(BIN)/python -m bot.tools.nlu_score reports/nlu/intent_report.json
 

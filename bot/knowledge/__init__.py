@@ -1,0 +1,1 @@
+"""The knowledge file: schema, loading and validation."""

@@ -1,0 +1,77 @@
+"""Start the real action server and Rasa once for the e2e tests, on their own SQLite file."""
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import requests
+
+from bot.tools.servers import MODEL, Server, start_actions, start_rasa, wait_ready
+
+RASA_PORT = int(os.environ.get("E2E_RASA_PORT", "5005"))
+ACTIONS_PORT = int(os.environ.get("E2E_ACTIONS_PORT", "5055"))
+
+
+def port_free(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) != 0
+
+
+@dataclass
+class Bot:
+    base: str
+    db: Path
+    endpoints: Path
+    logs: Path
+    actions: Server
+    rasa: Server
+
+    def ask(self, text, sender=None, metadata=None, expect_status=200):
+        body = {"sender": sender or uuid.uuid4().hex, "message": text}
+        if metadata is not None:
+            body["metadata"] = metadata
+        resp = requests.post(f"{self.base}/webhooks/rest/webhook", json=body, timeout=30)
+        assert resp.status_code == expect_status, resp.text
+        return resp.json()
+
+    def text(self, text, sender=None, **kw) -> str:
+        return "\n\n".join(m.get("text", "") for m in self.ask(text, sender, **kw))
+
+    def restart_rasa(self):
+        self.rasa.stop()
+        self.rasa = start_rasa(RASA_PORT, self.endpoints, log=open(self.logs / "rasa.log", "a"))
+        wait_ready(self.rasa)
+
+    def stop_actions(self):
+        self.actions.stop()
+
+    def start_actions(self):
+        self.actions = start_actions(ACTIONS_PORT, log=open(self.logs / "actions.log", "a"))
+        wait_ready(self.actions)
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory):
+    assert MODEL.exists(), "no trained model: run `make train` first"
+    for port in (RASA_PORT, ACTIONS_PORT):
+        assert port_free(port), f"port {port} is in use (stop `make run`, or set E2E_RASA_PORT/E2E_ACTIONS_PORT)"
+    tmp = tmp_path_factory.mktemp("e2e")
+    db = tmp / "conversations.db"
+    endpoints = tmp / "endpoints.yml"
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{ACTIONS_PORT}/webhook"\n'
+        f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n  db: "{db}"\n')
+    actions = start_actions(ACTIONS_PORT, log=open(tmp / "actions.log", "a"))
+    rasa = start_rasa(RASA_PORT, endpoints, log=open(tmp / "rasa.log", "a"))
+    try:
+        wait_ready(actions)
+        wait_ready(rasa)
+        bot = Bot(f"http://127.0.0.1:{RASA_PORT}", db, endpoints, tmp, actions, rasa)
+        yield bot
+    finally:
+        rasa.stop()
+        actions.stop()
