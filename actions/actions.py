@@ -1,79 +1,48 @@
 """Custom actions: each answers one kind of question from the knowledge file.
 
-The logic lives in `bot.answers`; these classes only connect it to Rasa.
+The logic lives in `bot.answers`; this table only connects each action name to the function
+that answers it. rasa-sdk registers every KnowledgeAction subclass made here.
 """
 from __future__ import annotations
+
+from typing import Callable, Dict
 
 from actions.base import KnowledgeAction
 from bot.answers import about, cluster, roles, scope, topics
 from bot.answers.aspects import INTENT_ASPECTS
 from bot.answers.context import shared
+from bot.answers.turn import Turn
+from bot.knowledge.problems import KnowledgeError
+from bot.render import Answer
 
 # Load and validate the knowledge file when the action server starts: a broken file stops
-# it with a clear message instead of failing on a student's first question.
-shared()
+# it with a clear message (no traceback) instead of failing on a student's first question.
+try:
+    shared()
+except KnowledgeError as error:
+    raise SystemExit(f"The action server cannot start.\n{error}") from None
+
+ANSWERS: Dict[str, Callable[[Turn], Answer]] = {
+    "action_answer_about": about.about,
+    "action_answer_followup": about.what_about,
+    "action_answer_role_question": lambda turn: roles.answer(turn, INTENT_ASPECTS.get(turn.intent, "overview")),
+    "action_describe_cluster": lambda turn: cluster.describe_cluster(turn.knowledge),
+    "action_list_pathways": cluster.pathways,
+    "action_list_sectors": cluster.sectors,
+    "action_list_roles": lambda turn: cluster.list_roles(turn.knowledge),
+    "action_answer_economy": topics.economy,
+    "action_answer_automation": topics.automation,
+    "action_answer_training": topics.training,
+    "action_show_sources": topics.sources,
+    "action_explain_scope": scope.out_of_scope,
+    "action_handle_low_confidence": about.low_confidence,
+}
 
 
-class ActionAnswerAbout(KnowledgeAction):
-    action_name = "action_answer_about"
-    answer = staticmethod(about.about)
+def _class_name(action_name: str) -> str:
+    return "".join(part.title() for part in action_name.split("_"))
 
 
-class ActionAnswerFollowup(KnowledgeAction):
-    action_name = "action_answer_followup"
-    answer = staticmethod(about.what_about)
-
-
-class ActionAnswerRoleQuestion(KnowledgeAction):
-    action_name = "action_answer_role_question"
-    answer = staticmethod(lambda turn: roles.answer(turn, INTENT_ASPECTS.get(turn.intent, "overview")))
-
-
-class ActionDescribeCluster(KnowledgeAction):
-    action_name = "action_describe_cluster"
-    answer = staticmethod(lambda turn: cluster.describe_cluster(turn.knowledge))
-
-
-class ActionListPathways(KnowledgeAction):
-    action_name = "action_list_pathways"
-    answer = staticmethod(cluster.pathways)
-
-
-class ActionListSectors(KnowledgeAction):
-    action_name = "action_list_sectors"
-    answer = staticmethod(cluster.sectors)
-
-
-class ActionListRoles(KnowledgeAction):
-    action_name = "action_list_roles"
-    answer = staticmethod(lambda turn: cluster.list_roles(turn.knowledge))
-
-
-class ActionAnswerEconomy(KnowledgeAction):
-    action_name = "action_answer_economy"
-    answer = staticmethod(topics.economy)
-
-
-class ActionAnswerAutomation(KnowledgeAction):
-    action_name = "action_answer_automation"
-    answer = staticmethod(topics.automation)
-
-
-class ActionAnswerTraining(KnowledgeAction):
-    action_name = "action_answer_training"
-    answer = staticmethod(topics.training)
-
-
-class ActionShowSources(KnowledgeAction):
-    action_name = "action_show_sources"
-    answer = staticmethod(topics.sources)
-
-
-class ActionExplainScope(KnowledgeAction):
-    action_name = "action_explain_scope"
-    answer = staticmethod(scope.out_of_scope)
-
-
-class ActionHandleLowConfidence(KnowledgeAction):
-    action_name = "action_handle_low_confidence"
-    answer = staticmethod(about.low_confidence)
+for _name, _answer in ANSWERS.items():
+    globals()[_class_name(_name)] = type(_class_name(_name), (KnowledgeAction,),
+                                         {"action_name": _name, "answer": staticmethod(_answer)})

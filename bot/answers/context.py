@@ -1,6 +1,7 @@
 """The loaded knowledge with its lookups and linker, built once per process."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -41,5 +42,6 @@ def build(path: Union[str, Path] = DEFAULT_PATH, nlp=None) -> Knowledge:
 
 @lru_cache(maxsize=1)
 def shared() -> Knowledge:
-    """The process-wide knowledge, loaded on first use (or at action-server start)."""
-    return build()
+    """The process-wide knowledge, loaded on first use (or at action-server start).
+    KNOWLEDGE_FILE points to another file, e.g. a school's own copy."""
+    return build(os.environ.get("KNOWLEDGE_FILE") or DEFAULT_PATH)

@@ -65,13 +65,13 @@ def bot(tmp_path_factory):
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{ACTIONS_PORT}/webhook"\n'
         f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n  db: "{db}"\n')
-    actions = start_actions(ACTIONS_PORT, log=open(tmp / "actions.log", "a"))
-    rasa = start_rasa(RASA_PORT, endpoints, log=open(tmp / "rasa.log", "a"))
+    bot = Bot(f"http://127.0.0.1:{RASA_PORT}", db, endpoints, tmp,
+              start_actions(ACTIONS_PORT, log=open(tmp / "actions.log", "a")),
+              start_rasa(RASA_PORT, endpoints, log=open(tmp / "rasa.log", "a")))
     try:
-        wait_ready(actions)
-        wait_ready(rasa)
-        bot = Bot(f"http://127.0.0.1:{RASA_PORT}", db, endpoints, tmp, actions, rasa)
+        wait_ready(bot.actions)
+        wait_ready(bot.rasa)
         yield bot
-    finally:
-        rasa.stop()
-        actions.stop()
+    finally:  # tests may have restarted a server: stop the ones running now
+        bot.rasa.stop()
+        bot.actions.stop()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import requests
 
+from bot import ROOT
 from bot.channels.guarantee import EMPTY_MESSAGE, NO_REPLY
 
 
@@ -40,3 +41,20 @@ def test_no_reply_is_never_silent_when_the_action_server_is_down(bot):
     finally:
         bot.start_actions()
     assert "Median pay" in bot.text("how much do machinists make")
+
+
+def test_broken_knowledge_file_stops_the_action_server_with_a_clear_message(tmp_path, raw_knowledge):
+    import subprocess
+    import sys
+
+    import yaml
+
+    next(r for r in raw_knowledge["roles"] if r["id"] == "welder")["median_pay"]["year"] = "soon"
+    broken = tmp_path / "broken.yml"
+    broken.write_text(yaml.safe_dump(raw_knowledge))
+    proc = subprocess.run([sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", "5999"],
+                          env={**__import__("os").environ, "KNOWLEDGE_FILE": str(broken)},
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert proc.returncode == 1
+    assert "broken.yml" in proc.stderr and "entry roles[welder], field median_pay.year" in proc.stderr
+    assert "Traceback" not in proc.stderr
