@@ -44,6 +44,16 @@ $(VENV)/.spacy: $(VENV)/.installed bot/nlp.py bot/tools/build_spacy.py
 
 setup: $(VENV)/.spacy ## Create the venv, install pinned packages, build the spaCy pipeline
 
+# Headless Chromium for the widget's browser tests: Debian's package (Playwright's own browser
+# download cannot work offline). Installed when missing if we are root, else we say how.
+$(VENV)/.browser: | $(VENV)/.installed
+	@command -v chromium >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "==> Installing Chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is needed for the widget tests: sudo apt-get install chromium"; exit 1; fi; }
+	@touch $@
+
 validate: $(VENV)/.installed ## Check the knowledge file; prints every problem with entry and field
 	$(BIN)/python -m bot.tools.validate
 
@@ -79,7 +89,7 @@ test-nlu: $(MODEL) ## Intent macro-F1 on the held-out split (tests/nlu/holdout.y
 	$(BIN)/rasa test nlu --model $(MODEL) --nlu tests/nlu/holdout.yml --out reports/nlu
 	$(BIN)/python -m bot.tools.nlu_score reports/nlu/intent_report.json
 
-test-e2e: $(MODEL) ## Start the real servers and ask them questions over HTTP and socket.io
+test-e2e: $(MODEL) $(VENV)/.browser ## Start the real servers; test REST, socket.io and the widget in Chromium
 	$(BIN)/python -m pytest -q tests/e2e
 
 clean: ## Remove the venv, models, reports and local conversations

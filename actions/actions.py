@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Callable, Dict
 
 from actions.base import KnowledgeAction
-from bot.answers import about, cluster, roles, scope, topics
+from bot.answers import about, cluster, counselor, roles, scope, topics
 from bot.answers.aspects import INTENT_ASPECTS
 from bot.answers.context import shared
 from bot.answers.turn import Turn
@@ -36,6 +36,7 @@ ANSWERS: Dict[str, Callable[[Turn], Answer]] = {
     "action_show_sources": topics.sources,
     "action_explain_scope": scope.out_of_scope,
     "action_handle_low_confidence": about.low_confidence,
+    "action_contact_counselor": counselor.contact,
 }
 
 

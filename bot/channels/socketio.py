@@ -5,16 +5,17 @@
   (rasa issue 13027). We await it when it is a coroutine, whatever version is installed.
 - Malformed events (non-dict data, bad metadata) are ignored with a log line, not a traceback.
 - Every message gets a reply (bot.channels.guarantee).
-- Allowed origins come from CHAT_ALLOWED_ORIGINS (comma-separated); localhost by default.
+- Origins: the bot's own (the chat page it serves) plus CHAT_ALLOWED_ORIGINS (bot.channels.origins).
 """
 from __future__ import annotations
 
 import inspect
 import json
 import logging
-import os
 import uuid
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+import engineio
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
@@ -23,16 +24,29 @@ from sanic.request import Request
 from socketio import AsyncServer
 
 from bot.channels.guarantee import clean_message, with_reply
+from bot.channels.origins import allowed_origins
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_ORIGINS = "http://localhost:5005,http://127.0.0.1:5005,http://localhost,http://127.0.0.1"
+class _EngineServer(engineio.AsyncServer):
+    """Allows its own origin (worked out from the request, as engine.io does by default) and
+    the configured ones. engine.io alone offers one or the other."""
+
+    def _cors_allowed_origins(self, environ):
+        configured = self.cors_allowed_origins
+        if configured == "*":
+            return None
+        self.cors_allowed_origins = None  # engine.io's default: the request's own origin
+        try:
+            own = super()._cors_allowed_origins(environ)
+        finally:
+            self.cors_allowed_origins = configured
+        return own + list(configured)
 
 
-def allowed_origins() -> List[str]:
-    raw = os.environ.get("CHAT_ALLOWED_ORIGINS", DEFAULT_ORIGINS)
-    origins = [o.strip().rstrip("/") for o in raw.split(",") if o.strip()]
-    return ["*"] if "*" in origins else origins
+class _SocketServer(AsyncServer):
+    def _engineio_server_class(self):
+        return _EngineServer
 
 
 class SafeSocketIOInput(SocketIOInput):
@@ -42,7 +56,7 @@ class SafeSocketIOInput(SocketIOInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         origins = allowed_origins()
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins="*" if origins == ["*"] else origins)
+        sio = _SocketServer(async_mode="sanic", cors_allowed_origins="*" if origins == ["*"] else origins)
         bp = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio
         reply = with_reply(on_new_message)

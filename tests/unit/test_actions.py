@@ -175,3 +175,19 @@ def test_a_bug_gives_a_polite_reply_not_a_crash(monkeypatch):
 def test_messages_are_json_serialisable():
     messages, _ = run("action_answer_about", "tell me about welders", "ask_about")
     json.dumps(messages)
+
+
+def test_counselor_contact_from_widget_settings():
+    dispatcher = CollectingDispatcher()
+    t = tracker("can I talk to a counselor?", "ask_counselor")
+    t.latest_message["metadata"] = {"school": {"name": "Lincoln High School", "counselor": {
+        "name": "Ms. Rivera", "email": "counselor@lincoln.example.org", "url": "javascript:alert(1)"}}}
+    ALL_ACTIONS["action_contact_counselor"]().run(dispatcher, t, DOMAIN)
+    text = dispatcher.messages[0]["text"]
+    assert "Ms. Rivera at Lincoln High School: email counselor@lincoln.example.org" in text
+    assert "javascript" not in text
+
+
+def test_counselor_without_settings_points_to_the_office():
+    messages, _ = run("action_contact_counselor", "talk to a counselor", "ask_counselor")
+    assert "counseling office" in messages[0]["text"]

@@ -10,7 +10,8 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot.channels.guarantee import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, NO_REPLY, clean_message, with_reply
 from bot.channels.rest import MAX_BODY_BYTES, reject_malformed
-from bot.channels.socketio import _metadata, allowed_origins
+from bot.channels.origins import allowed_origins, frame_ancestors
+from bot.channels.socketio import _metadata
 
 
 def handle(text, on_new_message):
@@ -84,3 +85,4 @@ def test_allowed_origins(monkeypatch):
     assert "http://localhost:5005" in allowed_origins()
     monkeypatch.setenv("CHAT_ALLOWED_ORIGINS", "https://school.example.org/, https://district.example.org")
     assert allowed_origins() == ["https://school.example.org", "https://district.example.org"]
+    assert frame_ancestors() == "frame-ancestors 'self' https://school.example.org https://district.example.org"

@@ -1,0 +1,229 @@
+/* Manufacturing Careers chat page: talks to Rasa over socket.io (served by the bot itself).
+ * Everything from users and the bot is rendered as text, never as HTML; only http(s) links
+ * become <a> elements. The conversation survives a reload (sessionStorage + the same Rasa
+ * session id), and is forgotten when the browser tab is closed. */
+(function () {
+  "use strict";
+
+  var params = new URLSearchParams(window.location.search);
+  var settings = {
+    school: clean(params.get("school"), 80),
+    counselorName: clean(params.get("counselor_name"), 80),
+    counselorEmail: clean(params.get("counselor_email"), 120),
+    counselorUrl: httpUrl(params.get("counselor_url")),
+    greeting: clean(params.get("greeting"), 300),
+    accent: hexColor(params.get("accent")),
+    embedded: params.get("embedded") === "1"
+  };
+  var DEFAULT_GREETING = "Hi! Ask me about manufacturing careers: what jobs like welder or robotics technician " +
+    "involve, pay, training and more.";
+  var STORE_KEY = "mfg-chat:" + (settings.school || "default");
+  var MAX_LOG = 100;
+  var REPLY_TIMEOUT_MS = 20000;
+
+  var log = document.getElementById("log");
+  var form = document.getElementById("form");
+  var input = document.getElementById("message");
+  var typing = document.getElementById("typing");
+  var status = document.getElementById("status");
+  var replyTimer = null;
+
+  var state = load() || { sessionId: randomId(), log: [] };
+
+  applySettings();
+  if (state.log.length === 0) {
+    remember({ from: "bot", text: settings.greeting || DEFAULT_GREETING });
+  }
+  state.log.forEach(function (entry) { render(entry, false); });
+
+  var socket = window.io({ path: "/socket.io", reconnectionDelayMax: 5000 });
+  socket.on("connect", function () {
+    showStatus("");
+    socket.emit("session_request", { session_id: state.sessionId });
+  });
+  socket.on("disconnect", function () { showStatus("Connection lost. Trying to reconnect…"); });
+  socket.on("connect_error", function () {
+    setTyping(false);
+    showStatus("Can't reach the assistant right now. Trying again…");
+  });
+  socket.on("bot_uttered", function (message) {
+    setTyping(false);
+    var entry = {
+      from: "bot",
+      text: typeof message.text === "string" ? message.text : "",
+      buttons: (message.quick_replies || message.buttons || []).map(function (b) {
+        return { title: String(b.title || ""), payload: String(b.payload || "") };
+      }).filter(function (b) { return b.title && b.payload; })
+    };
+    if (entry.text || entry.buttons.length) {
+      remember(entry);
+      render(entry, true);
+    }
+  });
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value.trim();
+    if (!text) { return; }
+    input.value = "";
+    send(text, text);
+  });
+
+  document.getElementById("close").addEventListener("click", function () {
+    window.parent.postMessage({ type: "mfg-chat:close" }, "*");
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && settings.embedded) {
+      window.parent.postMessage({ type: "mfg-chat:close" }, "*");
+    }
+  });
+
+  function send(message, shownAs) {
+    var entry = { from: "user", text: shownAs };
+    remember(entry);
+    render(entry, true);
+    if (!socket.connected) {
+      showStatus("Can't reach the assistant right now. Your message will be answered when the connection is back.");
+    }
+    socket.emit("user_uttered", { message: message, session_id: state.sessionId, metadata: metadata() });
+    setTyping(true);
+  }
+
+  function metadata() {
+    var school = {};
+    if (settings.school) { school.name = settings.school; }
+    var counselor = {};
+    if (settings.counselorName) { counselor.name = settings.counselorName; }
+    if (settings.counselorEmail) { counselor.email = settings.counselorEmail; }
+    if (settings.counselorUrl) { counselor.url = settings.counselorUrl; }
+    if (Object.keys(counselor).length) { school.counselor = counselor; }
+    return Object.keys(school).length ? { school: school } : {};
+  }
+
+  function render(entry, scroll) {
+    var item = document.createElement("div");
+    item.className = "msg msg--" + entry.from;
+    var who = document.createElement("span");
+    who.className = "visually-hidden";
+    who.textContent = entry.from === "user" ? "You said: " : "Assistant: ";
+    item.appendChild(who);
+    var bubble = document.createElement("p");
+    bubble.className = "msg__text";
+    appendText(bubble, entry.text || "");
+    item.appendChild(bubble);
+    if (entry.buttons && entry.buttons.length) {
+      var group = document.createElement("div");
+      group.className = "msg__buttons";
+      group.setAttribute("role", "group");
+      group.setAttribute("aria-label", "Suggested questions");
+      entry.buttons.forEach(function (b) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = b.title;
+        button.addEventListener("click", function () { send(b.payload, b.title); });
+        group.appendChild(button);
+      });
+      item.appendChild(group);
+    }
+    log.appendChild(item);
+    if (scroll) { log.scrollTop = log.scrollHeight; }
+  }
+
+  // Text with line breaks and clickable http(s) links; never parsed as HTML.
+  function appendText(parent, text) {
+    var pattern = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)]/g;
+    var last = 0;
+    var match;
+    while ((match = pattern.exec(text)) !== null) {
+      parent.appendChild(document.createTextNode(text.slice(last, match.index)));
+      var url = httpUrl(match[0]);
+      if (url) {
+        var a = document.createElement("a");
+        a.href = url;
+        a.textContent = match[0];
+        a.target = "_blank";
+        a.rel = "noopener noreferrer";
+        parent.appendChild(a);
+      } else {
+        parent.appendChild(document.createTextNode(match[0]));
+      }
+      last = match.index + match[0].length;
+    }
+    parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function setTyping(on) {
+    typing.hidden = !on;
+    clearTimeout(replyTimer);
+    if (on) {
+      replyTimer = setTimeout(function () {
+        typing.hidden = true;
+        showStatus("No answer yet. Please try again in a moment.");
+      }, REPLY_TIMEOUT_MS);
+    }
+  }
+
+  function showStatus(text) {
+    status.textContent = text;
+    status.hidden = !text;
+  }
+
+  function remember(entry) {
+    state.log.push(entry);
+    state.log = state.log.slice(-MAX_LOG);
+    try { window.sessionStorage.setItem(STORE_KEY, JSON.stringify(state)); } catch (e) { /* storage off: no history */ }
+  }
+
+  function load() {
+    try {
+      var saved = JSON.parse(window.sessionStorage.getItem(STORE_KEY));
+      if (saved && typeof saved.sessionId === "string" && Array.isArray(saved.log)) { return saved; }
+    } catch (e) { /* no saved conversation */ }
+    return null;
+  }
+
+  function applySettings() {
+    if (settings.school) {
+      document.getElementById("school-name").textContent = settings.school + " · ";
+      document.title = settings.school + " · Manufacturing Careers assistant";
+    }
+    if (settings.embedded) { document.getElementById("close").hidden = false; }
+    if (settings.accent) {
+      var root = document.documentElement.style;
+      root.setProperty("--accent", settings.accent);
+      root.setProperty("--on-accent", readableOn(settings.accent));
+    }
+  }
+
+  function clean(value, max) {
+    return value ? value.replace(/[\u0000-\u001f]/g, "").trim().slice(0, max) : "";
+  }
+
+  function httpUrl(value) {
+    if (!value) { return ""; }
+    try {
+      var url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:" ? url.href : "";
+    } catch (e) { return ""; }
+  }
+
+  function hexColor(value) {
+    return value && /^#?[0-9a-fA-F]{6}$/.test(value) ? "#" + value.replace("#", "") : "";
+  }
+
+  // Black or white text, whichever contrasts more with the accent colour (WCAG luminance).
+  function readableOn(hex) {
+    var rgb = [1, 3, 5].map(function (i) {
+      var c = parseInt(hex.substr(i, 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+    });
+    var luminance = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+    return (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) ? "#000000" : "#ffffff";
+  }
+
+  function randomId() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+})();
