@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 
@@ -12,7 +13,18 @@ from bot import ROOT
 from bot.tools.servers import BIN, MODEL, start_actions, start_rasa, wait_ready
 
 
+def load_env_file(path=ROOT / ".env") -> None:
+    """KEY=VALUE lines from .env into the environment (values already set win)."""
+    if not path.exists():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, sep, value = line.strip().partition("=")
+        if sep and key and not key.startswith("#"):
+            os.environ.setdefault(key.strip(), value.strip().strip('"').strip("'"))
+
+
 def main() -> int:
+    load_env_file()
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shell", action="store_true", help="chat in this terminal instead of serving")
     parser.add_argument("--rasa-port", type=int, default=5005)

@@ -11,7 +11,9 @@ import pytest
 import requests
 
 from bot.tools.servers import MODEL, Server, start_actions, start_rasa, wait_ready
+from tests.e2e.fake_slack import FakeSlack
 
+SLACK_SECRET = "e2e-signing-secret"
 RASA_PORT = int(os.environ.get("E2E_RASA_PORT", "5005"))
 ACTIONS_PORT = int(os.environ.get("E2E_ACTIONS_PORT", "5055"))
 
@@ -27,6 +29,7 @@ class Bot:
     db: Path
     endpoints: Path
     logs: Path
+    rasa_env: dict
     actions: Server
     rasa: Server
 
@@ -43,7 +46,7 @@ class Bot:
 
     def restart_rasa(self):
         self.rasa.stop()
-        self.rasa = start_rasa(RASA_PORT, self.endpoints, log=open(self.logs / "rasa.log", "a"))
+        self.rasa = start_rasa(RASA_PORT, self.endpoints, log=open(self.logs / "rasa.log", "a"), env=self.rasa_env)
         wait_ready(self.rasa)
 
     def stop_actions(self):
@@ -55,7 +58,14 @@ class Bot:
 
 
 @pytest.fixture(scope="session")
-def bot(tmp_path_factory):
+def slack():
+    fake = FakeSlack()
+    yield fake
+    fake.close()
+
+
+@pytest.fixture(scope="session")
+def bot(tmp_path_factory, slack):
     assert MODEL.exists(), "no trained model: run `make train` first"
     for port in (RASA_PORT, ACTIONS_PORT):
         assert port_free(port), f"port {port} is in use (stop `make run`, or set E2E_RASA_PORT/E2E_ACTIONS_PORT)"
@@ -65,9 +75,10 @@ def bot(tmp_path_factory):
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{ACTIONS_PORT}/webhook"\n'
         f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n  db: "{db}"\n')
-    bot = Bot(f"http://127.0.0.1:{RASA_PORT}", db, endpoints, tmp,
+    rasa_env = {"SLACK_BOT_TOKEN": "xoxb-e2e-token", "SLACK_SIGNING_SECRET": SLACK_SECRET, "SLACK_API_URL": slack.url}
+    bot = Bot(f"http://127.0.0.1:{RASA_PORT}", db, endpoints, tmp, rasa_env,
               start_actions(ACTIONS_PORT, log=open(tmp / "actions.log", "a")),
-              start_rasa(RASA_PORT, endpoints, log=open(tmp / "rasa.log", "a")))
+              start_rasa(RASA_PORT, endpoints, log=open(tmp / "rasa.log", "a"), env=rasa_env))
     try:
         wait_ready(bot.actions)
         wait_ready(bot.rasa)

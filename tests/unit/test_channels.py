@@ -86,3 +86,25 @@ def test_allowed_origins(monkeypatch):
     monkeypatch.setenv("CHAT_ALLOWED_ORIGINS", "https://school.example.org/, https://district.example.org")
     assert allowed_origins() == ["https://school.example.org", "https://district.example.org"]
     assert frame_ancestors() == "frame-ancestors 'self' https://school.example.org https://district.example.org"
+
+
+def test_slack_mrkdwn():
+    from bot.channels.slack import to_mrkdwn
+
+    text = "Welder\nMedian pay: $51,000 a year (BLS, May 2024) <b>&\nMore: https://www.bls.gov/ooh/x.htm."
+    assert to_mrkdwn(text) == ("*Welder*\nMedian pay: $51,000 a year (BLS, May 2024) &lt;b&gt;&amp;\n"
+                               "More: <https://www.bls.gov/ooh/x.htm>.")
+    assert to_mrkdwn("Sorry, I didn't understand that.\nTry again") .startswith("Sorry")
+
+
+def test_slack_is_off_without_credentials(monkeypatch, caplog):
+    from bot.channels.slack import SchoolSlackInput, SlackOff
+
+    monkeypatch.delenv("SLACK_BOT_TOKEN", raising=False)
+    monkeypatch.delenv("SLACK_SIGNING_SECRET", raising=False)
+    with caplog.at_level("INFO"):
+        assert isinstance(SchoolSlackInput.from_credentials({}), SlackOff)
+    assert "Slack is off" in caplog.text
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "s")
+    assert isinstance(SchoolSlackInput.from_credentials({}), SchoolSlackInput)

@@ -1,0 +1,124 @@
+"""Slack end to end: signed events shaped as Slack documents them, posted to the running bot;
+answers are read from a fake Slack Web API on loopback."""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+import uuid
+from urllib.parse import urlencode
+
+import requests
+
+from bot.render import money
+from tests.e2e.conftest import SLACK_SECRET
+
+BOT_USER = "UBOT0001"
+
+
+def role(kb, role_id):
+    return next(r for r in kb.roles if r.id == role_id)
+
+
+def post(bot, body: bytes, content_type: str, timestamp=None, secret=SLACK_SECRET, headers=None):
+    ts = str(int(timestamp if timestamp is not None else time.time()))
+    signature = "v0=" + hmac.new(secret.encode(), f"v0:{ts}:".encode() + body, hashlib.sha256).hexdigest()
+    return requests.post(f"{bot.base}/webhooks/slack/webhook", data=body, timeout=10, headers={
+        "Content-Type": content_type, "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature,
+        **(headers or {})})
+
+
+def event(bot, inner: dict, **kw):
+    body = {"token": "legacy", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
+            "event_id": "Ev" + uuid.uuid4().hex[:10], "event_time": int(time.time()),
+            "authorizations": [{"user_id": BOT_USER, "is_bot": True}], "event": inner}
+    return post(bot, json.dumps(body).encode(), "application/json", **kw), body
+
+
+def dm(text, user="U100", channel=None, ts=None):
+    return {"type": "message", "channel_type": "im", "channel": channel or "D" + uuid.uuid4().hex[:8],
+            "user": user, "text": text, "ts": ts or f"{time.time():.6f}", "event_ts": f"{time.time():.6f}"}
+
+
+def test_url_verification(bot):
+    resp = post(bot, json.dumps({"token": "x", "challenge": "3eZbrw1aBm2rZgRNFdxV", "type": "url_verification"}).encode(),
+                "application/json")
+    assert resp.status_code == 200 and resp.json() == {"challenge": "3eZbrw1aBm2rZgRNFdxV"}
+
+
+def test_direct_message_answered_in_thread_with_buttons(bot, kb, slack):
+    msg = dm("how much do welders make?")
+    resp, _ = event(bot, msg)
+    assert resp.status_code == 200
+    (answer,) = slack.wait_for(msg["channel"], msg["ts"])
+    assert answer["_auth"] == "Bearer xoxb-e2e-token"
+    section, actions = answer["blocks"]
+    assert section["text"]["type"] == "mrkdwn" and section["text"]["text"].startswith("*Welder*")
+    assert f"{money(role(kb, 'welder').median_pay.annual_usd)} a year (BLS, May 2024)" in section["text"]["text"]
+    assert [e["text"]["text"] for e in actions["elements"]] == ["Education", "Job outlook", "Skills"]
+    assert actions["elements"][0]["value"] == '/ask_education{"role": "welder"}'
+
+
+def test_app_mention_in_channel(bot, kb, slack):
+    ts = f"{time.time():.6f}"
+    mention = {"type": "app_mention", "channel": "C0CLASS1", "user": "U200", "ts": ts, "event_ts": ts,
+               "text": f"<@{BOT_USER}> what does a machinist do"}
+    event(bot, mention)
+    (answer,) = slack.wait_for("C0CLASS1", ts)
+    assert role(kb, "machinist").summary.split(",")[0] in answer["text"]
+
+
+def test_button_click_answers_in_the_same_thread_and_keeps_context(bot, kb, slack):
+    msg = dm("how much do logisticians make", user="U300")
+    event(bot, msg)
+    slack.wait_for(msg["channel"], msg["ts"])
+    payload = {"type": "block_actions", "user": {"id": "U300", "username": "teacher"}, "api_app_id": "A1",
+               "container": {"type": "message", "message_ts": "1.1", "channel_id": msg["channel"]},
+               "channel": {"id": msg["channel"], "name": "directmessage"},
+               "message": {"type": "message", "ts": f"{time.time():.6f}", "thread_ts": msg["ts"], "bot_id": "B1"},
+               "actions": [{"type": "button", "action_id": "reply_0", "block_id": "b1", "value": '/ask_education{"role": "logistician"}',
+                            "text": {"type": "plain_text", "text": "Education"}, "action_ts": f"{time.time():.6f}"}]}
+    resp = post(bot, urlencode({"payload": json.dumps(payload)}).encode(), "application/x-www-form-urlencoded")
+    assert resp.status_code == 200
+    answers = slack.wait_for(msg["channel"], msg["ts"], count=2)
+    assert role(kb, "logistician").education.typical_entry in answers[1]["text"]
+    # A follow-up in the thread is the same conversation: "they" are logisticians.
+    event(bot, dm("what skills do they need?", user="U300", channel=msg["channel"], ts=f"{time.time():.6f}") | {
+        "thread_ts": msg["ts"]})
+    answers = slack.wait_for(msg["channel"], msg["ts"], count=3)
+    assert role(kb, "logistician").skills[0] in answers[2]["text"]
+
+
+def test_retry_and_duplicate_produce_no_second_answer(bot, slack):
+    msg = dm("what is the manufacturing cluster")
+    resp, body = event(bot, msg)
+    slack.wait_for(msg["channel"], msg["ts"])
+    retry = post(bot, json.dumps(body).encode(), "application/json",
+                 headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
+    assert retry.status_code == 200 and retry.headers.get("X-Slack-No-Retry") == "1"
+    again = post(bot, json.dumps(body).encode(), "application/json")  # same event_id, no retry header
+    assert again.status_code == 200
+    time.sleep(2)
+    assert len(slack.messages(msg["channel"], msg["ts"])) == 1
+
+
+def test_bad_signature_stale_timestamp_and_malformed_body_are_refused(bot, slack):
+    msg = dm("how much do welders make")
+    body = json.dumps({"type": "event_callback", "event_id": "EvBad1", "event": msg}).encode()
+    assert post(bot, body, "application/json", secret="wrong-secret").status_code == 401
+    assert post(bot, body, "application/json", timestamp=time.time() - 600).status_code == 401
+    assert post(bot, b"{not json", "application/json").status_code == 400
+    assert post(bot, b"payload=%7Bbroken", "application/x-www-form-urlencoded").status_code == 400
+    time.sleep(2)
+    assert slack.messages(msg["channel"], msg["ts"]) == []
+
+
+def test_bot_messages_and_plain_channel_messages_are_ignored(bot, slack):
+    own = dm("Welder ...") | {"bot_id": "B1"}
+    event(bot, own)
+    chatter = {"type": "message", "channel_type": "channel", "channel": "C0GENERAL", "user": "U9",
+               "text": "lunch?", "ts": f"{time.time():.6f}"}
+    event(bot, chatter)
+    time.sleep(2)
+    assert slack.messages(own["channel"], own["ts"]) == [] and slack.messages("C0GENERAL", chatter["ts"]) == []
