@@ -21,7 +21,7 @@ export PYTHONHASHSEED := 0
 # never needs retraining.
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(wildcard data/nlu/*.yml)
 
-.PHONY: help setup validate train run shell actions test test-unit test-data test-stories test-nlu test-e2e clean
+.PHONY: help setup validate train run shell test test-unit test-data test-stories test-nlu test-e2e bench bench-smoke clean
 
 help: ## Show this help
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -91,6 +91,12 @@ test-nlu: $(MODEL) ## Intent macro-F1 on the held-out split (tests/nlu/holdout.y
 
 test-e2e: $(MODEL) $(VENV)/.browser ## Start the real servers; test REST, socket.io and the widget in Chromium
 	$(BIN)/python -m pytest -q tests/e2e
+
+bench: setup train ## Speed, memory and accuracy against a stock `rasa init` assistant (reports/bench.md)
+	$(BIN)/python -m bot.tools.bench
+
+bench-smoke: setup train ## A tiny benchmark run that only checks the report is produced
+	$(BIN)/python -m bot.tools.bench --smoke
 
 clean: ## Remove the venv, models, reports and local conversations
 	rm -rf $(VENV) build models reports results var .pytest_cache

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Callable, Dict
 
 from actions.base import KnowledgeAction
-from bot.answers import about, cluster, counselor, roles, scope, topics
+from bot.answers import about, cluster, counselor, explore, roles, scope, topics
 from bot.answers.aspects import INTENT_ASPECTS
 from bot.answers.context import shared
 from bot.answers.turn import Turn
@@ -37,6 +37,8 @@ ANSWERS: Dict[str, Callable[[Turn], Answer]] = {
     "action_explain_scope": scope.out_of_scope,
     "action_handle_low_confidence": about.low_confidence,
     "action_contact_counselor": counselor.contact,
+    "action_compare_roles": explore.compare,
+    "action_explore_roles": explore.explore,
 }
 
 

@@ -31,7 +31,14 @@ def turn_from(tracker: Tracker, knowledge: Knowledge) -> Turn:
         entities=entities,
         slots={name: tracker.get_slot(name) for name in (*MEMORY_SLOTS, "last_sources")},
         metadata=message.get("metadata") or {},
+        intent_ranking=message.get("intent_ranking") or [],
+        previous_intent=_previous_intent(tracker),
     )
+
+
+def _previous_intent(tracker: Tracker):
+    users = [e for e in tracker.events if e.get("event") == "user"]
+    return ((users[-2].get("parse_data") or {}).get("intent") or {}).get("name") if len(users) > 1 else None
 
 
 def send(dispatcher: CollectingDispatcher, answer: Answer) -> List[Dict[Text, Any]]:

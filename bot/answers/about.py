@@ -4,7 +4,7 @@ from __future__ import annotations
 from bot.answers import cluster, roles, scope, topics
 from bot.answers.turn import Turn
 from bot.linking import ECONOMY, OTHER, PATHWAY, ROLE, SECTOR, TECHNOLOGY, TRAINING
-from bot.render import Answer
+from bot.render import Answer, Button, payload
 
 #: Aspects that belong to the whole cluster rather than to one role.
 _TOPIC_ANSWERS = {"economy": topics.economy, "automation": topics.automation, "training": topics.training}
@@ -42,12 +42,33 @@ def what_about(turn: Turn) -> Answer:
     return about(turn)
 
 
+#: What to offer when NLU is unsure: the likeliest intents as buttons a student understands.
+_SUGGESTIONS = {
+    "ask_pay": ("Pay for a job", "ask_pay"), "ask_education": ("Education needed", "ask_education"),
+    "ask_skills": ("Skills for a job", "ask_skills"), "ask_outlook": ("Job outlook", "ask_outlook"),
+    "ask_about": ("What a job involves", "ask_roles"), "ask_roles": ("Jobs in manufacturing", "ask_roles"),
+    "ask_sectors": ("Industries", "ask_sectors"), "ask_pathways": ("Career pathways", "ask_pathways"),
+    "ask_cluster": ("What manufacturing is", "ask_cluster"), "ask_economy": ("Manufacturing and the economy", "ask_economy"),
+    "ask_automation": ("Robots and automation", "ask_automation"), "ask_training": ("How to get started", "ask_training"),
+    "compare_roles": ("Compare two jobs", "compare_roles"), "explore_roles": ("Jobs without a degree", "explore_roles"),
+    "ask_certifications": ("Certifications", "ask_certifications"), "ask_counselor": ("Talk to a counselor", "ask_counselor"),
+}
+
+
 def low_confidence(turn: Turn) -> Answer:
-    """NLU was unsure of the intent. If the message names something we know, describe it;
-    otherwise say plainly what the assistant covers. Never guess a role."""
+    """NLU was unsure. A named thing is described; otherwise the first miss offers the two or
+    three likeliest topics, and a second miss in a row says plainly what the assistant covers.
+    Never guesses a role."""
     if turn.links.mentions or turn.entities:
         return about(turn)
-    return scope.explain(turn.knowledge)
+    if turn.previous_intent == "nlu_fallback":
+        return scope.explain(turn.knowledge, "Sorry, I still didn't understand.")
+    options = [_SUGGESTIONS[r["name"]] for r in turn.intent_ranking if r.get("name") in _SUGGESTIONS]
+    options = list(dict.fromkeys(options))[:3]
+    if not options:
+        return scope.explain(turn.knowledge)
+    return Answer("Sorry, I'm not sure what you mean. Did you want one of these?",
+                  [Button(title, payload(intent)) for title, intent in options])
 
 
 def _describe(turn: Turn, kind: str, ident: str) -> Answer:

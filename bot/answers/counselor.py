@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from bot.answers.turn import Turn
 from bot.render import Answer, Button, payload
@@ -9,18 +10,28 @@ from bot.render import Answer, Button, payload
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 
 
-def contact(turn: Turn) -> Answer:
-    school = turn.metadata.get("school") if isinstance(turn.metadata.get("school"), dict) else {}
+class SchoolContact(NamedTuple):
+    school: str
+    name: str
+    email: str  # only a well-formed address
+    url: str  # only http(s)
+
+
+def school_contact(metadata: dict) -> SchoolContact:
+    """The school settings the web widget sends with each message, checked and trimmed."""
+    school = metadata.get("school") if isinstance(metadata.get("school"), dict) else {}
     counselor = school.get("counselor") if isinstance(school.get("counselor"), dict) else {}
-    name = _text(counselor.get("name")) or "your school counselor"
-    where = f" at {_text(school.get('name'))}" if _text(school.get("name")) else ""
-    ways = []
-    email = _text(counselor.get("email"))
-    if email and _EMAIL.match(email):
-        ways.append(f"email {email}")
-    url = _text(counselor.get("url"))
-    if url.startswith(("https://", "http://")):
-        ways.append(f"visit {url}")
+    email, url = _text(counselor.get("email")), _text(counselor.get("url"))
+    return SchoolContact(_text(school.get("name")), _text(counselor.get("name")),
+                         email if _EMAIL.match(email) else "",
+                         url if url.startswith(("https://", "http://")) else "")
+
+
+def contact(turn: Turn) -> Answer:
+    c = school_contact(turn.metadata)
+    name = c.name or "your school counselor"
+    where = f" at {c.school}" if c.school else ""
+    ways = ([f"email {c.email}"] if c.email else []) + ([f"visit {c.url}"] if c.url else [])
     if ways:
         text = (f"For personal advice about your plans, talk to {name}{where}: {' or '.join(ways)}. "
                 "I'm a bot, so I can't pass messages on.")

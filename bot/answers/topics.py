@@ -8,6 +8,7 @@ from bot.answers.context import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Technology, Training
 from bot.answers import roles
+from bot.answers.counselor import school_contact
 from bot.linking import ECONOMY, ROLE, TECHNOLOGY, TRAINING
 from bot.render import Answer, Button, bullets, fact_line, join_names, payload
 from bot.text import normalise
@@ -56,9 +57,9 @@ def _technology(k: Knowledge, tech: Technology) -> Answer:
 def training(turn: Turn) -> Answer:
     """Ways into manufacturing; 'how do I become a welder?' is that role's education."""
     k = turn.knowledge
-    named_roles = turn.mentioned(ROLE)
+    named_roles = [r for r in turn.mentioned(ROLE) if r in k.roles]
     if named_roles:
-        return roles.render(k, named_roles, "education")
+        return next_steps(turn, named_roles[0])
     routes = [t for t in k.kb.training if t.id in turn.mentioned(TRAINING)]
     if routes:
         return _route(k, routes[0])
@@ -66,6 +67,26 @@ def training(turn: Turn) -> Answer:
     buttons = [Button(t.name, payload("ask_training", training=t.id)) for t in k.kb.training[:3]]
     return Answer(f"Ways to get started in manufacturing:\n{bullets(lines)}", buttons,
                   slots={"last_aspect": "training"})
+
+
+def next_steps(turn: Turn, role_id: str) -> Answer:
+    """Where to start for one role: the role's own routes, then what every student can do now."""
+    k = turn.knowledge
+    role = k.roles[role_id]
+    by_id = {t.id: t for t in k.kb.training}
+    steps = list(role.education.routes)
+    if "student_orgs" in by_id:
+        steps.append("Join SkillsUSA or a FIRST Robotics team to practise and meet employers")
+    if "apprenticeship" in by_id and by_id["apprenticeship"].url:
+        steps.append(f"Look for registered apprenticeships: {by_id['apprenticeship'].url}")
+    steps.append(f"Ask {school_contact(turn.metadata).name or 'your school counselor'} about CTE classes "
+                 "and dual enrollment at your school")
+    text = (f"Getting started as a {role.title.lower()}\nTypical entry: {role.education.typical_entry}\n\n"
+            f"Next steps:\n{bullets(steps)}")
+    buttons = [Button("Pay", payload("ask_pay", role=role_id)), Button("Skills", payload("ask_skills", role=role_id)),
+               Button("Talk to a counselor", payload("ask_counselor"))]
+    sources = [role.education.source] if role.education.source else []
+    return Answer(text, buttons, sources, {"role": role_id, "last_aspect": "education"})
 
 
 def _route(k: Knowledge, route: Training) -> Answer:

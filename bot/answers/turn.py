@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 from bot.answers.context import Knowledge
 from bot.linking import Links
@@ -18,6 +18,8 @@ class Turn:
     entities: Dict[str, str] = field(default_factory=dict)  # from button payloads
     slots: Dict[str, Any] = field(default_factory=dict)
     metadata: Dict[str, Any] = field(default_factory=dict)  # from the channel (school settings)
+    intent_ranking: List[Dict[str, Any]] = field(default_factory=list)
+    previous_intent: Optional[str] = None  # of the user's message before this one
 
     @cached_property
     def links(self) -> Links:

@@ -106,3 +106,16 @@ def test_unknown_role_gets_no_other_roles_facts(bot, kb):
     bot.text("how much do welders make", me)
     reply = bot.text("how much do astronauts make", me)
     assert "$" not in reply and "don't have that job" in reply
+
+
+def test_distress_gets_the_safety_reply_first(bot):
+    reply = bot.text("how much do welders make? honestly i want to kill myself")
+    assert "988" in reply and "trusted adult" in reply and "Median pay" not in reply
+
+
+def test_compare_and_filter(bot, kb):
+    reply = bot.text("who makes more, a cnc operator or a quality inspector?")
+    assert reply.startswith("CNC operator vs Quality control inspector")
+    assert money(role(kb, "cnc_operator").median_pay.annual_usd) in reply
+    listing = bot.text("which jobs can i get without a college degree")
+    assert "without a college degree" in listing and "Manufacturing engineer" not in listing

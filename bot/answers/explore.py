@@ -1,0 +1,134 @@
+"""Guided exploration: compare roles side by side, and list roles by filter
+(no college degree, highest paying, fastest growing, an industry, a pathway)."""
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+from bot.answers.context import Knowledge
+from bot.answers.turn import Turn
+from bot.knowledge.model import Role
+from bot.linking import PATHWAY, ROLE, SECTOR
+from bot.render import Answer, Button, bullets, money, payload, period, signed_percent
+from bot.text import normalise
+
+MAX_COMPARED = 3
+MAX_LISTED = 6
+
+
+def compare(turn: Turn) -> Answer:
+    k = turn.knowledge
+    roles = [r for r in turn.mentioned(ROLE) if r in k.roles]
+    current = turn.slot("role") if turn.slot("role") in k.roles else None
+    if len(roles) == 1 and current and current != roles[0]:
+        roles = [current, roles[0]]  # "compare it with machinists"
+    if len(roles) >= 2:
+        return _side_by_side(k, roles[:MAX_COMPARED])
+    base = roles[0] if roles else current
+    if base:
+        options = k.roles[base].related_roles or [r.id for r in k.kb.roles if r.id != base]
+        buttons = [Button(k.title(r), payload("compare_roles", role=r)) for r in options[:4]]
+        return Answer(f"Compare {k.title(base).lower()} with which job?", buttons, slots={"role": base})
+    return Answer("Which two jobs would you like to compare? For example: \u201cwelder vs machinist\u201d.",
+                  [Button("Welder vs machinist", "welder vs machinist"),
+                   Button("CNC operator vs quality inspector", "cnc operator vs quality inspector")])
+
+
+def _side_by_side(k: Knowledge, role_ids: List[str]) -> Answer:
+    roles = [k.roles[r] for r in role_ids]
+    kb = k.kb
+    lines = [" vs ".join(r.title for r in roles)]
+    paid = [r for r in roles if r.median_pay]
+    if paid:
+        when = paid[0].median_pay.as_of or paid[0].median_pay.year
+        publisher = kb.meta.sources[paid[0].median_pay.source].publisher
+        lines.append(f"Median pay ({publisher}, {when}): " + " · ".join(
+            f"{r.title} {money(r.median_pay.annual_usd)}" if r.median_pay else f"{r.title}: no sourced figure"
+            for r in roles))
+    growing = [r for r in roles if r.outlook]
+    if growing:
+        o = growing[0].outlook
+        lines.append(f"Job outlook {period(o.period)} ({kb.meta.sources[o.source].publisher} projections): " + " · ".join(
+            f"{r.title} {signed_percent(r.outlook.percent_change)}" if r.outlook else f"{r.title}: no sourced figure"
+            for r in roles))
+    lines.append("Typical entry: " + " · ".join(f"{r.title}: {r.education.typical_entry}" for r in roles))
+    lines.append("Key skills: " + " · ".join(f"{r.title}: {', '.join(s.lower() for s in r.skills[:2])}" for r in roles))
+    verdict = _who_earns_more(roles)
+    if verdict:
+        lines.append(verdict)
+    sources = []
+    for r in roles:
+        sources += [s for s in (r.median_pay and r.median_pay.source, r.outlook and r.outlook.source) if s]
+    buttons = [Button(f"About {r.title.lower()}", payload("ask_about", role=r.id)) for r in roles]
+    return Answer("\n".join(lines), buttons, list(dict.fromkeys(sources)),
+                  {"role": roles[-1].id, "last_aspect": "pay"})
+
+
+def _who_earns_more(roles: List[Role]) -> Optional[str]:
+    paid = sorted((r for r in roles if r.median_pay), key=lambda r: -r.median_pay.annual_usd)
+    if len(paid) < 2:
+        return None
+    top, second = paid[0], paid[1]
+    gap = top.median_pay.annual_usd - second.median_pay.annual_usd
+    if gap == 0:
+        return f"{top.title} and {second.title} have the same median pay."
+    return f"At the median, a {top.title.lower()} earns {money(gap)} a year more than a {second.title.lower()}."
+
+
+# --- explore by filter ------------------------------------------------------------------
+_NO_DEGREE = re.compile(r"\b(without|no|not|dont|don t|skip)\b.*\b(college|degree|university)\b"
+                        r"|\bright (out of|after) high school\b|\bhigh school diploma\b|\bno college\b")
+_TWO_YEAR = re.compile(r"\b(associate|two year|2 year|community college)\b")
+_HIGHEST_PAY = re.compile(r"\b(highest|best|top|most|biggest)\b.*\b(pay|paying|paid|money|salar\w*|earn\w*)\b"
+                          r"|\bpay the most\b|\bmake the most\b")
+_GROWING = re.compile(r"\b(fastest|growing|growth|in demand|most demand|future proof|future)\b")
+
+
+def explore(turn: Turn) -> Answer:
+    k = turn.knowledge
+    text = normalise(turn.text)
+    roles = list(k.kb.roles)
+    conditions = []
+    sector = next((s for s in turn.mentioned(SECTOR) if s in k.sectors), None)
+    pathway = next((p for p in turn.mentioned(PATHWAY) if p in k.pathways), None)
+    if sector:
+        roles = [r for r in roles if r.id in k.sectors[sector].roles]
+        conditions.append(f"in {k.sectors[sector].name.lower()}")
+    if pathway:
+        roles = [r for r in roles if r.id in k.pathways[pathway].roles]
+        conditions.append(f"in the {k.pathways[pathway].name} pathway")
+    if _NO_DEGREE.search(text):
+        roles = [r for r in roles if r.education.typical_entry.lower().startswith("high school")]
+        conditions.append("you can start without a college degree")
+    elif _TWO_YEAR.search(text):
+        roles = [r for r in roles if r.education.typical_entry.lower().startswith(("high school", "associate"))]
+        conditions.append("need at most a two-year degree")
+    if _GROWING.search(text) and not _HIGHEST_PAY.search(text):
+        roles.sort(key=lambda r: -(r.outlook.percent_change if r.outlook else float("-inf")))
+        order, shown = "fastest growing first", "outlook"
+    else:
+        roles.sort(key=lambda r: -(r.median_pay.annual_usd if r.median_pay else -1))
+        order, shown = "highest paying first", "pay"
+    if not roles:
+        return Answer("No job in my list matches all of that. Try fewer conditions.",
+                      [Button("All jobs", payload("ask_roles"))])
+    listed = roles[:MAX_LISTED]
+    lead = "Jobs" + (" " + " and ".join(c for c in conditions if c.startswith("in ")) if conditions else "")
+    extra = [c for c in conditions if not c.startswith("in ")]
+    lead += (" where " + " and ".join(extra) if extra else "") + f", {order}:"
+    lines = [_summary_line(k, r, shown) for r in listed]
+    sources = list(dict.fromkeys(
+        s for r in listed for s in ((r.median_pay and r.median_pay.source), (r.outlook and r.outlook.source)) if s))
+    first = listed[0]
+    cite = (f"Pay: BLS, {first.median_pay.as_of or first.median_pay.year}; outlook: BLS projections "
+            f"{period(first.outlook.period)}." if first.median_pay and first.outlook else "")
+    more = f"\n(and {len(roles) - MAX_LISTED} more)" if len(roles) > MAX_LISTED else ""
+    buttons = [Button(r.title, payload("ask_about", role=r.id)) for r in listed[:3]]
+    return Answer(f"{lead}\n{bullets(lines)}{more}\n{cite}".strip(), buttons, sources)
+
+
+def _summary_line(k: Knowledge, role: Role, shown: str) -> str:
+    pay = money(role.median_pay.annual_usd) if role.median_pay else "no sourced pay figure"
+    outlook = signed_percent(role.outlook.percent_change) if role.outlook else "no sourced outlook"
+    first, second = (outlook, pay) if shown == "outlook" else (pay, outlook)
+    return f"{role.title}: {first} ({second}); starts with {role.education.typical_entry.split(';')[0].split(',')[0].lower()}"

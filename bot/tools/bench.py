@@ -1,0 +1,281 @@
+"""Benchmark: our assistant against a stock `rasa init` assistant, same machine, same run.
+
+    python -m bot.tools.bench [--smoke]
+
+Writes reports/bench.json and reports/bench.md. --smoke runs tiny loads to check the report
+is produced; its numbers mean nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import aiohttp
+
+from bot import ROOT
+from bot.tools.nlu_score import scores
+from bot.tools.servers import BIN, MODEL, Server, _spawn, start_actions, start_rasa, wait_ready
+
+REPORTS = ROOT / "reports"
+OURS_PORT, ACTIONS_PORT, BASE_PORT = 5005, 5055, 5006
+
+# A student's session: custom actions, follow-ups that need context, chit-chat.
+OURS_MIX = [
+    "hi", "how much do welders make?", "what about machinists?", "what education do they need?",
+    "tell me about aerospace", "what does a robotics technician do", "is that job growing?",
+    "where does that come from?", "will robots take my job?", "how do I get started in high school?",
+    "what are the pathways", "how much do cnc operators make", "and plant managers?", "what skills do they need",
+    "how much does manufacturing add to gdp", "what industries are there", "what certifications do welders need",
+    "how much do nurses make", "thanks", "bye",
+]
+# What the stock assistant understands (its own NLU examples).
+BASELINE_MIX = ["hi", "I am great", "hello there", "I'm sad", "yes", "no", "are you a bot?", "very good",
+                "not good", "bye"]
+
+
+@dataclass
+class Config:
+    latency_turns: int = 200
+    load_seconds: float = 20.0
+    growth_turns: int = 300
+
+    @classmethod
+    def smoke(cls) -> "Config":
+        return cls(latency_turns=20, load_seconds=2.0, growth_turns=40)
+
+
+def log(msg: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def percentile(values: List[float], p: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def turn(session: aiohttp.ClientSession, url: str, sender: str, text: str) -> tuple:
+    start = time.perf_counter()
+    try:
+        async with session.post(url, json={"sender": sender, "message": text}) as resp:
+            body = await resp.json()
+            ok = resp.status == 200 and isinstance(body, list) and len(body) > 0
+    except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
+        ok = False
+    return (time.perf_counter() - start) * 1000, ok
+
+
+async def sequential(url: str, mix: List[str], turns: int, same_sender: bool = False) -> tuple:
+    latencies, errors = [], 0
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as session:
+        sender = uuid.uuid4().hex
+        for i in range(turns):
+            if not same_sender and i % 10 == 0:
+                sender = uuid.uuid4().hex  # a new conversation every 10 turns
+            ms, ok = await turn(session, url, sender, mix[i % len(mix)])
+            latencies.append(ms)
+            errors += not ok
+    return latencies, errors
+
+
+async def load(url: str, mix: List[str], users: int, seconds: float) -> Dict[str, float]:
+    latencies: List[float] = []
+    errors = 0
+    deadline = time.perf_counter() + seconds
+
+    async def user(session: aiohttp.ClientSession, offset: int) -> None:
+        nonlocal errors
+        i = 0
+        sender = uuid.uuid4().hex
+        while time.perf_counter() < deadline:
+            if i % 10 == 0:
+                sender = uuid.uuid4().hex
+            ms, ok = await turn(session, url, sender, mix[(i + offset) % len(mix)])
+            latencies.append(ms)
+            errors += not ok
+            i += 1
+
+    connector = aiohttp.TCPConnector(limit=users)
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=120)) as session:
+        start = time.perf_counter()
+        await asyncio.gather(*(user(session, k) for k in range(users)))
+        elapsed = time.perf_counter() - start
+    return {"rps": len(latencies) / elapsed, "errors": errors, "p95_ms": percentile(latencies, 95)}
+
+
+def measure(name: str, rasa: Server, url: str, mix: List[str], cfg: Config, extra: Optional[Server] = None) -> dict:
+    log(f"{name}: latency over {cfg.latency_turns} turns")
+    asyncio.run(sequential(url, mix, 10))  # warm-up
+    latencies, errors = asyncio.run(sequential(url, mix, cfg.latency_turns))
+    result = {"p50_ms": percentile(latencies, 50), "p95_ms": percentile(latencies, 95),
+              "p99_ms": percentile(latencies, 99), "errors": errors}
+    for users in (1, 8, 32):
+        log(f"{name}: {users} concurrent users for {cfg.load_seconds:g} s")
+        loaded = asyncio.run(load(url, mix, users, cfg.load_seconds))
+        result[f"rps_{users}"] = loaded["rps"]
+        result[f"p95_load_{users}_ms"] = loaded["p95_ms"]
+        result["errors"] += loaded["errors"]
+    log(f"{name}: one conversation of {cfg.growth_turns} turns")
+    growth, errs = asyncio.run(sequential(url, mix, cfg.growth_turns, same_sender=True))
+    result["errors"] += errs
+    window = min(20, len(growth) // 2)
+    result["growth_300"] = statistics.median(growth[-window:]) / statistics.median(growth[:window])
+    result["rss_mb"] = rss_mb(rasa.process.pid)
+    if extra is not None:
+        result["actions_rss_mb"] = rss_mb(extra.process.pid)
+    return result
+
+
+def timed(args: List[str], cwd: Path, env: dict) -> float:
+    start = time.perf_counter()
+    subprocess.run(args, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def bench_ours(cfg: Config, tmp: Path, env: dict) -> dict:
+    log("ours: training from scratch (into a temporary folder)")
+    train_s = timed([str(BIN / "rasa"), "train", "--out", str(tmp / "ours"), "--fixed-model-name", "bench"],
+                    ROOT, env)
+    (tmp / "var").mkdir(exist_ok=True)
+    endpoints = tmp / "endpoints.yml"
+    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{ACTIONS_PORT}/webhook"\n'
+                         f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n'
+                         f'  db: "{tmp / "var" / "bench.db"}"\n')
+    logs = open(tmp / "ours.log", "w")
+    start = time.perf_counter()
+    actions = start_actions(ACTIONS_PORT, log=logs, env=env)
+    rasa = start_rasa(OURS_PORT, endpoints, log=logs, env=env, model=MODEL)
+    try:
+        wait_ready(actions)
+        wait_ready(rasa)
+        ready_s = time.perf_counter() - start
+        log(f"ours: ready in {ready_s:.1f} s")
+        result = measure("ours", rasa, f"http://127.0.0.1:{OURS_PORT}/webhooks/rest/webhook", OURS_MIX, cfg, actions)
+    finally:
+        rasa.stop()
+        actions.stop()
+    return {"ready_s": ready_s, "train_s": train_s, **result, **nlu_scores(tmp, env)}
+
+
+def nlu_scores(tmp: Path, env: dict) -> dict:
+    log("ours: NLU on the held-out split")
+    out = tmp / "nlu"
+    subprocess.run([str(BIN / "rasa"), "test", "nlu", "--model", str(MODEL), "--nlu",
+                    str(ROOT / "tests" / "nlu" / "holdout.yml"), "--out", str(out)], cwd=ROOT, env=env,
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    s = scores(str(out / "intent_report.json"))
+    return {"nlu_macro_f1": s["macro_f1"], "nlu_accuracy": s["accuracy"]}
+
+
+def bench_baseline(cfg: Config, tmp: Path, env: dict) -> dict:
+    project = tmp / "stock"
+    project.mkdir()
+    log("baseline: `rasa init --no-prompt` (creates and trains the stock assistant)")
+    train_s = timed([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(project)], tmp, env)
+    model = sorted((project / "models").glob("*.tar.gz"))[-1]
+    logs = open(tmp / "stock.log", "w")
+    start = time.perf_counter()
+    rasa = _spawn("stock Rasa", [str(BIN / "rasa"), "run", "--model", str(model), "--port", str(BASE_PORT)],
+                  f"http://127.0.0.1:{BASE_PORT}/", logs, env)
+    try:
+        wait_ready(rasa, timeout=300)
+        ready_s = time.perf_counter() - start
+        log(f"baseline: ready in {ready_s:.1f} s")
+        result = measure("baseline", rasa, f"http://127.0.0.1:{BASE_PORT}/webhooks/rest/webhook", BASELINE_MIX, cfg)
+    finally:
+        rasa.stop()
+    return {"ready_s": ready_s, "train_s": train_s, **result}
+
+
+TARGETS = [  # (key, ratio limit, "max" = ours/baseline must be <= limit, "min" = >=)
+    ("p95_ms", 0.4, "max"), ("rps_32", 2.5, "min"), ("ready_s", 0.5, "max"), ("rss_mb", 0.8, "max"),
+]
+
+
+def report(ours: dict, baseline: dict, smoke: bool) -> None:
+    machine = {"cpus": os.cpu_count(), "cpu": _cpu_model(), "memory_gb": _mem_gb(), "python": platform.python_version(),
+               "platform": platform.platform(), "smoke": smoke, "date": time.strftime("%Y-%m-%d %H:%M:%S %Z")}
+    REPORTS.mkdir(exist_ok=True)
+    (REPORTS / "bench.json").write_text(json.dumps({"ours": ours, "baseline": baseline, "machine": machine},
+                                                   indent=2))
+    keys = ["ready_s", "train_s", "rss_mb", "p50_ms", "p95_ms", "p99_ms", "rps_1", "rps_8", "rps_32",
+            "p95_load_32_ms", "errors", "growth_300"]
+    lines = ["# Benchmark: ours vs stock `rasa init`", "",
+             f"Machine: {machine['cpus']} CPUs ({machine['cpu']}), {machine['memory_gb']} GB, Python "
+             f"{machine['python']}, {machine['date']}." + (" **Smoke run: numbers are not meaningful.**" if smoke else ""),
+             "", "| figure | ours | baseline | ours ÷ baseline |", "|---|---|---|---|"]
+    for k in keys:
+        o, b = ours.get(k), baseline.get(k)
+        ratio = f"{o / b:.2f}" if isinstance(o, (int, float)) and isinstance(b, (int, float)) and b else "–"
+        lines.append(f"| {k} | {_fmt(o)} | {_fmt(b)} | {ratio} |")
+    lines += [f"| actions_rss_mb | {_fmt(ours.get('actions_rss_mb'))} | – | – |",
+              f"| nlu_macro_f1 (held-out) | {_fmt(ours.get('nlu_macro_f1'))} | – | – |", "",
+              "Targets (ratios): " + "; ".join(
+                  f"{k} {'≤' if d == 'max' else '≥'} {lim}: "
+                  f"{'met' if _met(ours[k] / baseline[k], lim, d) else 'NOT met'} ({ours[k] / baseline[k]:.2f})"
+                  for k, lim, d in TARGETS)
+              + f"; errors = 0: {'met' if ours['errors'] == 0 else 'NOT met'}"
+              + f"; growth_300 ≤ 1.5: {'met' if ours['growth_300'] <= 1.5 else 'NOT met'} ({ours['growth_300']:.2f})"
+              + f"; NLU macro-F1 ≥ 0.95: {'met' if ours['nlu_macro_f1'] >= 0.95 else 'NOT met'}"]
+    (REPORTS / "bench.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+def _met(ratio: float, limit: float, direction: str) -> bool:
+    return ratio <= limit if direction == "max" else ratio >= limit
+
+
+def _fmt(v) -> str:
+    return f"{v:.3g}" if isinstance(v, float) else ("–" if v is None else str(v))
+
+
+def _cpu_model() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown"
+
+
+def _mem_gb() -> float:
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal:"):
+            return round(int(line.split()[1]) / 1024 / 1024, 1)
+    return float("nan")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="tiny loads: checks the report is produced")
+    args = parser.parse_args()
+    cfg = Config.smoke() if args.smoke else Config()
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        ours = bench_ours(cfg, tmp, env)
+        baseline = bench_baseline(cfg, tmp, env)
+    report(ours, baseline, args.smoke)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

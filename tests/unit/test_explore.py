@@ -1,0 +1,76 @@
+"""Guided exploration: comparing roles, filtering and ranking, next steps, two-stage fallback."""
+from __future__ import annotations
+
+from bot.answers import about, explore, topics
+from bot.answers.turn import Turn
+from bot.render import money
+
+
+def role(kb, role_id):
+    return next(r for r in kb.roles if r.id == role_id)
+
+
+def test_compare_two_roles_side_by_side(knowledge, kb):
+    answer = explore.compare(Turn(knowledge, "compare_roles", "who makes more, a welder or a machinist?"))
+    welder, machinist = role(kb, "welder"), role(kb, "machinist")
+    lines = answer.text.splitlines()
+    assert lines[0] == "Welder vs Machinist"
+    assert lines[1] == (f"Median pay (BLS, May 2024): Welder {money(welder.median_pay.annual_usd)} · "
+                        f"Machinist {money(machinist.median_pay.annual_usd)}")
+    assert lines[2] == "Job outlook 2024–34 (BLS projections): Welder +2% · Machinist −2%"
+    gap = machinist.median_pay.annual_usd - welder.median_pay.annual_usd
+    assert lines[-1] == f"At the median, a machinist earns {money(gap)} a year more than a welder."
+    assert set(answer.sources) == {"bls_ooh_welders", "bls_ooh_machinists"}
+
+
+def test_compare_with_the_role_being_discussed(knowledge):
+    answer = explore.compare(Turn(knowledge, "compare_roles", "compare it with cnc operators", slots={"role": "welder"}))
+    assert answer.text.startswith("Welder vs CNC operator")
+
+
+def test_compare_one_role_asks_for_the_other(knowledge):
+    answer = explore.compare(Turn(knowledge, "compare_roles", "compare welders"))
+    assert answer.text == "Compare welder with which job?"
+    assert answer.buttons[0].payload == '/compare_roles{"role": "machinist"}'
+
+
+def test_jobs_without_a_degree_sorted_by_pay(knowledge, kb):
+    answer = explore.explore(Turn(knowledge, "explore_roles", "what jobs can I get without a college degree"))
+    listed = [line[2:].split(":")[0] for line in answer.text.splitlines() if line.startswith("• ")]
+    expected = sorted((r for r in kb.roles if r.education.typical_entry.startswith("High school")),
+                      key=lambda r: -r.median_pay.annual_usd)
+    assert listed == [r.title for r in expected][:6]
+    assert "without a college degree" in answer.text.splitlines()[0]
+
+
+def test_fastest_growing(knowledge, kb):
+    answer = explore.explore(Turn(knowledge, "explore_roles", "which jobs are growing the fastest"))
+    first = answer.text.splitlines()[1]
+    fastest = max(kb.roles, key=lambda r: r.outlook.percent_change)
+    assert first.startswith(f"• {fastest.title}: +{fastest.outlook.percent_change:g}%")
+
+
+def test_highest_paying_in_a_sector(knowledge, kb):
+    answer = explore.explore(Turn(knowledge, "explore_roles", "highest paying jobs in aerospace"))
+    aerospace = next(s for s in kb.sectors if s.id == "aerospace")
+    top = max((r for r in kb.roles if r.id in aerospace.roles), key=lambda r: r.median_pay.annual_usd)
+    assert answer.text.splitlines()[0].startswith("Jobs in aerospace")
+    assert answer.text.splitlines()[1].startswith(f"• {top.title}: {money(top.median_pay.annual_usd)}")
+
+
+def test_next_steps_for_a_role_use_the_schools_counselor(knowledge):
+    turn = Turn(knowledge, "ask_training", "how do I become a welder?",
+                metadata={"school": {"counselor": {"name": "Ms. Rivera"}}})
+    answer = topics.training(turn)
+    assert "Ask Ms. Rivera about CTE classes and dual enrollment" in answer.text
+    assert "SkillsUSA" in answer.text and "https://www.apprenticeship.gov/" in answer.text
+
+
+def test_first_miss_offers_likeliest_topics_second_miss_explains(knowledge):
+    ranking = [{"name": "nlu_fallback"}, {"name": "ask_pay"}, {"name": "out_of_scope"}, {"name": "ask_training"},
+               {"name": "ask_sectors"}, {"name": "ask_skills"}]
+    first = about.low_confidence(Turn(knowledge, "nlu_fallback", "hmm the money thing", intent_ranking=ranking))
+    assert [b.title for b in first.buttons] == ["Pay for a job", "How to get started", "Industries"]
+    second = about.low_confidence(Turn(knowledge, "nlu_fallback", "uhh", intent_ranking=ranking,
+                                       previous_intent="nlu_fallback"))
+    assert second.text.startswith("Sorry, I still didn't understand. I can tell you about manufacturing careers")
