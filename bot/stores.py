@@ -1,11 +1,32 @@
-"""Tracker store that keeps stored conversations free of emails and phone numbers."""
+"""The conversation store: SQLite (or any SQL database), with two changes to Rasa's own.
+
+1. Privacy: emails and phone numbers are removed from what users typed before it is written.
+2. Constant cost per turn: Rasa's store reloads and replays a conversation's whole history on
+   every message, and Rasa then featurizes all of it, so a long chat gets slower and slower.
+   Our dialogue needs only the latest turns and the slots (rules look one turn back; context
+   lives in slots), so Rasa is handed a *compacted* tracker: the current slot values followed
+   by the newest WINDOW events. The database still keeps every event; `retrieve_full_tracker`
+   (exports, the HTTP API) still returns all of them.
+"""
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator
+import itertools
+import json
+from collections import OrderedDict
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import SlotSet
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import event
 
 from bot.privacy import redact_event
+
+#: Events kept in the working tracker: about six turns, enough for every rule and follow-up.
+WINDOW = 40
+#: Conversations whose slot values we remember between turns (per process).
+_SNAPSHOTS = 20_000
+_PERSISTED = "_persisted_events"  # attribute on a tracker: how many of its events are stored
 
 
 class _RedactedEvent:
@@ -20,6 +41,78 @@ class _RedactedEvent:
 
 
 class RedactingSQLTrackerStore(SQLTrackerStore):
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        # sender -> (id of its newest stored event, slot values after it)
+        self._snapshots: "OrderedDict[str, Tuple[int, Dict[str, Any]]]" = OrderedDict()
+        if self.engine.dialect.name == "sqlite":
+            # WAL + synchronous=NORMAL: no fsync on every turn, still crash-safe (a power cut may
+            # lose the last few writes, never corrupt the file).
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+            with self.engine.connect() as connection:
+                _sqlite_pragmas(connection.connection, None)
+
+    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+        snapshot = self._snapshots.get(sender_id)
+        if snapshot is not None:
+            newest = self._newest_events(sender_id)
+            # Use the snapshot only if nobody else (another process) has written since.
+            if newest and newest[-1][0] == snapshot[0]:
+                return self._compact(sender_id, snapshot[1], [json.loads(data) for _, data in newest])
+        tracker = await super().retrieve(sender_id)  # first time in this process: full load, once
+        if tracker is None:
+            return None
+        newest = list(tracker.events)[-WINDOW:]
+        return self._compact(sender_id, tracker.current_slot_values(), [e.as_dict() for e in newest])
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        stored = getattr(tracker, _PERSISTED, None)
+        if stored is None:  # a tracker we did not hand out (a new conversation): Rasa's way
+            await super().save(tracker)
+        else:
+            await self.stream_events(tracker)
+            with self.session_scope() as session:
+                for e in itertools.islice(tracker.events, stored, None):
+                    data = redact_event(e.as_dict())
+                    session.add(self.SQLEvent(
+                        sender_id=tracker.sender_id, type_name=e.type_name, timestamp=data.get("timestamp"),
+                        intent_name=(data.get("parse_data") or {}).get("intent", {}).get("name"),
+                        action_name=data.get("name"), data=json.dumps(data)))
+                session.commit()
+        setattr(tracker, _PERSISTED, len(tracker.events))
+        newest = self._newest_events(tracker.sender_id, limit=1)
+        if newest:
+            self._snapshots[tracker.sender_id] = (newest[0][0], tracker.current_slot_values())
+            self._snapshots.move_to_end(tracker.sender_id)
+            while len(self._snapshots) > _SNAPSHOTS:
+                self._snapshots.popitem(last=False)
+
     def _additional_events(self, session, tracker) -> Iterator:
-        for event in super()._additional_events(session, tracker):
-            yield _RedactedEvent(event)
+        for e in super()._additional_events(session, tracker):
+            yield _RedactedEvent(e)
+
+    def _newest_events(self, sender_id: str, limit: int = WINDOW) -> List[Tuple[int, str]]:
+        """(id, data) of a conversation's newest events, oldest first."""
+        with self.session_scope() as session:
+            rows = (session.query(self.SQLEvent.id, self.SQLEvent.data)
+                    .filter(self.SQLEvent.sender_id == sender_id)
+                    .order_by(self.SQLEvent.id.desc()).limit(limit).all())
+        return [(row.id, row.data) for row in reversed(rows)]
+
+    def _compact(self, sender_id: str, slots: Dict[str, Any], events: List[Dict[str, Any]]) -> DialogueStateTracker:
+        # Start at a turn boundary (Rasa listening) so the first state is a whole turn.
+        start = next((i for i, e in enumerate(events)
+                      if e.get("event") == "action" and e.get("name") == "action_listen"), 0)
+        events = events[start:]
+        when = events[0].get("timestamp") if events else None
+        prefix = [SlotSet(name, value, timestamp=when).as_dict() for name, value in slots.items() if value is not None]
+        tracker = DialogueStateTracker.from_dict(sender_id, prefix + events, self.domain.slots)
+        setattr(tracker, _PERSISTED, len(tracker.events))
+        return tracker
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()

@@ -93,12 +93,14 @@ def test_keyboard_only(page, bot, kb):
     page.keyboard.press("Enter")
     bot_messages(frame).filter(has_text=role(kb, "machinist").summary.split(",")[0]).wait_for(timeout=20000)
     # Shift+Tab from the input reaches the newest quick reply; Enter activates it.
+    frame.locator(".msg--bot").last.get_by_role("button", name="Pay").wait_for()
+    chat = next(f for f in page.frames if "/chat/?" in f.url)
     box.focus()
     for _ in range(8):
         page.keyboard.press("Shift+Tab")
-        label = frame.locator(":focus").text_content()
-        if label == "Pay":
+        if chat.evaluate("document.activeElement && document.activeElement.textContent") == "Pay":
             break
+    assert chat.evaluate("document.activeElement.textContent") == "Pay"
     page.keyboard.press("Enter")
     bot_messages(frame).filter(has_text=pay_line(kb, role(kb, "machinist").median_pay)).wait_for(timeout=20000)
     page.keyboard.press("Escape")  # the chat asks the host page (postMessage) to close it
