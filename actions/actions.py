@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Callable, Dict
 
 from actions.base import KnowledgeAction
-from bot.answers import about, cluster, counselor, explore, roles, scope, topics
+from actions.finder import FINDER_SLOTS, ActionResetFinder, ValidateCareerFinderForm  # noqa: F401 (registered)
+from bot.answers import about, cluster, counselor, explore, finder, roles, scope, topics
 from bot.answers.aspects import INTENT_ASPECTS
 from bot.answers.context import shared
 from bot.answers.turn import Turn
@@ -39,6 +40,10 @@ ANSWERS: Dict[str, Callable[[Turn], Answer]] = {
     "action_contact_counselor": counselor.contact,
     "action_compare_roles": explore.compare,
     "action_explore_roles": explore.explore,
+    "action_ask_finder_interest": finder.ask_interest,
+    "action_ask_finder_training": finder.ask_training,
+    "action_ask_finder_industry": finder.ask_industry,
+    "action_suggest_careers": lambda turn: finder.suggest(turn.knowledge, *(turn.slot(s) for s in FINDER_SLOTS)),
 }
 
 

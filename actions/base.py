@@ -16,6 +16,8 @@ logger = logging.getLogger(__name__)
 
 #: Slots the answers may set; anything else in Answer.slots is a programming error.
 MEMORY_SLOTS = ("role", "sector", "pathway", "last_aspect")
+#: Read by the career finder's suggestions (set by the form, cleared by action_reset_finder).
+FORM_SLOTS = ("finder_interest", "finder_training", "finder_industry")
 SORRY = ("Sorry, something went wrong on my side while looking that up. "
          "Please try again, or ask about another manufacturing job.")
 
@@ -29,7 +31,7 @@ def turn_from(tracker: Tracker, knowledge: Knowledge) -> Turn:
         intent=(message.get("intent") or {}).get("name") or "",
         text=message.get("text") or "",
         entities=entities,
-        slots={name: tracker.get_slot(name) for name in (*MEMORY_SLOTS, "last_sources")},
+        slots={name: tracker.get_slot(name) for name in (*MEMORY_SLOTS, *FORM_SLOTS, "last_sources")},
         metadata=message.get("metadata") or {},
         intent_ranking=message.get("intent_ranking") or [],
         previous_intent=_previous_intent(tracker),

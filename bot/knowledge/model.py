@@ -7,7 +7,7 @@ cross-references, sources, aliases).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Dict, List, Optional
+from typing import Dict, List, Literal, Optional
 
 from pydantic import BaseModel, Extra, Field, HttpUrl, conint, constr, validator
 
@@ -98,10 +98,14 @@ class Certification(Strict):
     issuer: Text
 
 
+Interest = Literal["hands_on", "technology", "people", "data"]
+
+
 class Role(Strict):
     id: Id
     title: Text
     aliases: List[Text] = []
+    interests: List[Interest] = []  # what someone who likes this work enjoys (career finder)
     onet_code: constr(regex=r"^\d{2}-\d{4}\.\d{2}$")
     bls_group: Optional[Text] = None
     pathway: Id

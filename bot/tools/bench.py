@@ -154,7 +154,7 @@ def timed(args: List[str], cwd: Path, env: dict) -> float:
 
 def bench_ours(cfg: Config, tmp: Path, env: dict) -> dict:
     log("ours: training from scratch (into a temporary folder)")
-    train_s = timed([str(BIN / "rasa"), "train", "--out", str(tmp / "ours"), "--fixed-model-name", "bench"],
+    train_s = timed([str(BIN / "rasa"), "train", "--force", "--out", str(tmp / "ours"), "--fixed-model-name", "bench"],
                     ROOT, env)
     (tmp / "var").mkdir(exist_ok=True)
     endpoints = tmp / "endpoints.yml"

@@ -119,3 +119,23 @@ def test_compare_and_filter(bot, kb):
     assert money(role(kb, "cnc_operator").median_pay.annual_usd) in reply
     listing = bot.text("which jobs can i get without a college degree")
     assert "without a college degree" in listing and "Manufacturing engineer" not in listing
+
+
+def test_career_finder_completed_skipped_and_stopped(bot, kb):
+    me = uuid.uuid4().hex
+    first = bot.ask("help me find a career", me)
+    assert "what do you enjoy most?" in first[0]["text"]
+    assert [b["title"] for b in first[0]["buttons"]][:2] == ["Hands-on work", "Technology"]
+    assert "How long do you want to train" in bot.text("I like building things", me)
+    industry = bot.ask("start soon after high school", me)
+    assert "Aerospace" in [b["title"] for b in industry[0]["buttons"]]
+    suggestions = bot.text("aerospace", me)
+    assert suggestions.startswith("Based on your answers, three jobs to look at:")
+    assert suggestions.count("• ") == 3 and "aerospace employs them" in suggestions
+    assert "mynextmove.org/explore/ip" in suggestions
+
+    other = uuid.uuid4().hex
+    bot.text("which job is right for me", other)
+    assert "didn't catch that" in bot.text("purple", other)  # an answer it can't use is asked again
+    assert "stopped the career finder" in bot.text("stop", other)
+    assert "Median pay" in bot.text("how much do welders make", other)  # back to normal questions

@@ -74,3 +74,40 @@ def test_first_miss_offers_likeliest_topics_second_miss_explains(knowledge):
     second = about.low_confidence(Turn(knowledge, "nlu_fallback", "uhh", intent_ranking=ranking,
                                        previous_intent="nlu_fallback"))
     assert second.text.startswith("Sorry, I still didn't understand. I can tell you about manufacturing careers")
+
+
+def test_finder_parses_typed_answers_and_buttons(knowledge):
+    from bot.answers import finder
+
+    assert finder.parse_interest("I like building things") == "hands_on"
+    assert finder.parse_interest("data and numbers") == "data"
+    assert finder.parse_interest("skip") == finder.ANY
+    assert finder.parse_interest("purple") is None
+    assert finder.parse_training("start soon after high school") == "short"
+    assert finder.parse_training("I don't want college, I want to work") == "short"
+    assert finder.parse_training("up to two years of training") == "two_year"
+    assert finder.parse_training("four-year college") == "four_year"
+    assert finder.parse_industry(knowledge, "aerospace") == "aerospace"
+    assert finder.parse_industry(knowledge, "any industry") == finder.ANY
+
+
+def test_finder_suggests_three_fitting_roles_with_reasons(knowledge, kb):
+    from bot.answers import finder
+
+    answer = finder.suggest(knowledge, "hands_on", "short", "aerospace")
+    lines = [l for l in answer.text.splitlines() if l.startswith("• ")]
+    assert len(lines) == 3
+    top = lines[0]
+    assert top.startswith("• Machinist:") or top.startswith("• Welder:") or top.startswith("• CNC operator:")
+    assert "hands-on work" in top and "aerospace employs them" in top and "(BLS, May 2024)" in top
+    for role, _ in finder.rank(knowledge, "hands_on", "short", "aerospace"):
+        assert role.education.typical_entry.startswith("High school")
+    assert "https://www.mynextmove.org/explore/ip" in answer.text
+    assert [b.title for b in answer.buttons][-1] == "Start over"
+
+
+def test_finder_with_every_question_skipped_still_suggests(knowledge):
+    from bot.answers import finder
+
+    answer = finder.suggest(knowledge, finder.ANY, finder.ANY, finder.ANY)
+    assert len([l for l in answer.text.splitlines() if l.startswith("• ")]) == 3

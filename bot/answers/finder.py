@@ -1,0 +1,135 @@
+"""Career finder: turn three short answers into three suggested roles, each with its reasons.
+
+Answers are normalised here (typed words or button titles), so the form's validation and the
+ranking share one vocabulary.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from bot.answers.context import Knowledge
+from bot.knowledge.model import Role
+from bot.linking import SECTOR
+from bot.render import Answer, Button, join_names, money, payload, signed_percent
+from bot.text import normalise
+
+ANY = "any"
+INTEREST_WORDS = {
+    "hands_on": r"hands?|build\w*|fix\w*|make things|making things|tools?|weld\w*|outdoor|physical",
+    "technology": r"tech\w*|computer\w*|robot\w*|program\w*|coding|code|machines?|electronic\w*|automat\w*",
+    "people": r"people|lead\w*|team\w*|help\w*|organi[sz]\w*|manag\w*|talk\w*",
+    "data": r"data|numbers?|math\w*|analy\w*|stat\w*|puzzles?|problem solving",
+}
+INTEREST_LABELS = {"hands_on": "hands-on work", "technology": "technology", "people": "working with people",
+                   "data": "data and numbers"}
+TRAINING_WORDS = [  # checked in order: "no college" must win over "college"
+    ("short", r"right away|short|months?|no college|without college|skip college|not (?:going to )?college"
+              r"|don t want (?:to go to )?college|high school|on the job|asap|quick\w*|1 year|one year|work now"),
+    ("two_year", r"two|2|associate\w*|community college|technical college|trade school"),
+    ("four_year", r"four|4|bachelor\w*|universit\w*|college|degree|long"),
+]
+TRAINING_LABELS = {"short": "start soon after high school", "two_year": "up to two years of training",
+                   "four_year": "four years of college"}
+_SKIP = re.compile(r"\b(skip|not sure|no idea|dont know|don t know|idk|any|anything|whatever|no preference|doesnt matter)\b")
+_LEVEL = {"short": 0, "two_year": 1, "four_year": 2}
+
+
+def parse_interest(text: str) -> Optional[str]:
+    t = normalise(text)
+    if _SKIP.search(t):
+        return ANY
+    for interest, words in INTEREST_WORDS.items():
+        if re.search(rf"\b({words})\b", t):
+            return interest
+    return None
+
+
+def parse_training(text: str) -> Optional[str]:
+    t = normalise(text)
+    if _SKIP.search(t):
+        return ANY
+    for level, words in TRAINING_WORDS:
+        if re.search(rf"\b({words})\b", t):
+            return level
+    return None
+
+
+def parse_industry(k: Knowledge, text: str) -> Optional[str]:
+    if _SKIP.search(normalise(text)):
+        return ANY
+    return k.linker.link(text).first(SECTOR)
+
+
+def entry_level(role: Role) -> int:
+    entry = role.education.typical_entry.lower()
+    if entry.startswith("high school"):
+        return 0
+    if entry.startswith("associate"):
+        return 1
+    return 2  # bachelor's, or "varies" (treated as the longest, so we never under-promise)
+
+
+def rank(k: Knowledge, interest: str, training: str, industry: str) -> List[Tuple[Role, List[str]]]:
+    scored = []
+    for role in k.kb.roles:
+        score, reasons = 0.0, []
+        if interest in role.interests:
+            score += 3 - role.interests.index(interest)  # a role's first interest fits best
+            reasons.append(f"it suits someone who likes {INTEREST_LABELS[interest]}")
+        if training in _LEVEL:
+            gap = _LEVEL[training] - entry_level(role)
+            if gap >= 0:
+                score += 2 if gap == 0 else 1
+                reasons.append(f"you can start with {role.education.typical_entry.split(';')[0].split(',')[0].lower()}")
+            else:
+                score -= 3
+        if industry in k.sectors and role.id in k.sectors[industry].roles:
+            score += 2
+            reasons.append(f"{k.sectors[industry].name.lower()} employs them")
+        growth = role.outlook.percent_change if role.outlook else 0
+        scored.append((score, growth, role, reasons))
+    scored.sort(key=lambda s: (-s[0], -s[1]))
+    return [(role, reasons) for _, _, role, reasons in scored[:3]]
+
+
+def suggest(k: Knowledge, interest: str, training: str, industry: str) -> Answer:
+    picks = rank(k, interest or ANY, training or ANY, industry or ANY)
+    lines = []
+    for role, reasons in picks:
+        figures = []
+        if role.median_pay:
+            figures.append(f"median pay {money(role.median_pay.annual_usd)} (BLS, {role.median_pay.as_of or role.median_pay.year})")
+        if role.outlook:
+            figures.append(f"outlook {signed_percent(role.outlook.percent_change)} (BLS projections)")
+        why = join_names(reasons) if reasons else "it is a common way into manufacturing"
+        lines.append(f"\u2022 {role.title}: {why}. " + ("; ".join(figures) + "." if figures else ""))
+    text = ("Based on your answers, three jobs to look at:\n" + "\n".join(lines) +
+            "\n\nFor a fuller picture of your interests, try O*NET's Interest Profiler: "
+            "https://www.mynextmove.org/explore/ip")
+    sources = list(dict.fromkeys(s for r, _ in picks for s in ((r.median_pay and r.median_pay.source),
+                                                               (r.outlook and r.outlook.source)) if s))
+    buttons = [Button(f"Next steps: {picks[0][0].title.lower()}", payload("ask_training", role=picks[0][0].id))]
+    if len(picks) > 1:
+        buttons.append(Button(f"Compare {picks[0][0].title.lower()} and {picks[1][0].title.lower()}",
+                              f"{picks[0][0].title} vs {picks[1][0].title}"))
+    buttons.append(Button("Start over", payload("start_career_finder")))
+    return Answer(text, buttons, sources, {"role": picks[0][0].id, "last_aspect": "overview"})
+
+
+# --- the form's questions (asked by action_ask_<slot>) -----------------------------------
+def ask_interest(turn) -> Answer:
+    return Answer("Let's find jobs that fit you: three quick questions (say \u201cskip\u201d to skip one, "
+                  "\u201cstop\u201d to stop). First: what do you enjoy most?",
+                  [Button(label.capitalize(), label) for label in INTEREST_LABELS.values()] + [Button("Skip", "skip")])
+
+
+def ask_training(turn) -> Answer:
+    return Answer("How long do you want to train after high school?",
+                  [Button(label.capitalize(), label) for label in TRAINING_LABELS.values()] + [Button("Skip", "skip")])
+
+
+def ask_industry(turn) -> Answer:
+    sectors = turn.knowledge.kb.sectors
+    return Answer("Is there an industry you like?",
+                  [Button(s.name, s.name.lower()) for s in sectors[:5]] + [Button("Any industry", "any industry")])
