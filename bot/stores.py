@@ -3,9 +3,9 @@
 1. Privacy: emails and phone numbers are removed from what users typed before it is written.
 2. Constant cost per turn: Rasa's store reloads and replays a conversation's whole history on
    every message, and Rasa then featurizes all of it, so a long chat gets slower and slower.
-   Our dialogue needs only the latest turns and the slots (rules look one turn back; context
-   lives in slots), so Rasa is handed a *compacted* tracker: the current slot values followed
-   by the newest WINDOW events. The database still keeps every event; `retrieve_full_tracker`
+   Our dialogue needs only the latest turns, the slots and the active form (rules look one turn
+   back; context lives in slots), so Rasa is handed a *compacted* tracker: the current slot
+   values and active form, followed by the newest WINDOW events. The database still keeps every event; `retrieve_full_tracker`
    (exports, the HTTP API) still returns all of them.
 """
 from __future__ import annotations
@@ -16,9 +16,11 @@ from collections import OrderedDict
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import SlotSet
+from rasa.shared.core.events import ActiveLoop, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
+import sqlalchemy as sa
 from sqlalchemy import event
+from sqlalchemy.pool import SingletonThreadPool
 
 from bot.privacy import redact_event
 
@@ -43,14 +45,18 @@ class _RedactedEvent:
 class RedactingSQLTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        # sender -> (id of its newest stored event, slot values after it)
-        self._snapshots: "OrderedDict[str, Tuple[int, Dict[str, Any]]]" = OrderedDict()
+        # sender -> (id of its newest stored event, slot values and active form after it)
+        self._snapshots: "OrderedDict[str, Tuple[int, Dict[str, Any], Optional[str]]]" = OrderedDict()
         if self.engine.dialect.name == "sqlite":
-            # WAL + synchronous=NORMAL: no fsync on every turn, still crash-safe (a power cut may
-            # lose the last few writes, never corrupt the file).
+            # SQLAlchemy 1.4 opens a new SQLite connection for every session (NullPool); keep one
+            # per thread instead (the store runs on Rasa's event-loop thread). WAL +
+            # synchronous=NORMAL: no fsync on every turn, still crash-safe (a power cut may lose
+            # the last few writes, never corrupt the file).
+            url = self.engine.url
+            self.engine.dispose()
+            self.engine = sa.create_engine(url, poolclass=SingletonThreadPool)
             event.listen(self.engine, "connect", _sqlite_pragmas)
-            with self.engine.connect() as connection:
-                _sqlite_pragmas(connection.connection, None)
+            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         snapshot = self._snapshots.get(sender_id)
@@ -58,12 +64,13 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             newest = self._newest_events(sender_id)
             # Use the snapshot only if nobody else (another process) has written since.
             if newest and newest[-1][0] == snapshot[0]:
-                return self._compact(sender_id, snapshot[1], [json.loads(data) for _, data in newest])
+                return self._compact(sender_id, snapshot[1], snapshot[2], [json.loads(data) for _, data in newest])
         tracker = await super().retrieve(sender_id)  # first time in this process: full load, once
         if tracker is None:
             return None
         newest = list(tracker.events)[-WINDOW:]
-        return self._compact(sender_id, tracker.current_slot_values(), [e.as_dict() for e in newest])
+        return self._compact(sender_id, tracker.current_slot_values(), tracker.active_loop_name,
+                             [e.as_dict() for e in newest])
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         stored = getattr(tracker, _PERSISTED, None)
@@ -71,18 +78,23 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             await super().save(tracker)
         else:
             await self.stream_events(tracker)
+            rows = []
             with self.session_scope() as session:
                 for e in itertools.islice(tracker.events, stored, None):
                     data = redact_event(e.as_dict())
-                    session.add(self.SQLEvent(
+                    rows.append(self.SQLEvent(
                         sender_id=tracker.sender_id, type_name=e.type_name, timestamp=data.get("timestamp"),
                         intent_name=(data.get("parse_data") or {}).get("intent", {}).get("name"),
                         action_name=data.get("name"), data=json.dumps(data)))
+                session.add_all(rows)
                 session.commit()
+                newest_id = rows[-1].id if rows else None
         setattr(tracker, _PERSISTED, len(tracker.events))
-        newest = self._newest_events(tracker.sender_id, limit=1)
-        if newest:
-            self._snapshots[tracker.sender_id] = (newest[0][0], tracker.current_slot_values())
+        if stored is None or newest_id is None:
+            newest = self._newest_events(tracker.sender_id, limit=1)
+            newest_id = newest[0][0] if newest else None
+        if newest_id is not None:
+            self._snapshots[tracker.sender_id] = (newest_id, tracker.current_slot_values(), tracker.active_loop_name)
             self._snapshots.move_to_end(tracker.sender_id)
             while len(self._snapshots) > _SNAPSHOTS:
                 self._snapshots.popitem(last=False)
@@ -99,13 +111,16 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
                     .order_by(self.SQLEvent.id.desc()).limit(limit).all())
         return [(row.id, row.data) for row in reversed(rows)]
 
-    def _compact(self, sender_id: str, slots: Dict[str, Any], events: List[Dict[str, Any]]) -> DialogueStateTracker:
+    def _compact(self, sender_id: str, slots: Dict[str, Any], active_loop: Optional[str],
+                 events: List[Dict[str, Any]]) -> DialogueStateTracker:
         # Start at a turn boundary (Rasa listening) so the first state is a whole turn.
         start = next((i for i, e in enumerate(events)
                       if e.get("event") == "action" and e.get("name") == "action_listen"), 0)
         events = events[start:]
         when = events[0].get("timestamp") if events else None
         prefix = [SlotSet(name, value, timestamp=when).as_dict() for name, value in slots.items() if value is not None]
+        if active_loop:  # a form still running whose start is older than the window
+            prefix.append(ActiveLoop(active_loop, timestamp=when).as_dict())
         tracker = DialogueStateTracker.from_dict(sender_id, prefix + events, self.domain.slots)
         setattr(tracker, _PERSISTED, len(tracker.events))
         return tracker

@@ -44,3 +44,15 @@ def test_applied_when_channels_load():
     import bot.channels  # noqa: F401
 
     assert RemoteAction._validate_action_result is rasa_speedups._validate_action_result
+
+
+def test_event_lookup_gives_rasas_answers():
+    from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+
+    for name, cls in [("user", UserUttered), ("slot", SlotSet), ("action", ActionExecuted)]:
+        assert rasa_speedups._resolve_by_type(name) is cls
+        assert rasa_speedups._rasa_resolve_by_type(name) is cls
+    assert rasa_speedups._resolve_by_type("topic") is None
+    with pytest.raises(ValueError, match="Unknown event name"):
+        rasa_speedups._resolve_by_type("no_such_event")
+    assert rasa_speedups._resolve_by_type("no_such_event", default=SlotSet) is SlotSet

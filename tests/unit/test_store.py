@@ -68,3 +68,22 @@ def test_a_second_process_sees_the_other_ones_writes(tmp_path):
     run(b.save(t))
     # `a` remembers role=welder from its own save, but must notice b's newer write.
     assert run(a.retrieve("s2")).get_slot("role") == "machinist"
+
+
+def test_a_form_started_long_ago_is_still_active(store):
+    from rasa.shared.core.events import ActiveLoop
+
+    tracker = DialogueStateTracker.from_events("s3", turn(0) + [ActiveLoop("career_finder_form"),
+                                                                SlotSet("requested_slot", "finder_interest")],
+                                               slots=DOMAIN.slots)
+    run(store.save(tracker))
+    for i in range(1, 30):  # many re-asked answers: the form's start leaves the window
+        tracker = run(store.retrieve("s3"))
+        for e in turn(i):
+            tracker.update(e)
+        run(store.save(tracker))
+    fresh = RedactingSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(store.engine.url.database))
+    for s in (store, fresh):  # from the snapshot, and from a full load in a new process
+        restored = run(s.retrieve("s3"))
+        assert restored.active_loop_name == "career_finder_form"
+        assert restored.get_slot("requested_slot") == "finder_interest"
