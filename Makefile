@@ -74,7 +74,7 @@ shell: setup validate train ## Chat in the terminal
 	@mkdir -p var
 	@$(BIN)/python -m bot.tools.serve --shell --rasa-port $(RASA_PORT) --actions-port $(ACTIONS_PORT)
 
-test: setup validate train test-unit test-data test-stories test-nlu test-e2e ## Set up, then run every test
+test: setup validate train test-unit test-data test-stories test-nlu bench-smoke test-e2e ## Set up, then run every test
 
 test-unit: $(VENV)/.spacy ## pytest: knowledge, linking, rendering, actions, channels
 	$(BIN)/python -m pytest -q tests/unit
@@ -99,7 +99,7 @@ test-e2e: $(MODEL) $(VENV)/.browser ## Start the real servers; test REST, socket
 bench: setup train ## Speed, memory and accuracy against a stock `rasa init` assistant (reports/bench.md)
 	$(BIN)/python -m bot.tools.bench
 
-bench-smoke: setup train ## A tiny benchmark run that only checks the report is produced
+bench-smoke: setup train ## A tiny benchmark run (reports/bench-smoke.*): checks the report is produced, no timings
 	$(BIN)/python -m bot.tools.bench --smoke
 
 clean: ## Remove the venv, models, reports and local conversations

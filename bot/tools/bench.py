@@ -212,12 +212,23 @@ TARGETS = [  # (key, ratio limit, "max" = ours/baseline must be <= limit, "min" 
 ]
 
 
+REQUIRED = {"ours": ["ready_s", "train_s", "rss_mb", "p50_ms", "p95_ms", "p99_ms", "rps_1", "rps_8", "rps_32",
+                     "errors", "growth_300", "actions_rss_mb", "nlu_macro_f1"],
+            "baseline": ["ready_s", "train_s", "rss_mb", "p50_ms", "p95_ms", "p99_ms", "rps_1", "rps_8", "rps_32",
+                         "errors", "growth_300"]}
+
+
 def report(ours: dict, baseline: dict, smoke: bool) -> None:
     machine = {"cpus": os.cpu_count(), "cpu": _cpu_model(), "memory_gb": _mem_gb(), "python": platform.python_version(),
                "platform": platform.platform(), "smoke": smoke, "date": time.strftime("%Y-%m-%d %H:%M:%S %Z")}
     REPORTS.mkdir(exist_ok=True)
-    (REPORTS / "bench.json").write_text(json.dumps({"ours": ours, "baseline": baseline, "machine": machine},
-                                                   indent=2))
+    name = "bench-smoke" if smoke else "bench"  # a smoke run never overwrites real numbers
+    data = {"ours": ours, "baseline": baseline, "machine": machine}
+    missing = [f"{side}.{k}" for side, keys in REQUIRED.items() for k in keys
+               if not isinstance(data[side].get(k), (int, float))]
+    if missing:
+        raise SystemExit(f"benchmark report incomplete: {', '.join(missing)}")
+    (REPORTS / f"{name}.json").write_text(json.dumps(data, indent=2))
     keys = ["ready_s", "train_s", "rss_mb", "p50_ms", "p95_ms", "p99_ms", "rps_1", "rps_8", "rps_32",
             "p95_load_32_ms", "errors", "growth_300"]
     lines = ["# Benchmark: ours vs stock `rasa init`", "",
@@ -237,7 +248,7 @@ def report(ours: dict, baseline: dict, smoke: bool) -> None:
               + f"; errors = 0: {'met' if ours['errors'] == 0 else 'NOT met'}"
               + f"; growth_300 ≤ 1.5: {'met' if ours['growth_300'] <= 1.5 else 'NOT met'} ({ours['growth_300']:.2f})"
               + f"; NLU macro-F1 ≥ 0.95: {'met' if ours['nlu_macro_f1'] >= 0.95 else 'NOT met'}"]
-    (REPORTS / "bench.md").write_text("\n".join(lines) + "\n")
+    (REPORTS / f"{name}.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
 
