@@ -27,7 +27,7 @@ ANSWERS: Dict[str, Callable[[Turn], Answer]] = {
     "action_answer_about": about.about,
     "action_answer_followup": about.what_about,
     "action_answer_role_question": lambda turn: roles.answer(turn, INTENT_ASPECTS.get(turn.intent, "overview")),
-    "action_describe_cluster": lambda turn: cluster.describe_cluster(turn.knowledge),
+    "action_describe_cluster": about.cluster_question,
     "action_list_pathways": cluster.pathways,
     "action_list_sectors": cluster.sectors,
     "action_list_roles": lambda turn: cluster.list_roles(turn.knowledge),

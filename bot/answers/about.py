@@ -55,6 +55,14 @@ _SUGGESTIONS = {
 }
 
 
+def cluster_question(turn: Turn) -> Answer:
+    """'What is manufacturing?' describes the cluster; a message that names something more
+    specific ("the gdp thing for manufacturing") gets that instead."""
+    if turn.links.mentions or turn.entities:
+        return about(turn)
+    return cluster.describe_cluster(turn.knowledge)
+
+
 def low_confidence(turn: Turn) -> Answer:
     """NLU was unsure. A named thing is described; otherwise the first miss offers the two or
     three likeliest topics, and a second miss in a row says plainly what the assistant covers.

@@ -23,7 +23,7 @@ def compare(turn: Turn) -> Answer:
     if len(roles) == 1 and current and current != roles[0]:
         roles = [current, roles[0]]  # "compare it with machinists"
     if len(roles) >= 2:
-        return _side_by_side(k, roles[:MAX_COMPARED])
+        return side_by_side(k, roles[:MAX_COMPARED])
     base = roles[0] if roles else current
     if base:
         options = k.roles[base].related_roles or [r.id for r in k.kb.roles if r.id != base]
@@ -34,7 +34,7 @@ def compare(turn: Turn) -> Answer:
                    Button("CNC operator vs quality inspector", "cnc operator vs quality inspector")])
 
 
-def _side_by_side(k: Knowledge, role_ids: List[str]) -> Answer:
+def side_by_side(k: Knowledge, role_ids: List[str]) -> Answer:
     roles = [k.roles[r] for r in role_ids]
     kb = k.kb
     lines = [" vs ".join(r.title for r in roles)]
@@ -113,7 +113,8 @@ def explore(turn: Turn) -> Answer:
         return Answer("No job in my list matches all of that. Try fewer conditions.",
                       [Button("All jobs", payload("ask_roles"))])
     listed = roles[:MAX_LISTED]
-    lead = "Jobs" + (" " + " and ".join(c for c in conditions if c.startswith("in ")) if conditions else "")
+    places = [c for c in conditions if c.startswith("in ")]
+    lead = " ".join(["Jobs", " and ".join(places)] if places else ["Jobs"])
     extra = [c for c in conditions if not c.startswith("in ")]
     lead += (" where " + " and ".join(extra) if extra else "") + f", {order}:"
     lines = [_summary_line(k, r, shown) for r in listed]

@@ -5,7 +5,7 @@ from typing import Callable, Dict, List, Tuple, Union
 
 from bot.answers.context import Knowledge
 from bot.answers.turn import Turn
-from bot.answers import scope
+from bot.answers import explore, scope
 from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES, INTENT_ASPECTS  # noqa: F401 (re-exported)
 from bot.knowledge.model import Role
 from bot.linking import OTHER, PATHWAY, SECTOR
@@ -20,6 +20,8 @@ def answer(turn: Turn, aspect: str) -> Answer:
     chosen = resolve_roles(turn, aspect)
     if isinstance(chosen, Answer):
         return chosen
+    if len(chosen) > 1 and aspect in ("pay", "outlook"):  # "who makes more, a welder or ...?"
+        return explore.side_by_side(turn.knowledge, chosen[:explore.MAX_COMPARED])
     return render(turn.knowledge, chosen, aspect)
 
 

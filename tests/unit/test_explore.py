@@ -111,3 +111,24 @@ def test_finder_with_every_question_skipped_still_suggests(knowledge):
 
     answer = finder.suggest(knowledge, finder.ANY, finder.ANY, finder.ANY)
     assert len([l for l in answer.text.splitlines() if l.startswith("• ")]) == 3
+
+
+def test_pay_question_naming_two_roles_is_answered_side_by_side(knowledge):
+    from bot.answers import roles
+
+    answer = roles.answer(Turn(knowledge, "ask_pay", "who makes more a welder or a plant manager"), "pay")
+    assert answer.text.startswith("Welder vs Factory manager")
+    assert "At the median, a factory manager earns" in answer.text
+
+
+def test_filter_lead_reads_well_without_a_place(knowledge):
+    answer = explore.explore(Turn(knowledge, "explore_roles", "jobs without college"))
+    assert answer.text.startswith("Jobs where you can start without a college degree, highest paying first:")
+
+
+def test_cluster_question_naming_a_topic_answers_the_topic(knowledge, kb):
+    gdp = next(e for e in kb.economy if e.id == "gdp_share")
+    assert about.cluster_question(Turn(knowledge, "ask_cluster", "whats the gdp thing for manufacturing")).text \
+        .startswith(gdp.statement)
+    assert about.cluster_question(Turn(knowledge, "ask_cluster", "what is manufacturing")).text \
+        .startswith("Manufacturing career cluster")
