@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional
 
-from bot.knowledge.model import Fact, KnowledgeBase, MedianPay, Outlook
+from bot.knowledge.model import Fact, KnowledgeBase, MedianPay, Outlook, Role
 
 BULLET = "•"
 
@@ -65,14 +65,32 @@ def cite(kb: KnowledgeBase, source_id: str, when: Optional[str] = None) -> str:
     return f"({publisher}, {when})" if when else f"({publisher})"
 
 
+def pay_cite(kb: KnowledgeBase, pay: MedianPay) -> str:
+    """'(BLS, May 2024)': the survey month when the source gives one, else the year."""
+    return cite(kb, pay.source, pay.as_of or str(pay.year))
+
+
+def outlook_cite(kb: KnowledgeBase, outlook: Outlook) -> str:
+    return f"({kb.meta.sources[outlook.source].publisher} projections)"
+
+
 def pay_line(kb: KnowledgeBase, pay: MedianPay) -> str:
-    when = pay.as_of or str(pay.year)
-    return f"Median pay: {money(pay.annual_usd)} a year {cite(kb, pay.source, when)}"
+    return f"Median pay: {money(pay.annual_usd)} a year {pay_cite(kb, pay)}"
 
 
 def outlook_line(kb: KnowledgeBase, outlook: Outlook) -> str:
-    return (f"Job outlook: {signed_percent(outlook.percent_change)} for {period(outlook.period)} "
-            f"({kb.meta.sources[outlook.source].publisher} projections)")
+    return f"Job outlook: {signed_percent(outlook.percent_change)} for {period(outlook.period)} {outlook_cite(kb, outlook)}"
+
+
+def figure_sources(roles: Iterable[Role]) -> List[str]:
+    """Source ids of these roles' pay and outlook figures, each once, in order."""
+    return list(dict.fromkeys(s for r in roles for s in ((r.median_pay and r.median_pay.source),
+                                                         (r.outlook and r.outlook.source)) if s))
+
+
+def short_entry(role: Role) -> str:
+    """'high school diploma or equivalent': the first clause of the typical entry, for lists."""
+    return role.education.typical_entry.split(";")[0].split(",")[0].lower()
 
 
 def fact_line(kb: KnowledgeBase, fact: Fact) -> str:

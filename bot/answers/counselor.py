@@ -1,13 +1,11 @@
 """'Can I talk to a counselor?': the school's counselor contact, when the widget supplied one."""
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from bot.answers.turn import Turn
+from bot.privacy import EMAIL
 from bot.render import Answer, Button, payload
-
-_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
 
 
 class SchoolContact(NamedTuple):
@@ -23,7 +21,7 @@ def school_contact(metadata: dict) -> SchoolContact:
     counselor = school.get("counselor") if isinstance(school.get("counselor"), dict) else {}
     email, url = _text(counselor.get("email")), _text(counselor.get("url"))
     return SchoolContact(_text(school.get("name")), _text(counselor.get("name")),
-                         email if _EMAIL.match(email) else "",
+                         email if EMAIL.fullmatch(email) else "",
                          url if url.startswith(("https://", "http://")) else "")
 
 

@@ -9,7 +9,8 @@ from bot.answers.context import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Role
 from bot.linking import PATHWAY, ROLE, SECTOR
-from bot.render import Answer, Button, bullets, money, payload, period, signed_percent
+from bot.render import (Answer, Button, bullets, figure_sources, money, outlook_cite, pay_cite, payload, period,
+                         short_entry, signed_percent)
 from bot.text import normalise
 
 MAX_COMPARED = 3
@@ -40,15 +41,13 @@ def side_by_side(k: Knowledge, role_ids: List[str]) -> Answer:
     lines = [" vs ".join(r.title for r in roles)]
     paid = [r for r in roles if r.median_pay]
     if paid:
-        when = paid[0].median_pay.as_of or paid[0].median_pay.year
-        publisher = kb.meta.sources[paid[0].median_pay.source].publisher
-        lines.append(f"Median pay ({publisher}, {when}): " + " · ".join(
+        lines.append(f"Median pay {pay_cite(kb, paid[0].median_pay)}: " + " · ".join(
             f"{r.title} {money(r.median_pay.annual_usd)}" if r.median_pay else f"{r.title}: no sourced figure"
             for r in roles))
     growing = [r for r in roles if r.outlook]
     if growing:
         o = growing[0].outlook
-        lines.append(f"Job outlook {period(o.period)} ({kb.meta.sources[o.source].publisher} projections): " + " · ".join(
+        lines.append(f"Job outlook {period(o.period)} {outlook_cite(kb, o)}: " + " · ".join(
             f"{r.title} {signed_percent(r.outlook.percent_change)}" if r.outlook else f"{r.title}: no sourced figure"
             for r in roles))
     lines.append("Typical entry: " + " · ".join(f"{r.title}: {r.education.typical_entry}" for r in roles))
@@ -56,11 +55,8 @@ def side_by_side(k: Knowledge, role_ids: List[str]) -> Answer:
     verdict = _who_earns_more(roles)
     if verdict:
         lines.append(verdict)
-    sources = []
-    for r in roles:
-        sources += [s for s in (r.median_pay and r.median_pay.source, r.outlook and r.outlook.source) if s]
     buttons = [Button(f"About {r.title.lower()}", payload("ask_about", role=r.id)) for r in roles]
-    return Answer("\n".join(lines), buttons, list(dict.fromkeys(sources)),
+    return Answer("\n".join(lines), buttons, figure_sources(roles),
                   {"role": roles[-1].id, "last_aspect": "pay"})
 
 
@@ -118,11 +114,10 @@ def explore(turn: Turn) -> Answer:
     extra = [c for c in conditions if not c.startswith("in ")]
     lead += (" where " + " and ".join(extra) if extra else "") + f", {order}:"
     lines = [_summary_line(k, r, shown) for r in listed]
-    sources = list(dict.fromkeys(
-        s for r in listed for s in ((r.median_pay and r.median_pay.source), (r.outlook and r.outlook.source)) if s))
+    sources = figure_sources(listed)
     first = listed[0]
-    cite = (f"Pay: BLS, {first.median_pay.as_of or first.median_pay.year}; outlook: BLS projections "
-            f"{period(first.outlook.period)}." if first.median_pay and first.outlook else "")
+    cite = (f"Pay {pay_cite(k.kb, first.median_pay)}; outlook {period(first.outlook.period)} "
+            f"{outlook_cite(k.kb, first.outlook)}." if first.median_pay and first.outlook else "")
     more = f"\n(and {len(roles) - MAX_LISTED} more)" if len(roles) > MAX_LISTED else ""
     buttons = [Button(r.title, payload("ask_about", role=r.id)) for r in listed[:3]]
     return Answer(f"{lead}\n{bullets(lines)}{more}\n{cite}".strip(), buttons, sources)
@@ -132,4 +127,4 @@ def _summary_line(k: Knowledge, role: Role, shown: str) -> str:
     pay = money(role.median_pay.annual_usd) if role.median_pay else "no sourced pay figure"
     outlook = signed_percent(role.outlook.percent_change) if role.outlook else "no sourced outlook"
     first, second = (outlook, pay) if shown == "outlook" else (pay, outlook)
-    return f"{role.title}: {first} ({second}); starts with {role.education.typical_entry.split(';')[0].split(',')[0].lower()}"
+    return f"{role.title}: {first} ({second}); starts with {short_entry(role)}"

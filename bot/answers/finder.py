@@ -11,7 +11,8 @@ from typing import List, Optional, Tuple
 from bot.answers.context import Knowledge
 from bot.knowledge.model import Role
 from bot.linking import SECTOR
-from bot.render import Answer, Button, join_names, money, payload, signed_percent
+from bot.render import (Answer, Button, figure_sources, join_names, money, outlook_cite, pay_cite, payload,
+                         short_entry, signed_percent)
 from bot.text import normalise
 
 ANY = "any"
@@ -81,7 +82,7 @@ def rank(k: Knowledge, interest: str, training: str, industry: str) -> List[Tupl
             gap = _LEVEL[training] - entry_level(role)
             if gap >= 0:
                 score += 2 if gap == 0 else 1
-                reasons.append(f"you can start with {role.education.typical_entry.split(';')[0].split(',')[0].lower()}")
+                reasons.append(f"you can start with {short_entry(role)}")
             else:
                 score -= 3
         if industry in k.sectors and role.id in k.sectors[industry].roles:
@@ -99,16 +100,15 @@ def suggest(k: Knowledge, interest: str, training: str, industry: str) -> Answer
     for role, reasons in picks:
         figures = []
         if role.median_pay:
-            figures.append(f"median pay {money(role.median_pay.annual_usd)} (BLS, {role.median_pay.as_of or role.median_pay.year})")
+            figures.append(f"median pay {money(role.median_pay.annual_usd)} {pay_cite(k.kb, role.median_pay)}")
         if role.outlook:
-            figures.append(f"outlook {signed_percent(role.outlook.percent_change)} (BLS projections)")
+            figures.append(f"outlook {signed_percent(role.outlook.percent_change)} {outlook_cite(k.kb, role.outlook)}")
         why = join_names(reasons) if reasons else "it is a common way into manufacturing"
         lines.append(f"\u2022 {role.title}: {why}. " + ("; ".join(figures) + "." if figures else ""))
     text = ("Based on your answers, three jobs to look at:\n" + "\n".join(lines) +
             "\n\nFor a fuller picture of your interests, try O*NET's Interest Profiler: "
             "https://www.mynextmove.org/explore/ip")
-    sources = list(dict.fromkeys(s for r, _ in picks for s in ((r.median_pay and r.median_pay.source),
-                                                               (r.outlook and r.outlook.source)) if s))
+    sources = figure_sources(role for role, _ in picks)
     buttons = [Button(f"Next steps: {picks[0][0].title.lower()}", payload("ask_training", role=picks[0][0].id))]
     if len(picks) > 1:
         buttons.append(Button(f"Compare {picks[0][0].title.lower()} and {picks[1][0].title.lower()}",

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from typing import List
 
 from bot.answers.context import Knowledge
 from bot.answers.turn import Turn
@@ -23,7 +22,7 @@ def economy(turn: Turn) -> Answer:
     buttons = [Button("Automation and new jobs", payload("ask_automation")),
                Button("Jobs in manufacturing", payload("ask_roles"))]
     text = f"{lead}\n{bullets(lines)}".strip() if lead else lines[0]
-    return Answer(text, buttons, _unique(e.source for e in facts), {"last_aspect": "economy"})
+    return Answer(text, buttons, list(dict.fromkeys(e.source for e in facts)), {"last_aspect": "economy"})
 
 
 def automation(turn: Turn) -> Answer:
@@ -97,7 +96,7 @@ def _route(k: Knowledge, route: Training) -> Answer:
     sources = [f.source for f in route.facts] + list(route.sources)
     buttons = [Button("Other ways to start", payload("ask_training")),
                Button("Jobs in manufacturing", payload("ask_roles"))]
-    return Answer(text, buttons, _unique(sources), {"last_aspect": "training"})
+    return Answer(text, buttons, list(dict.fromkeys(sources)), {"last_aspect": "training"})
 
 
 def sources(turn: Turn) -> Answer:
@@ -113,10 +112,3 @@ def sources(turn: Turn) -> Answer:
     text += f"\n\nAbout my data: {k.kb.meta.attribution} Last reviewed {k.kb.meta.last_reviewed:%B %-d, %Y}."
     return Answer(text, [], used)
 
-
-def _unique(items) -> List[str]:
-    out: List[str] = []
-    for i in items:
-        if i not in out:
-            out.append(i)
-    return out

@@ -26,7 +26,7 @@ import aiohttp
 
 from bot import ROOT
 from bot.tools.nlu_score import scores
-from bot.tools.servers import BIN, MODEL, Server, _spawn, start_actions, start_rasa, wait_ready
+from bot.tools.servers import BIN, MODEL, Server, spawn, start_actions, start_rasa, wait_ready
 
 REPORTS = ROOT / "reports"
 OURS_PORT, ACTIONS_PORT, BASE_PORT = 5005, 5055, 5006
@@ -195,7 +195,7 @@ def bench_baseline(cfg: Config, tmp: Path, env: dict) -> dict:
     model = sorted((project / "models").glob("*.tar.gz"))[-1]
     logs = open(tmp / "stock.log", "w")
     start = time.perf_counter()
-    rasa = _spawn("stock Rasa", [str(BIN / "rasa"), "run", "--model", str(model), "--port", str(BASE_PORT)],
+    rasa = spawn("stock Rasa", [str(BIN / "rasa"), "run", "--model", str(model), "--port", str(BASE_PORT)],
                   f"http://127.0.0.1:{BASE_PORT}/", logs, env)
     try:
         wait_ready(rasa, timeout=300)

@@ -35,7 +35,7 @@ class Server:
             self.process.wait()
 
 
-def _spawn(name: str, args: List[str], ready_url: str, log: Optional[IO], env: Optional[dict]) -> Server:
+def spawn(name: str, args: List[str], ready_url: str, log: Optional[IO], env: Optional[dict]) -> Server:
     proc = subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT if log else None,
                             env={**os.environ, **(env or {})}, start_new_session=True)
     return Server(name, proc, ready_url)
@@ -43,14 +43,14 @@ def _spawn(name: str, args: List[str], ready_url: str, log: Optional[IO], env: O
 
 def start_actions(port: int = 5055, log: Optional[IO] = None, env: Optional[dict] = None) -> Server:
     args = [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
-    return _spawn("action server", args, f"http://127.0.0.1:{port}/health", log, env)
+    return spawn("action server", args, f"http://127.0.0.1:{port}/health", log, env)
 
 
 def start_rasa(port: int = 5005, endpoints: Path = ROOT / "endpoints.yml", log: Optional[IO] = None,
                env: Optional[dict] = None, model: Path = MODEL) -> Server:
     args = [str(BIN / "rasa"), "run", "--model", str(model), "--port", str(port),
             "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(endpoints)]
-    return _spawn("Rasa", args, f"http://127.0.0.1:{port}/", log, env)
+    return spawn("Rasa", args, f"http://127.0.0.1:{port}/", log, env)
 
 
 def wait_ready(server: Server, timeout: float = 180) -> float:

@@ -132,3 +132,19 @@ def test_cluster_question_naming_a_topic_answers_the_topic(knowledge, kb):
         .startswith(gdp.statement)
     assert about.cluster_question(Turn(knowledge, "ask_cluster", "what is manufacturing")).text \
         .startswith("Manufacturing career cluster")
+
+
+def test_every_citation_comes_from_the_knowledge_file(raw_knowledge, write_knowledge, nlp):
+    from bot.answers import finder
+    from bot.answers.context import build
+
+    for source in raw_knowledge["meta"]["sources"].values():
+        if source["publisher"] == "BLS":
+            source["publisher"] = "Bureau of Labor Statistics"
+    k = build(write_knowledge(raw_knowledge), nlp)
+    texts = [finder.suggest(k, "hands_on", "short", "any").text,
+             explore.explore(Turn(k, "explore_roles", "highest paying jobs")).text,
+             explore.compare(Turn(k, "compare_roles", "welder vs machinist")).text]
+    for text in texts:
+        assert "(Bureau of Labor Statistics, May 2024)" in text
+        assert "BLS" not in text
