@@ -5,7 +5,7 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Optional, Union
+from typing import Dict, Union
 
 from bot import nlp as nlp_pipeline
 from bot.knowledge.loader import DEFAULT_PATH, load
@@ -26,9 +26,6 @@ class Knowledge:
         self.roles = {r.id: r for r in self.kb.roles}
         self.sectors = {s.id: s for s in self.kb.sectors}
         self.pathways = {p.id: p for p in self.kb.pathways}
-
-    def role(self, ident: Optional[str]) -> Optional[Role]:
-        return self.roles.get(ident) if ident else None
 
     def title(self, role_id: str) -> str:
         return self.roles[role_id].title

@@ -6,7 +6,6 @@ import re
 from bot.answers.context import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Technology, Training
-from bot.answers import roles
 from bot.answers.counselor import school_contact
 from bot.linking import ECONOMY, ROLE, TECHNOLOGY, TRAINING
 from bot.render import Answer, Button, bullets, fact_line, join_names, payload

@@ -1,7 +1,6 @@
 """Read and validate the knowledge file; refuse a broken one with every problem listed."""
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, List, Sequence, Union
 
@@ -28,11 +27,6 @@ def load(path: Union[str, Path] = DEFAULT_PATH) -> KnowledgeBase:
     if problems:
         raise KnowledgeError(path, problems)
     return kb
-
-
-@lru_cache(maxsize=4)
-def load_cached(path: Union[str, Path] = DEFAULT_PATH) -> KnowledgeBase:
-    return load(path)
 
 
 def _read_yaml(path: Path) -> Any:

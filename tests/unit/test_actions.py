@@ -6,7 +6,6 @@ import json
 import pytest
 import yaml
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions  # noqa: F401  (registers the actions)
