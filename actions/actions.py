@@ -15,6 +15,7 @@ from bot.answers.context import shared
 from bot.answers.turn import Turn
 from bot.knowledge.problems import KnowledgeError
 from bot.render import Answer
+from bot.speedups.heap import freeze_startup_heap
 
 # Load and validate the knowledge file when the action server starts: a broken file stops
 # it with a clear message (no traceback) instead of failing on a student's first question.
@@ -22,6 +23,7 @@ try:
     shared()
 except KnowledgeError as error:
     raise SystemExit(f"The action server cannot start.\n{error}") from None
+freeze_startup_heap()  # everything loaded so far lives as long as the server
 
 ANSWERS: Dict[str, Callable[[Turn], Answer]] = {
     "action_answer_about": about.about,

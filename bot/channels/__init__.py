@@ -1,7 +1,7 @@
 """Rasa input channels with the guarantees our users need: a reply to every message,
 clear 4xx answers to malformed requests, and message limits."""
 
-from bot import rasa_speedups
+from bot import speedups
 
 # Rasa imports this package when it loads credentials.yml, before it serves anything.
-rasa_speedups.apply()
+speedups.apply()

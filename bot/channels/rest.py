@@ -10,6 +10,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot.channels.guarantee import clean_message, with_reply
+from bot.speedups.action_calls import close_shared_sessions
+from bot.speedups.heap import freeze_startup_heap
 
 MAX_BODY_BYTES = 16 * 1024
 MAX_SENDER_CHARS = 128
@@ -23,10 +25,16 @@ class SafeRestInput(RestInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         bp = super().blueprint(with_reply(on_new_message))
         bp.middleware("request")(reject_malformed)
+        bp.after_server_start(freeze_startup_heap)  # after Rasa has loaded the model
+        bp.after_server_stop(_close_action_sessions)
         return bp
 
     def _extract_message(self, req: Request) -> Optional[str]:
         return clean_message(req.json.get("message"))
+
+
+async def _close_action_sessions(*_: Any) -> None:
+    await close_shared_sessions()
 
 
 async def reject_malformed(request: Request):

@@ -1,0 +1,24 @@
+"""Rasa finds an event's class from its type name (for every event it loads) by listing all
+subclasses of Event and checking each with `inspect.isabstract`. We remember the answer per type
+name; unknown names still go through Rasa's own lookup (and its error)."""
+from __future__ import annotations
+
+from typing import Dict, Optional
+
+from rasa.shared.core.events import Event
+
+_rasa_resolve_by_type = Event.resolve_by_type
+_event_classes: Dict[str, type] = {}
+
+
+def resolve_by_type(type_name: str, default: Optional[type] = None) -> Optional[type]:
+    cls = _event_classes.get(type_name)
+    if cls is None:
+        cls = _rasa_resolve_by_type(type_name, default)
+        if cls is not None and cls is not default:
+            _event_classes[type_name] = cls
+    return cls
+
+
+def apply() -> None:
+    Event.resolve_by_type = staticmethod(resolve_by_type)
