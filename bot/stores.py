@@ -7,6 +7,9 @@
    back; context lives in slots), so Rasa is handed a *compacted* tracker: the current slot
    values and active form, followed by the newest WINDOW events. The database still keeps every event; `retrieve_full_tracker`
    (exports, the HTTP API) still returns all of them.
+3. Less work per turn: for recent conversations the newest events are kept in memory as the
+   JSON text that was written, so a turn reads one id from the database (to notice writes by
+   another process) instead of WINDOW rows.
 """
 from __future__ import annotations
 
@@ -28,6 +31,8 @@ from bot.privacy import redact_event
 WINDOW = 40
 #: Conversations whose slot values we remember between turns (per process).
 _SNAPSHOTS = 20_000
+#: Conversations whose newest events we keep in memory (~40 KB each).
+_WINDOWS = 256
 _PERSISTED = "_persisted_events"  # attribute on a tracker: how many of its events are stored
 
 
@@ -47,6 +52,8 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         super().__init__(*args, **kwargs)
         # sender -> (id of its newest stored event, slot values and active form after it)
         self._snapshots: "OrderedDict[str, Tuple[int, Dict[str, Any], Optional[str]]]" = OrderedDict()
+        # sender -> (id of its newest stored event, JSON of its newest WINDOW events, oldest first)
+        self._windows: "OrderedDict[str, Tuple[int, List[str]]]" = OrderedDict()
         if self.engine.dialect.name == "sqlite":
             # SQLAlchemy 1.4 opens a new SQLite connection for every session (NullPool); keep one
             # per thread instead (the store runs on Rasa's event-loop thread). WAL +
@@ -57,14 +64,17 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             self.engine = sa.create_engine(url, poolclass=SingletonThreadPool)
             event.listen(self.engine, "connect", _sqlite_pragmas)
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+        self._statements = _Statements(self.SQLEvent.__table__)
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         snapshot = self._snapshots.get(sender_id)
-        if snapshot is not None:
-            newest = self._newest_events(sender_id)
-            # Use the snapshot only if nobody else (another process) has written since.
-            if newest and newest[-1][0] == snapshot[0]:
-                return self._compact(sender_id, snapshot[1], snapshot[2], [json.loads(data) for _, data in newest])
+        if snapshot is not None and self._newest_id(sender_id) == snapshot[0]:
+            # Nobody else (another process) has written since our last save: use what we know.
+            window = self._windows.get(sender_id)
+            if window is None or window[0] != snapshot[0]:
+                window = (snapshot[0], [data for _, data in self._newest_events(sender_id)])
+                self._keep_window(sender_id, window)
+            return self._compact(sender_id, snapshot[1], snapshot[2], [json.loads(data) for data in window[1]])
         tracker = await super().retrieve(sender_id)  # first time in this process: full load, once
         if tracker is None:
             return None
@@ -78,37 +88,55 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             await super().save(tracker)
         else:
             await self.stream_events(tracker)
-            rows = []
-            with self.session_scope() as session:
-                for e in itertools.islice(tracker.events, stored, None):
-                    data = redact_event(e.as_dict())
-                    rows.append(self.SQLEvent(
-                        sender_id=tracker.sender_id, type_name=e.type_name, timestamp=data.get("timestamp"),
-                        intent_name=(data.get("parse_data") or {}).get("intent", {}).get("name"),
-                        action_name=data.get("name"), data=json.dumps(data)))
-                session.add_all(rows)
-                session.commit()
-                newest_id = rows[-1].id if rows else None
+            rows = [self._row(tracker.sender_id, e) for e in itertools.islice(tracker.events, stored, None)]
+            newest_id = None
+            if rows:
+                with self.session_scope() as session:
+                    session.execute(self._statements.insert, rows)
+                    newest_id = session.execute(self._statements.newest_id, {"sender": tracker.sender_id}).scalar()
+                    session.commit()
+                self._extend_window(tracker.sender_id, newest_id, [row["data"] for row in rows])
         setattr(tracker, _PERSISTED, len(tracker.events))
         if stored is None or newest_id is None:
-            newest = self._newest_events(tracker.sender_id, limit=1)
-            newest_id = newest[0][0] if newest else None
+            newest_id = self._newest_id(tracker.sender_id)
         if newest_id is not None:
             self._snapshots[tracker.sender_id] = (newest_id, tracker.current_slot_values(), tracker.active_loop_name)
             self._snapshots.move_to_end(tracker.sender_id)
             while len(self._snapshots) > _SNAPSHOTS:
                 self._snapshots.popitem(last=False)
 
+    def _extend_window(self, sender_id: str, newest_id: int, written: List[str]) -> None:
+        """Add just-written events to the conversation's kept window, if that window was current."""
+        snapshot, window = self._snapshots.get(sender_id), self._windows.get(sender_id)
+        if snapshot is None or window is None or window[0] != snapshot[0]:
+            self._windows.pop(sender_id, None)  # unknown state: the next turn reads the database
+            return
+        self._keep_window(sender_id, (newest_id, (window[1] + written)[-WINDOW:]))
+
+    def _keep_window(self, sender_id: str, window: Tuple[int, List[str]]) -> None:
+        self._windows[sender_id] = window
+        self._windows.move_to_end(sender_id)
+        while len(self._windows) > _WINDOWS:
+            self._windows.popitem(last=False)
+
     def _additional_events(self, session, tracker) -> Iterator:
         for e in super()._additional_events(session, tracker):
             yield _RedactedEvent(e)
 
-    def _newest_events(self, sender_id: str, limit: int = WINDOW) -> List[Tuple[int, str]]:
-        """(id, data) of a conversation's newest events, oldest first."""
+    def _row(self, sender_id: str, e: Any) -> Dict[str, Any]:
+        data = redact_event(e.as_dict())
+        return dict(sender_id=sender_id, type_name=e.type_name, timestamp=data.get("timestamp"),
+                    intent_name=(data.get("parse_data") or {}).get("intent", {}).get("name"),
+                    action_name=data.get("name"), data=json.dumps(data))
+
+    def _newest_id(self, sender_id: str) -> Optional[int]:
         with self.session_scope() as session:
-            rows = (session.query(self.SQLEvent.id, self.SQLEvent.data)
-                    .filter(self.SQLEvent.sender_id == sender_id)
-                    .order_by(self.SQLEvent.id.desc()).limit(limit).all())
+            return session.execute(self._statements.newest_id, {"sender": sender_id}).scalar()
+
+    def _newest_events(self, sender_id: str) -> List[Tuple[int, str]]:
+        """(id, data) of a conversation's newest WINDOW events, oldest first."""
+        with self.session_scope() as session:
+            rows = session.execute(self._statements.newest_events, {"sender": sender_id}).all()
         return [(row.id, row.data) for row in reversed(rows)]
 
     def _compact(self, sender_id: str, slots: Dict[str, Any], active_loop: Optional[str],
@@ -124,6 +152,16 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         tracker = DialogueStateTracker.from_dict(sender_id, prefix + events, self.domain.slots)
         setattr(tracker, _PERSISTED, len(tracker.events))
         return tracker
+
+
+class _Statements:
+    """The per-turn SQL, built once: SQLAlchemy Core on a session costs a third of an ORM query."""
+
+    def __init__(self, table: sa.Table):
+        sender = table.c.sender_id == sa.bindparam("sender")
+        self.insert = table.insert()
+        self.newest_id = sa.select(sa.func.max(table.c.id)).where(sender)
+        self.newest_events = sa.select(table.c.id, table.c.data).where(sender).order_by(table.c.id.desc()).limit(WINDOW)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

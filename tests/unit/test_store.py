@@ -87,3 +87,49 @@ def test_a_form_started_long_ago_is_still_active(store):
         restored = run(s.retrieve("s3"))
         assert restored.active_loop_name == "career_finder_form"
         assert restored.get_slot("requested_slot") == "finder_interest"
+
+
+def _events(tracker):
+    return [e.as_dict() for e in tracker.events]
+
+
+def test_the_kept_window_gives_the_tracker_the_database_gives(store, tmp_path):
+    conversation(store, turns=25)
+    tracker = run(store.retrieve("s1"))
+    tracker.update(UserUttered("my email is kid@example.com", {"name": "greet", "confidence": 1.0}))
+    run(store.save(tracker))
+    from_memory = run(store.retrieve("s1"))
+    from_database = run(RedactingSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(store.engine.url.database))
+                        .retrieve("s1"))
+    store._windows.clear()
+    reread = run(store.retrieve("s1"))
+    assert _events(from_memory) == _events(reread)
+    assert [e for e in _events(from_memory) if e["event"] != "slot"] == \
+           [e for e in _events(from_database) if e["event"] != "slot"]
+    assert "kid@example.com" not in str(_events(from_memory))  # the window holds what was written
+
+
+def test_a_turn_reads_one_id_not_the_whole_window(store):
+    from sqlalchemy import event
+
+    conversation(store, turns=5)
+    statements = []
+    event.listen(store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    run(store.retrieve("s1"))
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(selects) == 1 and "max(" in selects[0].lower()
+
+
+def test_windows_kept_are_bounded(store, monkeypatch):
+    import bot.stores
+
+    monkeypatch.setattr(bot.stores, "_WINDOWS", 3)
+    for n in range(6):
+        t = DialogueStateTracker.from_events(f"w{n}", turn(0), slots=DOMAIN.slots)
+        run(store.save(t))
+        for i in range(1, 3):
+            t = run(store.retrieve(f"w{n}"))
+            for e in turn(i):
+                t.update(e)
+            run(store.save(t))
+    assert len(store._windows) == 3
