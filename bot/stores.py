@@ -1,15 +1,15 @@
-"""The conversation store: SQLite (or any SQL database), with two changes to Rasa's own.
+"""The conversation store: SQLite (or any SQL database), with three changes to Rasa's own.
 
 1. Privacy: emails and phone numbers are removed from what users typed before it is written.
 2. Constant cost per turn: Rasa's store reloads and replays a conversation's whole history on
    every message, and Rasa then featurizes all of it, so a long chat gets slower and slower.
    Our dialogue needs only the latest turns, the slots and the active form (rules look one turn
    back; context lives in slots), so Rasa is handed a *compacted* tracker: the current slot
-   values and active form, followed by the newest WINDOW events. The database still keeps every event; `retrieve_full_tracker`
-   (exports, the HTTP API) still returns all of them.
+   values and active form, followed by the newest WINDOW events. The database still keeps every
+   event; `retrieve_full_tracker` (exports, the HTTP API) still returns all of them.
 3. Less work per turn: for recent conversations the newest events are kept in memory as the
    JSON text that was written, so a turn reads one id from the database (to notice writes by
-   another process) instead of WINDOW rows.
+   another process) instead of WINDOW rows; reads and writes use prebuilt SQL statements.
 """
 from __future__ import annotations
 
