@@ -5,7 +5,8 @@
    every message, and Rasa then featurizes all of it, so a long chat gets slower and slower.
    Our dialogue needs only the latest turns, the slots and the active form (rules look one turn
    back; context lives in slots), so Rasa is handed a *compacted* tracker: the current slot
-   values and active form, followed by the newest WINDOW events. The database still keeps every
+   values and active form, followed by the newest TURNS_KEPT whole turns (found among the
+   newest WINDOW events). The database still keeps every
    event; `retrieve_full_tracker` (exports, the HTTP API) still returns all of them.
 3. Less work per turn: for recent conversations the newest events are kept in memory as the
    JSON text that was written, so a turn reads one id from the database (to notice writes by
@@ -16,7 +17,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import OrderedDict
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActiveLoop, SlotSet
@@ -27,7 +28,10 @@ from sqlalchemy.pool import SingletonThreadPool
 
 from bot.privacy import redact_event
 
-#: Events kept in the working tracker: about six turns, enough for every rule and follow-up.
+#: Whole turns before the current one in the working tracker. Rules look one turn back and the
+#: two-stage fallback one user message back; one more turn is margin.
+TURNS_KEPT = 2
+#: At most this many of the newest events are read to find them (about five ordinary turns).
 WINDOW = 40
 #: Conversations whose slot values we remember between turns (per process).
 _SNAPSHOTS = 20_000
@@ -74,7 +78,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             if window is None or window[0] != snapshot[0]:
                 window = (snapshot[0], [data for _, data in self._newest_events(sender_id)])
                 self._keep_window(sender_id, window)
-            return self._compact(sender_id, snapshot[1], snapshot[2], [json.loads(data) for data in window[1]])
+            return self._compact(sender_id, snapshot[1], snapshot[2], window[1], json.loads)
         tracker = await super().retrieve(sender_id)  # first time in this process: full load, once
         if tracker is None:
             return None
@@ -140,11 +144,8 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         return [(row.id, row.data) for row in reversed(rows)]
 
     def _compact(self, sender_id: str, slots: Dict[str, Any], active_loop: Optional[str],
-                 events: List[Dict[str, Any]]) -> DialogueStateTracker:
-        # Start at a turn boundary (Rasa listening) so the first state is a whole turn.
-        start = next((i for i, e in enumerate(events)
-                      if e.get("event") == "action" and e.get("name") == "action_listen"), 0)
-        events = events[start:]
+                 events: Sequence[Any], decode: Callable[[Any], Dict[str, Any]] = lambda e: e) -> DialogueStateTracker:
+        events = _last_turns(events, decode)
         when = events[0].get("timestamp") if events else None
         prefix = [SlotSet(name, value, timestamp=when).as_dict() for name, value in slots.items() if value is not None]
         if active_loop:  # a form still running whose start is older than the window
@@ -152,6 +153,26 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         tracker = DialogueStateTracker.from_dict(sender_id, prefix + events, self.domain.slots)
         setattr(tracker, _PERSISTED, len(tracker.events))
         return tracker
+
+
+def _last_turns(events: Sequence[Any], decode: Callable[[Any], Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The newest TURNS_KEPT whole turns of `events` (oldest first), decoding only those.
+
+    A turn starts where Rasa listens, so the tracker's first state is a whole turn. With fewer
+    whole turns in the window (a chat's start, very long turns), everything from the first
+    listen on is kept."""
+    kept: List[Dict[str, Any]] = []
+    listens = 0
+    for item in reversed(events):
+        e = decode(item)
+        kept.append(e)
+        if e.get("event") == "action" and e.get("name") == "action_listen":
+            listens += 1
+            if listens > TURNS_KEPT:  # the listen that starts the oldest kept turn
+                break
+    kept.reverse()
+    start = next((i for i, e in enumerate(kept) if e.get("event") == "action" and e.get("name") == "action_listen"), 0)
+    return kept[start:]
 
 
 class _Statements:

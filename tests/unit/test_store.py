@@ -10,7 +10,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUtt
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import ROOT
-from bot.stores import WINDOW, RedactingSQLTrackerStore
+from bot.stores import TURNS_KEPT, WINDOW, RedactingSQLTrackerStore, _last_turns
 
 DOMAIN = Domain.load(str(ROOT / "domain.yml"))
 
@@ -133,3 +133,27 @@ def test_windows_kept_are_bounded(store, monkeypatch):
                 t.update(e)
             run(store.save(t))
     assert len(store._windows) == 3
+
+
+def test_the_working_tracker_keeps_the_last_whole_turns(store):
+    conversation(store, turns=10)
+    tracker = run(store.retrieve("s1"))
+    tracker.update(ActionExecuted("action_listen"))  # as Rasa stores it: listening after each turn
+    run(store.save(tracker))
+    tracker = run(store.retrieve("s1"))
+    users = [e.text for e in tracker.events if isinstance(e, UserUttered)]
+    assert users == [f"message {i}" for i in range(10 - TURNS_KEPT, 10)]  # the previous message is there
+    listens = [i for i, e in enumerate(tracker.events) if isinstance(e, ActionExecuted) and e.action_name == "action_listen"]
+    first_non_slot = next(i for i, e in enumerate(tracker.events) if not isinstance(e, SlotSet))
+    assert listens[0] == first_non_slot  # starts where a turn starts
+    assert tracker.latest_action_name == "action_listen"
+
+
+def test_last_turns_with_fewer_turns_keeps_from_the_first_listen():
+    listen = {"event": "action", "name": "action_listen"}
+    user = {"event": "user", "text": "hi"}
+    bot_ = {"event": "bot", "text": "hello"}
+    assert _last_turns([bot_, listen, user, bot_, listen], lambda e: e) == [listen, user, bot_, listen]
+    assert _last_turns([bot_, user], lambda e: e) == [bot_, user]  # no turn boundary at all
+    many = [listen, user, bot_] * 5 + [listen]
+    assert _last_turns(many, lambda e: e) == [listen, user, bot_] * TURNS_KEPT + [listen]
