@@ -6,10 +6,14 @@ sequence features, which this classifier never reads. That was about a third of 
 spent understanding a message. Here the sentence-level count vectors are concatenated directly
 into one CSR row: the same matrix (tests compare it with Rasa's), so training and predictions are
 unchanged.
+
+Also, scikit-learn multiplies the row by the transposed weights; scipy needs that operand in C
+order and copied all of it (30 intents x 5,000 features) on every message. Loaded weights are
+kept in Fortran order, whose transpose is C order: the same numbers, no copy.
 """
 from __future__ import annotations
 
-from typing import List
+from typing import Any, List
 
 import numpy as np
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -21,6 +25,13 @@ from scipy.sparse import csr_matrix, vstack
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class CountsLogisticRegressionClassifier(LogisticRegressionClassifier):
+    @classmethod
+    def load(cls, *args: Any, **kwargs: Any) -> "CountsLogisticRegressionClassifier":
+        component = super().load(*args, **kwargs)
+        if hasattr(component.clf, "coef_"):  # a trained model
+            component.clf.coef_ = np.asfortranarray(component.clf.coef_)
+        return component
+
     def _create_X(self, messages: List[Message]) -> csr_matrix:
         rows = [self._row(m) for m in messages]
         if any(row is None for row in rows):  # dense features present: Rasa's general way

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 def apply() -> None:
     # Imported here: the action server uses bot.speedups.heap and must not import Rasa.
-    from bot.speedups import action_calls, events, graph
+    from bot.speedups import action_calls, domain, events, graph
 
     action_calls.apply()
+    domain.apply()
     events.apply()
     graph.apply()

@@ -62,3 +62,15 @@ def test_config_uses_it():
     from bot import ROOT
 
     assert "bot.nlu.intent_classifier.CountsLogisticRegressionClassifier" in (ROOT / "config.yml").read_text()
+
+
+def test_loaded_weights_need_no_copy_and_give_the_same_probabilities(featurized):
+    with tempfile.TemporaryDirectory() as tmp:
+        _, runner = loader.load_predict_graph_runner(Path(tmp), MODEL, LocalModelStorage, SequentialGraphRunner)
+        node = next(n for n in runner._graph_schema.nodes if "CountsLogisticRegressionClassifier" in n)
+        clf = runner._instantiated_nodes[node]._component.clf
+    assert clf.coef_.T.flags.c_contiguous
+    X = ours(featurized)
+    c_order = clf.predict_proba(X)
+    clf.coef_ = np.ascontiguousarray(clf.coef_)
+    assert np.array_equal(c_order, clf.predict_proba(X))

@@ -20,7 +20,7 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.speedups import action_calls, events, graph
+from bot.speedups import action_calls, domain, events, graph
 from bot.tools.servers import MODEL
 
 GOOD = {"events": [{"event": "slot", "name": "role", "value": "welder"}],
@@ -76,6 +76,20 @@ def test_applied_when_channels_load():
     assert RemoteAction._validate_action_result is action_calls.validate_action_result
     assert EndpointConfig.session is action_calls.shared_session
     assert rasa.core.processor.DaskGraphRunner is graph.SequentialGraphRunner
+    from rasa.shared.core.domain import Domain
+
+    assert Domain.is_empty is domain.is_empty
+
+
+def test_domain_emptiness_is_rasas_answer():
+    from rasa.shared.core.domain import Domain
+
+    from bot import ROOT
+
+    for d in (Domain.empty(), Domain.load(str(ROOT / "domain.yml"))):
+        assert domain.is_empty(d) == domain._rasa_is_empty(d)
+        assert domain.is_empty(d) == domain.is_empty(d)  # the second answer comes from the cache
+    assert domain.is_empty(Domain.empty()) is True
 
 
 def test_event_lookup_gives_rasas_answers():

@@ -1,0 +1,19 @@
+"""Rasa checks, for every message, whether the domain is empty, by turning the whole domain into
+a dict and comparing it with a freshly built empty domain (~0.2 ms a turn). A loaded domain does
+not change, so the answer is worked out once per domain object."""
+from __future__ import annotations
+
+from rasa.shared.core.domain import Domain
+
+_rasa_is_empty = Domain.is_empty
+
+
+def is_empty(self: Domain) -> bool:
+    cached = self.__dict__.get("_speedups_is_empty")
+    if cached is None:
+        cached = self.__dict__["_speedups_is_empty"] = _rasa_is_empty(self)
+    return cached
+
+
+def apply() -> None:
+    Domain.is_empty = is_empty
