@@ -20,7 +20,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import aiohttp
 
@@ -85,17 +85,30 @@ async def turn(session: aiohttp.ClientSession, url: str, sender: str, text: str)
     return (time.perf_counter() - start) * 1000, ok
 
 
-async def sequential(url: str, mix: List[str], turns: int, same_sender: bool = False) -> tuple:
-    latencies, errors = [], 0
+@dataclass
+class Side:
+    """One assistant under test: its REST URL, what to say to it, and its processes."""
+    name: str
+    url: str
+    mix: List[str]
+    rasa: Server
+    actions: Optional[Server] = None
+
+
+async def alternating(sides: List[Side], turns: int, same_sender: bool = False) -> Dict[str, tuple]:
+    """Turn i to each side in turn, so a slower or faster moment of the machine hits both alike."""
+    latencies: Dict[str, List[float]] = {s.name: [] for s in sides}
+    errors = {s.name: 0 for s in sides}
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as session:
         sender = uuid.uuid4().hex
         for i in range(turns):
             if not same_sender and i % 10 == 0:
                 sender = uuid.uuid4().hex  # a new conversation every 10 turns
-            ms, ok = await turn(session, url, sender, mix[i % len(mix)])
-            latencies.append(ms)
-            errors += not ok
-    return latencies, errors
+            for side in sides:
+                ms, ok = await turn(session, side.url, sender, side.mix[i % len(side.mix)])
+                latencies[side.name].append(ms)
+                errors[side.name] += not ok
+    return {name: (latencies[name], errors[name]) for name in latencies}
 
 
 async def load(url: str, mix: List[str], users: int, seconds: float) -> Dict[str, float]:
@@ -123,27 +136,32 @@ async def load(url: str, mix: List[str], users: int, seconds: float) -> Dict[str
     return {"rps": len(latencies) / elapsed, "errors": errors, "p95_ms": percentile(latencies, 95)}
 
 
-def measure(name: str, rasa: Server, url: str, mix: List[str], cfg: Config, extra: Optional[Server] = None) -> dict:
-    log(f"{name}: latency over {cfg.latency_turns} turns")
-    asyncio.run(sequential(url, mix, 10))  # warm-up
-    latencies, errors = asyncio.run(sequential(url, mix, cfg.latency_turns))
-    result = {"p50_ms": percentile(latencies, 50), "p95_ms": percentile(latencies, 95),
-              "p99_ms": percentile(latencies, 99), "errors": errors}
+def measure(sides: List[Side], cfg: Config) -> Dict[str, dict]:
+    """Every figure for all sides, measured side by side: latency and growth turn by turn,
+    each load level for one side right after the other."""
+    results: Dict[str, dict] = {s.name: {} for s in sides}
+    asyncio.run(alternating(sides, 10))  # warm-up
+    log(f"latency over {cfg.latency_turns} turns, alternating between the assistants")
+    for name, (latencies, errors) in asyncio.run(alternating(sides, cfg.latency_turns)).items():
+        results[name].update(p50_ms=percentile(latencies, 50), p95_ms=percentile(latencies, 95),
+                             p99_ms=percentile(latencies, 99), errors=errors)
     for users in (1, 8, 32):
-        log(f"{name}: {users} concurrent users for {cfg.load_seconds:g} s")
-        loaded = asyncio.run(load(url, mix, users, cfg.load_seconds))
-        result[f"rps_{users}"] = loaded["rps"]
-        result[f"p95_load_{users}_ms"] = loaded["p95_ms"]
-        result["errors"] += loaded["errors"]
-    log(f"{name}: one conversation of {cfg.growth_turns} turns")
-    growth, errs = asyncio.run(sequential(url, mix, cfg.growth_turns, same_sender=True))
-    result["errors"] += errs
-    window = min(20, len(growth) // 2)
-    result["growth_300"] = statistics.median(growth[-window:]) / statistics.median(growth[:window])
-    result["rss_mb"] = rss_mb(rasa.process.pid)
-    if extra is not None:
-        result["actions_rss_mb"] = rss_mb(extra.process.pid)
-    return result
+        for side in sides:
+            log(f"{side.name}: {users} concurrent users for {cfg.load_seconds:g} s")
+            loaded = asyncio.run(load(side.url, side.mix, users, cfg.load_seconds))
+            results[side.name][f"rps_{users}"] = loaded["rps"]
+            results[side.name][f"p95_load_{users}_ms"] = loaded["p95_ms"]
+            results[side.name]["errors"] += loaded["errors"]
+    log(f"one conversation of {cfg.growth_turns} turns each, alternating")
+    for name, (growth, errors) in asyncio.run(alternating(sides, cfg.growth_turns, same_sender=True)).items():
+        window = min(20, len(growth) // 2)
+        results[name]["growth_300"] = statistics.median(growth[-window:]) / statistics.median(growth[:window])
+        results[name]["errors"] += errors
+    for side in sides:
+        results[side.name]["rss_mb"] = rss_mb(side.rasa.process.pid)
+        if side.actions is not None:
+            results[side.name]["actions_rss_mb"] = rss_mb(side.actions.process.pid)
+    return results
 
 
 def timed(args: List[str], cwd: Path, env: dict) -> float:
@@ -152,10 +170,21 @@ def timed(args: List[str], cwd: Path, env: dict) -> float:
     return time.perf_counter() - start
 
 
-def bench_ours(cfg: Config, tmp: Path, env: dict) -> dict:
+def train_ours(tmp: Path, env: dict) -> float:
     log("ours: training from scratch (into a temporary folder)")
-    train_s = timed([str(BIN / "rasa"), "train", "--force", "--out", str(tmp / "ours"), "--fixed-model-name", "bench"],
-                    ROOT, env)
+    return timed([str(BIN / "rasa"), "train", "--force", "--out", str(tmp / "ours"), "--fixed-model-name", "bench"],
+                 ROOT, env)
+
+
+def train_baseline(tmp: Path, env: dict) -> Tuple[float, Path]:
+    project = tmp / "stock"
+    project.mkdir()
+    log("baseline: `rasa init --no-prompt` (creates and trains the stock assistant)")
+    train_s = timed([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(project)], tmp, env)
+    return train_s, sorted((project / "models").glob("*.tar.gz"))[-1]
+
+
+def start_ours(tmp: Path, env: dict, servers: List[Server]) -> Tuple[Side, float]:
     (tmp / "var").mkdir(exist_ok=True)
     endpoints = tmp / "endpoints.yml"
     endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{ACTIONS_PORT}/webhook"\n'
@@ -164,17 +193,26 @@ def bench_ours(cfg: Config, tmp: Path, env: dict) -> dict:
     logs = open(tmp / "ours.log", "w")
     start = time.perf_counter()
     actions = start_actions(ACTIONS_PORT, log=logs, env=env)
+    servers.append(actions)
     rasa = start_rasa(OURS_PORT, endpoints, log=logs, env=env, model=MODEL)
-    try:
-        wait_ready(actions)
-        wait_ready(rasa)
-        ready_s = time.perf_counter() - start
-        log(f"ours: ready in {ready_s:.1f} s")
-        result = measure("ours", rasa, f"http://127.0.0.1:{OURS_PORT}/webhooks/rest/webhook", OURS_MIX, cfg, actions)
-    finally:
-        rasa.stop()
-        actions.stop()
-    return {"ready_s": ready_s, "train_s": train_s, **result, **nlu_scores(tmp, env)}
+    servers.append(rasa)
+    wait_ready(actions)
+    wait_ready(rasa)
+    ready_s = time.perf_counter() - start
+    log(f"ours: ready in {ready_s:.1f} s")
+    return Side("ours", f"http://127.0.0.1:{OURS_PORT}/webhooks/rest/webhook", OURS_MIX, rasa, actions), ready_s
+
+
+def start_baseline(tmp: Path, env: dict, model: Path, servers: List[Server]) -> Tuple[Side, float]:
+    logs = open(tmp / "stock.log", "w")
+    start = time.perf_counter()
+    rasa = spawn("stock Rasa", [str(BIN / "rasa"), "run", "--model", str(model), "--port", str(BASE_PORT)],
+                 f"http://127.0.0.1:{BASE_PORT}/", logs, env)
+    servers.append(rasa)
+    wait_ready(rasa, timeout=300)
+    ready_s = time.perf_counter() - start
+    log(f"baseline: ready in {ready_s:.1f} s")
+    return Side("baseline", f"http://127.0.0.1:{BASE_PORT}/webhooks/rest/webhook", BASELINE_MIX, rasa), ready_s
 
 
 def nlu_scores(tmp: Path, env: dict) -> dict:
@@ -187,24 +225,20 @@ def nlu_scores(tmp: Path, env: dict) -> dict:
     return {"nlu_macro_f1": s["macro_f1"], "nlu_accuracy": s["accuracy"]}
 
 
-def bench_baseline(cfg: Config, tmp: Path, env: dict) -> dict:
-    project = tmp / "stock"
-    project.mkdir()
-    log("baseline: `rasa init --no-prompt` (creates and trains the stock assistant)")
-    train_s = timed([str(BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(project)], tmp, env)
-    model = sorted((project / "models").glob("*.tar.gz"))[-1]
-    logs = open(tmp / "stock.log", "w")
-    start = time.perf_counter()
-    rasa = spawn("stock Rasa", [str(BIN / "rasa"), "run", "--model", str(model), "--port", str(BASE_PORT)],
-                  f"http://127.0.0.1:{BASE_PORT}/", logs, env)
-    try:
-        wait_ready(rasa, timeout=300)
-        ready_s = time.perf_counter() - start
-        log(f"baseline: ready in {ready_s:.1f} s")
-        result = measure("baseline", rasa, f"http://127.0.0.1:{BASE_PORT}/webhooks/rest/webhook", BASELINE_MIX, cfg)
+def run(cfg: Config, tmp: Path, env: dict) -> Tuple[dict, dict]:
+    ours_train_s = train_ours(tmp, env)
+    base_train_s, base_model = train_baseline(tmp, env)
+    servers: List[Server] = []
+    try:  # start one after the other (ready times alone on the machine), then measure side by side
+        ours, ours_ready_s = start_ours(tmp, env, servers)
+        base, base_ready_s = start_baseline(tmp, env, base_model, servers)
+        results = measure([ours, base], cfg)
     finally:
-        rasa.stop()
-    return {"ready_s": ready_s, "train_s": train_s, **result}
+        for server in reversed(servers):
+            server.stop()
+    results["ours"].update(ready_s=ours_ready_s, train_s=ours_train_s, **nlu_scores(tmp, env))
+    results["baseline"].update(ready_s=base_ready_s, train_s=base_train_s)
+    return results["ours"], results["baseline"]
 
 
 TARGETS = [  # (key, ratio limit, "max" = ours/baseline must be <= limit, "min" = >=)
@@ -234,6 +268,9 @@ def report(ours: dict, baseline: dict, smoke: bool) -> None:
     lines = ["# Benchmark: ours vs stock `rasa init`", "",
              f"Machine: {machine['cpus']} CPUs ({machine['cpu']}), {machine['memory_gb']} GB, Python "
              f"{machine['python']}, {machine['date']}." + (" **Smoke run: numbers are not meaningful.**" if smoke else ""),
+             "", "Both assistants run at the same time and are measured side by side: latency and the long "
+             "conversation turn by turn, alternating between them; each load level for one right after the "
+             "other. Ready and training times are measured one at a time.",
              "", "| figure | ours | baseline | ours ÷ baseline |", "|---|---|---|---|"]
     for k in keys:
         o, b = ours.get(k), baseline.get(k)
@@ -282,8 +319,7 @@ def main() -> int:
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         tmp = Path(tmp_name)
-        ours = bench_ours(cfg, tmp, env)
-        baseline = bench_baseline(cfg, tmp, env)
+        ours, baseline = run(cfg, tmp, env)
     report(ours, baseline, args.smoke)
     return 0
 
