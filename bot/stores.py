@@ -82,9 +82,8 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         tracker = await super().retrieve(sender_id)  # first time in this process: full load, once
         if tracker is None:
             return None
-        newest = list(tracker.events)[-WINDOW:]
         return self._compact(sender_id, tracker.current_slot_values(), tracker.active_loop_name,
-                             [e.as_dict() for e in newest])
+                             list(tracker.events)[-WINDOW:], lambda e: e.as_dict())
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         stored = getattr(tracker, _PERSISTED, None)
@@ -144,7 +143,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         return [(row.id, row.data) for row in reversed(rows)]
 
     def _compact(self, sender_id: str, slots: Dict[str, Any], active_loop: Optional[str],
-                 events: Sequence[Any], decode: Callable[[Any], Dict[str, Any]] = lambda e: e) -> DialogueStateTracker:
+                 events: Sequence[Any], decode: Callable[[Any], Dict[str, Any]]) -> DialogueStateTracker:
         events = _last_turns(events, decode)
         when = events[0].get("timestamp") if events else None
         prefix = [SlotSet(name, value, timestamp=when).as_dict() for name, value in slots.items() if value is not None]
@@ -166,13 +165,17 @@ def _last_turns(events: Sequence[Any], decode: Callable[[Any], Dict[str, Any]]) 
     for item in reversed(events):
         e = decode(item)
         kept.append(e)
-        if e.get("event") == "action" and e.get("name") == "action_listen":
+        if _is_listen(e):
             listens += 1
             if listens > TURNS_KEPT:  # the listen that starts the oldest kept turn
                 break
     kept.reverse()
-    start = next((i for i, e in enumerate(kept) if e.get("event") == "action" and e.get("name") == "action_listen"), 0)
+    start = next((i for i, e in enumerate(kept) if _is_listen(e)), 0)
     return kept[start:]
+
+
+def _is_listen(event: Dict[str, Any]) -> bool:
+    return event.get("event") == "action" and event.get("name") == "action_listen"
 
 
 class _Statements:

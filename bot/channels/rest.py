@@ -26,15 +26,11 @@ class SafeRestInput(RestInput):
         bp = super().blueprint(with_reply(on_new_message))
         bp.middleware("request")(reject_malformed)
         bp.after_server_start(freeze_startup_heap)  # after Rasa has loaded the model
-        bp.after_server_stop(_close_action_sessions)
+        bp.after_server_stop(close_shared_sessions)
         return bp
 
     def _extract_message(self, req: Request) -> Optional[str]:
         return clean_message(req.json.get("message"))
-
-
-async def _close_action_sessions(*_: Any) -> None:
-    await close_shared_sessions()
 
 
 async def reject_malformed(request: Request):

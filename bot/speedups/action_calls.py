@@ -113,8 +113,8 @@ def shared_session(self: EndpointConfig) -> Any:
     return _Borrowed(held[1])
 
 
-async def close_shared_sessions() -> None:
-    """Close the kept sessions (when the server stops)."""
+async def close_shared_sessions(*_: Any) -> None:
+    """Close the kept sessions (when the server stops; usable as a Sanic listener)."""
     for session in list(_open_sessions):
         if not session.closed:
             await session.close()
