@@ -23,6 +23,9 @@ ROLE, SECTOR, PATHWAY, ECONOMY, TECHNOLOGY, TRAINING, OTHER = (
 #: Minimum rapidfuzz ratio for a misspelling, by length of the word typed: short words
 #: need a closer match, or ordinary words would turn into job titles.
 _FUZZY_CUTOFFS = ((4, 88.0), (6, 85.0), (99, 84.0))
+#: Minimum ratio for a misspelt question word ("educaton", "growin", "wat"); one dropped
+#: letter in a three-letter word scores 85.7.
+_QUESTION_WORD_CUTOFF = 85.0
 _MIN_FUZZY_LEN = 4
 
 
@@ -149,10 +152,20 @@ class Linker:
             if roles:
                 if roles not in ambiguous:
                     ambiguous.append(roles)
-            elif (len(token) > 2 and token.lemma_ not in self.question_words
-                  and token.lower_ not in self.question_words):
+            elif len(token) > 2 and not self._is_question_word(token):
                 unknown.append(token.lower_)
         return ambiguous, unknown
+
+    def _is_question_word(self, token) -> bool:
+        """An ordinary question word, or a misspelling of one. A misspelling must start like the
+        word and be no longer than it (typos mostly drop or swap letters), so a real job word
+        such as "drivers" or "painter" is not taken for "drive" or "paint"."""
+        word = token.lower_
+        if token.lemma_ in self.question_words or word in self.question_words:
+            return True
+        return any(match[0] == word[0] and len(match) >= len(word)
+                   for match, _, _ in process.extract(word, self.question_words, scorer=fuzz.ratio,
+                                                      score_cutoff=_QUESTION_WORD_CUTOFF, limit=5))
 
     def _fuzzy_head(self, word: str) -> Optional[Tuple[str, ...]]:
         if len(word) < 5 or word in self.question_words:

@@ -104,3 +104,13 @@ def test_role_added_to_the_file_is_recognised_without_retraining(raw_knowledge, 
     linker = Linker(kb, nlp, question_words())
     assert kinds_ids(linker.link("what do jig designers do")) == [("role", "tool_designer")]
     assert kinds_ids(linker.link("tool desginer pay")) == [("role", "tool_designer")]
+
+
+@pytest.mark.parametrize("typo", ["educaton", "growin", "wat", "mak", "certifcations", "outlok"])
+def test_misspelt_question_words_are_not_unknown_jobs(linker, typo):
+    assert linker.link(f"{typo} do welders need").unknown_words == []
+
+
+@pytest.mark.parametrize("job", ["drivers", "painter", "barber", "dancer", "cashier", "janitor"])
+def test_real_job_words_stay_unknown_despite_typo_tolerance(linker, job):
+    assert linker.link(f"how much do {job} make").unknown_words == [job]
