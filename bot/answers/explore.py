@@ -8,7 +8,7 @@ from typing import List, Optional
 from bot.answers.context import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Role
-from bot.linking import PATHWAY, ROLE, SECTOR
+from bot.linking import OTHER, PATHWAY, ROLE, SECTOR
 from bot.render import (Answer, Button, bullets, figure_sources, money, outlook_cite, pay_cite, payload, period,
                          short_entry, signed_percent)
 from bot.text import normalise
@@ -21,7 +21,10 @@ def compare(turn: Turn) -> Answer:
     k = turn.knowledge
     roles = [r for r in turn.mentioned(ROLE) if r in k.roles]
     current = turn.slot("role") if turn.slot("role") in k.roles else None
-    if len(roles) == 1 and current and current != roles[0]:
+    # A job outside the knowledge file was named ("welder and electrician"): never stand in
+    # the role being discussed for it.
+    outside = bool(turn.links.ids(OTHER) or turn.links.unknown_words)
+    if len(roles) == 1 and current and current != roles[0] and not outside:
         roles = [current, roles[0]]  # "compare it with machinists"
     if len(roles) >= 2:
         return side_by_side(k, roles[:MAX_COMPARED])
@@ -29,7 +32,8 @@ def compare(turn: Turn) -> Answer:
     if base:
         options = k.roles[base].related_roles or [r.id for r in k.kb.roles if r.id != base]
         buttons = [Button(k.title(r), payload("compare_roles", role=r)) for r in options[:4]]
-        return Answer(f"Compare {k.title(base).lower()} with which job?", buttons, slots={"role": base})
+        intro = "I can only compare jobs on my manufacturing list. " if outside else ""
+        return Answer(f"{intro}Compare {k.title(base).lower()} with which job?", buttons, slots={"role": base})
     return Answer("Which two jobs would you like to compare? For example: \u201cwelder vs machinist\u201d.",
                   [Button("Welder vs machinist", "welder vs machinist"),
                    Button("CNC operator vs quality inspector", "cnc operator vs quality inspector")])

@@ -1,6 +1,8 @@
 """Guided exploration: comparing roles, filtering and ranking, next steps, two-stage fallback."""
 from __future__ import annotations
 
+import pytest
+
 from bot.answers import about, explore, topics
 from bot.answers.turn import Turn
 from bot.render import money
@@ -32,6 +34,13 @@ def test_compare_one_role_asks_for_the_other(knowledge):
     answer = explore.compare(Turn(knowledge, "compare_roles", "compare welders"))
     assert answer.text == "Compare welder with which job?"
     assert answer.buttons[0].payload == '/compare_roles{"role": "machinist"}'
+
+
+@pytest.mark.parametrize("text", ["compare welder and electrician", "compare welders with astronauts"])
+def test_compare_with_a_job_outside_the_list_never_uses_the_discussed_role(knowledge, text):
+    answer = explore.compare(Turn(knowledge, "compare_roles", text, slots={"role": "machinist"}))
+    assert answer.text == "I can only compare jobs on my manufacturing list. Compare welder with which job?"
+    assert "Machinist" not in answer.text
 
 
 def test_jobs_without_a_degree_sorted_by_pay(knowledge, kb):
