@@ -9,7 +9,7 @@ from typing import Callable, Dict
 
 from actions.base import KnowledgeAction
 from actions.finder import FINDER_SLOTS, ActionResetFinder, ValidateCareerFinderForm  # noqa: F401 (registered)
-from bot.answers import about, cluster, counselor, explore, finder, roles, scope, topics
+from bot.answers import about, cluster, counselor, explore, finder, forget, roles, scope, topics
 from bot.answers.aspects import INTENT_ASPECTS
 from bot.answers.context import shared
 from bot.answers.turn import Turn
@@ -40,6 +40,7 @@ ANSWERS: Dict[str, Callable[[Turn], Answer]] = {
     "action_explain_scope": scope.out_of_scope,
     "action_handle_low_confidence": about.low_confidence,
     "action_contact_counselor": counselor.contact,
+    "action_delete_conversation": forget.delete_conversation,
     "action_compare_roles": explore.compare,
     "action_explore_roles": explore.explore,
     "action_ask_finder_interest": finder.ask_interest,

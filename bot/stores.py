@@ -11,11 +11,19 @@
 3. Less work per turn: for recent conversations the newest events are kept in memory as the
    JSON text that was written, so a turn reads one id from the database (to notice writes by
    another process) instead of WINDOW rows; reads and writes use prebuilt SQL statements.
+
+Faults are loud (bot/store_faults.py): a failed read or write is retried briefly, then the user
+gets an apology and the log an error; Rasa's silent switch to an in-memory store is off.
+Retention (bot/retention.py): events older than the retention period are deleted, and a user
+can delete their whole conversation (the action `action_delete_conversation`).
 """
 from __future__ import annotations
 
 import itertools
 import json
+import logging
+import os
+import time
 from collections import OrderedDict
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
@@ -26,7 +34,11 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.pool import SingletonThreadPool
 
+from bot import retention
 from bot.privacy import redact_event
+from bot.store_faults import with_retries
+
+logger = logging.getLogger(__name__)
 
 #: Whole turns before the current one in the working tracker. Rules look one turn back and the
 #: two-stage fallback one user message back; one more turn is margin.
@@ -52,8 +64,12 @@ class _RedactedEvent:
 
 
 class RedactingSQLTrackerStore(SQLTrackerStore):
+    handles_faults = True  # no FailSafeTrackerStore around us (bot/speedups/failsafe.py)
+
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
+        self.retention_days = retention.retention_days()
+        self._next_purge = 0.0
         # sender -> (id of its newest stored event, slot values and active form after it)
         self._snapshots: "OrderedDict[str, Tuple[int, Dict[str, Any], Optional[str]]]" = OrderedDict()
         # sender -> (id of its newest stored event, JSON of its newest WINDOW events, oldest first)
@@ -65,12 +81,53 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             # the last few writes, never corrupt the file).
             url = self.engine.url
             self.engine.dispose()
-            self.engine = sa.create_engine(url, poolclass=SingletonThreadPool)
+            # A short busy timeout: a locked file is retried by us, without blocking the event loop.
+            self.engine = sa.create_engine(url, poolclass=SingletonThreadPool, connect_args={"timeout": 0.25})
             event.listen(self.engine, "connect", _sqlite_pragmas)
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+            retention.restrict_file(url.database)
         self._statements = _Statements(self.SQLEvent.__table__)
+        retention.ensure_timestamp_index(self.engine, self.SQLEvent.__table__)
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+        async def once() -> Optional[DialogueStateTracker]:
+            return await self._retrieve_once(sender_id)
+        return await with_retries("reading a conversation", once)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        async def once() -> None:
+            if retention.DELETE_ACTION in _new_action_names(tracker):
+                self.delete_conversation(tracker.sender_id)
+            else:
+                await self._save_once(tracker)
+            self._purge_when_due()
+        await with_retries("saving a conversation", once)
+
+    def delete_conversation(self, sender_id: str) -> int:
+        """Remove every stored event of a conversation, and what this process remembers of it."""
+        with self.session_scope() as session:
+            deleted = retention.delete_conversation(session, self.SQLEvent.__table__, sender_id)
+            session.commit()
+        self._snapshots.pop(sender_id, None)
+        self._windows.pop(sender_id, None)
+        logger.info("Deleted a conversation at its user's request (%d events)", deleted)
+        return deleted
+
+    def _purge_when_due(self) -> None:
+        """Delete events older than the retention period: at the first save, then hourly."""
+        now = time.monotonic()
+        if now < self._next_purge:
+            return
+        self._next_purge = now + retention.PURGE_EVERY_S
+        with self.session_scope() as session:
+            deleted = retention.purge(session, self.SQLEvent.__table__, self.retention_days)
+            session.commit()
+        if deleted:
+            self._snapshots.clear()  # the next turn of each conversation reads the database again
+            self._windows.clear()
+            logger.info("Retention: deleted %d events older than %d days", deleted, self.retention_days)
+
+    async def _retrieve_once(self, sender_id: str) -> Optional[DialogueStateTracker]:
         snapshot = self._snapshots.get(sender_id)
         if snapshot is not None and self._newest_id(sender_id) == snapshot[0]:
             # Nobody else (another process) has written since our last save: use what we know.
@@ -85,7 +142,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         return self._compact(sender_id, tracker.current_slot_values(), tracker.active_loop_name,
                              list(tracker.events)[-WINDOW:], lambda e: e.as_dict())
 
-    async def save(self, tracker: DialogueStateTracker) -> None:
+    async def _save_once(self, tracker: DialogueStateTracker) -> None:
         stored = getattr(tracker, _PERSISTED, None)
         if stored is None:  # a tracker we did not hand out (a new conversation): Rasa's way
             await super().save(tracker)
@@ -172,6 +229,12 @@ def _last_turns(events: Sequence[Any], decode: Callable[[Any], Dict[str, Any]]) 
     kept.reverse()
     start = next((i for i, e in enumerate(kept) if _is_listen(e)), 0)
     return kept[start:]
+
+
+def _new_action_names(tracker: DialogueStateTracker) -> List[str]:
+    """Names of the actions run in this turn (events not yet stored)."""
+    stored = getattr(tracker, _PERSISTED, 0) or 0
+    return [getattr(e, "action_name", None) for e in itertools.islice(tracker.events, stored, None)]
 
 
 def _is_listen(event: Dict[str, Any]) -> bool:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 def apply() -> None:
     # Imported here: the action server uses bot.speedups.heap and must not import Rasa.
-    from bot.speedups import action_calls, domain, events, graph
+    from bot.speedups import action_calls, domain, events, failsafe, graph
 
     action_calls.apply()
     domain.apply()
     events.apply()
+    failsafe.apply()
     graph.apply()

@@ -1,0 +1,60 @@
+"""How long conversations are kept, and deleting them.
+
+Conversations are kept for RETENTION_DAYS (environment `CONVERSATION_RETENTION_DAYS`, default 30):
+older events are deleted by the running store (at its first save, then hourly) and by
+`make purge DAYS=N`. A user can delete their own conversation by asking ("delete my
+conversation"): the store removes every event of it instead of saving that turn.
+"""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any, Optional
+
+import sqlalchemy as sa
+
+DEFAULT_DAYS = 30
+PURGE_EVERY_S = 3600
+#: The action that answers "delete my conversation"; the store deletes when it sees it run.
+DELETE_ACTION = "action_delete_conversation"
+_DAY_S = 86_400
+
+
+def retention_days(environ: Optional[dict] = None) -> int:
+    raw = (environ if environ is not None else os.environ).get("CONVERSATION_RETENTION_DAYS", "")
+    if not raw.strip():
+        return DEFAULT_DAYS
+    try:
+        days = int(raw)
+    except ValueError:
+        days = 0
+    if days < 1:
+        raise ValueError(f"CONVERSATION_RETENTION_DAYS must be a whole number of days, 1 or more (got {raw!r})")
+    return days
+
+
+def purge(session: Any, table: sa.Table, days: int, now: Optional[float] = None) -> int:
+    """Delete events older than `days` days; returns how many were deleted."""
+    cutoff = (now if now is not None else time.time()) - days * _DAY_S
+    return session.execute(table.delete().where(table.c.timestamp < cutoff)).rowcount or 0
+
+
+def delete_conversation(session: Any, table: sa.Table, sender_id: str) -> int:
+    return session.execute(table.delete().where(table.c.sender_id == sender_id)).rowcount or 0
+
+
+def ensure_timestamp_index(engine: sa.engine.Engine, table: sa.Table) -> None:
+    """An index on event time, so a purge does not read every event."""
+    sa.Index("events_timestamp_idx", table.c.timestamp).create(engine, checkfirst=True)
+
+
+def restrict_file(database: Optional[str]) -> None:
+    """Only the owner may read the SQLite file; SQLite gives its write-ahead log the same mode.
+    (`make run` also creates var/ readable by its owner only.)"""
+    if not database or database == ":memory:":
+        return
+    path = Path(database)
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if name.exists():
+            os.chmod(name, 0o600)

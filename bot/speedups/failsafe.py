@@ -1,0 +1,25 @@
+"""Not a speed-up: keeps Rasa from hiding a failing conversation store.
+
+Rasa 3.6's `Agent._create_tracker_store` wraps every store in `FailSafeTrackerStore`, which
+answers a failed read with "no conversation" and a failed write by saving to memory: context is
+lost without anyone knowing (bot/store_faults.py). Stores that handle their own faults
+(`handles_faults = True`) are used as they are; any other store is wrapped as Rasa does.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.agent import Agent
+
+_rasa_create = Agent._create_tracker_store
+
+
+def _create_tracker_store(store: Any, domain: Any) -> Any:
+    if getattr(store, "handles_faults", False):
+        store.domain = domain
+        return store
+    return _rasa_create(store, domain)
+
+
+def apply() -> None:
+    Agent._create_tracker_store = staticmethod(_create_tracker_store)
