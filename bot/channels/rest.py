@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Awaitable, Callable, Optional
+from typing import Any, Awaitable, Callable, Dict, Optional
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
@@ -10,10 +10,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot.channels.guarantee import clean_message, with_reply
+from bot.channels.limits import MAX_BODY_BYTES, clean_metadata, limit_requests, metadata_problem, valid_session_id
 from bot.speedups.action_calls import close_shared_sessions
 from bot.speedups.heap import freeze_startup_heap
 
-MAX_BODY_BYTES = 16 * 1024
 MAX_SENDER_CHARS = 128
 
 
@@ -25,12 +25,19 @@ class SafeRestInput(RestInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         bp = super().blueprint(with_reply(on_new_message))
         bp.middleware("request")(reject_malformed)
+        bp.before_server_start(limit_requests)
         bp.after_server_start(freeze_startup_heap)  # after Rasa has loaded the model
         bp.after_server_stop(close_shared_sessions)
         return bp
 
     def _extract_message(self, req: Request) -> Optional[str]:
         return clean_message(req.json.get("message"))
+
+    def _extract_input_channel(self, req: Request) -> str:
+        return self.name()  # not the client's choice: it decides how the conversation is treated
+
+    def get_metadata(self, request: Request) -> Optional[Dict[str, Any]]:
+        return clean_metadata(request.json.get("metadata"))
 
 
 async def reject_malformed(request: Request):
@@ -41,15 +48,16 @@ async def reject_malformed(request: Request):
         return response.json({"error": f"request body is larger than {MAX_BODY_BYTES} bytes"}, status=413)
     try:
         body = json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return response.json({"error": "the body must be JSON"}, status=400)
     if not isinstance(body, dict):
         return response.json({"error": "the body must be a JSON object"}, status=400)
-    sender = body.get("sender")
-    if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
-        return response.json({"error": f"'sender' must be a non-empty string of at most {MAX_SENDER_CHARS} characters"}, status=400)
+    if not valid_session_id(body.get("sender")):
+        return response.json({"error": f"'sender' must be 1 to {MAX_SENDER_CHARS} letters, digits or . _ : -"},
+                             status=400)
     if not isinstance(body.get("message"), str):
         return response.json({"error": "'message' must be a string"}, status=400)
-    if "metadata" in body and not isinstance(body["metadata"], (dict, type(None))):
-        return response.json({"error": "'metadata' must be a JSON object"}, status=400)
+    problem = metadata_problem(body.get("metadata"))
+    if problem:
+        return response.json({"error": problem}, status=400)
     return None

@@ -3,14 +3,14 @@
 - Rasa 3.6.21 calls `sio.enter_room` without `await`; with python-socketio >= 5.10 that is a
   coroutine, so with session persistence the room is never joined and replies never arrive
   (rasa issue 13027). We await it when it is a coroutine, whatever version is installed.
-- Malformed events (non-dict data, bad metadata) are ignored with a log line, not a traceback.
+- Malformed events (non-dict data, bad or unknown session ids) are ignored with a log line, not a
+  traceback; packets over MAX_SOCKET_BYTES are refused by engine.io; metadata keeps known keys only.
 - Every message gets a reply (bot.channels.guarantee).
 - Origins: the bot's own (the chat page it serves) plus CHAT_ALLOWED_ORIGINS (bot.channels.origins).
 """
 from __future__ import annotations
 
 import inspect
-import json
 import logging
 import uuid
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
@@ -24,6 +24,7 @@ from sanic.request import Request
 from socketio import AsyncServer
 
 from bot.channels.guarantee import clean_message, with_reply
+from bot.channels.limits import MAX_SOCKET_BYTES, clean_metadata, limit_requests, valid_session_id
 from bot.channels.origins import allowed_origins
 
 logger = logging.getLogger(__name__)
@@ -56,8 +57,10 @@ class SafeSocketIOInput(SocketIOInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         origins = allowed_origins()
-        sio = _SocketServer(async_mode="sanic", cors_allowed_origins="*" if origins == ["*"] else origins)
+        sio = _SocketServer(async_mode="sanic", cors_allowed_origins="*" if origins == ["*"] else origins,
+                            max_http_buffer_size=MAX_SOCKET_BYTES)
         bp = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
+        bp.before_server_start(limit_requests)
         self.sio = sio
         reply = with_reply(on_new_message)
 
@@ -73,7 +76,7 @@ class SafeSocketIOInput(SocketIOInput):
         async def session_request(sid: Text, data: Any = None) -> None:
             data = data if isinstance(data, dict) else {}
             session_id = data.get("session_id")
-            if not isinstance(session_id, str) or not (0 < len(session_id) <= 128):
+            if not valid_session_id(session_id):
                 session_id = uuid.uuid4().hex
             if self.session_persistence:
                 joined = sio.enter_room(sid, session_id, namespace=self.namespace)
@@ -88,23 +91,15 @@ class SafeSocketIOInput(SocketIOInput):
                 return
             if self.session_persistence:
                 sender_id = data.get("session_id")
-                if not isinstance(sender_id, str) or not sender_id:
-                    logger.info("Ignored a socket.io message without a session_id")
+                if not valid_session_id(sender_id):
+                    logger.info("Ignored a socket.io message without a valid session_id")
                     return
             else:
                 sender_id = sid
-            metadata = _metadata(data.get(self.metadata_key))
+            metadata = clean_metadata(data.get(self.metadata_key))
             output = SocketIOOutput(sio, self.bot_message_evt)
             text = clean_message(data.get("message")) or ""
             await reply(UserMessage(text, output, sender_id, input_channel=self.name(), metadata=metadata))
 
         return bp
 
-
-def _metadata(raw: Any) -> Dict[str, Any]:
-    if isinstance(raw, str):
-        try:
-            raw = json.loads(raw)
-        except ValueError:
-            return {}
-    return raw if isinstance(raw, dict) else {}

@@ -8,10 +8,11 @@ from types import SimpleNamespace
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from bot.channels.guarantee import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, NO_REPLY, clean_message, with_reply
+from bot.channels.guarantee import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, NO_REPLY, STORE_DOWN, clean_message, with_reply
+from bot.channels.limits import MAX_METADATA_BYTES, clean_metadata, limit_requests, valid_session_id
 from bot.channels.rest import MAX_BODY_BYTES, reject_malformed
 from bot.channels.origins import allowed_origins, frame_ancestors
-from bot.channels.socketio import _metadata
+from bot.store_faults import StoreUnavailable
 
 
 def handle(text, on_new_message):
@@ -38,6 +39,30 @@ def test_failure_becomes_a_graceful_reply():
     assert handle("hi", broken) == [NO_REPLY]
 
 
+def test_replies_are_held_until_the_turn_is_stored():
+    seen = []
+
+    class Out(CollectingOutputChannel):
+        async def send_response(self, recipient_id, message):
+            seen.append(("sent", message["text"]))
+
+    async def answer(message):
+        await message.output_channel.send_text_message(message.sender_id, "hello")
+        seen.append(("stored", None))  # Rasa saves the tracker after running the actions
+
+    asyncio.run(with_reply(answer)(UserMessage("hi", Out(), "u1")))
+    assert seen == [("stored", None), ("sent", "hello")]
+
+
+def test_an_unavailable_store_gets_an_apology_and_nothing_else(caplog):
+    async def store_down(message):
+        await message.output_channel.send_text_message(message.sender_id, "an answer that was not saved")
+        raise StoreUnavailable("saving a conversation failed 4 times")
+    with caplog.at_level("ERROR"):
+        assert handle("how much do welders make", store_down) == [STORE_DOWN]
+    assert "Conversation store unavailable" in caplog.text
+
+
 def test_empty_message_gets_a_hint_without_reaching_rasa():
     async def never(message):
         raise AssertionError("should not be called")
@@ -61,6 +86,11 @@ def request(body, method="POST", path="/webhooks/rest/webhook"):
     ({"message": "hi"}, 400, "'sender'"),
     ({"sender": "", "message": "hi"}, 400, "'sender'"),
     ({"sender": "x" * 500, "message": "hi"}, 400, "'sender'"),
+    ({"sender": "a b", "message": "hi"}, 400, "'sender'"),
+    ({"sender": "me@example.org", "message": "hi"}, 400, "'sender'"),
+    ({"sender": "u\n", "message": "hi"}, 400, "'sender'"),
+    ({"sender": "u", "message": "hi", "metadata": {"x": "y" * MAX_METADATA_BYTES}}, 400, "'metadata'"),
+    (b'{"sender": "u", "message": "hi", "metadata": ' + b"[" * 5000 + b"]" * 5000 + b"}", 400, "must be JSON"),
     ({"sender": "u", "message": 5}, 400, "'message'"),
     ({"sender": "u", "message": "hi", "metadata": "school"}, 400, "'metadata'"),
     (b"{" + b" " * (MAX_BODY_BYTES + 1) + b"}", 413, "larger than"),
@@ -75,9 +105,29 @@ def test_wellformed_rest_request_passes():
     assert asyncio.run(reject_malformed(request(b"", method="GET", path="/webhooks/rest/"))) is None
 
 
-def test_socketio_metadata_is_always_a_dict():
-    assert _metadata('{"school": "Lincoln High"}') == {"school": "Lincoln High"}
-    assert _metadata("{broken") == {} and _metadata(["x"]) == {} and _metadata(None) == {}
+def test_metadata_keeps_only_a_school_id():
+    assert clean_metadata('{"school": "lincoln-high"}') == {"school": "lincoln-high"}
+    assert clean_metadata({"school": "lincoln-high", "counselor_email": "evil@attacker.example"}) == {
+        "school": "lincoln-high"}
+    assert clean_metadata({"school": {"counselor": {"email": "evil@attacker.example"}}}) == {}
+    assert clean_metadata({"school": "Lincoln High"}) == {}  # not an id: settings live on the server
+    assert clean_metadata("{broken") == {} and clean_metadata(["x"]) == {} and clean_metadata(None) == {}
+    assert clean_metadata("[" * 50_000) == {}
+
+
+@pytest.mark.parametrize("value, ok", [
+    ("3f2b9c0e4d5a4b1c8e7f6a5b4c3d2e1f", True), ("slack:C1:1700000000.0001", True), ("x" * 128, True),
+    ("x" * 129, False), ("", False), ("a b", False), ("<script>", False), ("me@example.org", False),
+    (None, False), (5, False), (["a"], False),
+])
+def test_session_ids(value, ok):
+    assert valid_session_id(value) is ok
+
+
+def test_server_wide_request_limits():
+    app = SimpleNamespace(config=SimpleNamespace(REQUEST_MAX_SIZE=100_000_000, REQUEST_TIMEOUT=60))
+    asyncio.run(limit_requests(app))
+    assert app.config.REQUEST_MAX_SIZE == 64 * 1024 and app.config.REQUEST_TIMEOUT == 10
 
 
 def test_allowed_origins(monkeypatch):
