@@ -23,7 +23,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # never needs retraining.
 TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(wildcard data/nlu/*.yml)
 
-.PHONY: help setup validate train run shell test test-unit test-data test-stories test-nlu test-e2e bench bench-smoke clean
+.PHONY: help setup validate train run shell purge test test-unit test-data test-stories test-nlu test-e2e bench bench-smoke clean
 
 help: ## Show this help
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -66,13 +66,17 @@ $(MODEL): $(TRAINING_INPUTS) | $(VENV)/.spacy
 
 train: $(MODEL) ## Train the model if it is missing or stale
 
-run: setup validate train ## Start the action server and Rasa, then chat (Ctrl-C stops both)
-	@mkdir -p var
+run: setup validate train ## Start the action server and Rasa, then chat (Ctrl-C or SIGTERM stops both)
+	@mkdir -p -m 700 var
 	@$(BIN)/python -m bot.tools.serve --rasa-port $(RASA_PORT) --actions-port $(ACTIONS_PORT)
 
 shell: setup validate train ## Chat in the terminal
-	@mkdir -p var
+	@mkdir -p -m 700 var
 	@$(BIN)/python -m bot.tools.serve --shell --rasa-port $(RASA_PORT) --actions-port $(ACTIONS_PORT)
+
+purge: $(VENV)/.installed ## Delete stored conversation events older than DAYS days: make purge DAYS=7
+	@test -n "$(DAYS)" || { echo "Say how many days to keep: make purge DAYS=30"; exit 2; }
+	PYTHONWARNINGS=ignore $(BIN)/python -m bot.tools.purge --days $(DAYS)
 
 test: setup validate train test-unit test-data test-stories test-nlu bench-smoke test-e2e ## Set up, then run every test
 

@@ -11,12 +11,16 @@
    one session per endpoint and event loop, so calls reuse a kept-alive connection. Idle
    connections are dropped after KEEPALIVE_S, well before the action server (Sanic, 5 s) closes
    them, so a request never goes out on a connection the server is closing.
+3. Not a speed-up: Rasa waits up to 300 s for an action (DEFAULT_REQUEST_TIMEOUT) while the
+   widget gives up after 20 s. We wait ACTION_TIMEOUT_S (environment, default 15 s); then the
+   user gets the "try again" reply (bot/channels/guarantee.py) and the log says which action.
 """
 from __future__ import annotations
 
 import asyncio
 import copy
 import json
+import os
 import weakref
 from collections import OrderedDict
 from functools import lru_cache
@@ -25,12 +29,18 @@ from typing import Any, Dict, Tuple
 import aiohttp
 from jsonschema import validators
 from jsonschema.exceptions import best_match
+from rasa.core.actions import action as rasa_action
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
-from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
 from rasa.utils.endpoints import EndpointConfig
 
 KEEPALIVE_S = 2.0
+DEFAULT_ACTION_TIMEOUT_S = 15.0
+
+
+def action_timeout_s() -> float:
+    return float(os.environ.get("ACTION_TIMEOUT_S") or DEFAULT_ACTION_TIMEOUT_S)
+
 _rasa_session = EndpointConfig.session
 _open_sessions: "weakref.WeakSet[aiohttp.ClientSession]" = weakref.WeakSet()
 
@@ -105,7 +115,7 @@ def shared_session(self: EndpointConfig) -> Any:
     if held is None or held[0] is not loop or held[1].closed:
         auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) if self.basic_auth else None
         session = aiohttp.ClientSession(  # what Rasa's session has, plus a short keep-alive
-            headers=self.headers, auth=auth, timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+            headers=self.headers, auth=auth, timeout=aiohttp.ClientTimeout(total=action_timeout_s()),
             connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_S))
         held = (loop, session)
         self.__dict__["_shared_session"] = held
@@ -121,5 +131,6 @@ async def close_shared_sessions(*_: Any) -> None:
 
 
 def apply() -> None:
+    rasa_action.DEFAULT_REQUEST_TIMEOUT = action_timeout_s()  # what RemoteAction.run passes per call
     RemoteAction._validate_action_result = validate_action_result
     EndpointConfig.session = shared_session

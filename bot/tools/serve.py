@@ -1,4 +1,6 @@
-"""Run the assistant: action server, then Rasa (or the terminal chat), stopped together by Ctrl-C.
+"""Run the assistant: action server, then Rasa (or the terminal chat), stopped together by
+Ctrl-C or SIGTERM (what systemd, Docker and supervisors send): Rasa first, finishing the turns in
+flight, then the action server.
 
     python -m bot.tools.serve [--shell] [--rasa-port 5005] [--actions-port 5055]
 """
@@ -6,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 
@@ -23,12 +26,19 @@ def load_env_file(path=ROOT / ".env") -> None:
             os.environ.setdefault(key.strip(), value.strip().strip('"').strip("'"))
 
 
+def _stop_on_sigterm(signum: int, _frame) -> None:
+    raise KeyboardInterrupt  # the same orderly stop as Ctrl-C
+
+
 def main() -> int:
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    os.umask(0o077)  # conversations and logs written by the servers: readable by their owner only
     load_env_file()
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shell", action="store_true", help="chat in this terminal instead of serving")
     parser.add_argument("--rasa-port", type=int, default=5005)
     parser.add_argument("--actions-port", type=int, default=5055)
+    parser.add_argument("--endpoints", default=str(ROOT / "endpoints.yml"), help="Rasa's endpoints file")
     args = parser.parse_args()
 
     actions = start_actions(args.actions_port)
@@ -37,8 +47,8 @@ def main() -> int:
         wait_ready(actions)
         if args.shell:
             return subprocess.call([str(BIN / "rasa"), "shell", "--model", str(MODEL),
-                                    "--endpoints", str(ROOT / "endpoints.yml")], cwd=ROOT)
-        rasa = start_rasa(args.rasa_port)
+                                    "--endpoints", args.endpoints], cwd=ROOT)
+        rasa = start_rasa(args.rasa_port, args.endpoints)
         try:
             print(f"==> Starting Rasa on port {args.rasa_port} (about a minute)")
             seconds = wait_ready(rasa)
@@ -46,6 +56,7 @@ def main() -> int:
             print(f"\nReady in {seconds:.0f} s. Chat with the assistant:\n"
                   f"  - REST:      curl -s {base}/webhooks/rest/webhook -H 'Content-Type: application/json' "
                   f"-d '{{\"sender\": \"me\", \"message\": \"how much do welders make?\"}}'\n"
+                  f"  - web chat:  {base}/chat/ (a sample school page: {base}/chat/demo)\n"
                   f"  - socket.io: {base}/socket.io (for web widgets)\n"
                   f"  - terminal:  make shell\n"
                   f"Press Ctrl-C to stop.\n", flush=True)

@@ -1,4 +1,9 @@
-"""Start, wait for, and stop the action server and Rasa. Used by `make run` and the e2e tests."""
+"""Start, wait for, and stop the action server and Rasa. Used by `make run` and the e2e tests.
+
+Both listen on loopback unless told otherwise: ACTIONS_HOST (the action server has no
+authentication; open it only to the Rasa hosts of a multi-host set-up) and RASA_HOST (put a
+TLS proxy such as nginx in front rather than exposing Rasa directly; docs/deploy.md).
+"""
 from __future__ import annotations
 
 import os
@@ -10,7 +15,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, List, Optional
+from typing import IO, List, Optional, Sequence
 
 from bot import ROOT
 
@@ -24,10 +29,11 @@ class Server:
     process: subprocess.Popen
     ready_url: str
 
-    def stop(self, timeout: float = 15) -> None:
+    def stop(self, timeout: float = 20) -> None:
+        """Sanic stops on SIGINT after finishing the requests in flight (up to 15 s)."""
         if self.process.poll() is not None:
             return
-        os.killpg(self.process.pid, signal.SIGINT)  # Sanic shuts down cleanly on SIGINT
+        os.killpg(self.process.pid, signal.SIGINT)
         try:
             self.process.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -41,15 +47,18 @@ def spawn(name: str, args: List[str], ready_url: str, log: Optional[IO], env: Op
     return Server(name, proc, ready_url)
 
 
-def start_actions(port: int = 5055, log: Optional[IO] = None, env: Optional[dict] = None) -> Server:
-    args = [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)]
-    return spawn("action server", args, f"http://127.0.0.1:{port}/health", log, env)
+def start_actions(port: int = 5055, log: Optional[IO] = None, env: Optional[dict] = None,
+                  extra_args: Sequence[str] = ()) -> Server:
+    args = [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(port), *extra_args]
+    host = {"SANIC_HOST": os.environ.get("ACTIONS_HOST", "127.0.0.1")}  # rasa-sdk's only way to set it
+    return spawn("action server", args, f"http://127.0.0.1:{port}/health", log, {**host, **(env or {})})
 
 
 def start_rasa(port: int = 5005, endpoints: Path = ROOT / "endpoints.yml", log: Optional[IO] = None,
-               env: Optional[dict] = None, model: Path = MODEL) -> Server:
+               env: Optional[dict] = None, model: Path = MODEL, extra_args: Sequence[str] = ()) -> Server:
     args = [str(BIN / "rasa"), "run", "--model", str(model), "--port", str(port),
-            "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(endpoints)]
+            "--interface", os.environ.get("RASA_HOST", "127.0.0.1"),
+            "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(endpoints), *extra_args]
     return spawn("Rasa", args, f"http://127.0.0.1:{port}/", log, env)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from rasa.engine.exceptions import GraphComponentException, GraphRunError
 from rasa.engine.graph import ExecutionContext, GraphComponent, GraphSchema, SchemaNode
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
@@ -151,6 +153,45 @@ def test_a_new_event_loop_gets_a_new_session():
     first = asyncio.run(session())
     second = asyncio.run(session())
     assert first is not second
+
+
+def test_a_slow_action_server_is_given_up_on_after_the_action_timeout(monkeypatch):
+    """Rasa would wait 300 s (the widget gives up after 20 s); we wait ACTION_TIMEOUT_S."""
+    from rasa.core.actions import action as rasa_action
+    from rasa.core.channels.channel import CollectingOutputChannel
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    monkeypatch.setenv("ACTION_TIMEOUT_S", "0.5")
+    monkeypatch.setattr(rasa_action, "DEFAULT_REQUEST_TIMEOUT", rasa_action.DEFAULT_REQUEST_TIMEOUT)
+    monkeypatch.setattr(EndpointConfig, "session", EndpointConfig.session)
+    action_calls.apply()
+    assert rasa_action.DEFAULT_REQUEST_TIMEOUT == 0.5
+
+    async def scenario():
+        async def webhook(request):
+            await asyncio.sleep(5)
+            return web.json_response({"events": [], "responses": []})
+
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]
+        action = RemoteAction("action_slow", EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
+        started = time.monotonic()
+        try:
+            with pytest.raises(asyncio.TimeoutError):
+                await action.run(CollectingOutputChannel(), None, DialogueStateTracker("u", []), Domain.empty())
+            return time.monotonic() - started
+        finally:
+            await action_calls.close_shared_sessions()
+            await runner.cleanup()
+
+    assert asyncio.run(scenario()) < 2
+    monkeypatch.delenv("ACTION_TIMEOUT_S")
+    assert action_calls.action_timeout_s() == 15.0
 
 
 # --- the graph runner -------------------------------------------------------------------------
