@@ -21,7 +21,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
 # What the model is trained from. The knowledge file is read at run time, so editing it
 # never needs retraining.
-TRAINING_INPUTS := config.yml domain.yml $(wildcard data/*.yml) $(wildcard data/nlu/*.yml)
+TRAINING_INPUTS := config.yml domain.yml $(filter-out data/schools.yml,$(wildcard data/*.yml)) $(wildcard data/nlu/*.yml)
 
 .PHONY: help setup validate train run shell purge test test-unit test-data test-stories test-nlu test-e2e bench bench-smoke clean
 
@@ -35,7 +35,7 @@ $(BIN)/python:
 
 $(VENV)/.installed: requirements.lock | $(BIN)/python
 	@echo "==> Installing pinned dependencies (first time: a few minutes)"
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==24.0 setuptools==70.3.0 wheel==0.45.1
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==26.3 setuptools==70.3.0 wheel==0.45.1
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	@touch $@
 
@@ -56,7 +56,7 @@ $(VENV)/.browser: | $(VENV)/.installed
 	  else echo "Chromium is needed for the widget tests: sudo apt-get install chromium"; exit 1; fi; }
 	@touch $@
 
-validate: $(VENV)/.installed ## Check the knowledge file; prints every problem with entry and field
+validate: $(VENV)/.installed ## Check the knowledge file and the school registry; prints every problem with entry and field
 	$(BIN)/python -m bot.tools.validate
 
 $(MODEL): $(TRAINING_INPUTS) | $(VENV)/.spacy

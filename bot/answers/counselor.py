@@ -1,28 +1,42 @@
-"""'Can I talk to a counselor?': the school's counselor contact, when the widget supplied one."""
+"""'Can I talk to a counselor?': the school's counselor contact, looked up in the school registry.
+
+The widget and the channels send only the school's id (metadata {"school": "lincoln-high"}); the
+name, email and page come from data/schools.yml (bot.schools), never from the message itself.
+"""
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, Mapping, NamedTuple
 
+from bot import schools
 from bot.answers.turn import Turn
-from bot.privacy import EMAIL
 from bot.render import Answer, Button, payload
+
+# Load and validate the registry when the action server starts (it imports the answers), so a
+# broken registry stops it with a clear message instead of failing on a student's question.
+try:
+    schools.shared()
+except schools.SchoolsError as error:
+    raise SystemExit(f"The school registry cannot be used, so the server cannot start.\n{error}") from None
 
 
 class SchoolContact(NamedTuple):
     school: str
     name: str
-    email: str  # only a well-formed address
-    url: str  # only http(s)
+    email: str
+    url: str
 
 
-def school_contact(metadata: dict) -> SchoolContact:
-    """The school settings the web widget sends with each message, checked and trimmed."""
-    school = metadata.get("school") if isinstance(metadata.get("school"), dict) else {}
-    counselor = school.get("counselor") if isinstance(school.get("counselor"), dict) else {}
-    email, url = _text(counselor.get("email")), _text(counselor.get("url"))
-    return SchoolContact(_text(school.get("name")), _text(counselor.get("name")),
-                         email if EMAIL.fullmatch(email) else "",
-                         url if url.startswith(("https://", "http://")) else "")
+NO_CONTACT = SchoolContact("", "", "", "")
+
+
+def school_contact(metadata: Any) -> SchoolContact:
+    """The registered contact of the school whose id is metadata["school"]; empty for anything else."""
+    school_id = metadata.get("school") if isinstance(metadata, Mapping) else None
+    school = schools.lookup(school_id)
+    if school is None:
+        return NO_CONTACT
+    c = school.counselor
+    return SchoolContact(school.name, c.name or "", c.email or "", c.url or "")
 
 
 def contact(turn: Turn) -> Answer:
@@ -40,7 +54,3 @@ def contact(turn: Turn) -> Answer:
     buttons = [Button("How do I get started?", payload("ask_training")),
                Button("Jobs in manufacturing", payload("ask_roles"))]
     return Answer(text, buttons)
-
-
-def _text(value) -> str:
-    return value.strip()[:120] if isinstance(value, str) else ""

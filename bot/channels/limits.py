@@ -10,6 +10,8 @@ import json
 import re
 from typing import Any, Dict, Optional
 
+from bot.schools import SCHOOL_ID  # school ids, as in the server's registry (data/schools.yml)
+
 #: Largest request body the server reads at all (Sanic's default is 100 MB). Slack's events and
 #: our own clients' messages are far smaller.
 MAX_REQUEST_BYTES = 64 * 1024
@@ -23,8 +25,6 @@ MAX_SOCKET_BYTES = 32 * 1024
 MAX_METADATA_BYTES = 2 * 1024
 #: Conversation ids: what our widget and common clients generate (uuids, hex, slugs).
 SESSION_ID = re.compile(r"[A-Za-z0-9_.:-]{1,128}")
-#: School ids, as in the server's school registry (data/schools.yml).
-SCHOOL_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
 
 def valid_session_id(value: Any) -> bool:

@@ -1,11 +1,19 @@
 """The web chat widget, served by Rasa itself under /chat (no CDN, no extra server).
 
-    /chat/            the full chat page (on its own or in an iframe)
-    /chat/embed.js    one <script> tag adds a launcher button that opens the chat in an iframe
-    /chat/demo        a sample school page that embeds it
+    /chat/?school=<id>          the full chat page (on its own or in an iframe), with that
+                                school's name, greeting and colour from the school registry
+    /chat/settings?school=<id>  the same display settings as JSON (the launcher's colour)
+    /chat/embed.js              one <script> tag adds a launcher button that opens the chat in an iframe
+    /chat/demo                  a sample school page that embeds it (school id "demo")
+
+Only a school id travels in links and messages; names, greetings, colours and counselor
+contacts are read from data/schools.yml (bot.schools). Unknown ids get neutral settings.
 """
 from __future__ import annotations
 
+import html
+import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Optional
 
@@ -13,7 +21,8 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.channels.origins import allowed_origins, frame_ancestors
+from bot import schools
+from bot.channels.origins import allowed_origins, frame_ancestors, is_allowed
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 FILES: Dict[str, tuple] = {
@@ -24,9 +33,58 @@ FILES: Dict[str, tuple] = {
     "chat.css": ("chat.css", "text/css; charset=utf-8"),
     "vendor/socket.io.min.js": ("vendor/socket.io.min.js", "application/javascript; charset=utf-8"),
 }
-# The chat page loads only its own scripts and styles and talks only to its own server.
+# The chat page loads only its own scripts and styles and talks only to its own server:
+# connect-src names the bot's own host (from the request), never any ws:/wss: host.
 CHAT_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            "connect-src 'self' ws: wss:; base-uri 'none'; form-action 'self'; object-src 'none'")
+            "{connect}; base-uri 'none'; form-action 'self'; object-src 'none'")
+# A Host header we can put into the CSP: name or [IPv6], optional port. Anything else: 'self' only.
+_HOST = re.compile(r"^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$")
+TITLE = "Manufacturing Careers assistant"
+_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
+
+
+def connect_src(host: Optional[str]) -> str:
+    """connect-src for a chat page served to this Host: 'self' plus ws:// and wss:// of the same host."""
+    host = (host or "").strip().lower()
+    if not _HOST.fullmatch(host):
+        return "connect-src 'self'"
+    return f"connect-src 'self' ws://{host} wss://{host}"
+
+
+def chat_csp(host: Optional[str]) -> str:
+    return f"{CHAT_CSP.format(connect=connect_src(host))}; {frame_ancestors()}"
+
+
+def render_chat_page(school_id: str) -> bytes:
+    """chat.html with the display settings of this school (neutral ones for an unknown id) filled in."""
+    settings = schools.display(school_id)
+    return _render(settings["school"], settings["name"], settings["greeting"], settings["accent"])
+
+
+@lru_cache(maxsize=256)  # one page per registered school (and one neutral page)
+def _render(school: str, name: str, greeting: str, accent: str) -> bytes:
+    values = {
+        "school": school,
+        "greeting": greeting,
+        "accent": accent,
+        "school_name": f"{name} · " if name else "",
+        "title": f"{name} · {TITLE}" if name else TITLE,
+    }
+    # One pass, every value HTML-escaped (safe in text and in quoted attributes).
+    page = _PLACEHOLDER.sub(lambda m: html.escape(values[m.group(1)], quote=True) if m.group(1) in values
+                            else m.group(0), _template())
+    return page.encode("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _template() -> str:
+    return (WEB / "chat.html").read_text(encoding="utf-8")
+
+
+def _school_param(request: Request) -> str:
+    """The ?school= id if it is a registered school, else '' (neutral settings)."""
+    value = request.args.get("school")
+    return value if schools.lookup(value) is not None else ""
 
 
 class WidgetInput(InputChannel):
@@ -36,6 +94,12 @@ class WidgetInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> "WidgetInput":
+        # Load the school registry when Rasa starts: a broken one stops it with a clear message.
+        try:
+            schools.shared()
+            allowed_origins()
+        except (schools.SchoolsError, ValueError) as error:
+            raise SystemExit(f"The chat widget cannot start (Rasa is stopping).\n{error}") from None
         return cls()
 
     def url_prefix(self) -> str:
@@ -43,23 +107,38 @@ class WidgetInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         bp = Blueprint("chat_widget", __name__)
-        cache = {path: (WEB / name).read_bytes() for path, (name, _) in FILES.items()}
-
-        async def serve(request: Request, path: str = ""):
-            if path not in FILES:
-                return response.text("Not found", status=404)
-            headers = {"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff",
-                       "Referrer-Policy": "no-referrer"}
-            if path == "":
-                headers["Content-Security-Policy"] = f"{CHAT_CSP}; {frame_ancestors()}"
-            elif path == "demo":
-                headers["Content-Security-Policy"] = "frame-ancestors 'self'"
-            origin = request.headers.get("origin")
-            if origin and (allowed_origins() == ["*"] or origin.rstrip("/") in allowed_origins()):
-                headers["Access-Control-Allow-Origin"] = origin
-                headers["Vary"] = "Origin"
-            return response.raw(cache[path], content_type=FILES[path][1], headers=headers)
-
+        _files()  # read the files now: a missing one stops Rasa at start-up, not on a request
         bp.add_route(serve, "/", methods=["GET"], name="chat_page")
         bp.add_route(serve, "/<path:path>", methods=["GET"], name="chat_file")
         return bp
+
+
+@lru_cache(maxsize=1)
+def _files() -> Dict[str, bytes]:
+    return {path: (WEB / name).read_bytes() for path, (name, _) in FILES.items() if path}
+
+
+def _headers(request: Request) -> Dict[str, str]:
+    headers = {"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+               "Vary": "Origin"}
+    origin = request.headers.get("origin")
+    if origin and is_allowed(origin):
+        headers["Access-Control-Allow-Origin"] = origin
+    return headers
+
+
+async def serve(request: Request, path: str = ""):
+    """GET /chat/<path>: the chat page for ?school=, its settings as JSON, or one of the static files."""
+    if path == "settings":
+        return response.json(schools.display(_school_param(request)), headers=_headers(request))
+    if path not in FILES:
+        return response.text("Not found", status=404)
+    headers = _headers(request)
+    if path == "":
+        headers["Content-Security-Policy"] = chat_csp(request.headers.get("host"))
+        body = render_chat_page(_school_param(request))
+    else:
+        if path == "demo":
+            headers["Content-Security-Policy"] = "frame-ancestors 'self'"
+        body = _files()[path]
+    return response.raw(body, content_type=FILES[path][1], headers=headers)

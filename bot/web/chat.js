@@ -5,18 +5,18 @@
 (function () {
   "use strict";
 
+  // The school's settings come from the server (the school registry), filled into the page as
+  // data attributes; the page address is only read for the purely local "embedded" switch.
   var params = new URLSearchParams(window.location.search);
-  var settings = {
-    school: clean(params.get("school"), 80),
-    counselorName: clean(params.get("counselor_name"), 80),
-    counselorEmail: clean(params.get("counselor_email"), 120),
-    counselorUrl: httpUrl(params.get("counselor_url")),
-    greeting: clean(params.get("greeting"), 300),
-    accent: hexColor(params.get("accent")),
-    embedded: params.get("embedded") === "1"
-  };
+  var page = document.documentElement.dataset;
   var DEFAULT_GREETING = "Hi! Ask me about manufacturing careers: what jobs like welder or robotics technician " +
     "involve, pay, training and more.";
+  var settings = {
+    school: schoolId(page.school),
+    greeting: clean(page.greeting, 300) || DEFAULT_GREETING,
+    accent: hexColor(page.accent),
+    embedded: params.get("embedded") === "1"
+  };
   var STORE_KEY = "mfg-chat:" + (settings.school || "default");
   var MAX_LOG = 100;
   var REPLY_TIMEOUT_MS = 20000;
@@ -32,7 +32,7 @@
 
   applySettings();
   if (state.log.length === 0) {
-    remember({ from: "bot", text: settings.greeting || DEFAULT_GREETING });
+    remember({ from: "bot", text: settings.greeting });
   }
   state.log.forEach(function (entry) { render(entry, false); });
 
@@ -89,15 +89,9 @@
     setTyping(true);
   }
 
+  // Only the school's id: the server looks up everything else (counselor contacts included).
   function metadata() {
-    var school = {};
-    if (settings.school) { school.name = settings.school; }
-    var counselor = {};
-    if (settings.counselorName) { counselor.name = settings.counselorName; }
-    if (settings.counselorEmail) { counselor.email = settings.counselorEmail; }
-    if (settings.counselorUrl) { counselor.url = settings.counselorUrl; }
-    if (Object.keys(counselor).length) { school.counselor = counselor; }
-    return Object.keys(school).length ? { school: school } : {};
+    return settings.school ? { school: settings.school } : {};
   }
 
   function render(entry, scroll) {
@@ -183,16 +177,17 @@
   }
 
   function applySettings() {
-    if (settings.school) {
-      document.getElementById("school-name").textContent = settings.school + " · ";
-      document.title = settings.school + " · Manufacturing Careers assistant";
-    }
+    // The school's name and the page title are already in the page (rendered by the server).
     if (settings.embedded) { document.getElementById("close").hidden = false; }
     if (settings.accent) {
       var root = document.documentElement.style;
       root.setProperty("--accent", settings.accent);
       root.setProperty("--on-accent", readableOn(settings.accent));
     }
+  }
+
+  function schoolId(value) {
+    return value && /^[a-z0-9][a-z0-9_-]{0,63}$/.test(value) ? value : "";
   }
 
   function clean(value, max) {
@@ -208,7 +203,7 @@
   }
 
   function hexColor(value) {
-    return value && /^#?[0-9a-fA-F]{6}$/.test(value) ? "#" + value.replace("#", "") : "";
+    return value && /^#[0-9a-fA-F]{6}$/.test(value) ? value : "";
   }
 
   // Black or white text, whichever contrasts more with the accent colour (WCAG luminance).

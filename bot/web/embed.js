@@ -1,9 +1,11 @@
 /* One <script> tag adds a floating button that opens the Manufacturing Careers chat in an
  * iframe, so the host page's styles cannot break the chat and the chat cannot break the page.
  *
- *   <script src="https://YOUR-BOT/chat/embed.js" data-school="Lincoln High School"
- *           data-counselor-name="Ms. Rivera" data-counselor-email="counselor@lincoln.example.org"
- *           data-accent="#0b5394" data-position="right" defer></script>
+ *   <script src="https://YOUR-BOT/chat/embed.js" data-school="lincoln-high" defer></script>
+ *
+ * data-school is the school's id in the assistant's school registry (data/schools.yml): the
+ * name, greeting, colour and counselor contacts come from there, never from the page.
+ * Optional, for this page only: data-position="left|right", data-label="Career chat".
  */
 (function () {
   "use strict";
@@ -11,18 +13,16 @@
   if (!script || window.__mfgChatLoaded) { return; }
   window.__mfgChatLoaded = true;
 
+  var DEFAULT_ACCENT = "#0b5394";
   var chatUrl = new URL("./", script.src);
   var data = script.dataset;
-  var accent = /^#?[0-9a-fA-F]{6}$/.test(data.accent || "") ? "#" + data.accent.replace("#", "") : "#0b5394";
+  var school = /^[a-z0-9][a-z0-9_-]{0,63}$/.test(data.school || "") ? data.school : "";
   var side = data.position === "left" ? "left" : "right";
   var label = (data.label || "Ask about manufacturing careers").slice(0, 60);
 
-  var query = new URLSearchParams({ embedded: "1" });
-  [["school", "school"], ["counselorName", "counselor_name"], ["counselorEmail", "counselor_email"],
-   ["counselorUrl", "counselor_url"], ["greeting", "greeting"]].forEach(function (pair) {
-    if (data[pair[0]]) { query.set(pair[1], data[pair[0]]); }
-  });
-  query.set("accent", accent);
+  var query = new URLSearchParams();
+  if (school) { query.set("school", school); }
+  query.set("embedded", "1");
   var src = chatUrl.href + "?" + query.toString();
 
   var button = document.createElement("button");
@@ -33,7 +33,7 @@
   button.setAttribute("aria-controls", "mfg-chat-panel");
   style(button, {
     position: "fixed", bottom: "16px", zIndex: "2147483000", padding: "12px 18px", border: "0",
-    borderRadius: "999px", background: accent, color: readableOn(accent), font: "600 16px system-ui, sans-serif",
+    borderRadius: "999px", background: DEFAULT_ACCENT, color: readableOn(DEFAULT_ACCENT), font: "600 16px system-ui, sans-serif",
     boxShadow: "0 2px 10px rgba(0,0,0,.3)", cursor: "pointer"
   });
   button.style[side] = "16px";
@@ -85,6 +85,21 @@
     document.body.appendChild(button);
   }
   if (document.body) { mount(); } else { document.addEventListener("DOMContentLoaded", mount); }
+
+  // The school's colour for the button, from the assistant (it allows this site's origin).
+  if (school && window.fetch) {
+    var settingsUrl = new URL("settings", chatUrl);
+    settingsUrl.searchParams.set("school", school);
+    window.fetch(settingsUrl.href, { credentials: "omit" }).then(function (resp) {
+      return resp.ok ? resp.json() : null;
+    }).then(function (settings) {
+      var accent = settings && typeof settings.accent === "string" ? settings.accent : "";
+      if (/^#[0-9a-fA-F]{6}$/.test(accent)) {
+        button.style.background = accent;
+        button.style.color = readableOn(accent);
+      }
+    }).catch(function () { /* keep the default colour */ });
+  }
 
   function style(el, props) { Object.keys(props).forEach(function (k) { el.style[k] = props[k]; }); }
 

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 
 import pytest
+import requests
 
-from bot import ROOT
+from bot import ROOT, schools
 from bot.render import pay_line
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -16,7 +18,14 @@ CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chro
 # Flags this sandboxed machine needs: no background network calls, no GPU, no setuid sandbox.
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
-SCREENSHOT = ROOT / "docs" / "img" / "widget.png"
+# A fresh screenshot on every run, for looking at; docs/img/widget.png is the doc's own image.
+SCREENSHOT = ROOT / "reports" / "widget.png"
+EVIL = "evil@attacker.example"
+
+
+def registry_school(school_id):
+    """The school as the servers see it (they read SCHOOLS_FILE, or data/schools.yml)."""
+    return schools.load(schools.registry_path()).get(school_id)
 
 
 def role(kb, role_id):
@@ -128,7 +137,7 @@ def test_links_are_http_only_with_noopener(page, bot):
 
 
 def test_accessibility_has_no_serious_violations(page, bot):
-    page.goto(f"{bot.base}/chat/?school=Lincoln%20High&accent=%237a1f1f")
+    page.goto(f"{bot.base}/chat/?school=demo")
     ask(page, "what does a welder do")
     page.locator(".msg--bot").nth(1).wait_for(timeout=20000)
     results = Axe().run(page)
@@ -163,8 +172,6 @@ def test_unreachable_server_is_explained(page, bot):
 
 
 def test_embedding_is_limited_to_configured_origins(bot):
-    import requests
-
     resp = requests.get(f"{bot.base}/chat/", timeout=10)
     assert "frame-ancestors 'self' http://localhost:5005" in resp.headers["Content-Security-Policy"]
     assert requests.get(f"{bot.base}/chat/embed.js", headers={"Origin": "http://localhost"},
@@ -172,3 +179,79 @@ def test_embedding_is_limited_to_configured_origins(bot):
     assert "Access-Control-Allow-Origin" not in requests.get(
         f"{bot.base}/chat/embed.js", headers={"Origin": "https://evil.example"}, timeout=10).headers
     assert requests.get(f"{bot.base}/chat/../../etc/passwd", timeout=10).status_code == 404
+
+
+def test_crafted_link_cannot_change_greeting_or_counselor(page, bot):
+    """School settings come from the registry; extra parameters in the address are ignored."""
+    demo = registry_school("demo")
+    page.goto(f"{bot.base}/chat/?school=demo&counselor_email=evil%40attacker.example"
+              "&counselor_name=Mr.%20Evil&counselor_url=https%3A%2F%2Fattacker.example%2F"
+              "&greeting=Email%20evil%40attacker.example&accent=%23ff0000")
+    first = page.locator(".msg--bot .msg__text").first
+    first.wait_for()
+    assert first.inner_text() == demo.greeting
+    assert page.locator("#school-name").inner_text().startswith(demo.name)
+    ask(page, "can I talk to a counselor")
+    reply = page.locator(".msg--bot .msg__text", has_text=demo.counselor.email)
+    reply.wait_for(timeout=20000)
+    assert demo.counselor.name in reply.inner_text()
+    assert "attacker" not in page.locator("body").inner_text() and "Evil" not in page.content()
+    accent = page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()")
+    assert accent == demo.accent
+
+
+def test_unknown_school_is_neutral(page, bot):
+    page.goto(f"{bot.base}/chat/?school=no-such-school&counselor_email=evil%40attacker.example")
+    first = page.locator(".msg--bot .msg__text").first
+    first.wait_for()
+    assert first.inner_text() == schools.DEFAULT_GREETING
+    ask(page, "can I talk to a counselor")
+    page.locator(".msg--bot .msg__text", has_text="counseling office").wait_for(timeout=20000)
+    assert "attacker" not in page.locator("body").inner_text()
+
+
+def test_demo_page_embeds_by_school_id(page, bot):
+    demo = registry_school("demo")
+    frame = open_widget(page, bot)
+    src = page.locator("iframe[title='Manufacturing Careers chat']").get_attribute("src")
+    assert src == f"{bot.base}/chat/?school=demo&embedded=1"
+    frame.locator(".msg--bot .msg__text", has_text=demo.greeting).wait_for()
+    assert frame.locator("#school-name").inner_text().startswith(demo.name)
+    launcher = page.get_by_role("button", name="Ask about manufacturing careers")
+    hex_rgb = tuple(int(demo.accent[i:i + 2], 16) for i in (1, 3, 5))
+    page.wait_for_function(  # the launcher's colour comes from /chat/settings
+        "([id, rgb]) => getComputedStyle(document.getElementById(id)).backgroundColor === rgb",
+        arg=["mfg-chat-launcher", "rgb(%d, %d, %d)" % hex_rgb], timeout=5000)
+    assert launcher.get_attribute("aria-expanded") == "true"
+    ask(frame, "can I talk to a counselor")
+    frame.locator(".msg--bot .msg__text", has_text=demo.counselor.email).wait_for(timeout=20000)
+
+
+def test_csp_connects_only_to_its_own_origin(bot):
+    host = bot.base.split("://", 1)[1]
+    csp = requests.get(f"{bot.base}/chat/?school=demo", timeout=10).headers["Content-Security-Policy"]
+    directives = {d.split()[0]: d.split()[1:] for d in csp.split(";") if d.strip()}
+    assert directives["connect-src"] == ["'self'", f"ws://{host}", f"wss://{host}"]
+    assert not re.search(r"(^|\s)wss?:(\s|;|$)", csp)
+    assert directives["script-src"] == ["'self'"]
+    other = requests.get(f"{bot.base}/chat/", headers={"Host": "bot.example.org"}, timeout=10)
+    assert "connect-src 'self' ws://bot.example.org wss://bot.example.org;" in other.headers["Content-Security-Policy"]
+
+
+def test_settings_endpoint_serves_the_registry(bot):
+    demo = registry_school("demo")
+    resp = requests.get(f"{bot.base}/chat/settings", params={"school": "demo", "counselor_email": EVIL}, timeout=10)
+    assert resp.json() == {"school": "demo", "name": demo.name, "greeting": demo.greeting, "accent": demo.accent}
+    assert requests.get(f"{bot.base}/chat/settings", params={"school": "nope"}, timeout=10).json()["name"] == ""
+
+
+@pytest.mark.parametrize("motion, animation", [("reduce", "none"), ("no-preference", "blink")])
+def test_typing_dots_respect_reduced_motion(browser, bot, motion, animation):
+    context = browser.new_context(reduced_motion=motion)
+    page = context.new_page()
+    try:
+        page.goto(f"{bot.base}/chat/")
+        page.evaluate("document.getElementById('typing').hidden = false")
+        assert page.evaluate("getComputedStyle(document.querySelector('.dots i')).animationName") == animation
+    finally:
+        context.close()

@@ -179,15 +179,13 @@ def test_messages_are_json_serialisable():
     json.dumps(messages)
 
 
-def test_counselor_contact_from_widget_settings():
+def test_counselor_contact_from_the_school_registry():
     dispatcher = CollectingDispatcher()
     t = tracker("can I talk to a counselor?", "ask_counselor")
-    t.latest_message["metadata"] = {"school": {"name": "Lincoln High School", "counselor": {
-        "name": "Ms. Rivera", "email": "counselor@lincoln.example.org", "url": "javascript:alert(1)"}}}
+    t.latest_message["metadata"] = {"school": "demo"}
     ALL_ACTIONS["action_contact_counselor"]().run(dispatcher, t, DOMAIN)
     text = dispatcher.messages[0]["text"]
-    assert "Ms. Rivera at Lincoln High School: email counselor@lincoln.example.org" in text
-    assert "javascript" not in text
+    assert "Ms. Example (demo counselor) at Demo High School: email counselor@demo-school.example.org" in text
 
 
 def test_counselor_without_settings_points_to_the_office():

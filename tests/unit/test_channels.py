@@ -134,8 +134,9 @@ def test_allowed_origins(monkeypatch):
     monkeypatch.delenv("CHAT_ALLOWED_ORIGINS", raising=False)
     assert "http://localhost:5005" in allowed_origins()
     monkeypatch.setenv("CHAT_ALLOWED_ORIGINS", "https://school.example.org/, https://district.example.org")
-    assert allowed_origins() == ["https://school.example.org", "https://district.example.org"]
-    assert frame_ancestors() == "frame-ancestors 'self' https://school.example.org https://district.example.org"
+    assert allowed_origins()[:2] == ["https://school.example.org", "https://district.example.org"]
+    assert "http://localhost:5005" in allowed_origins()
+    assert frame_ancestors().startswith("frame-ancestors 'self' https://school.example.org https://district.example.org")
 
 
 def test_slack_mrkdwn():
