@@ -3,10 +3,13 @@
 On when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are set (environment or .env), off otherwise.
 SLACK_API_URL points the Web API client elsewhere (the tests use a local fake).
 
-Over Rasa's own Slack channel this adds: every retry (X-Slack-Retry-Num) and repeated event
-is acknowledged and dropped, so nobody gets a second answer; 4xx for bad signatures and
-malformed bodies; the url_verification answer Slack documents; one conversation per thread;
-answers in mrkdwn with Block Kit buttons (up to 25); a reply guarantee.
+Over Rasa's own Slack channel this adds: a delivery we already have (same event id) is
+acknowledged and dropped, but a retry of one we never got is answered; 413/401/400 for
+oversized, unsigned and malformed bodies (slack_payloads.py); the url_verification answer;
+one conversation per thread; answers in mrkdwn with Block Kit buttons (up to 25); Web API
+calls retried on 429 (after Retry-After), 500/503 and dropped connections; a reply that still
+cannot be posted is logged, not raised, so Rasa stores the turn; replies being worked on when
+the server stops are finished first (up to SHUTDOWN_WAIT_S).
 """
 from __future__ import annotations
 
@@ -17,22 +20,35 @@ import os
 import re
 from collections import OrderedDict
 from http import HTTPStatus
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Set, Text
+from urllib.parse import parse_qs
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
 from sanic import Blueprint, response
 from sanic.request import Request
+from sanic.response import HTTPResponse
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
+from slack_sdk.http_retry.builtin_async_handlers import (AsyncConnectionErrorRetryHandler,
+                                                         AsyncRateLimitErrorRetryHandler,
+                                                         AsyncServerErrorRetryHandler)
+from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.channels.guarantee import clean_message, with_reply
+from bot.channels.guarantee import with_reply
+from bot.channels.slack_payloads import Challenge, Incoming, Malformed, parse
 
 logger = logging.getLogger(__name__)
 
 MAX_BUTTONS = 25  # Block Kit's limit for one actions block
 MAX_SECTION_CHARS = 3000  # Block Kit's limit for a section's text
+MAX_BODY_BYTES = 64 * 1024  # Slack's events and clicks are a few KB
+POST_RETRIES = 2  # per Web API call, after the first attempt
+SHUTDOWN_WAIT_S = 8.0  # inside Docker's default 10 s stop grace (and the 20 s of servers.py)
 _SEEN_EVENTS = 2000  # how many recent event ids we remember to drop duplicates
 _URL = re.compile(r"https?://[^\s<>|]+[^\s<>|.,;:!?)]")
+
+Reply = Callable[[UserMessage], Awaitable[Any]]
 
 
 def to_mrkdwn(text: str) -> str:
@@ -45,13 +61,30 @@ def to_mrkdwn(text: str) -> str:
     return escaped[:MAX_SECTION_CHARS]
 
 
+def retry_handlers() -> List[AsyncRetryHandler]:
+    """slack_sdk retries only dropped connections by default, once; Slack asks clients to retry 429s."""
+    backoff = BackoffRetryIntervalCalculator(backoff_factor=0.5)  # 0.5 s, 1 s, ... plus up to 1 s jitter
+    return [AsyncRateLimitErrorRetryHandler(max_retry_count=POST_RETRIES),  # waits Retry-After
+            AsyncServerErrorRetryHandler(max_retry_count=POST_RETRIES, interval_calculator=backoff),
+            AsyncConnectionErrorRetryHandler(max_retry_count=POST_RETRIES, interval_calculator=backoff)]
+
+
+def _why(error: Exception) -> str:
+    """The status and Slack's error code; never the message, which may quote the user."""
+    slack_response = getattr(error, "response", None)
+    data = getattr(slack_response, "data", None)
+    code = data.get("error") if isinstance(data, dict) else None
+    status = getattr(slack_response, "status_code", None)
+    return f"HTTP {status} {code or ''}".strip() if status else type(error).__name__
+
+
 class SchoolSlackBot(SlackBot):
     """Sends answers as one mrkdwn message with buttons, in the user's thread."""
 
     def __init__(self, token: Text, channel: Optional[Text], thread_id: Optional[Text], api_url: Optional[Text]):
         super().__init__(token, channel, thread_id)
-        if api_url:
-            self.client = AsyncWebClient(token=token, base_url=api_url)
+        self.client = AsyncWebClient(token=token, base_url=api_url or AsyncWebClient.BASE_URL,
+                                     retry_handlers=retry_handlers())
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
         await self._post(recipient_id, text, [])
@@ -67,9 +100,45 @@ class SchoolSlackBot(SlackBot):
                 {"type": "button", "text": {"type": "plain_text", "text": b["title"][:75]},
                  "value": b["payload"][:2000], "action_id": f"reply_{i}"}
                 for i, b in enumerate(buttons[:MAX_BUTTONS])]})
-        # `text` is the notification / screen-reader fallback for the blocks.
-        await self._post_message(channel=self.slack_channel or recipient_id, text=text[:MAX_SECTION_CHARS],
-                                 blocks=blocks)
+        channel = self.slack_channel or recipient_id
+        try:  # `text` is the notification / screen-reader fallback for the blocks
+            await self._post_message(channel=channel, text=text[:MAX_SECTION_CHARS], blocks=blocks)
+        except Exception as error:  # raising would make Rasa skip storing the turn
+            logger.error("Slack reply not delivered after retries (channel %s, thread %s): %s",
+                         channel, self.thread_id, _why(error))
+
+
+class SeenEvents:
+    """Recent delivery ids, to drop Slack's repeats. In-process and bounded for now; a shared store
+    (e.g. Redis SET NX with an expiry) with the same method is needed once several replicas run."""
+
+    def __init__(self, size: int = _SEEN_EVENTS):
+        self.size = size
+        self._seen: "OrderedDict[str, None]" = OrderedDict()
+
+    async def first_time(self, key: str) -> bool:
+        if key in self._seen:
+            return False
+        self._seen[key] = None
+        while len(self._seen) > self.size:
+            self._seen.popitem(last=False)
+        return True
+
+
+async def finish_pending(tasks: Set["asyncio.Task[Any]"], timeout: float) -> int:
+    """Wait up to `timeout` s for the replies still being worked on; returns how many were left."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:  # the set is live: a reply may start while we wait
+        pending = {task for task in tasks if not task.done()}
+        left = deadline - loop.time()
+        if not pending or left <= 0:
+            break
+        logger.info("Finishing %d Slack replies before stopping", len(pending))
+        await asyncio.wait(pending, timeout=left)
+    if pending:
+        logger.warning("Stopping with %d Slack replies unfinished after %.0f s", len(pending), timeout)
+    return len(pending)
 
 
 class SchoolSlackInput(SlackInput):
@@ -85,16 +154,17 @@ class SchoolSlackInput(SlackInput):
             return SlackOff()
         return cls(token, secret, os.environ.get("SLACK_API_URL") or None)
 
-    def __init__(self, token: Text, signing_secret: Text, api_url: Optional[Text] = None):
+    def __init__(self, token: Text, signing_secret: Text, api_url: Optional[Text] = None,
+                 seen: Optional[SeenEvents] = None):
         super().__init__(token, slack_signing_secret=signing_secret, use_threads=True,
                          conversation_granularity="thread")
         self.api_url = api_url
-        self._seen: "OrderedDict[str, None]" = OrderedDict()
+        self.seen = seen or SeenEvents()
 
     def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> OutputChannel:
         return SchoolSlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.api_url)
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+    def blueprint(self, on_new_message: Reply) -> Blueprint:
         bp = Blueprint("slack_webhook", __name__)
         reply = with_reply(on_new_message)
 
@@ -104,79 +174,54 @@ class SchoolSlackInput(SlackInput):
 
         @bp.route("/webhook", methods=["POST"])
         async def webhook(request: Request):
-            if not self.is_request_from_slack_authentic(request):
-                return response.text("Invalid or stale Slack signature", status=HTTPStatus.UNAUTHORIZED)
-            body = _parse(request)
-            if body is None:
-                return response.text("Malformed Slack request", status=HTTPStatus.BAD_REQUEST)
-            if body.get("type") == "url_verification":
-                return response.json({"challenge": body.get("challenge", "")})
-            if request.headers.get("x-slack-retry-num"):
-                # We acknowledged the first delivery already; answering again would duplicate.
-                return response.text("", headers={"X-Slack-No-Retry": "1"})
-            message = self._message_from(body)
-            if message is not None:
-                text, user, channel, thread = message
-                sender = self._get_conversation_id(user, channel, thread)
-                metadata = {"out_channel": channel, "thread_id": thread}
-                out = self.get_output_channel(channel, thread)
-                task = asyncio.create_task(reply(UserMessage(text, out, sender, input_channel=self.name(),
-                                                             metadata=metadata)))
-                self._background_tasks.add(task)
-                task.add_done_callback(self._background_tasks.discard)
-            return response.text("")  # acknowledge within Slack's 3 seconds; answer in the background
+            return await self.receive(request, reply)
 
+        async def finish_replies(*_: Any) -> None:
+            await finish_pending(self._background_tasks, SHUTDOWN_WAIT_S)
+
+        bp.before_server_stop(finish_replies)  # Rasa closes the tracker store only after the stop
         return bp
 
-    def _message_from(self, body: Dict[str, Any]) -> Optional[tuple]:
-        """(text, user, channel, thread) for a DM, a mention or a button click; None to ignore."""
-        if body.get("type") == "event_callback":
-            event = body.get("event") or {}
-            if not self._first_time(body.get("event_id")):
-                return None
-            is_dm = event.get("type") == "message" and event.get("channel_type") == "im"
-            if not (is_dm or event.get("type") == "app_mention") or event.get("bot_id") or event.get("subtype"):
-                return None
-            users = [a.get("user_id") for a in body.get("authorizations") or [] if isinstance(a, dict)]
-            text = clean_message(self._sanitize_user_message(str(event.get("text", "")), users)) or ""
-            thread = event.get("thread_ts") or event.get("ts")
-            return (text, event.get("user"), event.get("channel"), thread) if event.get("user") else None
-        if body.get("type") == "block_actions":
-            action = (body.get("actions") or [{}])[0]
-            if action.get("type") != "button" or not action.get("value"):
-                return None
-            if not self._first_time(f"{action.get('action_ts')}:{(body.get('user') or {}).get('id')}"):
-                return None
-            msg = body.get("message") or {}
-            thread = msg.get("thread_ts") or msg.get("ts")
-            channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
-            return str(action["value"]), (body.get("user") or {}).get("id"), channel, thread
-        return None
+    async def receive(self, request: Request, reply: Reply) -> HTTPResponse:
+        """Acknowledge within Slack's 3 seconds; the answer is worked out in the background."""
+        if len(request.body or b"") > MAX_BODY_BYTES:  # before any hashing or parsing
+            return response.text("Slack request too large", status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+        if not self.is_request_from_slack_authentic(request):
+            return response.text("Invalid or stale Slack signature", status=HTTPStatus.UNAUTHORIZED)
+        parsed = parse(_decode(request))
+        if isinstance(parsed, Malformed):
+            return response.text("Malformed Slack request", status=HTTPStatus.BAD_REQUEST)
+        if isinstance(parsed, Challenge):
+            return response.json({"challenge": parsed.value})
+        if isinstance(parsed, Incoming):
+            if parsed.key and not await self.seen.first_time(parsed.key):
+                # A repeat of a delivery we have; a retry of one we never got is new to us, so answered.
+                return response.text("", headers={"X-Slack-No-Retry": "1"})
+            self._answer(parsed, reply)
+        return response.text("")
 
-    def _first_time(self, key: Optional[str]) -> bool:
-        if not key:
-            return True
-        if key in self._seen:
-            return False
-        self._seen[key] = None
-        while len(self._seen) > _SEEN_EVENTS:
-            self._seen.popitem(last=False)
-        return True
+    def _answer(self, message: Incoming, reply: Reply) -> None:
+        sender = self._get_conversation_id(message.user, message.channel, message.thread)
+        out = self.get_output_channel(message.channel, message.thread)
+        task = asyncio.create_task(reply(UserMessage(
+            message.text, out, sender, input_channel=self.name(),
+            metadata={"out_channel": message.channel, "thread_id": message.thread})))
+        self._background_tasks.add(task)  # kept referenced, and awaited on shutdown
+        task.add_done_callback(self._background_tasks.discard)
 
 
-def _parse(request: Request) -> Optional[Dict[str, Any]]:
-    """Slack sends events as JSON and interactivity as a form with a JSON `payload`."""
+def _decode(request: Request) -> Any:
+    """Slack sends events as JSON and interactivity as a form with a JSON `payload`; None if neither."""
+    content_type = (request.headers.get("content-type") or "").split(";")[0].strip()
     try:
-        content_type = (request.headers.get("content-type") or "").split(";")[0].strip()
         if content_type == "application/json":
-            body = json.loads(request.body or b"")
-        elif content_type == "application/x-www-form-urlencoded":
-            body = json.loads(request.form.get("payload") or "")
-        else:
-            return None
-    except (ValueError, TypeError):
+            return json.loads(request.body or b"")
+        if content_type == "application/x-www-form-urlencoded":
+            form = parse_qs((request.body or b"").decode(), max_num_fields=20)
+            return json.loads((form.get("payload") or [""])[0])
+    except (ValueError, RecursionError):  # includes UnicodeDecodeError and JSONDecodeError
         return None
-    return body if isinstance(body, dict) else None
+    return None
 
 
 class SlackOff(InputChannel):
