@@ -86,6 +86,14 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             event.listen(self.engine, "connect", _sqlite_pragmas)
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
             retention.restrict_file(url.database)
+        elif self.engine.dialect.name == "postgresql":
+            # Several replicas share it: notice connections that died with a database restart
+            # (pre-ping), and give up connecting quickly while it is down (bot/store_faults.py).
+            url = self.engine.url
+            self.engine.dispose()
+            self.engine = sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5,
+                                           connect_args={"connect_timeout": 2})
+            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         self._statements = _Statements(self.SQLEvent.__table__)
         retention.ensure_timestamp_index(self.engine, self.SQLEvent.__table__)
 

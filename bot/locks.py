@@ -1,0 +1,113 @@
+"""One turn of a conversation at a time, across every Rasa replica: a lock in Redis.
+
+Rasa's own RedisLockStore issues tickets by reading, changing and writing a JSON value: two
+replicas that take a message of the same conversation at the same moment can both read the same
+value and both be "now serving", and the open-source version can hand out a ticket number again
+after one expires. This lock is one atomic `SET key token NX PX lease`, renewed while the turn runs and released only by its
+holder (compare-and-delete scripts), so two replicas never handle one conversation at once. A
+holder that dies (kill -9) stops renewing, and the conversation is free again within LEASE_S.
+
+Messages of one conversation that arrive at the same instant are handled one after the other,
+each completely; their order is not guaranteed (a student's widget sends one at a time).
+
+Redis down: messages are refused (LockUnavailable: the user gets an apology, the log says why)
+rather than handled without the lock, which could interleave two turns of one conversation.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import time
+import uuid
+from contextlib import asynccontextmanager
+from typing import Any, AsyncGenerator, Optional
+
+import redis.asyncio as aioredis
+from redis.exceptions import RedisError
+from rasa.core.lock import TicketLock
+from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore
+
+from bot.store_faults import StoreUnavailable
+
+logger = logging.getLogger(__name__)
+
+#: Redis answers on loopback in well under a millisecond; a hung server must not hold a turn long.
+REDIS_TIMEOUT_S = 1.0
+#: How long a lock outlives a holder that stopped renewing it (renewed every LEASE_S / 3).
+LEASE_S = 3.0
+#: Longest wait for another turn of the same conversation (a turn's own limit is ~15 s).
+MAX_WAIT_S = 30.0
+_IF_MINE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call({}) else return 0 end"
+_RELEASE = _IF_MINE.format("'del', KEYS[1]")
+_RENEW = _IF_MINE.format("'pexpire', KEYS[1], ARGV[2]")
+
+
+class LockUnavailable(StoreUnavailable, LockError):
+    """Redis could not be reached, so the conversation could not be locked."""
+
+
+def redis_client(url: Optional[str] = None) -> "aioredis.Redis":
+    url = url or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    return aioredis.Redis.from_url(url, socket_timeout=REDIS_TIMEOUT_S, socket_connect_timeout=REDIS_TIMEOUT_S)
+
+
+class RedisConversationLocks(LockStore):
+    """`lock_store: {type: bot.locks.RedisConversationLocks, url: ${REDIS_URL}}` in endpoints.yml."""
+
+    def __init__(self, endpoint_config: Any = None, url: Optional[str] = None, key_prefix: str = "mfg") -> None:
+        config_url = getattr(endpoint_config, "url", None)
+        self.url = url or config_url or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+        self.key_prefix = (getattr(endpoint_config, "kwargs", {}) or {}).get("key_prefix", key_prefix)
+        self._clients: "dict[int, aioredis.Redis]" = {}
+        super().__init__()
+
+    def _redis(self) -> "aioredis.Redis":
+        loop = id(asyncio.get_running_loop())  # a client belongs to the event loop it was made in
+        if loop not in self._clients:
+            self._clients[loop] = redis_client(self.url)
+        return self._clients[loop]
+
+    @asynccontextmanager
+    async def lock(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME,
+                   wait_time_in_seconds: float = 1) -> AsyncGenerator[TicketLock, None]:
+        key, token = f"{self.key_prefix}:lock:{conversation_id}", uuid.uuid4().hex
+        await self._acquire(key, token)
+        renewing = asyncio.create_task(self._renew(key, token))
+        try:
+            yield TicketLock(conversation_id)
+        finally:
+            renewing.cancel()
+            try:
+                await self._redis().eval(_RELEASE, 1, key, token)
+            except RedisError as error:  # it expires by itself
+                logger.error("Could not release a conversation lock in Redis (%s); it expires in %.0f s",
+                             type(error).__name__, LEASE_S)
+
+    async def _renew(self, key: str, token: str) -> None:
+        while True:
+            await asyncio.sleep(LEASE_S / 3)
+            try:
+                await self._redis().eval(_RENEW, 1, key, token, int(LEASE_S * 1000))
+            except RedisError as error:
+                logger.error("Could not renew a conversation lock in Redis (%s)", type(error).__name__)
+
+    async def _acquire(self, key: str, token: str) -> None:
+        deadline, pause = time.monotonic() + MAX_WAIT_S, 0.005
+        while True:
+            try:
+                if await self._redis().set(key, token, nx=True, px=int(LEASE_S * 1000)):
+                    return
+            except RedisError as error:
+                raise LockUnavailable(f"Redis lock store unreachable at {_safe(self.url)}: "
+                                      f"{type(error).__name__}: {error}") from None
+            if time.monotonic() > deadline:
+                raise LockError(f"Waited {MAX_WAIT_S:.0f} s for another turn of the same conversation")
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 0.05)
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for logs."""
+    scheme, sep, rest = url.partition("://")
+    return f"{scheme}{sep}{rest.rpartition('@')[2]}"
