@@ -14,8 +14,11 @@ from bot.answers.aspects import INTENT_ASPECTS
 from bot.answers.context import shared
 from bot.answers.turn import Turn
 from bot.knowledge.problems import KnowledgeError
+from bot.privacy import install_log_redaction
 from bot.render import Answer
 from bot.speedups.heap import freeze_startup_heap
+
+install_log_redaction()  # no email or phone number in any log line of the action server
 
 # Load and validate the knowledge file when the action server starts: a broken file stops
 # it with a clear message (no traceback) instead of failing on a student's first question.

@@ -1,35 +1,192 @@
-"""Removing personal contact details from text before it is stored.
+"""Removing personal contact details from text before it is stored or logged.
 
 Users are minors: the assistant asks for nothing personal, and when someone types an email
-address or a phone number anyway, it is replaced before the conversation is written.
+address or a phone number anyway, it is replaced (by ``[email removed]`` / ``[phone removed]``)
+before the conversation is written to the database or to a log.
+
+**Emails**: an ordinary address, ``local@domain.tld`` (``first.last+tag@mail.school.k12.us``,
+``Name@Example.COM``). Obfuscated ones (``name at example dot com``) are out of scope.
+
+**Phone numbers**: digits in groups joined by *single* separators (a space, ``.``, ``-``, an
+en or em dash; an area code may be in parentheses). Such a sequence is a phone number if it is
+
+* ``+`` then 8-15 digits, grouped any way (``+33 1 23 45 67 89``, ``+1 (555) 123-4567``);
+* 10 digits in the North American shapes: 3-3-4 (``(555) 123-4567``, ``555.123.4567``), all
+  together (``5551234567``) or every digit spaced out (``5 5 5 1 2 3 4 5 6 7``); or these
+  with a leading ``1`` (``1-800-555-0199``);
+* 7 digits as 3+4 with a separator (``555-1234``, ``555 1234``);
+* 10-11 digits starting with ``0`` then another digit (``020 7946 0958``, ``06 12 34 56 78``);
+
+and not when every group ends in ``00`` (``300 400 5000`` is a list of round amounts, not a
+number; a leading ``+`` is never a list). The number must stand apart: not glued to a letter,
+digit, ``$`` or ``+`` before it, or to a letter, digit or ``%`` after it; and not continued by
+``.``, ``,``, ``-``, ``/`` or ``:`` plus a digit on either side (``123-456-7890123`` has too
+many digits, ``17-2112.00`` is an O*NET code, ``$101,140`` and ``2024-2034`` are figures).
+Only a space may separate it from neighbouring numbers (``555-123-4567 555-987-6543`` is two
+numbers). So salaries, years, ranges, percentages, counts, codes and ZIP codes survive. When in
+doubt more is removed, not less: a number one space before a phone number may be read as part of
+it (``100 555 1234`` is 10 digits), and so may one after a ``+`` or ``0`` number (up to 15 / 11
+digits), and seven or more spaced-out digits right after a removed number are removed as well.
+Text right after a mark we wrote (``]``) is never taken to start a new match, so redacting twice
+changes nothing.
+
+Every pattern starts only where a run of the characters it consumes starts and repeats only a
+bounded number of times, so redaction takes linear time on any input.
 """
 from __future__ import annotations
 
+import logging
 import re
-from typing import Any
+import traceback
+from typing import Any, Dict
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# 10-digit North American numbers with optional +1 and the usual separators, and other
-# international numbers written with a leading +.
-PHONE = re.compile(
-    r"(?<![\w$])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)"
-    r"|\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5}(?!\d)"
-)
+__all__ = ["EMAIL", "PHONE", "EMAIL_MARK", "PHONE_MARK", "redact", "redact_event",
+           "STRUCTURAL_KEYS", "FREE_FORM_KEYS", "install_log_redaction"]
+
 EMAIL_MARK, PHONE_MARK = "[email removed]", "[phone removed]"
-#: Keys whose string values can hold what a user typed.
-_TEXT_KEYS = {"text", "metadata"}
+
+#: An email address (also usable with ``fullmatch`` to check an address is well formed). The
+#: lookbehind makes a match start only at the start of a run of local-part characters, so a
+#: long run without an ``@`` is scanned once, not once per character.
+EMAIL = re.compile(r"(?<![\w.+\-\]])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # "]": see PHONE
+
+_SEP = "[ .\\-\u00a0\u2009\u202f\u2010-\u2015\u2212]"  # one separator: space, dot, hyphens, dashes
+_HARD = "[.,\\-/:\u2010-\u2015\u2212]"  # punctuation that joins a number to the next digits
+_INTL_SEP = f"(?:{_SEP}?\\(|\\){_SEP}?|{_SEP})"  # as _SEP, or around a parenthesised group
+PHONE = re.compile(
+    # not glued to what comes before (a "]" ends a mark we wrote: keeps redact idempotent)
+    r"(?<![\w+$\u00a3\u20ac\u00a5#\]])"
+    r"(?:"
+    # + and 8-15 digits, grouped any way
+    rf"\+\(?\d(?:{_INTL_SEP}?\d){{7,14}}"
+    # North American 3-3-4 with the area code in parentheses
+    rf"|\(\d{{3}}\){_SEP}?\d{{3}}{_SEP}?\d{{4}}"
+    # the other shapes begin with a digit, never right after a digit and punctuation
+    rf"|(?<!\d{_HARD})(?:"
+    # 0, another digit, and 8-9 more: 10-11 digits
+    rf"0\d(?:{_SEP}?\d){{8,9}}"
+    # North American 3-3-4 or all together, maybe with a leading 1
+    rf"|1{_SEP}?(?:\(\d{{3}}\){_SEP}?|\d{{3}}{_SEP}?)\d{{3}}{_SEP}?\d{{4}}"
+    rf"|\d{{3}}{_SEP}?\d{{3}}{_SEP}?\d{{4}}"
+    # every digit spaced out: 10, or 11 with a leading 1
+    rf"|(?:1{_SEP})?\d(?:{_SEP}\d){{9}}"
+    # 7 digits as 3+4
+    rf"|\d{{3}}{_SEP}\d{{4}}"
+    r"))"
+    # not glued to what comes after
+    rf"(?![\w%])(?!{_HARD}\d)"
+)
+# Digits running on right after a number we removed (spaced-out numbers back to back): removed too.
+_RUN_ON = re.compile(r"(?<=\[phone removed\])(?: \d){7,}(?![\w%])")
+_DIGITS = re.compile(r"\d+")
+_SUSPECT = re.compile(r"[@\d]")  # nothing to do without an @ or a digit (the usual case)
+
+
+def _phone(match: "re.Match[str]") -> str:
+    found = match.group()
+    if found[0] != "+" and all(g.endswith("00") for g in _DIGITS.findall(found)):
+        return found  # round amounts: "300 400 5000"
+    return PHONE_MARK
 
 
 def redact(text: str) -> str:
-    return PHONE.sub(PHONE_MARK, EMAIL.sub(EMAIL_MARK, text))
+    """``text`` with email addresses and phone numbers replaced by marks (idempotent)."""
+    if not _SUSPECT.search(text):
+        return text
+    if "@" in text:
+        text = EMAIL.sub(EMAIL_MARK, text)
+    text = PHONE.sub(_phone, text)
+    if PHONE_MARK in text:
+        text = _RUN_ON.sub(lambda m: m.group()[0] + PHONE_MARK, text)
+    return text
 
 
-def redact_event(data: Any, inside_text: bool = False) -> Any:
-    """A copy of a serialised event with user-typed strings redacted (ids and names untouched)."""
+#: Keys whose values are names, ids and times the bot or Rasa generates, never text a user
+#: typed: event types (``event``), intent / action / slot / form / entity names (``name``,
+#: ``intent``, ``intent_name``, ``action_name``, ``entity``, ``role``, ``group``, ``policy``,
+#: ``extractor``, ``processors``, ``utter_action``, ``intent_response_key``), channel
+#: and conversation ids (``input_channel``, ``message_id``, ``sender_id``) and times
+#: (``timestamp``, ``date_time``). Their values are left as they are (whole subtrees: e.g.
+#: ``parse_data.intent`` is ``{"name", "confidence"}``): an id may well be 10 digits
+#: (``message_id`` of some channels), and renaming an intent or a slot would break the bot.
+STRUCTURAL_KEYS = frozenset({
+    "event", "timestamp", "date_time", "name", "intent", "intent_name", "action_name", "policy",
+    "entity", "role", "group", "extractor", "processors", "utter_action", "intent_response_key",
+    "input_channel", "message_id", "sender_id",
+})
+#: Keys whose values are free-form (channel metadata, slot and entity values, custom bot
+#: data): below them no key is structural, every string is redacted (a ``name`` inside
+#: metadata may be anything a client sent).
+FREE_FORM_KEYS = frozenset({"metadata", "value", "data"})
+
+
+def redact_event(data: Any, free: bool = False) -> Any:
+    """A copy of a serialised event (or any JSON-like value) with every string redacted,
+    except the values of STRUCTURAL_KEYS outside FREE_FORM_KEYS. Keys and non-strings are
+    unchanged; idempotent. ``free=True`` treats ``data`` as free-form throughout."""
+    if isinstance(data, str):
+        return redact(data) if _SUSPECT.search(data) else data
     if isinstance(data, dict):
-        return {k: redact_event(v, inside_text or k in _TEXT_KEYS) for k, v in data.items()}
+        out: Dict[Any, Any] = {}
+        for k, v in data.items():
+            if isinstance(v, str):  # inline the common case: ~30 short strings per turn
+                out[k] = v if (not free and k in STRUCTURAL_KEYS) or not _SUSPECT.search(v) else redact(v)
+            elif free:
+                out[k] = redact_event(v, True)
+            elif k in STRUCTURAL_KEYS:
+                out[k] = v
+            else:
+                out[k] = redact_event(v, k in FREE_FORM_KEYS)
+        return out
     if isinstance(data, list):
-        return [redact_event(v, inside_text) for v in data]
-    if isinstance(data, str) and inside_text:
-        return redact(data)
+        return [redact_event(v, free) for v in data]
+    if isinstance(data, tuple):
+        return tuple(redact_event(v, free) for v in data)
     return data
+
+
+# --- logs -------------------------------------------------------------------------------------
+
+_INSTALLED = "_bot_privacy_redacts"  # attribute marking our record factory
+
+
+def _redact_record(record: logging.LogRecord) -> None:
+    try:
+        message = record.getMessage()
+    except Exception:  # a broken format string: keep what there is, as logging would report it
+        message = f"{record.msg!s} {record.args!r}"
+    record.msg, record.args = redact(message), None
+    if record.exc_info and record.exc_info[0] is not None:
+        # The exception (and its message) would be formatted by the handler: do it now, redacted,
+        # and drop the live exception, so the traceback is still logged, without contact details.
+        record.exc_text = redact("".join(traceback.format_exception(*record.exc_info)).rstrip("\n"))
+        record.exc_info = None
+    elif record.exc_text:
+        record.exc_text = redact(record.exc_text)
+    if record.stack_info:
+        record.stack_info = redact(record.stack_info)
+
+
+def install_log_redaction() -> None:
+    """Make every log record created in this process carry redacted text: its message (format
+    and arguments, merged into ``msg``), exception traceback (formatted into ``exc_text``) and
+    stack. Wraps the current ``logging`` record factory, so it applies to all loggers and
+    handlers, including ones configured later; records of disabled levels are never created,
+    so cost nothing. (``extra={...}`` fields are added by logging after the factory runs and
+    are not redacted; nothing here logs user text that way.)
+    Idempotent: calling it again while our factory is installed does nothing."""
+    previous = logging.getLogRecordFactory()
+    if getattr(previous, _INSTALLED, False):
+        return
+
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = previous(*args, **kwargs)
+        try:
+            _redact_record(record)
+        except Exception:  # never let logging itself fail; drop the content instead
+            record.msg, record.args, record.exc_info, record.exc_text = (
+                "[log message removed: redaction failed]", None, None, None)
+        return record
+
+    setattr(factory, _INSTALLED, True)
+    logging.setLogRecordFactory(factory)
