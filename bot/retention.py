@@ -46,7 +46,11 @@ def delete_conversation(session: Any, table: sa.Table, sender_id: str) -> int:
 
 def ensure_timestamp_index(engine: sa.engine.Engine, table: sa.Table) -> None:
     """An index on event time, so a purge does not read every event."""
-    sa.Index("events_timestamp_idx", table.c.timestamp).create(engine, checkfirst=True)
+    try:
+        sa.Index("events_timestamp_idx", table.c.timestamp).create(engine, checkfirst=True)
+    except (sa.exc.ProgrammingError, sa.exc.IntegrityError, sa.exc.OperationalError):
+        if "events_timestamp_idx" not in {i["name"] for i in sa.inspect(engine).get_indexes(table.name)}:
+            raise  # not just another replica creating it at the same moment
 
 
 def restrict_file(database: Optional[str]) -> None:

@@ -18,7 +18,6 @@ import json
 import logging
 import os
 import re
-from collections import OrderedDict
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Set, Text
 from urllib.parse import parse_qs
@@ -36,6 +35,7 @@ from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryInterv
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.channels.guarantee import with_reply
+from bot.channels.seen import SeenEvents, seen_events
 from bot.channels.slack_payloads import Challenge, Incoming, Malformed, parse
 
 logger = logging.getLogger(__name__)
@@ -45,7 +45,6 @@ MAX_SECTION_CHARS = 3000  # Block Kit's limit for a section's text
 MAX_BODY_BYTES = 64 * 1024  # Slack's events and clicks are a few KB
 POST_RETRIES = 2  # per Web API call, after the first attempt
 SHUTDOWN_WAIT_S = 8.0  # inside Docker's default 10 s stop grace (and the 20 s of servers.py)
-_SEEN_EVENTS = 2000  # how many recent event ids we remember to drop duplicates
 _URL = re.compile(r"https?://[^\s<>|]+[^\s<>|.,;:!?)]")
 
 Reply = Callable[[UserMessage], Awaitable[Any]]
@@ -108,23 +107,6 @@ class SchoolSlackBot(SlackBot):
                          channel, self.thread_id, _why(error))
 
 
-class SeenEvents:
-    """Recent delivery ids, to drop Slack's repeats. In-process and bounded for now; a shared store
-    (e.g. Redis SET NX with an expiry) with the same method is needed once several replicas run."""
-
-    def __init__(self, size: int = _SEEN_EVENTS):
-        self.size = size
-        self._seen: "OrderedDict[str, None]" = OrderedDict()
-
-    async def first_time(self, key: str) -> bool:
-        if key in self._seen:
-            return False
-        self._seen[key] = None
-        while len(self._seen) > self.size:
-            self._seen.popitem(last=False)
-        return True
-
-
 async def finish_pending(tasks: Set["asyncio.Task[Any]"], timeout: float) -> int:
     """Wait up to `timeout` s for the replies still being worked on; returns how many were left."""
     loop = asyncio.get_running_loop()
@@ -152,7 +134,7 @@ class SchoolSlackInput(SlackInput):
         if not (token and secret):
             logger.info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (docs/slack.md)")
             return SlackOff()
-        return cls(token, secret, os.environ.get("SLACK_API_URL") or None)
+        return cls(token, secret, os.environ.get("SLACK_API_URL") or None, seen_events())
 
     def __init__(self, token: Text, signing_secret: Text, api_url: Optional[Text] = None,
                  seen: Optional[SeenEvents] = None):

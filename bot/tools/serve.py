@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import subprocess
 import sys
 
 from bot import ROOT
-from bot.tools.servers import BIN, MODEL, start_actions, start_rasa, wait_ready
+from bot.tools.servers import BIN, MODEL, start_actions, start_rasa, stop_on_sigterm, wait_ready
 
 
 def load_env_file(path=ROOT / ".env") -> None:
@@ -26,12 +25,8 @@ def load_env_file(path=ROOT / ".env") -> None:
             os.environ.setdefault(key.strip(), value.strip().strip('"').strip("'"))
 
 
-def _stop_on_sigterm(signum: int, _frame) -> None:
-    raise KeyboardInterrupt  # the same orderly stop as Ctrl-C
-
-
 def main() -> int:
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    stop_on_sigterm()
     os.umask(0o077)  # conversations and logs written by the servers: readable by their owner only
     load_env_file()
     parser = argparse.ArgumentParser(description=__doc__)

@@ -41,6 +41,13 @@ class Server:
             self.process.wait()
 
 
+def stop_on_sigterm() -> None:
+    """SIGTERM (systemd, Docker, supervisors) stops this launcher as Ctrl-C does: in order."""
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, stop)
+
+
 def spawn(name: str, args: List[str], ready_url: str, log: Optional[IO], env: Optional[dict]) -> Server:
     proc = subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT if log else None,
                             env={**os.environ, **(env or {})}, start_new_session=True)

@@ -36,7 +36,9 @@
   }
   state.log.forEach(function (entry) { render(entry, false); });
 
-  var socket = window.io({ path: "/socket.io", reconnectionDelayMax: 5000 });
+  // `session` keys nginx's sticky routing when several replicas serve the chat (docs/deploy.md):
+  // every request of this conversation's socket.io connection reaches the same replica.
+  var socket = window.io({ path: "/socket.io", reconnectionDelayMax: 5000, query: { session: state.sessionId } });
   socket.on("connect", function () {
     showStatus("");
     socket.emit("session_request", { session_id: state.sessionId });

@@ -103,3 +103,25 @@ def test_redis_down_refuses_quickly_and_loudly():
 
 def test_the_password_never_reaches_a_log_line():
     assert locks._safe("redis://:s3cret@redis.internal:6379/0") == "redis://redis.internal:6379/0"
+
+
+def test_slack_deliveries_are_taken_once_across_replicas():
+    from bot.channels.seen import RedisSeenEvents, SeenEvents, seen_events
+
+    prefix = "test" + uuid.uuid4().hex[:8]
+    replicas = [RedisSeenEvents(REDIS_URL, key_prefix=prefix) for _ in range(2)]
+
+    async def main():
+        return [await replicas[i % 2].first_time("Ev123") for i in range(4)] + [await replicas[1].first_time("Ev456")]
+
+    assert asyncio.run(main()) == [True, False, False, False, True]
+    assert type(seen_events("")) is SeenEvents and isinstance(seen_events(REDIS_URL), RedisSeenEvents)
+
+
+def test_slack_duplicate_check_without_redis_still_takes_the_delivery(caplog):
+    from bot.channels.seen import RedisSeenEvents
+
+    seen = RedisSeenEvents("redis://127.0.0.1:1/0")
+    with caplog.at_level("ERROR"):
+        assert asyncio.run(seen.first_time("Ev1")) is True
+    assert "Slack duplicate check unavailable" in caplog.text
