@@ -23,7 +23,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # never needs retraining.
 TRAINING_INPUTS := config.yml domain.yml $(filter-out data/schools.yml,$(wildcard data/*.yml)) $(wildcard data/nlu/*.yml)
 
-.PHONY: help setup validate train run shell purge test test-unit test-data test-stories test-nlu test-e2e bench bench-smoke clean
+.PHONY: help setup services validate train run shell cluster purge test test-unit test-data test-stories test-nlu test-e2e bench bench-smoke clean
 
 help: ## Show this help
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -56,6 +56,9 @@ $(VENV)/.browser: | $(VENV)/.installed
 	  else echo "Chromium is needed for the widget tests: sudo apt-get install chromium"; exit 1; fi; }
 	@touch $@
 
+services: ## Check PostgreSQL, Redis and nginx for the cluster (as root: install and start them)
+	@bash deploy/services.sh
+
 validate: $(VENV)/.installed ## Check the knowledge file and the school registry; prints every problem with entry and field
 	$(BIN)/python -m bot.tools.validate
 
@@ -73,6 +76,10 @@ run: setup validate train ## Start the action server and Rasa, then chat (Ctrl-C
 shell: setup validate train ## Chat in the terminal
 	@mkdir -p -m 700 var
 	@$(BIN)/python -m bot.tools.serve --shell --rasa-port $(RASA_PORT) --actions-port $(ACTIONS_PORT)
+
+cluster: setup validate train services ## Several Rasa replicas on PostgreSQL and Redis behind nginx (REPLICAS=2, CLUSTER_PORT=8080)
+	@mkdir -p -m 700 var
+	@$(BIN)/python -m bot.tools.cluster $(if $(REPLICAS),--replicas $(REPLICAS)) $(if $(CLUSTER_PORT),--port $(CLUSTER_PORT))
 
 purge: $(VENV)/.installed ## Delete stored conversation events older than DAYS days: make purge DAYS=7
 	@test -n "$(DAYS)" || { echo "Say how many days to keep: make purge DAYS=30"; exit 2; }
