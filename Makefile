@@ -23,7 +23,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # never needs retraining.
 TRAINING_INPUTS := config.yml domain.yml $(filter-out data/schools.yml,$(wildcard data/*.yml)) $(wildcard data/nlu/*.yml)
 
-.PHONY: help setup services validate train run shell cluster purge test test-unit test-data test-stories test-nlu test-e2e bench bench-smoke clean
+.PHONY: help setup services validate train run shell cluster purge test test-unit test-data test-stories test-nlu test-e2e test-cluster bench bench-smoke bench-cluster clean
 
 help: ## Show this help
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -85,9 +85,9 @@ purge: $(VENV)/.installed ## Delete stored conversation events older than DAYS d
 	@test -n "$(DAYS)" || { echo "Say how many days to keep: make purge DAYS=30"; exit 2; }
 	PYTHONWARNINGS=ignore $(BIN)/python -m bot.tools.purge --days $(DAYS)
 
-test: setup validate train test-unit test-data test-stories test-nlu bench-smoke test-e2e ## Set up, then run every test
+test: setup validate train test-unit test-data test-stories test-nlu bench-smoke test-e2e test-cluster ## Set up, then run every test
 
-test-unit: $(VENV)/.spacy ## pytest: knowledge, linking, rendering, actions, channels
+test-unit: $(VENV)/.spacy services ## pytest: knowledge, linking, rendering, actions, channels, store, locks (Redis)
 	$(BIN)/python -m pytest -q tests/unit
 
 test-data: $(VENV)/.installed ## rasa data validate; any warning fails (Rasa itself lets some pass)
@@ -107,11 +107,17 @@ test-nlu: $(MODEL) ## Intent macro-F1 on the held-out split (tests/nlu/holdout.y
 test-e2e: $(MODEL) $(VENV)/.browser ## Start the real servers; test REST, socket.io and the widget in Chromium
 	$(BIN)/python -m pytest -q tests/e2e
 
+test-cluster: $(MODEL) services ## Two replicas on PostgreSQL and Redis behind nginx: context, widget, Slack, load and faults
+	$(BIN)/python -m pytest -q -s tests/cluster
+
 bench: setup train ## Speed, memory and accuracy against a stock `rasa init` assistant (reports/bench.md)
 	$(BIN)/python -m bot.tools.bench
 
 bench-smoke: setup train ## A tiny benchmark run (reports/bench-smoke.*): checks the report is produced, no timings
 	$(BIN)/python -m bot.tools.bench --smoke
+
+bench-cluster: setup train services ## Turns/s and latency at 8/32/64 students, 1 vs 2 replicas through nginx (reports/bench-cluster.md)
+	$(BIN)/python -m bot.tools.bench_cluster
 
 clean: ## Remove the venv, models, reports and local conversations
 	rm -rf $(VENV) build models reports results var .pytest_cache

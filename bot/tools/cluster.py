@@ -42,30 +42,53 @@ http {{
 """
 
 
+class ServiceMissing(SystemExit):
+    """PostgreSQL or Redis is not there: says what to do."""
+
+
+def pg_admin(sql: str, *args: object, url: str = DEFAULT_DATABASE_URL) -> list:
+    """One statement on the `postgres` database of the server in `url` (a new connection each time:
+    the server may have restarted); returns the rows."""
+    import psycopg2
+    import sqlalchemy as sa
+
+    u = sa.engine.make_url(url)
+    try:
+        connection = psycopg2.connect(host=u.host, port=u.port or 5432, user=u.username, password=u.password,
+                                      dbname="postgres", connect_timeout=3)
+    except psycopg2.OperationalError as error:
+        raise ServiceMissing(f"PostgreSQL is not reachable ({str(error).strip()}). Start it, or install it: "
+                             "`make services` (as root, from Debian's packages)") from None
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, args or None)
+            return cursor.fetchall() if cursor.description else []
+    finally:
+        connection.close()
+
+
 def check_services(database_url: str, redis_url: str) -> None:
     """Fail with what to do when PostgreSQL or Redis is missing; create the database if needed."""
-    import psycopg2
     import redis
     import sqlalchemy as sa
 
-    url = sa.engine.make_url(database_url)
-    try:
-        admin = psycopg2.connect(host=url.host, port=url.port or 5432, user=url.username, password=url.password,
-                                 dbname="postgres", connect_timeout=3)
-    except psycopg2.OperationalError as error:
-        raise SystemExit(f"PostgreSQL is not reachable ({str(error).strip()}). Start it, or install it: "
-                         "`make services` (as root, from Debian's packages)") from None
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", (url.database,))
-        if cursor.fetchone() is None:
-            cursor.execute(f'CREATE DATABASE "{url.database}"')
-    admin.close()
+    name = sa.engine.make_url(database_url).database
+    if not pg_admin("SELECT 1 FROM pg_database WHERE datname = %s", name, url=database_url):
+        pg_admin(f'CREATE DATABASE "{name}"', url=database_url)
     try:
         redis.Redis.from_url(redis_url, socket_connect_timeout=3).ping()
     except redis.RedisError as error:
-        raise SystemExit(f"Redis is not reachable at {redis_url} ({error}). Start it, or install it: "
-                         "`make services`") from None
+        raise ServiceMissing(f"Redis is not reachable at {redis_url} ({error}). Start it, or install it: "
+                             "`make services`") from None
+
+
+def drop_database(url: str) -> None:
+    import sqlalchemy as sa
+
+    name = sa.engine.make_url(url).database
+    pg_admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", name, url=url)
+    pg_admin(f'DROP DATABASE IF EXISTS "{name}"', url=url)
 
 
 def prepare_database(database_url: str) -> None:

@@ -1,4 +1,5 @@
-"""Delete conversations' events older than N days from the store that endpoints.yml names.
+"""Delete conversations' events older than N days: from DATABASE_URL when it is set (a shared
+deployment), else from the store that endpoints.yml names (SQLite for `make run`).
 
     python -m bot.tools.purge --days 30 [--endpoints endpoints.yml]     (make purge DAYS=30)
 
@@ -32,7 +33,8 @@ def engine_for(endpoints: Path) -> sa.engine.Engine:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--days", type=int, required=True, help="keep events of the last DAYS days (1 or more)")
-    parser.add_argument("--endpoints", type=Path, default=ROOT / "endpoints.yml")
+    parser.add_argument("--endpoints", type=Path, help="Rasa's endpoints file (default: endpoints.yml)")
+    parser.add_argument("--database-url", help="the store's SQLAlchemy URL instead (default: DATABASE_URL)")
     args = parser.parse_args(argv)
     if args.days < 1:
         parser.error("--days must be 1 or more")
@@ -41,7 +43,8 @@ def main(argv=None) -> int:
     from rasa.core.tracker_store import SQLTrackerStore
 
     table = SQLTrackerStore.SQLEvent.__table__
-    engine = engine_for(args.endpoints)
+    url = args.database_url or (None if args.endpoints else os.environ.get("DATABASE_URL"))
+    engine = sa.create_engine(url) if url else engine_for(args.endpoints or ROOT / "endpoints.yml")
     missing_file = engine.dialect.name == "sqlite" and not Path(engine.url.database or "").exists()
     if missing_file or not sa.inspect(engine).has_table(table.name):
         print("No conversations stored yet: nothing to purge.")

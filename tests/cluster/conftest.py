@@ -12,18 +12,16 @@ import time
 import uuid
 from dataclasses import dataclass
 
-import psycopg2
 import pytest
 import redis
 import requests
 import sqlalchemy as sa
 
-from bot.tools.cluster import Cluster
+from bot.tools.cluster import DEFAULT_REDIS_URL, Cluster, ServiceMissing, check_services, drop_database
 from bot.tools.servers import MODEL
 from tests.e2e.conftest import SLACK_SECRET, port_free
 from tests.e2e.fake_slack import FakeSlack
 
-PG = dict(host="127.0.0.1", port=5432, user="postgres")
 BASE_PORT = int(os.environ.get("CLUSTER_TEST_PORT", "5400"))  # nginx; replicas and Redis above it
 
 
@@ -60,26 +58,13 @@ class PrivateRedis:
 @pytest.fixture(scope="session")
 def database():
     """A database of this run's own on the machine's PostgreSQL, dropped afterwards."""
-    name = "mfg_test_" + uuid.uuid4().hex[:10]
-    admin(f'CREATE DATABASE "{name}"')
-    url = f"postgresql://postgres@127.0.0.1:5432/{name}"
+    url = f"postgresql://postgres@127.0.0.1:5432/mfg_test_{uuid.uuid4().hex[:10]}"
+    try:
+        check_services(url, DEFAULT_REDIS_URL)  # creates it; fails (never skips) without the services
+    except ServiceMissing as missing:
+        pytest.fail(str(missing))
     yield url
-    admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", name)
-    admin(f'DROP DATABASE IF EXISTS "{name}"')
-
-
-def admin(sql: str, *args) -> None:
-    """One statement on the server's `postgres` database (a new connection: a test may restart it)."""
-    try:
-        connection = psycopg2.connect(dbname="postgres", connect_timeout=5, **PG)
-    except psycopg2.OperationalError as error:
-        pytest.fail(f"PostgreSQL is not reachable on 127.0.0.1:5432 ({error}); run `make services`")
-    connection.autocommit = True
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, args or None)
-    finally:
-        connection.close()
+    drop_database(url)
 
 
 @pytest.fixture(scope="session")
