@@ -56,7 +56,7 @@ def spawn(name: str, args: List[str], ready_url: str, log: Optional[IO], env: Op
 
 def start_actions(port: int = 5055, log: Optional[IO] = None, env: Optional[dict] = None,
                   extra_args: Sequence[str] = ()) -> Server:
-    args = [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(port), *extra_args]
+    args = [str(BIN / "python"), "-m", "bot.tools.action_server", "--port", str(port), *extra_args]
     host = {"SANIC_HOST": os.environ.get("ACTIONS_HOST", "127.0.0.1")}  # rasa-sdk's only way to set it
     return spawn("action server", args, f"http://127.0.0.1:{port}/health", log, {**host, **(env or {})})
 

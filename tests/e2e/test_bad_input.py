@@ -55,7 +55,7 @@ def test_broken_knowledge_file_stops_the_action_server_with_a_clear_message(tmp_
     next(r for r in raw_knowledge["roles"] if r["id"] == "welder")["median_pay"]["year"] = "soon"
     broken = tmp_path / "broken.yml"
     broken.write_text(yaml.safe_dump(raw_knowledge))
-    proc = subprocess.run([sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", "5999"],
+    proc = subprocess.run([sys.executable, "-m", "bot.tools.action_server", "--port", "5999"],
                           env={**__import__("os").environ, "KNOWLEDGE_FILE": str(broken)},
                           capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert proc.returncode == 1

@@ -33,7 +33,7 @@ def test_units_run_the_commands_of_make_cluster_on_its_ports():
     env = unit("manufacturing-careers-rasa@.service")["Service"]["Environment"]
     assert env == f"ACTION_SERVER_URL=http://127.0.0.1:{str(defaults.actions_base_port)[:-1]}%i/webhook"
     actions = unit("manufacturing-careers-actions@.service")["Service"]
-    assert shlex.split(actions["ExecStart"])[1:] == ["-m", "rasa_sdk", "--actions", "actions", "--port",
+    assert shlex.split(actions["ExecStart"])[1:] == ["-m", "bot.tools.action_server", "--port",
                                                       f"{str(defaults.actions_base_port)[:-1]}%i"]
     assert actions["Environment"] == "SANIC_HOST=127.0.0.1"  # no authentication: loopback only
     for name in ("manufacturing-careers-rasa@.service", "manufacturing-careers-actions@.service"):
