@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Union
 from urllib.parse import urlsplit
 
-import yaml
 from pydantic import BaseModel, Extra, ValidationError, constr, validator
 
 from bot import ROOT
+from bot.knowledge.loader import read_yaml_mapping
 from bot.knowledge.problems import Problem
 
 DEFAULT_PATH = ROOT / "data" / "schools.yml"
@@ -242,24 +242,9 @@ def display(school_id: Any) -> Dict[str, str]:
 
 
 def _read_yaml(path: Path) -> Any:
-    def fail(message: str) -> SchoolsError:
-        return SchoolsError(path, [Problem("(file)", "", message)])
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise fail("the file does not exist (set SCHOOLS_FILE, or create data/schools.yml)") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise fail(f"cannot be read: {error}") from None
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        reason = getattr(error, "problem", None) or str(error)
-        raise fail(f"YAML syntax error{where}: {reason}") from None
-    if not isinstance(raw, dict):
-        raise fail("the top level must be a mapping with a `schools:` list")
+    raw = read_yaml_mapping(path, SchoolsError,
+                            missing="the file does not exist (set SCHOOLS_FILE, or create data/schools.yml)",
+                            not_mapping="the top level must be a mapping with a `schools:` list")
     if not isinstance(raw.get("schools", []), list):
         raise SchoolsError(path, [Problem("schools", "", "must be a list of schools, each starting with `- id:`")])
     return raw

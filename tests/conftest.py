@@ -13,6 +13,16 @@ from bot import nlp as nlp_pipeline
 
 
 @pytest.fixture(scope="session")
+def slack():
+    """A fake Slack Web API on loopback (the e2e and cluster tests' Slack)."""
+    from tests.e2e.fake_slack import FakeSlack
+
+    fake = FakeSlack()
+    yield fake
+    fake.close()
+
+
+@pytest.fixture(scope="session")
 def nlp():
     return nlp_pipeline.load()
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, List, Sequence, Union
+from typing import Any, Callable, Dict, List, Sequence, Union
 
 import yaml
 from pydantic import ValidationError
@@ -18,7 +18,7 @@ DEFAULT_PATH = ROOT / "data" / "knowledge" / "manufacturing.yml"
 def load(path: Union[str, Path] = DEFAULT_PATH) -> KnowledgeBase:
     """Parse and validate a knowledge file. Raises KnowledgeError naming every problem."""
     path = Path(path)
-    raw = _read_yaml(path)
+    raw = read_yaml_mapping(path, KnowledgeError)
     try:
         kb = KnowledgeBase.parse_obj(raw)
     except ValidationError as error:
@@ -29,22 +29,28 @@ def load(path: Union[str, Path] = DEFAULT_PATH) -> KnowledgeBase:
     return kb
 
 
-def _read_yaml(path: Path) -> Any:
+def read_yaml_mapping(path: Path, error: Callable[[Path, List[Problem]], Exception],
+                      missing: str = "the file does not exist",
+                      not_mapping: str = "the top level must be a mapping of sections") -> Dict[str, Any]:
+    """A YAML file's top-level mapping; `error` (e.g. KnowledgeError) names the file's problem."""
+    def fail(message: str) -> Exception:
+        return error(path, [Problem("(file)", "", message)])
+
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise KnowledgeError(path, [Problem("(file)", "", "the file does not exist")]) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise KnowledgeError(path, [Problem("(file)", "", f"cannot be read: {error}")]) from None
+        raise fail(missing) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise fail(f"cannot be read: {err}") from None
     try:
         raw = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        reason = getattr(error, "problem", None) or str(error)
-        raise KnowledgeError(path, [Problem("(file)", "", f"YAML syntax error{where}: {reason}")]) from None
+        reason = getattr(err, "problem", None) or str(err)
+        raise fail(f"YAML syntax error{where}: {reason}") from None
     if not isinstance(raw, dict):
-        raise KnowledgeError(path, [Problem("(file)", "", "the top level must be a mapping of sections")])
+        raise fail(not_mapping)
     return raw
 
 

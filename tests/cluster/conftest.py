@@ -20,7 +20,6 @@ import sqlalchemy as sa
 from bot.tools.cluster import DEFAULT_REDIS_URL, Cluster, ServiceMissing, check_services, drop_database
 from bot.tools.servers import MODEL
 from tests.e2e.conftest import SLACK_SECRET, port_free
-from tests.e2e.fake_slack import FakeSlack
 
 BASE_PORT = int(os.environ.get("CLUSTER_TEST_PORT", "5400"))  # nginx; replicas and Redis above it
 
@@ -74,13 +73,6 @@ def private_redis():
     server.start()
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="session")
-def slack():
-    fake = FakeSlack()
-    yield fake
-    fake.close()
 
 
 @pytest.fixture(scope="session")

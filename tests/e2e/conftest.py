@@ -11,7 +11,6 @@ import pytest
 import requests
 
 from bot.tools.servers import MODEL, Server, start_actions, start_rasa, wait_ready
-from tests.e2e.fake_slack import FakeSlack
 
 SLACK_SECRET = "e2e-signing-secret"
 RASA_PORT = int(os.environ.get("E2E_RASA_PORT", "5005"))
@@ -55,13 +54,6 @@ class Bot:
     def start_actions(self):
         self.actions = start_actions(ACTIONS_PORT, log=open(self.logs / "actions.log", "a"))
         wait_ready(self.actions)
-
-
-@pytest.fixture(scope="session")
-def slack():
-    fake = FakeSlack()
-    yield fake
-    fake.close()
 
 
 @pytest.fixture(scope="session")

@@ -108,13 +108,8 @@ def test_event_lookup_gives_rasas_answers():
 
 # --- one kept-alive connection to the action server -------------------------------------------
 
-async def _serve_and_call(calls: int):
-    peers = []
-
-    async def webhook(request):
-        peers.append(request.transport.get_extra_info("peername"))
-        return web.json_response({"events": [], "responses": []})
-
+async def _action_server(webhook):
+    """A stand-in action server on a free loopback port: (its endpoint, its runner to clean up)."""
     app = web.Application()
     app.router.add_post("/webhook", webhook)
     runner = web.AppRunner(app)
@@ -122,7 +117,17 @@ async def _serve_and_call(calls: int):
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
     port = site._server.sockets[0].getsockname()[1]
-    endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook")
+    return EndpointConfig(f"http://127.0.0.1:{port}/webhook"), runner
+
+
+async def _serve_and_call(calls: int):
+    peers = []
+
+    async def webhook(request):
+        peers.append(request.transport.get_extra_info("peername"))
+        return web.json_response({"events": [], "responses": []})
+
+    endpoint, runner = await _action_server(webhook)
     try:
         answers = [await action_calls.shared_session.__get__(endpoint)().__aenter__() for _ in range(2)]
         assert answers[0] is answers[1] and not answers[0].closed
@@ -172,14 +177,8 @@ def test_a_slow_action_server_is_given_up_on_after_the_action_timeout(monkeypatc
             await asyncio.sleep(5)
             return web.json_response({"events": [], "responses": []})
 
-        app = web.Application()
-        app.router.add_post("/webhook", webhook)
-        runner = web.AppRunner(app)
-        await runner.setup()
-        site = web.TCPSite(runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]
-        action = RemoteAction("action_slow", EndpointConfig(f"http://127.0.0.1:{port}/webhook"))
+        endpoint, runner = await _action_server(webhook)
+        action = RemoteAction("action_slow", endpoint)
         started = time.monotonic()
         try:
             with pytest.raises(asyncio.TimeoutError):
