@@ -20,7 +20,8 @@ from typing import IO, List, Optional, Sequence
 from bot import ROOT
 
 BIN = Path(sys.executable).parent
-MODEL = ROOT / "models" / "manufacturing.tar.gz"
+#: The trained model; MODEL_PATH points elsewhere (a model trained into another folder for a test run).
+MODEL = Path(os.environ.get("MODEL_PATH") or ROOT / "models" / "manufacturing.tar.gz")
 
 
 @dataclass
