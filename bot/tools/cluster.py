@@ -208,6 +208,9 @@ class Cluster:
 
 
 def main(argv=None) -> int:
+    from bot.tools.serve import load_env_file
+
+    load_env_file()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--replicas", type=int, default=int(os.environ.get("REPLICAS", "2")))
     parser.add_argument("--port", type=int, default=int(os.environ.get("CLUSTER_PORT", "8080")))
