@@ -23,7 +23,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # never needs retraining.
 TRAINING_INPUTS := config.yml domain.yml $(filter-out data/schools.yml,$(wildcard data/*.yml)) $(wildcard data/nlu/*.yml)
 
-.PHONY: help setup services validate train run shell cluster purge test test-unit test-data test-stories test-nlu test-e2e test-cluster bench bench-smoke bench-cluster clean
+.PHONY: help setup services validate train run shell cluster purge test test-unit test-data test-stories test-nlu test-e2e test-cluster bench bench-smoke bench-cluster insights bench-insights clean
 
 help: ## Show this help
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -118,6 +118,12 @@ bench-smoke: setup train ## A tiny benchmark run (reports/bench-smoke.*): checks
 
 bench-cluster: setup train services ## Turns/s and latency at 8/32/64 students, 1 vs 2 replicas through nginx (reports/bench-cluster.md)
 	$(BIN)/python -m bot.tools.bench_cluster
+
+insights: $(VENV)/.installed ## Counselor insights as files in reports/: make insights FROM=2026-09-01 TO=2026-11-30 SCHOOL=demo
+	PYTHONWARNINGS=ignore $(BIN)/python -m bot.tools.insights $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO)) $(if $(SCHOOL),--school $(SCHOOL))
+
+bench-insights: $(VENV)/.installed ## Time the insights page on a generated 1,000,000-event SQLite store (reports/bench-insights.md)
+	PYTHONWARNINGS=ignore $(BIN)/python -m bot.tools.bench_insights
 
 clean: ## Remove the venv, models, reports and local conversations
 	rm -rf $(VENV) build models reports results var .pytest_cache

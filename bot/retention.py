@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any, Optional
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from bot.insights import table as insights
 
 DEFAULT_DAYS = 30
 PURGE_EVERY_S = 3600
@@ -37,11 +40,21 @@ def retention_days(environ: Optional[dict] = None) -> int:
 def purge(session: Any, table: sa.Table, days: int, now: Optional[float] = None) -> int:
     """Delete events older than `days` days; returns how many were deleted."""
     cutoff = (now if now is not None else time.time()) - days * _DAY_S
+    _insights(session).execute(insights.TABLE.delete().where(insights.TABLE.c.ts < cutoff))
     return session.execute(table.delete().where(table.c.timestamp < cutoff)).rowcount or 0
 
 
 def delete_conversation(session: Any, table: sa.Table, sender_id: str) -> int:
+    _insights(session).execute(insights.TABLE.delete().where(insights.TABLE.c.conversation == sender_id))
     return session.execute(table.delete().where(table.c.sender_id == sender_id)).rowcount or 0
+
+
+def _insights(session: Any) -> Any:
+    """The connection of this transaction, with the insights table created if an older store lacks it
+    (`make purge` on a database written before insights existed)."""
+    connection = session.connection() if isinstance(session, Session) else session
+    insights.TABLE.create(connection, checkfirst=True)
+    return connection
 
 
 def ensure_timestamp_index(engine: sa.engine.Engine, table: sa.Table) -> None:

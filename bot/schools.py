@@ -39,6 +39,7 @@ _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 
 Name = constr(min_length=1, max_length=80, strip_whitespace=True)
 Greeting = constr(min_length=1, max_length=300, strip_whitespace=True)
@@ -98,6 +99,8 @@ class School(_Strict):
     accent: Optional[str] = None
     counselor: Counselor = Counselor()
     origins: List[str] = []
+    #: SHA-256 (hex) of the token that opens this school's insights page (bot/insights/auth.py).
+    insights_token_sha256: Optional[str] = None
 
     _plain = validator("name", "greeting", allow_reuse=True)(_no_control)
 
@@ -116,6 +119,13 @@ class School(_Strict):
         if not isinstance(value, str) or not _COLOUR.fullmatch(value.strip()):
             raise ValueError(f"{value!r} is not a colour: use #RRGGBB, e.g. \"#7a1f1f\"")
         return value.strip().lower()
+
+    @validator("insights_token_sha256", pre=True)
+    def _token_hash(cls, value):
+        if value is None or (isinstance(value, str) and _SHA256.fullmatch(value.strip())):
+            return value.strip().lower() if value else None
+        raise ValueError("is not a SHA-256 hash: 64 hex digits, as printed by `python -m bot.tools.insights "
+                         "--new-token` (write the hash here, never the token itself)")
 
     @validator("origins", pre=True)
     def _origins_list(cls, value):

@@ -35,6 +35,7 @@ from sqlalchemy import event
 from sqlalchemy.pool import SingletonThreadPool
 
 from bot import retention
+from bot.insights import table as insights
 from bot.privacy import redact_event
 from bot.store_faults import with_retries
 
@@ -96,6 +97,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         self._statements = _Statements(self.SQLEvent.__table__)
         retention.ensure_timestamp_index(self.engine, self.SQLEvent.__table__)
+        insights.ensure(self.engine)  # counselor insights: one row per user message (bot/insights)
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         async def once() -> Optional[DialogueStateTracker]:
@@ -156,11 +158,16 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             await super().save(tracker)
         else:
             await self.stream_events(tracker)
-            rows = [self._row(tracker.sender_id, e) for e in itertools.islice(tracker.events, stored, None)]
+            new = list(itertools.islice(tracker.events, stored, None))
+            data = [redact_event(e.as_dict()) for e in new]
+            rows = [self._row(tracker.sender_id, e, d) for e, d in zip(new, data)]
+            insight_rows = insights.rows(tracker.sender_id, data)
             newest_id = None
             if rows:
                 with self.session_scope() as session:
                     session.execute(self._statements.insert, rows)
+                    if insight_rows:  # same transaction: counted exactly when the message is stored
+                        session.execute(self._statements.insert_insights, insight_rows)
                     newest_id = session.execute(self._statements.newest_id, {"sender": tracker.sender_id}).scalar()
                     session.commit()
                 self._extend_window(tracker.sender_id, newest_id, [row["data"] for row in rows])
@@ -188,11 +195,17 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             self._windows.popitem(last=False)
 
     def _additional_events(self, session, tracker) -> Iterator:
+        written = []
         for e in super()._additional_events(session, tracker):
-            yield _RedactedEvent(e)
+            redacted = _RedactedEvent(e)
+            written.append(redacted.as_dict())
+            yield redacted
+        # Rasa's save() commits after this generator is used up: the insight rows join its transaction.
+        insight_rows = insights.rows(tracker.sender_id, written)
+        if insight_rows:
+            session.execute(self._statements.insert_insights, insight_rows)
 
-    def _row(self, sender_id: str, e: Any) -> Dict[str, Any]:
-        data = redact_event(e.as_dict())
+    def _row(self, sender_id: str, e: Any, data: Dict[str, Any]) -> Dict[str, Any]:
         return dict(sender_id=sender_id, type_name=e.type_name, timestamp=data.get("timestamp"),
                     intent_name=(data.get("parse_data") or {}).get("intent", {}).get("name"),
                     action_name=data.get("name"), data=json.dumps(data))
@@ -255,6 +268,7 @@ class _Statements:
     def __init__(self, table: sa.Table):
         sender = table.c.sender_id == sa.bindparam("sender")
         self.insert = table.insert()
+        self.insert_insights = insights.TABLE.insert()
         self.newest_id = sa.select(sa.func.max(table.c.id)).where(sender)
         self.newest_events = sa.select(table.c.id, table.c.data).where(sender).order_by(table.c.id.desc()).limit(WINDOW)
 

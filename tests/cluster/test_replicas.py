@@ -114,3 +114,24 @@ def test_delete_retention_and_purge_on_postgresql(cluster, kb, tmp_path):
     assert purge.main(["--days", "30", "--endpoints", str(endpoints)]) == 0
     assert stored_user_texts(cluster.database_url, other) == []
     assert stored_user_texts(cluster.database_url, me) == ["how much do they make"]
+
+
+def test_insights_on_postgresql(cluster, tmp_path):
+    """The insights rows are written by every replica into PostgreSQL, and the report reads them."""
+    from datetime import date
+
+    from bot.insights import report as reports
+    from bot.tools import insights
+
+    for i in range(6):  # six conversations about welders, spread over the replicas
+        ask(cluster.replica_base(i % 2), uuid.uuid4().hex, "how much do welders make")
+    engine = sa.create_engine(cluster.database_url)
+    try:
+        with engine.connect() as connection:
+            report = reports.build(connection, None, date.today(), date.today())
+        assert report.conversations.shown is not None and report.conversations.value >= 6
+        assert dict(report.topics["role"])["welder"].value >= 6
+        written = insights.write(engine, tmp_path, None, date.today(), date.today())
+    finally:
+        engine.dispose()
+    assert (tmp_path / "insights.html").exists() and len(written) > 1

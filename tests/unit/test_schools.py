@@ -134,6 +134,8 @@ def test_good_file_loads_normalised(write_schools):
     (school(greeting="x" * 301), "entry schools[lincoln-high], field greeting: is too long: at most 300"),
     (school(greeting="Hi\nthere"), "entry schools[lincoln-high], field greeting: must be one line"),
     (school(colour="#7a1f1f"), "entry schools[lincoln-high], field colour: unknown field (check the spelling)"),
+    (school(insights_token_sha256="my-secret-token"),
+     "entry schools[lincoln-high], field insights_token_sha256: is not a SHA-256 hash"),
 ])
 def test_each_bad_entry_names_entry_and_field(write_schools, entry, expected):
     found = problems(write_schools, entry)
@@ -320,3 +322,11 @@ def test_bad_env_origin_is_refused(registry_file, monkeypatch):
     monkeypatch.setenv("CHAT_ALLOWED_ORIGINS", "https://ok.example.org, https://x.example.org/page; script-src *")
     with pytest.raises(ValueError, match="CHAT_ALLOWED_ORIGINS: .* is not an origin"):
         origins.allowed_origins()
+
+
+def test_insights_token_hash_is_optional_and_normalised(write_schools):
+    digest = "AB" * 32
+    registry = schools.load(write_schools({"schools": [dict(LINCOLN, insights_token_sha256=digest),
+                                                       {"id": "quiet", "name": "Quiet High"}]}))
+    assert registry.get("lincoln-high").insights_token_sha256 == digest.lower()
+    assert registry.get("quiet").insights_token_sha256 is None

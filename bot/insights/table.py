@@ -1,0 +1,127 @@
+"""The `insights` table: one row per user message, written by the store in the same transaction
+as the message's events (bot/stores.py), deleted with them (bot/retention.py).
+
+A row holds what the counselor page aggregates: the day and week (Monday), the school id from the
+message's metadata, the channel, the intent and question kind, the role / sector / pathway the
+answer was about (SlotSet events of the same turn), whether it was answered, and, only for
+unanswered messages, the redacted text. `conversation` (the sender id) is used for
+COUNT(DISTINCT ...) and deletion only; `ts` (the event's time) for retention only. Neither is shown.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any, Dict, Iterable, List, Optional
+
+import sqlalchemy as sa
+
+from bot.privacy import redact
+
+METADATA = sa.MetaData()
+TABLE = sa.Table(
+    "insights", METADATA,
+    sa.Column("id", sa.Integer, sa.Sequence("insights_id_seq"), primary_key=True),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("week", sa.Date, nullable=False),
+    sa.Column("ts", sa.Float, nullable=False),
+    sa.Column("school", sa.String(64), nullable=False),
+    sa.Column("channel", sa.String(32), nullable=False),
+    sa.Column("conversation", sa.String(255), nullable=False),
+    sa.Column("intent", sa.String(64)),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("role", sa.String(64)),
+    sa.Column("sector", sa.String(64)),
+    sa.Column("pathway", sa.String(64)),
+    sa.Column("answered", sa.Boolean(create_constraint=False), nullable=False),
+    sa.Column("text", sa.Text),
+    # Every page query filters on a day range, for one school or all: these make it a range scan.
+    sa.Index("insights_school_day_idx", "school", "day"),
+    sa.Index("insights_day_idx", "day"),
+    sa.Index("insights_conversation_idx", "conversation"),  # deleting a conversation
+    sa.Index("insights_ts_idx", "ts"),  # retention
+)
+
+UNANSWERED_INTENTS = {"out_of_scope", "nlu_fallback"}
+UNANSWERED_ACTIONS = {"action_handle_low_confidence", "action_explain_scope"}
+TOPIC_SLOTS = ("role", "sector", "pathway")
+MAX_TEXT = 300
+
+#: Intent -> the kind of question counselors see. Follow-ups ("what about welders?") take the
+#: aspect the answer was about (slot last_aspect).
+KINDS = {
+    "ask_pay": "pay", "ask_education": "education", "ask_skills": "skills", "ask_outlook": "outlook",
+    "ask_certifications": "certifications", "ask_related_roles": "related jobs", "ask_about": "about a job",
+    "ask_training": "getting started", "ask_economy": "economy", "ask_automation": "automation",
+    "compare_roles": "compare", "explore_roles": "explore", "start_career_finder": "finder",
+    "inform_finder": "finder", "stop_finder": "finder", "ask_roles": "browse", "ask_sectors": "browse",
+    "ask_pathways": "browse", "ask_cluster": "browse", "ask_source": "sources", "ask_counselor": "counselor",
+    "greet": "small talk", "goodbye": "small talk", "thank": "small talk", "bot_challenge": "small talk",
+    "ask_capabilities": "small talk", "insult": "small talk", "distress": "support",
+    "out_of_scope": "not covered", "nlu_fallback": "not covered",
+}
+ASPECT_KINDS = {"overview": "about a job", "pay": "pay", "education": "education", "skills": "skills",
+                "outlook": "outlook", "certifications": "certifications", "related": "related jobs"}
+
+
+def ensure(engine: sa.engine.Engine) -> None:
+    """Create the table and its indexes if missing (several replicas may race: that is fine)."""
+    try:
+        METADATA.create_all(engine, checkfirst=True)
+    except (sa.exc.ProgrammingError, sa.exc.IntegrityError, sa.exc.OperationalError):
+        if not sa.inspect(engine).has_table(TABLE.name):
+            raise
+
+
+def day_of(ts: float) -> date:
+    return datetime.fromtimestamp(ts).date()  # the server's local day: the school day
+
+
+def week_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def rows(sender_id: str, events: Iterable[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """Insight rows for the user messages among `events` (dicts, already redacted, oldest first).
+
+    A message's turn runs until the next user message: its actions decide `answered`, its SlotSet
+    events the topic."""
+    out: List[Dict[str, Any]] = []
+    current: Optional[Dict[str, Any]] = None
+    for e in events:
+        kind = e.get("event")
+        if kind == "user":
+            current = _start(sender_id, e)
+            if current is not None:
+                out.append(current)
+        elif current is None:
+            continue
+        elif kind == "action" and e.get("name") in UNANSWERED_ACTIONS:
+            current["answered"] = False
+        elif kind == "slot" and e.get("value") not in (None, "", []):
+            name, value = e.get("name"), e.get("value")
+            if name in TOPIC_SLOTS and isinstance(value, str):
+                current[name] = value[:64]
+            elif name == "last_aspect" and current["intent"] == "what_about" and value in ASPECT_KINDS:
+                current["kind"] = ASPECT_KINDS[value]
+    for row in out:
+        if not row["answered"]:
+            row["kind"] = "not covered"  # a low-confidence guess at the kind says little
+            row["text"] = redact(row.pop("_text"))[:MAX_TEXT] or None
+        else:
+            row.pop("_text")
+    return out
+
+
+def _start(sender_id: str, e: Dict[str, Any]) -> Optional[Dict[str, Any]]:
+    ts = e.get("timestamp")
+    if not isinstance(ts, (int, float)):
+        return None
+    intent = ((e.get("parse_data") or {}).get("intent") or {}).get("name") or None
+    metadata = e.get("metadata") or {}
+    school = metadata.get("school") if isinstance(metadata.get("school"), str) else ""
+    day = day_of(ts)
+    kind = KINDS.get(intent or "", "other")
+    if intent == "what_about":
+        kind = "about a job"
+    return dict(day=day, week=week_of(day), ts=float(ts), school=school[:64], channel=(e.get("input_channel") or "")[:32],
+                conversation=sender_id[:255], intent=(intent or "")[:64] or None, kind=kind, role=None, sector=None,
+                pathway=None, answered=intent not in UNANSWERED_INTENTS, text=None, _text=e.get("text") or "")
