@@ -29,7 +29,9 @@ from bot.tools.nlu_score import scores
 from bot.tools.servers import BIN, MODEL, Server, spawn, start_actions, start_rasa, wait_ready
 
 REPORTS = ROOT / "reports"
-OURS_PORT, ACTIONS_PORT, BASE_PORT = 5005, 5055, 5006
+#: BENCH_PORT moves all three (ours, its action server at +50, the stock assistant at +1).
+_PORT = int(os.environ.get("BENCH_PORT", "5005"))
+OURS_PORT, ACTIONS_PORT, BASE_PORT = _PORT, _PORT + 50, _PORT + 1
 
 # A student's session: custom actions, follow-ups that need context, chit-chat.
 OURS_MIX = [

@@ -29,6 +29,7 @@ class Server:
     name: str
     process: subprocess.Popen
     ready_url: str
+    log_path: Optional[str] = None  # where its output goes: quoted when it fails to start
 
     def stop(self, timeout: float = 20) -> None:
         """Sanic stops on SIGINT after finishing the requests in flight (up to 15 s)."""
@@ -52,7 +53,7 @@ def stop_on_sigterm() -> None:
 def spawn(name: str, args: List[str], ready_url: str, log: Optional[IO], env: Optional[dict]) -> Server:
     proc = subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT if log else None,
                             env={**os.environ, **(env or {})}, start_new_session=True)
-    return Server(name, proc, ready_url)
+    return Server(name, proc, ready_url, getattr(log, "name", None))
 
 
 def start_actions(port: int = 5055, log: Optional[IO] = None, env: Optional[dict] = None,
@@ -70,12 +71,21 @@ def start_rasa(port: int = 5005, endpoints: Path = ROOT / "endpoints.yml", log: 
     return spawn("Rasa", args, f"http://127.0.0.1:{port}/", log, env)
 
 
+def _log_tail(path: Optional[str], lines: int = 20) -> str:
+    if not path or not os.path.exists(path):
+        return ""
+    with open(path, errors="replace") as log:
+        tail = [line for line in log.read().splitlines() if "Warning" not in line][-lines:]
+    return f"; the end of {path}:\n" + "\n".join(tail)
+
+
 def wait_ready(server: Server, timeout: float = 180) -> float:
     """Seconds until the server answers its ready URL; raises if it exits or times out."""
     start = time.monotonic()
     while time.monotonic() - start < timeout:
         if server.process.poll() is not None:
-            raise RuntimeError(f"{server.name} exited with code {server.process.returncode} while starting")
+            raise RuntimeError(f"{server.name} exited with code {server.process.returncode} while starting"
+                               + _log_tail(server.log_path))
         try:
             with urllib.request.urlopen(server.ready_url, timeout=2) as resp:
                 if resp.status == 200:
