@@ -9,7 +9,8 @@ from typing import Callable, Dict
 
 from actions.base import KnowledgeAction
 from actions.finder import FINDER_SLOTS, ActionResetFinder, ValidateCareerFinderForm  # noqa: F401 (registered)
-from bot.answers import about, cluster, counselor, explore, finder, forget, roles, scope, topics
+from bot.answers import about, cluster, counselor, explore, figures, finder, forget, glossary, roles, scope, topics
+from bot.answers import local, worries
 from bot.answers.aspects import INTENT_ASPECTS
 from bot.answers.context import shared
 from bot.answers.turn import Turn
@@ -50,6 +51,11 @@ ANSWERS: Dict[str, Callable[[Turn], Answer]] = {
     "action_ask_finder_training": finder.ask_training,
     "action_ask_finder_industry": finder.ask_industry,
     "action_suggest_careers": lambda turn: finder.suggest(turn.knowledge, *(turn.slot(s) for s in FINDER_SLOTS)),
+    "action_suggest_from_interests": finder.suggest_from_words,
+    "action_judge_figure": figures.judge,
+    "action_define_term": glossary.define,
+    "action_answer_worry": worries.answer,
+    "action_answer_local": local.answer,
 }
 
 

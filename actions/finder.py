@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import FORM_SLOTS as FINDER_SLOTS
 from bot.answers import finder
 from bot.answers.context import shared
+from bot.text import user_text
 
 
 
@@ -51,4 +52,13 @@ class ActionResetFinder(Action):
         return "action_reset_finder"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict) -> List[Dict[Text, Any]]:
-        return [SlotSet(slot, None) for slot in FINDER_SLOTS] + [SlotSet("requested_slot", None)]
+        """Clear the answers, keeping the one the starting message already gave ("I really enjoy
+        repairing bikes, which job suits me?" or the "Narrow it down" button), so the form skips
+        that question instead of asking what the student just said."""
+        message = tracker.latest_message or {}
+        given = next((str(e.get("value")) for e in message.get("entities") or [] if e.get("entity") == "interest"), None)
+        interest = finder.prefill_interest(user_text(message.get("text")), given)
+        events = [SlotSet(slot, None) for slot in FINDER_SLOTS if not (slot == "finder_interest" and interest)]
+        if interest:
+            events.append(SlotSet("finder_interest", interest))
+        return events + [SlotSet("requested_slot", None)]

@@ -97,6 +97,26 @@ def fact_line(kb: KnowledgeBase, fact: Fact) -> str:
     return f"{fact.statement} {cite(kb, fact.source, str(fact.year))}"
 
 
+def in_sentence(title: str) -> str:
+    """A job title inside a sentence: 'Welder' -> 'welder', but 'CNC operator' stays."""
+    return title if title[:2].isupper() else title[:1].lower() + title[1:]
+
+
+def a_an(noun: str) -> str:
+    """'a welder', 'an industrial maintenance mechanic'."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+#: What a degree named in an answer means, said once, in plain words.
+DEGREE_NOTES = (("associate", "An associate degree usually takes two years."),
+                ("bachelor", "A bachelor's degree usually takes four years."))
+
+
+def degree_note(text: str) -> str:
+    """'An associate degree usually takes two years.' for each kind of degree `text` names."""
+    return " ".join(note for word, note in DEGREE_NOTES if word in text.lower())
+
+
 def bullets(items: Iterable[str]) -> str:
     return "\n".join(f"{BULLET} {item}" for item in items)
 

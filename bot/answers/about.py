@@ -1,7 +1,7 @@
 """'Tell me about X' and 'what about X?': the kind of thing named decides the answer."""
 from __future__ import annotations
 
-from bot.answers import cluster, roles, scope, topics
+from bot.answers import cluster, glossary, roles, scope, topics
 from bot.answers.turn import Turn
 from bot.linking import ECONOMY, OTHER, PATHWAY, ROLE, SECTOR, TECHNOLOGY, TRAINING
 from bot.render import Answer, Button, payload
@@ -32,7 +32,7 @@ def about(turn: Turn) -> Answer:
 def what_about(turn: Turn) -> Answer:
     """Keep the question, change the subject: 'how much do machinists make?' ... 'what about welders?'"""
     aspect = turn.slot("last_aspect") or "overview"
-    named_roles = turn.mentioned(ROLE)
+    named_roles = [r for r in turn.mentioned(ROLE) if r in turn.knowledge.roles]
     if named_roles:
         if aspect in _TOPIC_ANSWERS or aspect not in roles.ASPECT_INTENTS:
             aspect = "overview"
@@ -58,6 +58,8 @@ _SUGGESTIONS = {
 def cluster_question(turn: Turn) -> Answer:
     """'What is manufacturing?' describes the cluster; a message that names something more
     specific ("the gdp thing for manufacturing") gets that instead."""
+    if glossary.find(turn.knowledge, turn.text):  # "what is advanced manufacturing": a definition
+        return glossary.define(turn)
     if turn.links.mentions or turn.entities:
         return about(turn)
     return cluster.describe_cluster(turn.knowledge)

@@ -9,7 +9,7 @@ from bot.render import Answer, Button, bullets, fact_line, join_names, payload
 def describe_cluster(k: Knowledge) -> Answer:
     c = k.kb.cluster
     names = [p.name for p in k.kb.pathways]
-    text = f"{c.name} career cluster\n{c.summary}\n\nIts six pathways:\n{bullets(names)}"
+    text = f"{c.name} career cluster\n{c.summary}\n\nIt has six pathways, or groups of related jobs:\n{bullets(names)}"
     if c.framework_note:
         text += f"\n\n{c.framework_note}"
     buttons = [Button("Pathways", payload("ask_pathways")), Button("Industries", payload("ask_sectors")),
@@ -20,7 +20,8 @@ def describe_cluster(k: Knowledge) -> Answer:
 def list_pathways(k: Knowledge) -> Answer:
     items = [f"{p.name}: {p.summary}" for p in k.kb.pathways]
     buttons = [Button(p.name, payload("ask_about", pathway=p.id)) for p in k.kb.pathways[:6]]
-    return Answer(f"The Manufacturing cluster has {len(items)} pathways:\n{bullets(items)}", buttons,
+    return Answer(f"Manufacturing has {len(items)} career pathways. A pathway is a group of related jobs.\n"
+                  f"{bullets(items)}", buttons,
                   list(k.kb.cluster.sources))
 
 
@@ -38,8 +39,8 @@ def list_sectors(k: Knowledge) -> Answer:
 
 
 def describe_sector(k: Knowledge, sector: Sector) -> Answer:
-    text = (f"{sector.name}\n{sector.summary}\n\nProducts: {join_names(sector.products)}.\n"
-            f"Jobs you'll find there: {join_names([k.title(r) for r in sector.roles])}.")
+    text = (f"{sector.name}\n{sector.summary}\n\nWhat it makes: {join_names(sector.products)}.\n"
+            f"Jobs there include: {join_names([k.title(r) for r in sector.roles])}.")
     if sector.facts:
         text += "\n\n" + "\n".join(fact_line(k.kb, f) for f in sector.facts)
     else:
@@ -51,8 +52,8 @@ def describe_sector(k: Knowledge, sector: Sector) -> Answer:
 def list_roles(k: Knowledge) -> Answer:
     lines = [f"{p.name}: {join_names([k.title(r) for r in p.roles])}" for p in k.kb.pathways]
     buttons = [Button(r.title, payload("ask_about", role=r.id)) for r in k.kb.roles[:5]]
-    return Answer(f"Manufacturing jobs I know about, by pathway:\n{bullets(lines)}\n\n"
-                  "Ask about any of them, for example \u201cwhat does a welder do?\u201d", buttons)
+    return Answer(f"Here are the manufacturing jobs I know about, by pathway:\n{bullets(lines)}\n\n"
+                  "Ask me about any of them. For example: \u201cWhat does a welder do?\u201d", buttons)
 
 
 def pathways(turn) -> Answer:

@@ -45,12 +45,12 @@ def contact(turn: Turn) -> Answer:
     where = f" at {c.school}" if c.school else ""
     ways = ([f"email {c.email}"] if c.email else []) + ([f"visit {c.url}"] if c.url else [])
     if ways:
-        text = (f"For personal advice about your plans, talk to {name}{where}: {' or '.join(ways)}. "
-                "I'm a bot, so I can't pass messages on.")
+        text = (f"For advice about your own plans, talk to {name}{where}: {' or '.join(ways)}. "
+                "I'm a bot, so I can't pass on messages.")
     else:
-        text = ("Your school counselor is the best person for advice about your own plans. I don't have "
-                "your school's contact details here, so ask at your school's counseling office. "
-                "I'm a bot, so I can't pass messages on.")
+        text = ("Your school counselor is the best person to help with your own plans. I don't have "
+                "your school's contact details, so ask at your school's counseling office. "
+                "I'm a bot, so I can't pass on messages.")
     buttons = [Button("How do I get started?", payload("ask_training")),
                Button("Jobs in manufacturing", payload("ask_roles"))]
     return Answer(text, buttons)

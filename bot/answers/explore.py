@@ -9,8 +9,8 @@ from bot.answers.context import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Role
 from bot.linking import OTHER, PATHWAY, ROLE, SECTOR
-from bot.render import (Answer, Button, bullets, figure_sources, money, outlook_cite, pay_cite, payload, period,
-                         short_entry, signed_percent)
+from bot.render import (BULLET, Answer, Button, a_an, bullets, figure_sources, in_sentence, money, outlook_cite,
+                         pay_cite, payload, period, short_entry, signed_percent)
 from bot.text import normalise
 
 MAX_COMPARED = 3
@@ -33,7 +33,7 @@ def compare(turn: Turn) -> Answer:
         options = k.roles[base].related_roles or [r.id for r in k.kb.roles if r.id != base]
         buttons = [Button(k.title(r), payload("compare_roles", role=r)) for r in options[:4]]
         intro = "I can only compare jobs on my manufacturing list. " if outside else ""
-        return Answer(f"{intro}Compare {k.title(base).lower()} with which job?", buttons, slots={"role": base})
+        return Answer(f"{intro}Compare {in_sentence(k.title(base))} with which job?", buttons, slots={"role": base})
     return Answer("Which two jobs would you like to compare? For example: \u201cwelder vs machinist\u201d.",
                   [Button("Welder vs machinist", "welder vs machinist"),
                    Button("CNC operator vs quality inspector", "cnc operator vs quality inspector")])
@@ -43,25 +43,28 @@ def side_by_side(k: Knowledge, role_ids: List[str]) -> Answer:
     roles = [k.roles[r] for r in role_ids]
     kb = k.kb
     lines = [" vs ".join(r.title for r in roles)]
-    paid = [r for r in roles if r.median_pay]
-    if paid:
-        lines.append(f"Median pay {pay_cite(kb, paid[0].median_pay)}: " + " · ".join(
-            f"{r.title} {money(r.median_pay.annual_usd)}" if r.median_pay else f"{r.title}: no sourced figure"
-            for r in roles))
-    growing = [r for r in roles if r.outlook]
-    if growing:
-        o = growing[0].outlook
-        lines.append(f"Job outlook {period(o.period)} {outlook_cite(kb, o)}: " + " · ".join(
-            f"{r.title} {signed_percent(r.outlook.percent_change)}" if r.outlook else f"{r.title}: no sourced figure"
-            for r in roles))
-    lines.append("Typical entry: " + " · ".join(f"{r.title}: {r.education.typical_entry}" for r in roles))
-    lines.append("Key skills: " + " · ".join(f"{r.title}: {', '.join(s.lower() for s in r.skills[:2])}" for r in roles))
+    lines += [f"{BULLET} {r.title}: {_figures(r)} Education to start: {in_sentence(r.education.typical_entry)}."
+              for r in roles]
     verdict = _who_earns_more(roles)
     if verdict:
         lines.append(verdict)
-    buttons = [Button(f"About {r.title.lower()}", payload("ask_about", role=r.id)) for r in roles]
+    paid = [r for r in roles if r.median_pay]
+    growing = [r for r in roles if r.outlook]
+    cited = ([f"Median pay {pay_cite(kb, paid[0].median_pay)}"] if paid else []) + (
+        [f"job outlook for {period(growing[0].outlook.period)} {outlook_cite(kb, growing[0].outlook)}"] if growing else [])
+    if cited:
+        lines.append("; ".join(cited) + ".")
+    buttons = [Button(f"About {in_sentence(r.title)}", payload("ask_about", role=r.id)) for r in roles]
     return Answer("\n".join(lines), buttons, figure_sources(roles),
                   {"role": roles[-1].id, "last_aspect": "pay"})
+
+
+def _figures(role: Role) -> str:
+    pay = (f"median pay {money(role.median_pay.annual_usd)} a year." if role.median_pay
+           else "no pay figure with a source.")
+    outlook = (f"Job outlook {signed_percent(role.outlook.percent_change)}." if role.outlook
+               else "No job outlook figure with a source.")
+    return f"{pay} {outlook}"
 
 
 def _who_earns_more(roles: List[Role]) -> Optional[str]:
@@ -72,7 +75,8 @@ def _who_earns_more(roles: List[Role]) -> Optional[str]:
     gap = top.median_pay.annual_usd - second.median_pay.annual_usd
     if gap == 0:
         return f"{top.title} and {second.title} have the same median pay."
-    return f"At the median, a {top.title.lower()} earns {money(gap)} a year more than a {second.title.lower()}."
+    return (f"At the median, {a_an(in_sentence(top.title))} earns {money(gap)} a year more than "
+            f"{a_an(in_sentence(second.title))}.")
 
 
 # --- explore by filter ------------------------------------------------------------------
@@ -110,7 +114,7 @@ def explore(turn: Turn) -> Answer:
         roles.sort(key=lambda r: -(r.median_pay.annual_usd if r.median_pay else -1))
         order, shown = "highest paying first", "pay"
     if not roles:
-        return Answer("No job in my list matches all of that. Try fewer conditions.",
+        return Answer("No job on my list matches all of that. Try asking with fewer conditions.",
                       [Button("All jobs", payload("ask_roles"))])
     listed = roles[:MAX_LISTED]
     places = [c for c in conditions if c.startswith("in ")]
@@ -128,7 +132,7 @@ def explore(turn: Turn) -> Answer:
 
 
 def _summary_line(k: Knowledge, role: Role, shown: str) -> str:
-    pay = money(role.median_pay.annual_usd) if role.median_pay else "no sourced pay figure"
-    outlook = signed_percent(role.outlook.percent_change) if role.outlook else "no sourced outlook"
+    pay = money(role.median_pay.annual_usd) if role.median_pay else "no pay figure with a source"
+    outlook = signed_percent(role.outlook.percent_change) if role.outlook else "no outlook figure with a source"
     first, second = (outlook, pay) if shown == "outlook" else (pay, outlook)
     return f"{role.title}: {first} ({second}); starts with {short_entry(role)}"

@@ -9,6 +9,7 @@ import re
 from typing import List, Optional, Tuple
 
 from bot.answers.context import Knowledge
+from bot.answers.interests import OwnWord, own_words, states_a_liking  # noqa: F401 (re-exported)
 from bot.knowledge.model import Role
 from bot.linking import SECTOR
 from bot.render import (Answer, Button, figure_sources, join_names, money, outlook_cite, pay_cite, payload,
@@ -43,7 +44,8 @@ def parse_interest(text: str) -> Optional[str]:
     for interest, words in INTEREST_WORDS.items():
         if re.search(rf"\b({words})\b", t):
             return interest
-    return None
+    said = own_words(text)  # "i like sketching" answers the question too
+    return said[0].interest if said else None
 
 
 def parse_training(text: str) -> Optional[str]:
@@ -117,6 +119,70 @@ def suggest(k: Knowledge, interest: str, training: str, industry: str) -> Answer
     return Answer(text, buttons, sources, {"role": picks[0][0].id, "last_aspect": "overview"})
 
 
+# --- interests in the student's own words ("I enjoy repairing bikes") -------------------
+def rank_by_words(k: Knowledge, said: List[OwnWord], count: int = 3) -> List[Tuple[Role, str]]:
+    """Roles that fit what the student said, best first, each with a plain reason."""
+    scored = []
+    for role in k.kb.roles:
+        summary, rest = role.summary.lower(), " ".join([*role.tasks, *role.skills]).lower()
+        score, reason = 0.0, ""
+        for word in said:
+            if word.interest in role.interests:
+                score += 3 - role.interests.index(word.interest)  # a role's first interest fits best
+            # The student's words in the role's summary show the closest fit; in its tasks, a fit.
+            in_summary = [stem for stem in word.stems if stem in summary]
+            if in_summary or any(stem in rest for stem in word.stems):
+                score += min(len(in_summary), 3) + 1
+                task = next((t for t in role.tasks if any(stem in t.lower() for stem in word.stems)), None)
+                reason = reason or (f"you would {task[0].lower()}{task[1:]}" if task else "")
+        if score > 0:
+            growth = role.outlook.percent_change if role.outlook else 0
+            scored.append((score, growth, role, reason or role.summary.split(". ")[0].rstrip(".")))
+    scored.sort(key=lambda s: (-s[0], -s[1]))
+    return [(role, reason) for _, _, role, reason in scored[:count]]
+
+
+def suggest_from_words(turn) -> Answer:
+    """'I like sketching, are there factory jobs for me?': two or three roles and why, then
+    the offer to narrow them down with the career finder (its first answer already given)."""
+    k = turn.knowledge
+    said = own_words(turn.text)
+    picks = rank_by_words(k, said) if said else []
+    if not picks and (turn.links.mentions or turn.entities):  # "aerospace" on its own: describe it
+        from bot.answers import about  # about imports the answers that import this one
+        return about.about(turn)
+    if not picks:
+        return Answer("Tell me what you like doing, for example \u201ci like fixing things\u201d or "
+                      "\u201ci'm good at math\u201d. Or answer three quick questions and I'll suggest jobs.",
+                      [Button("Find jobs that fit me", payload("start_career_finder"))])
+    lines = []
+    for role, reason in picks:
+        pay = (f" Median pay: {money(role.median_pay.annual_usd)} a year {pay_cite(k.kb, role.median_pay)}."
+               if role.median_pay else "")
+        lines.append(f"\u2022 {role.title}: {reason}.{pay}")
+    text = (f"You like {join_names([w.label for w in said[:3]])}. These jobs could fit you:\n" + "\n".join(lines) +
+            "\n\nWant closer matches? Answer two quick questions about training and industries.")
+    first, second = picks[0][0], picks[1][0] if len(picks) > 1 else None
+    buttons = [Button("Narrow it down", payload("start_career_finder", interest=said[0].interest)),
+               Button(f"About {first.title.lower()}", payload("ask_about", role=first.id))]
+    if second:
+        buttons.append(Button(f"Compare {first.title.lower()} and {second.title.lower()}",
+                              f"{first.title} vs {second.title}"))
+    sources = [r.median_pay.source for r, _ in picks if r.median_pay]
+    return Answer(text, buttons, list(dict.fromkeys(sources)), {"role": first.id, "last_aspect": "overview"})
+
+
+def prefill_interest(text: str, given: Optional[str] = None) -> Optional[str]:
+    """The finder's first answer when the message starting it already gave one: a button's
+    interest, or what the student says they like ("I really enjoy repairing bikes, ...")."""
+    if given in INTEREST_LABELS:
+        return given
+    if not states_a_liking(text):
+        return None  # "help me find a career": "help" is not an interest here
+    found = parse_interest(text)
+    return found if found in INTEREST_LABELS else None
+
+
 # --- the form's questions (asked by action_ask_<slot>) -----------------------------------
 def ask_interest(turn) -> Answer:
     return Answer("Let's find jobs that fit you: three quick questions (say \u201cskip\u201d to skip one, "
@@ -125,7 +191,12 @@ def ask_interest(turn) -> Answer:
 
 
 def ask_training(turn) -> Answer:
-    return Answer("How long do you want to train after high school?",
+    question = "How long do you want to train after high school?"
+    interest = turn.slot("finder_interest")
+    if turn.intent == "start_career_finder" and interest in INTEREST_LABELS:  # prefilled from the message
+        question = (f"You like {INTEREST_LABELS[interest]}, so I'll use that. Two more quick questions "
+                    f"(say \u201cstop\u201d to stop). {question}")
+    return Answer(question,
                   [Button(label.capitalize(), label) for label in TRAINING_LABELS.values()] + [Button("Skip", "skip")])
 
 

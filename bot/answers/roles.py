@@ -5,11 +5,11 @@ from typing import Callable, Dict, List, Tuple, Union
 
 from bot.answers.context import Knowledge
 from bot.answers.turn import Turn
-from bot.answers import explore, scope
+from bot.answers import explore, figures, scope
 from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES, INTENT_ASPECTS  # noqa: F401 (re-exported)
 from bot.knowledge.model import Role
 from bot.linking import OTHER, PATHWAY, SECTOR
-from bot.render import Answer, Button, bullets, cite, outlook_line, pay_line, payload
+from bot.render import Answer, Button, a_an, bullets, cite, degree_note, in_sentence, outlook_line, pay_line, payload
 from bot.text import normalise
 
 MAX_ROLES_PER_ANSWER = 3
@@ -41,10 +41,10 @@ def render(k: Knowledge, role_ids: List[str], aspect: str) -> Answer:
 
 def resolve_roles(turn: Turn, aspect: str) -> Union[List[str], Answer]:
     """The roles a question is about: named now, or the one being discussed, else a question back."""
-    named = turn.mentioned("role")
+    links, k = turn.links, turn.knowledge
+    named = [r for r in turn.mentioned("role") if r in k.roles]
     if named:
         return named
-    links, k = turn.links, turn.knowledge
     if links.ids(OTHER):
         return scope.other_cluster(k, links.ids(OTHER)[0])
     if links.ambiguous:
@@ -89,59 +89,81 @@ def follow_ups(k: Knowledge, role_id: str, aspect: str, count: int = 3) -> List[
 def _group_note(role: Role) -> str:
     """Say which BLS group the figures describe when it is not the role itself."""
     if role.bls_group and normalise(role.bls_group) not in (normalise(role.title), normalise(role.title) + "s"):
-        return f"\nThese figures are for the BLS occupation group \u201c{role.bls_group}\u201d."
+        return f"\nThese numbers are for a wider BLS job group: \u201c{role.bls_group}\u201d."
     return ""
+
+
+#: Tasks shown in a role's first answer; skills, pay and training are behind its buttons.
+OVERVIEW_TASKS = 3
 
 
 def _overview(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     pathway = k.pathways[role.pathway].name
-    text = (f"{role.title}\n{role.summary}\n\nTypical tasks:\n{bullets(role.tasks[:5])}\n\n"
-            f"Pathway: {pathway}")
+    text = (f"{role.title}\n{role.summary}\n\nWhat they do:\n{bullets(role.tasks[:OVERVIEW_TASKS])}\n\n"
+            f"Career pathway: {pathway}")
     return text, list(role.sources)
 
 
 def _pay(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     if not role.median_pay:
-        return (f"{role.title}: I don't have a sourced pay figure for this job yet, so I won't guess. "
-                f"BLS's Occupational Outlook Handbook is a good place to check."), []
+        return (f"{role.title}: I don't have a pay figure with a source for this job yet, so I won't guess. "
+                f"You can check the BLS Occupational Outlook Handbook."), []
     text = (f"{role.title}\n{pay_line(k.kb, role.median_pay)}\n"
-            "Median means half of workers earn more and half earn less; pay varies with "
-            f"experience, region and employer.{_group_note(role)}")
-    return text, [role.median_pay.source]
+            "Median means the middle: half of workers earn more and half earn less. "
+            f"Pay depends on your experience, where you live and who you work for.{_group_note(role)}")
+    context, compared = figures.pay_context(k, role)  # what the number means (bot/answers/figures.py)
+    return text + (f"\n{context}" if context else ""), [role.median_pay.source, *compared]
 
 
 def _outlook(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     if not role.outlook:
-        return f"{role.title}: I don't have a sourced job-outlook figure for this job yet.", []
+        return f"{role.title}: I don't have a job outlook figure with a source for this job yet.", []
+    change = role.outlook.percent_change
+    trend = ("More jobs are expected." if change > 0 else "Fewer jobs are expected." if change < 0
+             else "About the same number of jobs is expected.")
     text = (f"{role.title}\n{outlook_line(k.kb, role.outlook)}\n"
-            f"That is the projected change in the number of jobs.{_group_note(role)}")
-    return text, [role.outlook.source]
+            f"This is the expected change in the number of these jobs. {trend}{_group_note(role)}")
+    context, compared = figures.outlook_context(k, role)  # compared with all U.S. jobs
+    return text + (f"\n{context}" if context else ""), [role.outlook.source, *compared]
 
 
 def _education(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     edu = role.education
     where = f" {cite(k.kb, edu.source)}" if edu.source else ""
-    text = f"{role.title}\nTypical entry: {edu.typical_entry}{where}\n\nWays in:\n{bullets(edu.routes)}"
+    text = f"{role.title}\nEducation to start: {edu.typical_entry}{where}\n\nWays to get there:\n{bullets(edu.routes)}"
+    note = degree_note(" ".join([edu.typical_entry, *edu.routes]))
+    if note:
+        text += f"\n\n{note}"
     return text, [edu.source] if edu.source else []
 
 
 def _skills(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
-    return f"Skills that help a {role.title.lower()}:\n{bullets(role.skills)}", list(role.sources)
+    return f"Skills that help {a_an(in_sentence(role.title))}:\n{bullets(role.skills)}", list(role.sources)
 
 
 def _certifications(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     if not role.certifications:
-        return (f"{role.title}: no single certification is expected for this job; "
-                "employers mostly look at training and experience."), []
-    items = [f"{c.name} ({c.issuer})" for c in role.certifications]
-    return f"Certifications for a {role.title.lower()}:\n{bullets(items)}", []
+        return (f"{role.title}: no one certification is expected for this job. "
+                "Employers mostly look at your training and experience."), []
+    items = [f"{c.name}, from {c.issuer}" for c in role.certifications]
+    return (f"Certifications for {a_an(in_sentence(role.title))}:\n{bullets(items)}\n"
+            "A certification shows employers that you have a skill."), []
 
 
 def _related(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     if not role.related_roles:
-        return f"I don't have related roles listed for {role.title.lower()}.", []
-    items = [f"{k.title(r)}: {k.roles[r].summary.split('. ')[0].rstrip('.')}." for r in role.related_roles]
-    return f"Jobs related to {role.title.lower()}:\n{bullets(items)}", []
+        return f"I don't have related jobs listed for {in_sentence(role.title)}.", []
+    items = [_first_sentence(k.roles[r]) for r in role.related_roles]
+    return f"Jobs related to being {a_an(in_sentence(role.title))}:\n{bullets(items)}", []
+
+
+def _first_sentence(role: Role) -> str:
+    """'Welders join metal parts with heat.': the summary's first sentence, which names the job;
+    the title goes first when it does not ('Occupational health and safety specialist: Safety ...')."""
+    sentence = role.summary.split(". ")[0].rstrip(".") + "."
+    if normalise(sentence).startswith(normalise(role.title).split()[0]):
+        return sentence
+    return f"{role.title}: {sentence}"
 
 
 _RENDERERS: Dict[str, Callable[[Knowledge, Role], Tuple[str, List[str]]]] = {

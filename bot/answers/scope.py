@@ -7,10 +7,10 @@ from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES
 from bot.answers.context import Knowledge
 from bot.render import Answer, Button, payload
 
-COVERS = ("I can tell you about manufacturing careers: what jobs like welder, machinist or "
-          "robotics technician involve, the skills and education they need, pay and job outlook, "
-          "industries such as aerospace or food processing, career pathways, how automation is "
-          "changing factory work, and ways to get started such as apprenticeships.")
+COVERS = ("I can tell you about manufacturing careers. I know what jobs like welder, machinist or "
+          "robotics technician are like. I know the skills and training they need, and their pay and "
+          "job outlook. I can also tell you about industries like aerospace, career pathways, "
+          "how robots are changing factory work, and ways to get started.")
 
 
 def menu_buttons() -> list:
@@ -25,16 +25,15 @@ def explain(k: Knowledge, lead: str = "Sorry, I didn't understand that.") -> Ans
 
 def other_cluster(k: Knowledge, other_id: str) -> Answer:
     other = k.kb.other_careers[int(other_id)]
-    text = (f"That job is part of the {other.cluster} career cluster, and I only cover the "
-            f"Manufacturing cluster. Your school counselor, or CareerOneStop "
-            f"(https://www.careeronestop.org/), can help you explore it. Want to see manufacturing jobs "
-            f"that use similar strengths?")
+    text = (f"That job is part of the {other.cluster} career cluster. I only cover the Manufacturing "
+            f"cluster. Your school counselor can help you explore it, and so can CareerOneStop "
+            f"(https://www.careeronestop.org/). Want to see some manufacturing jobs?")
     return Answer(text, menu_buttons())
 
 
 def unknown_role(k: Knowledge, current: Optional[str], aspect: str) -> Answer:
     """The user named a job we do not know: never answer with another role's facts."""
-    text = ("I don't have that job in my manufacturing list, so I can't give you facts about it. "
+    text = ("I don't have that job on my manufacturing list, so I can't give you facts about it. "
             "Here are jobs I do know about.")
     buttons = []
     if current in k.roles:

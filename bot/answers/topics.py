@@ -8,7 +8,7 @@ from bot.answers.turn import Turn
 from bot.knowledge.model import Technology, Training
 from bot.answers.counselor import school_contact
 from bot.linking import ECONOMY, ROLE, TECHNOLOGY, TRAINING
-from bot.render import Answer, Button, bullets, fact_line, join_names, payload
+from bot.render import Answer, Button, a_an, bullets, degree_note, fact_line, in_sentence, join_names, payload
 from bot.text import normalise
 
 
@@ -74,13 +74,18 @@ def next_steps(turn: Turn, role_id: str) -> Answer:
     by_id = {t.id: t for t in k.kb.training}
     steps = list(role.education.routes)
     if "student_orgs" in by_id:
-        steps.append("Join SkillsUSA or a FIRST Robotics team to practise and meet employers")
+        steps.append("Join SkillsUSA or a FIRST Robotics team to practice and meet employers")
     if "apprenticeship" in by_id and by_id["apprenticeship"].url:
         steps.append(f"Look for registered apprenticeships: {by_id['apprenticeship'].url}")
     steps.append(f"Ask {school_contact(turn.metadata).name or 'your school counselor'} about CTE classes "
                  "and dual enrollment at your school")
-    text = (f"Getting started as a {role.title.lower()}\nTypical entry: {role.education.typical_entry}\n\n"
-            f"Next steps:\n{bullets(steps)}")
+    text = (f"Getting started as {a_an(in_sentence(role.title))}\n"
+            f"Education to start: {role.education.typical_entry}\n\nNext steps:\n{bullets(steps)}\n\n"
+            "CTE means career and technical education. Dual enrollment means taking college classes "
+            "while you are in high school.")
+    note = degree_note(" ".join([role.education.typical_entry, *role.education.routes]))
+    if note:
+        text += f" {note}"
     buttons = [Button("Pay", payload("ask_pay", role=role_id)), Button("Skills", payload("ask_skills", role=role_id)),
                Button("Talk to a counselor", payload("ask_counselor"))]
     sources = [role.education.source] if role.education.source else []
@@ -105,9 +110,9 @@ def sources(turn: Turn) -> Answer:
     if used:
         lines = [f"{k.kb.meta.sources[s].title}, {k.kb.meta.sources[s].published}: {k.kb.meta.sources[s].url}"
                  for s in used]
-        text = f"That answer came from:\n{bullets(lines)}"
+        text = f"My last answer came from:\n{bullets(lines)}"
     else:
-        text = "My last answer didn't use any figures, so there is no source to show."
+        text = "My last answer had no figures, so there is no source to show."
     text += f"\n\nAbout my data: {k.kb.meta.attribution} Last reviewed {k.kb.meta.last_reviewed:%B %-d, %Y}."
     return Answer(text, [], used)
 

@@ -170,6 +170,24 @@ class OtherCareer(Strict):
     cluster: Text
 
 
+class Benchmarks(Strict):
+    """Figures for all U.S. occupations, so a role's pay and outlook can be put in context
+    ("is that good pay?"). Each is optional: leave it out until a source confirms it."""
+
+    median_pay: Optional[MedianPay] = None
+    outlook: Optional[Outlook] = None
+
+
+class Term(Strict):
+    """A word students meet in answers ("median pay", "CTE"), explained in plain words."""
+
+    id: Id
+    term: Text
+    aliases: List[Text] = []
+    definition: Text
+    source: Id
+
+
 class KnowledgeBase(Strict):
     meta: Meta
     cluster: Cluster
@@ -180,3 +198,5 @@ class KnowledgeBase(Strict):
     innovation: Innovation
     training: List[Training] = Field(..., min_items=1)
     other_careers: List[OtherCareer] = []
+    benchmarks: Benchmarks = Benchmarks()
+    glossary: List[Term] = []

@@ -15,6 +15,8 @@ def find_problems(kb: KnowledgeBase) -> List[Problem]:
         *_dangling_references(kb),
         *_unknown_sources(kb),
         *_shared_names(kb),
+        *_glossary_names(kb),
+        *_benchmark_periods(kb),
     ]
 
 
@@ -25,6 +27,7 @@ def _sections(kb: KnowledgeBase) -> Iterator[Tuple[str, list]]:
     yield "economy", kb.economy
     yield "innovation.technologies", kb.innovation.technologies
     yield "training", kb.training
+    yield "glossary", kb.glossary
 
 
 def _duplicate_ids(kb: KnowledgeBase) -> Iterator[Problem]:
@@ -89,6 +92,13 @@ def _cited_sources(kb: KnowledgeBase) -> Iterator[Tuple[str, str, str]]:
             yield f"training[{t.id}]", f"facts[{i}].source", f.source
         for i, src in enumerate(t.sources):
             yield f"training[{t.id}]", f"sources[{i}]", src
+    b = kb.benchmarks
+    if b.median_pay:
+        yield "benchmarks", "median_pay.source", b.median_pay.source
+    if b.outlook:
+        yield "benchmarks", "outlook.source", b.outlook.source
+    for g in kb.glossary:
+        yield f"glossary[{g.id}]", "source", g.source
 
 
 def _unknown_sources(kb: KnowledgeBase) -> Iterator[Problem]:
@@ -130,3 +140,30 @@ def named_entries(kb: KnowledgeBase) -> Iterator[Tuple[str, List[str]]]:
         yield f"training[{t.id}]", [t.name, *t.aliases]
     for i, o in enumerate(kb.other_careers):
         yield f"other_careers[{i}]", [o.name, *o.aliases]
+
+
+def _glossary_names(kb: KnowledgeBase) -> Iterator[Problem]:
+    """A glossary word must explain one term. (It may also name a training route or a
+    technology: "apprenticeship" is both defined and described, by different questions.)"""
+    owner: Dict[str, str] = {}
+    for g in kb.glossary:
+        for name in [g.term, *g.aliases]:
+            key = normalise(name)
+            if key in owner and owner[key] != g.id:
+                yield Problem(f"glossary[{g.id}]", "aliases", f"'{name}' is also a name of glossary[{owner[key]}]")
+            owner.setdefault(key, g.id)
+
+
+def _benchmark_periods(kb: KnowledgeBase) -> Iterator[Problem]:
+    """A role is compared with all occupations only for the same survey year or projection
+    period; a mismatch would compare figures from different years."""
+    b = kb.benchmarks
+    for r in kb.roles:
+        if b.median_pay and r.median_pay and r.median_pay.year != b.median_pay.year:
+            yield Problem(f"roles[{r.id}]", "median_pay.year",
+                          f"year {r.median_pay.year} differs from benchmarks.median_pay.year {b.median_pay.year}, "
+                          "so the two cannot be compared; update one of them")
+        if b.outlook and r.outlook and r.outlook.period != b.outlook.period:
+            yield Problem(f"roles[{r.id}]", "outlook.period",
+                          f"period {r.outlook.period} differs from benchmarks.outlook.period {b.outlook.period}, "
+                          "so the two cannot be compared; update one of them")

@@ -93,7 +93,7 @@ def test_button_payload_entity_wins_over_text(kb):
     ("ask_skills", "Blueprint reading and shop math"),
     ("ask_certifications", "NIMS Machining Level I"),
     ("ask_related_roles", "CNC operator"),
-    ("ask_about", "Typical tasks:"),
+    ("ask_about", "What they do:"),
     ("ask_outlook", "−2% for 2024–34"),
 ])
 def test_each_role_aspect(aspect_intent, needle):
@@ -142,7 +142,7 @@ def test_training(kb):
     route, _ = run("action_answer_training", "what is an apprenticeship", "ask_training")
     assert route[0]["text"].startswith("Registered apprenticeships")
     becoming, _ = run("action_answer_training", "how do I become a welder", "ask_training")
-    assert "Typical entry: High school diploma or equivalent" in becoming[0]["text"]
+    assert "Education to start: High school diploma or equivalent" in becoming[0]["text"]
 
 
 def test_sources_name_the_last_answers_sources_with_urls(kb):

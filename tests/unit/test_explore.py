@@ -17,11 +17,13 @@ def test_compare_two_roles_side_by_side(knowledge, kb):
     welder, machinist = role(kb, "welder"), role(kb, "machinist")
     lines = answer.text.splitlines()
     assert lines[0] == "Welder vs Machinist"
-    assert lines[1] == (f"Median pay (BLS, May 2024): Welder {money(welder.median_pay.annual_usd)} · "
-                        f"Machinist {money(machinist.median_pay.annual_usd)}")
-    assert lines[2] == "Job outlook 2024–34 (BLS projections): Welder +2% · Machinist −2%"
+    assert lines[1] == (f"• Welder: median pay {money(welder.median_pay.annual_usd)} a year. Job outlook +2%. "
+                        "Education to start: high school diploma or equivalent.")
+    assert lines[2].startswith(f"• Machinist: median pay {money(machinist.median_pay.annual_usd)} a year. "
+                               "Job outlook −2%. Education to start: high school diploma or equivalent")
     gap = machinist.median_pay.annual_usd - welder.median_pay.annual_usd
-    assert lines[-1] == f"At the median, a machinist earns {money(gap)} a year more than a welder."
+    assert lines[3] == f"At the median, a machinist earns {money(gap)} a year more than a welder."
+    assert lines[4] == "Median pay (BLS, May 2024); job outlook for 2024–34 (BLS projections)."
     assert set(answer.sources) == {"bls_ooh_welders", "bls_ooh_machinists"}
 
 

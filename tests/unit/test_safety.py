@@ -1,11 +1,108 @@
-"""Distress is always recognised; ordinary manufacturing talk never is."""
+"""Distress is always recognised; ordinary manufacturing talk and ordinary worries never are.
+
+ORDINARY_WORRIES and REAL_DISTRESS are also asked end to end against the real bot
+(tests/e2e/test_counselor_answers_safety.py): both lists must pass exactly.
+"""
 from __future__ import annotations
 
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.safety_guard import SafetyGuard
-from bot.safety import shows_distress
+from bot.nlu.safety_guard import SafetyGuard, corrected_intent
+from bot.safety import has_distress_words, shows_distress
+
+#: Worries a counselor hears every week: never the crisis reply, even when the classifier
+#: is sure it is distress.
+ORDINARY_WORRIES = [
+    "My parents want me to go to college but I want to do hands-on work",
+    "my parents say i have to go to college and i don't want to, i want to work with my hands",
+    "my dad will kill me if i don't go to college",
+    "I'm really stressed about choosing a career",
+    "I'm scared robots will replace me",
+    "i'm bad at math, is manufacturing still an option",
+    "can girls be welders?",
+    "I'm a girl and I want to weld but I'm nervous",
+    "my grades are terrible",
+    "I don't know what I want to do after high school",
+    "college costs too much for my family",
+    "how will i pay for trade school",
+    "I'm not smart enough to be an engineer",
+    "this homework is killing me",
+    "i'm so tired of school",
+    "I'm worried I won't find a job",
+    "everyone expects me to go to college",
+    "my mom says welding is dangerous and i'll get hurt",
+    "I feel like I'm disappointing my parents",
+    "I'm afraid of failing my classes",
+    "what if I pick the wrong career and hate it",
+    "i'm anxious about graduating",
+    "I'm the only girl in my robotics club",
+    "will AI take all the factory jobs? that scares me",
+    "my family doesn't have money for college",
+    "I failed my algebra test and now I'm worried",
+    "i'm scared i'm not good enough",
+    "i'm stressed out about my future",
+    "my parents don't understand what i want",
+    "my counselor says I should go to college but I like fixing things",
+    "i feel lost about my career",
+    "my friends will think i'm dumb for going to trade school",
+    "i'm worried about student loans",
+    "i can't decide between welding and machining and it's stressing me out",
+    "i'm nervous about my first job",
+    "my parents are pressuring me to be a doctor",
+    "i'm really overwhelmed with school right now",
+    "what's a tool and die maker, i'm scared i'm picking the wrong thing",
+]
+
+#: Real distress: always the crisis reply, whatever the classifier says.
+REAL_DISTRESS = [
+    "I want to kill myself",
+    "i've been thinking about ending my life",
+    "I don't want to be alive anymore",
+    "sometimes i cut myself",
+    "I feel hopeless and I can't go on",
+    "my dad hits me and i'm scared to go home",
+    "I don't feel safe at home",
+    "i'm being abused",
+    "everyone would be better off without me",
+    "i just want to disappear forever",
+    "i'm so depressed",
+    "there's no reason to live",
+    "I wish I was dead",
+    "i'm thinking about suicide",
+    "i've been self harming",
+    "I can't go on anymore",
+    "I want to hurt myself",
+    "I'm scared for my safety at home",
+    "nobody would miss me if I was gone",
+    "i'm going to end it all",
+    "I'm getting bullied every day and I can't take it anymore",
+    "I feel worthless",
+    "i don't want to wake up tomorrow",
+    "my boyfriend hurts me",
+]
+
+
+def ranking(*names):
+    return [{"name": n, "confidence": round(0.9 / (i + 1), 3)} for i, n in enumerate(names)]
+
+
+@pytest.mark.parametrize("text", REAL_DISTRESS)
+def test_real_distress_is_recognised_by_the_patterns(text):
+    assert shows_distress(text) and has_distress_words(text)
+    # ... so it is distress whatever the classifier thought.
+    for guess in ("ask_pay", "share_worry", "nlu_fallback", "distress"):
+        new = corrected_intent(text, {"name": guess, "confidence": 0.3}, ranking(guess, "share_worry"))
+        assert new == {"name": "distress", "confidence": 1.0}
+
+
+@pytest.mark.parametrize("text", ORDINARY_WORRIES)
+def test_an_ordinary_worry_never_gets_the_crisis_reply(text):
+    assert not shows_distress(text) and not has_distress_words(text)
+    # Even a classifier sure it is distress is overruled: share_worry when it ranks near the top.
+    new = corrected_intent(text, {"name": "distress", "confidence": 0.99},
+                           ranking("distress", "ask_education", "share_worry"))
+    assert new["name"] == "share_worry"
 
 
 @pytest.mark.parametrize("text", [
@@ -21,15 +118,52 @@ def test_distress_is_recognised(text):
 @pytest.mark.parametrize("text", [
     "what does a tool and die maker do", "die casting jobs", "this homework is killing me",
     "how do robots cut metal", "I'm so excited about welding", "what kills a career in manufacturing",
-    "the machine will end its cycle", "how much do welders make",
+    "the machine will end its cycle", "how much do welders make", "my parents will kill me",
+    "will welding hurt my eyes", "is it safe to work with robots", "the job market is hard on me",
 ])
 def test_ordinary_messages_are_not(text):
-    assert not shows_distress(text)
+    assert not shows_distress(text) and not has_distress_words(text)
+
+
+def test_the_classifier_alone_needs_distress_words_and_confidence():
+    words = "i can't take it anymore, nobody cares"
+    assert corrected_intent(words, {"name": "distress", "confidence": 0.8}, ranking("distress")) is None
+    # Too unsure: the next intent, or share_worry when it ranks near the top.
+    low = corrected_intent(words, {"name": "distress", "confidence": 0.4}, ranking("distress", "share_worry"))
+    assert low["name"] == "share_worry"
+    # share_worry far down the ranking: the next intent instead ("die casting" is a job question).
+    far = ranking("distress", "ask_about", "ask_pay", "ask_skills", "share_worry")
+    assert corrected_intent("die casting jobs", {"name": "distress", "confidence": 0.7}, far)["name"] == "ask_about"
+    assert corrected_intent("hmm", {"name": "distress", "confidence": 0.7}, [])["name"] == "share_worry"
+
+
+def test_a_place_question_becomes_ask_local_but_a_worry_or_distress_does_not():
+    assert corrected_intent("what do welders earn in ohio", {"name": "ask_pay", "confidence": 0.8}, [])["name"] == "ask_local"
+    assert corrected_intent("any cnc jobs in my town?", {"name": "explore_roles", "confidence": 0.6}, []) \
+        == {"name": "ask_local", "confidence": 0.6}
+    assert corrected_intent("my parents in ohio want me to go to college",
+                            {"name": "share_worry", "confidence": 0.8}, []) is None
+    assert corrected_intent("how much do welders make", {"name": "ask_pay", "confidence": 0.8}, []) is None
+    assert corrected_intent("i don't feel safe at home in ohio", {"name": "ask_local", "confidence": 0.8},
+                            [])["name"] == "distress"
 
 
 def test_guard_overrides_the_classifier():
     guard = SafetyGuard()
     msg = Message({"text": "how much do welders make, i want to die", "intent": {"name": "ask_pay", "confidence": 0.9}})
     ok = Message({"text": "how much do welders make", "intent": {"name": "ask_pay", "confidence": 0.9}})
-    guard.process([msg, ok])
+    worry = Message({"text": "my parents want me to go to college", "intent": {"name": "distress", "confidence": 0.9},
+                     "intent_ranking": ranking("distress", "share_worry")})
+    button = Message({"text": "/distress", "intent": {"name": "distress", "confidence": 1.0}})
+    guard.process([msg, ok, worry, button])
     assert msg.get("intent")["name"] == "distress" and ok.get("intent")["name"] == "ask_pay"
+    assert worry.get("intent")["name"] == "share_worry" and button.get("intent")["name"] == "distress"
+
+
+def test_an_unsure_place_guess_without_a_place_word_goes_to_the_next_intent():
+    guess = {"name": "ask_local", "confidence": 0.31}
+    assert corrected_intent("jobs in the electronics industry", guess,
+                            ranking("ask_local", "explore_roles"))["name"] == "explore_roles"
+    assert corrected_intent("jobs in the electronics industry", {"name": "ask_local", "confidence": 0.7},
+                            ranking("ask_local", "explore_roles")) is None  # sure: maybe a small town
+    assert corrected_intent("jobs near me", guess, ranking("ask_local", "explore_roles")) is None

@@ -1,0 +1,76 @@
+"""What students say they like, in their own words, mapped onto the career finder's interests.
+
+"I enjoy repairing bikes" means hands-on work; "I like sketching" means drawing and design,
+which the finder files under technology (CAD). Each phrase also names the words in a role's
+summary, tasks and skills that show why the role fits, so "fixing things" ranks the
+maintenance mechanic first among the hands-on jobs.
+
+The interests themselves are the knowledge file's tags (`roles[].interests`). O*NET's interest
+profiles (RIASEC) would be a better basis, but they are not yet sourced role by role here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import List, Tuple
+
+from bot.text import normalise
+
+
+@dataclass(frozen=True)
+class OwnWord:
+    interest: str  # a finder interest: hands_on, technology, people or data
+    label: str  # how the answer says it back: "fixing things"
+    pattern: str  # regular expression over the normalised message
+    stems: Tuple[str, ...]  # word starts in a role's text that show the fit
+
+
+OWN_WORDS: List[OwnWord] = [
+    OwnWord("hands_on", "fixing things",
+            r"fix\w*|repair\w*|bikes?|bicycles?|cars?|engines?|motors?|tinker\w*|mechanic\w*"
+            r"|tak\w* things apart|how machines work",
+            ("repair", "fix", "maint", "troubleshoot", "servic")),
+    OwnWord("technology", "drawing and design",
+            r"draw\w*|sketch\w*|design\w*|drafting|art|arts|artistic|3d model\w*|cad",
+            ("draw", "design", "cad", "model", "blueprint")),
+    OwnWord("hands_on", "building things",
+            r"build\w*|mak\w* things|mak\w* stuff|assembl\w*|woodwork\w*|legos?|crafts?|put\w* things together",
+            ("build", "assembl", "weld", "join", "put parts")),
+    OwnWord("hands_on", "working with your hands",
+            r"hands|hands on|tools?|weld\w*|metal\w*|physical work",
+            ("hand", "tool", "weld", "metal")),
+    OwnWord("hands_on", "being active",
+            r"outside|outdoors?|moving around|on my feet|active|sports?|working out",
+            ("floor", "lift", "move")),
+    OwnWord("technology", "computers and tech",
+            r"computers?|coding|code|program\w*|tech|technology|video games?|gaming|electronics?|robots?|robotics"
+            r"|gadgets?|software",
+            ("program", "robot", "computer", "software", "automat", "electronic", "sensor")),
+    OwnWord("data", "numbers and math",
+            r"math\w*|numbers?|algebra|geometry|calculus|statistics|stats|data|spreadsheets?|puzzles?"
+            r"|problem solving|solving problems",
+            ("data", "math", "analy", "measur", "statistic")),
+    OwnWord("data", "science",
+            r"science|chemistry|physics|biology|experiments?|how things work|labs?",
+            ("physics", "science", "test", "experiment")),
+    OwnWord("people", "helping and leading people",
+            r"help\w* (?:people|others|out)|people|leading|leader\w*|lead|teach\w*|teamwork|teams?|organi[sz]\w*"
+            r"|talking|planning|in charge|keeping people safe",
+            ("lead", "train", "team", "safe", "plan", "coordinat")),
+]
+_COMPILED = [(w, re.compile(rf"\b(?:{w.pattern})\b")) for w in OWN_WORDS]
+#: Words that say the message is about the student's likes or strengths.
+_LIKING = re.compile(r"\b(like|likes|love|loves|enjoy\w*|into|good at|good with|great at|great with|fan of"
+                     r"|interested in|passion\w*|fun|favou?rite|skilled at|best at|obsessed|dream)\b")
+
+
+def own_words(text: str) -> List[OwnWord]:
+    """What the message says the student likes, in the order said, each once."""
+    t = normalise(text)
+    hits = sorted((m.start(), i, w) for i, (w, rx) in enumerate(_COMPILED) for m in [rx.search(t)] if m)
+    return list(dict.fromkeys(w for _, _, w in hits))
+
+
+def states_a_liking(text: str) -> bool:
+    """'I enjoy ...', 'I'm good at ...': the message tells us about the student."""
+    return bool(_LIKING.search(normalise(text)))
