@@ -68,6 +68,11 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
     handles_faults = True  # no FailSafeTrackerStore around us (bot/speedups/failsafe.py)
 
     def __init__(self, *args: Any, **kwargs: Any):
+        if kwargs.get("dialect", "sqlite") == "sqlite" and not kwargs.get("host"):
+            # Our own folder for the SQLite file (var/): created readable by its owner only.
+            folder = os.path.dirname(str(kwargs.get("db") or ""))
+            if folder:
+                os.makedirs(folder, mode=0o700, exist_ok=True)
         super().__init__(*args, **kwargs)
         self.retention_days = retention.retention_days()
         self._next_purge = 0.0
