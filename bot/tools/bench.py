@@ -208,8 +208,11 @@ def start_ours(tmp: Path, env: dict, servers: List[Server]) -> Tuple[Side, float
 def start_baseline(tmp: Path, env: dict, model: Path, servers: List[Server]) -> Tuple[Side, float]:
     logs = open(tmp / "stock.log", "w")
     start = time.perf_counter()
+    # In the stock project's folder: Rasa reads credentials.yml and endpoints.yml from the working
+    # directory when not told otherwise, and ours (channels, store) must not leak into the baseline.
+    project = model.parent.parent
     rasa = spawn("stock Rasa", [str(BIN / "rasa"), "run", "--model", str(model), "--port", str(BASE_PORT)],
-                 f"http://127.0.0.1:{BASE_PORT}/", logs, env)
+                 f"http://127.0.0.1:{BASE_PORT}/", logs, env, cwd=project)
     servers.append(rasa)
     wait_ready(rasa, timeout=300)
     ready_s = time.perf_counter() - start

@@ -50,8 +50,9 @@ def stop_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, stop)
 
 
-def spawn(name: str, args: List[str], ready_url: str, log: Optional[IO], env: Optional[dict]) -> Server:
-    proc = subprocess.Popen(args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT if log else None,
+def spawn(name: str, args: List[str], ready_url: str, log: Optional[IO], env: Optional[dict],
+          cwd: Path = ROOT) -> Server:
+    proc = subprocess.Popen(args, cwd=cwd, stdout=log, stderr=subprocess.STDOUT if log else None,
                             env={**os.environ, **(env or {})}, start_new_session=True)
     return Server(name, proc, ready_url, getattr(log, "name", None))
 
