@@ -36,7 +36,7 @@ ANSWERS: Dict[str, Callable[[Turn], Answer]] = {
     "action_describe_cluster": about.cluster_question,
     "action_list_pathways": cluster.pathways,
     "action_list_sectors": cluster.sectors,
-    "action_list_roles": lambda turn: cluster.list_roles(turn.knowledge),
+    "action_list_roles": cluster.roles_list,
     "action_answer_economy": topics.economy,
     "action_answer_automation": topics.automation,
     "action_answer_training": topics.training,

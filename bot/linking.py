@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from bot.knowledge.model import KnowledgeBase
 from bot.text import normalise
+from bot.vocabulary import LOOK_ALIKE_WORDS, NEARBY_WORDS
 
 # Kinds of things a message can mention, by the knowledge section they live in.
 ROLE, SECTOR, PATHWAY, ECONOMY, TECHNOLOGY, TRAINING, OTHER = (
@@ -27,6 +28,10 @@ _FUZZY_CUTOFFS = ((4, 88.0), (6, 85.0), (99, 84.0))
 #: letter in a three-letter word scores 85.7.
 _QUESTION_WORD_CUTOFF = 85.0
 _MIN_FUZZY_LEN = 4
+#: When two names cover the same words equally well, the more specific kind wins:
+#: "food production worker" is a job (production worker) in an industry (food), not
+#: the industry alias "food production".
+_KIND_ORDER = {ROLE: 0, SECTOR: 1, PATHWAY: 2}
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,12 @@ class Linker:
             self._fuzzy.setdefault(name.tokens, {})[name.text] = name
         self._heads = _role_heads(kb, nlp)
         self.stop_words: FrozenSet[str] = frozenset(nlp.Defaults.stop_words)
+        # Real words a typo must not be "corrected" away from: every content word of a name
+        # ("automotive", "automation", "machine"), look-alikes that are no name at all, and
+        # jobs we know we do not cover ("baker" is not "banker").
+        self._kept_words: FrozenSet[str] = frozenset(
+            {w for name in self.names for w in name.text.split()
+             if w not in self.stop_words and len(w) >= _MIN_FUZZY_LEN} | LOOK_ALIKE_WORDS | set(NEARBY_WORDS))
         self.question_words: Set[str] = set()
         for word in question_words:
             self.question_words.update(self._lemmas(word))
@@ -102,15 +113,16 @@ class Linker:
 
     # -- misspellings --------------------------------------------------------
     def _fuzzy_mentions(self, doc: Doc, exact: List[Mention]) -> List[Mention]:
-        """Candidates for misspelt names. A window may overlap an exact one-word match, so
-        "robotic technition" can still become robotics technician rather than robots."""
-        exact_multi = {i for m in exact if m.end - m.start > 1 for i in range(m.start, m.end)}
-        exact_any = {i for m in exact for i in range(m.start, m.end)}
+        """Candidates for misspelt names. A window may overlap a shorter exact match, so
+        "robotic technition" can still become robotics technician rather than robots, and
+        "industrial engineer technician" the industrial engineering technician rather than
+        the industrial engineer."""
         found: List[Mention] = []
         for size, choices in self._fuzzy.items():
+            blocked = {i for m in exact if m.end - m.start >= max(size, 2) or size == 1
+                       for i in range(m.start, m.end)}
             for start in range(0, len(doc) - size + 1):
                 window = set(range(start, start + size))
-                blocked = exact_any if size == 1 else exact_multi
                 if window & blocked or not self._worth_fuzzing(doc[start:start + size]):
                     continue
                 best = self._best_fuzzy(doc[start:start + size], choices)
@@ -124,10 +136,10 @@ class Linker:
         return bool(content) and len(span.text.replace(" ", "")) >= _MIN_FUZZY_LEN and (
             span[0].lower_ not in self.stop_words and span[-1].lower_ not in self.stop_words)
 
-    @staticmethod
-    def _best_fuzzy(span: Span, choices: Dict[str, _Name]) -> Optional[Tuple[_Name, float]]:
+    def _best_fuzzy(self, span: Span, choices: Dict[str, _Name]) -> Optional[Tuple[_Name, float]]:
         """Closest name above the cutoff. Typos rarely change a word's first letter, so a name
-        must start like the typed word ("factories" is not "actors")."""
+        must start like the typed word ("factories" is not "actors"), and a real word is never
+        changed into another one ("automotive" stays "automotive", see `_keeps_words`)."""
         forms = {span.text, " ".join(t.lemma_ for t in span)}
         if span.text.endswith("s") and len(span.text) > 4:
             forms.add(span.text[:-1])
@@ -136,24 +148,37 @@ class Linker:
         for form in forms:
             for text, score, _ in process.extract(form, choices.keys(), scorer=fuzz.ratio,
                                                   score_cutoff=cutoff, limit=5):
-                if text[0] == form[0] and (best is None or score > best[1]):
+                if text[0] == form[0] and self._keeps_words(span, text) and (best is None or score > best[1]):
                     best = (choices[text], score)
                     break
         return best
+
+    def _keeps_words(self, span: Span, name_text: str) -> bool:
+        """False when a word typed correctly would have to become a different word of the name:
+        a typo fix may change "enginering" or "technition", never "automotive" into "automation"."""
+        name_words = name_text.split()
+        if len(name_words) != len(span):
+            return True
+        return all(_same_word({token.lower_, token.lemma_}, word)
+                   for token, word in zip(span, name_words) if {token.lower_, token.lemma_} & self._kept_words)
 
     # -- what is left --------------------------------------------------------
     def _leftovers(self, doc: Doc, covered: Set[int]) -> Tuple[List[Tuple[str, ...]], List[str]]:
         ambiguous: List[Tuple[str, ...]] = []
         unknown: List[str] = []
+        last_unknown = -2
         for token in doc:
             if token.i in covered or not token.is_alpha or token.lower_ in self.stop_words:
                 continue
             roles = self._heads.get(token.lemma_) or self._heads.get(token.lower_) or self._fuzzy_head(token.lower_)
-            if roles:
+            if roles and last_unknown == token.i - 1:
+                unknown.append(token.lower_)  # "fashion designer", "software engineer": another job
+            elif roles:
                 if roles not in ambiguous:
                     ambiguous.append(roles)
             elif len(token) > 2 and not self._is_question_word(token):
                 unknown.append(token.lower_)
+                last_unknown = token.i
         return ambiguous, unknown
 
     def _is_question_word(self, token) -> bool:
@@ -182,12 +207,26 @@ def _longest_first(candidates: List[Mention]) -> List[Mention]:
     """Keep non-overlapping mentions, preferring longer spans, then better scores."""
     chosen: List[Mention] = []
     taken: Set[int] = set()
-    for m in sorted(candidates, key=lambda m: (-(m.end - m.start), -m.score, m.start)):
+    for m in sorted(candidates, key=lambda m: (-(m.end - m.start), -m.score, _KIND_ORDER.get(m.kind, 3), m.start)):
         span = set(range(m.start, m.end))
         if not span & taken:
             chosen.append(m)
             taken |= span
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 4 else word
+
+
+def _same_word(typed: Set[str], word: str) -> bool:
+    """The name's word is the typed word, a plural of it, or a longer form of the same stem
+    ("engineer" / "engineering", "robot" / "robotics"); look-alikes never count as the same."""
+    if word in typed or _singular(word) in {_singular(t) for t in typed}:
+        return True
+    if (typed | {word}) & LOOK_ALIKE_WORDS:
+        return False
+    return any(word.startswith(t) or t.startswith(word) for t in typed if len(t) >= _MIN_FUZZY_LEN)
 
 
 def _names(kb: KnowledgeBase) -> Iterable[_Name]:

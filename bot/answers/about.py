@@ -1,10 +1,14 @@
 """'Tell me about X' and 'what about X?': the kind of thing named decides the answer."""
 from __future__ import annotations
 
+import re
+
 from bot.answers import cluster, glossary, roles, scope, topics
+from bot.answers.aspects import asks_pay
 from bot.answers.turn import Turn
 from bot.linking import ECONOMY, OTHER, PATHWAY, ROLE, SECTOR, TECHNOLOGY, TRAINING
 from bot.render import Answer, Button, payload
+from bot.text import normalise
 
 #: Aspects that belong to the whole cluster rather than to one role.
 _TOPIC_ANSWERS = {"economy": topics.economy, "automation": topics.automation, "training": topics.training}
@@ -17,15 +21,19 @@ def about(turn: Turn) -> Answer:
         given = turn.entities.get(kind)
         if given:
             return _describe(turn, kind, given)
+    if roles.named(turn) and asks_pay(turn.text):  # "what's the paycheck like for a welder"
+        return roles.answer_named(turn)
     first = turn.links.mentions[0] if turn.links.mentions else None
     if first:
         return _describe(turn, first.kind, first.id)
     if turn.links.ambiguous:
         return roles.ask_which(k, list(turn.links.ambiguous[0]), "overview", "Which of these jobs do you mean?")
     if turn.links.unknown_words:
+        if scope.closest_roles(k, turn.links.unknown_words, turn.links.ids(SECTOR)):
+            return scope.unknown_role(k, None, "overview", turn.links)
         return scope.explain(k, "I don't have information about that.")
-    if turn.slot("role") in k.roles:
-        return roles.render(k, [turn.slot("role")], "overview")
+    if turn.slot("role") in k.roles:  # "and the paycheck?" about the job being discussed
+        return roles.render(k, [turn.slot("role")], "pay" if asks_pay(turn.text) else "overview")
     return cluster.describe_cluster(k)
 
 
@@ -36,6 +44,8 @@ def what_about(turn: Turn) -> Answer:
     if named_roles:
         if aspect in _TOPIC_ANSWERS or aspect not in roles.ASPECT_INTENTS:
             aspect = "overview"
+        if asks_pay(turn.text):  # "and what's the paycheck like for welders?"
+            aspect = "pay"
         return roles.render(turn.knowledge, named_roles, aspect)
     if aspect in _TOPIC_ANSWERS and turn.links.mentions:
         return _TOPIC_ANSWERS[aspect](turn)
@@ -55,9 +65,21 @@ _SUGGESTIONS = {
 }
 
 
+#: A question about the cluster that asks for one of its lists.
+_LIST_WORDS = re.compile(r"\b(?P<sectors>sectors|industries|kinds of factories)\b"
+                         r"|\b(?P<pathways>pathways|paths|tracks)\b|\b(?P<jobs>jobs|roles|occupations)\b")
+
+
 def cluster_question(turn: Turn) -> Answer:
     """'What is manufacturing?' describes the cluster; a message that names something more
     specific ("the gdp thing for manufacturing") gets that instead."""
+    listed = _LIST_WORDS.search(normalise(turn.text))
+    if listed and not turn.entities:  # "which sectors does the cluster include": the list asked for
+        if listed.group("sectors"):
+            return cluster.sectors(turn)
+        if listed.group("pathways"):
+            return cluster.pathways(turn)
+        return cluster.roles_list(turn)
     if glossary.find(turn.knowledge, turn.text):  # "what is advanced manufacturing": a definition
         return glossary.define(turn)
     if turn.links.mentions or turn.entities:
@@ -65,12 +87,20 @@ def cluster_question(turn: Turn) -> Answer:
     return cluster.describe_cluster(turn.knowledge)
 
 
+#: Words that point back at the job being discussed.
+_THAT_JOB = re.compile(r"\b(that|this|it|they|them|their)\b")
+
+
 def low_confidence(turn: Turn) -> Answer:
     """NLU was unsure. A named thing is described; otherwise the first miss offers the two or
     three likeliest topics, and a second miss in a row says plainly what the assistant covers.
-    Never guesses a role."""
+    Never guesses a role: only pay "of that job" goes to the job being discussed."""
     if turn.links.mentions or turn.entities:
         return about(turn)
+    current = turn.slot("role")
+    if (current in turn.knowledge.roles and asks_pay(turn.text) and _THAT_JOB.search(normalise(turn.text))
+            and not turn.links.unknown_words and not turn.links.ambiguous):
+        return roles.render(turn.knowledge, [current], "pay")  # "how much money is that job"
     if turn.previous_intent == "nlu_fallback":
         return scope.explain(turn.knowledge, "Sorry, I still didn't understand.")
     options = [_SUGGESTIONS[r["name"]] for r in turn.intent_ranking if r.get("name") in _SUGGESTIONS]

@@ -1,9 +1,12 @@
 """Answers about the cluster, its pathways, its sectors and its list of roles."""
 from __future__ import annotations
 
+import re
+
+from bot.answers import explore, roles
 from bot.answers.context import Knowledge
 from bot.knowledge.model import Pathway, Sector
-from bot.render import Answer, Button, bullets, fact_line, join_names, payload
+from bot.render import Answer, Button, bullets, fact_line, in_sentence, join_names, payload
 
 
 def describe_cluster(k: Knowledge) -> Answer:
@@ -57,14 +60,57 @@ def list_roles(k: Knowledge) -> Answer:
 
 
 def pathways(turn) -> Answer:
-    """'What pathways are there?', or one pathway when the message names it."""
-    named = [p for p in turn.mentioned("pathway") if p in turn.knowledge.pathways]
+    """'What pathways are there?', or one pathway when the message names it, or the pathway of
+    the job it names ("what pathway is welding in")."""
     k = turn.knowledge
+    named = [p for p in turn.mentioned("pathway") if p in k.pathways]
+    if not named:
+        named = [k.roles[r].pathway for r in roles.named(turn) if k.roles[r].pathway in k.pathways]
+        if named and roles.asks_pay(turn.text):
+            return roles.answer_named(turn)
     return describe_pathway(k, k.pathways[named[0]]) if named else list_pathways(k)
 
 
+#: Words asking where a job is done: which industries, sectors or factories hire it.
+_WHERE = re.compile(r"\b(industr\w*|sectors?|hire\w*|factor\w*|where|companies|employers?)\b")
+
+
 def sectors(turn) -> Answer:
-    """'Which industries?', or one industry when the message names it."""
-    named = [s for s in turn.mentioned("sector") if s in turn.knowledge.sectors]
+    """'Which industries?', or one industry when the message names it. A message that names a
+    job instead is about that job ("how much does an industrial engineering technician make"):
+    its pay when asked, else the industries it works in. A list only when nothing is named."""
     k = turn.knowledge
-    return describe_sector(k, k.sectors[named[0]]) if named else list_sectors(k)
+    named = [s for s in turn.mentioned("sector") if s in k.sectors]
+    if named:
+        return describe_sector(k, k.sectors[named[0]])
+    jobs = roles.named(turn)
+    if jobs and _WHERE.search(roles.words_outside_names(turn)) and not roles.asks_pay(turn.text):
+        return sectors_of_role(k, jobs[0])  # "what industries hire welders"
+    if jobs:
+        return roles.answer_named(turn)
+    pathway = next((p for p in turn.mentioned("pathway") if p in k.pathways), None)
+    if pathway:
+        return describe_pathway(k, k.pathways[pathway])
+    return list_sectors(k)
+
+
+def sectors_of_role(k: Knowledge, role_id: str) -> Answer:
+    role = k.roles[role_id]
+    where = [k.sectors[s] for s in role.sectors if s in k.sectors] or [
+        s for s in k.kb.sectors if role_id in s.roles]
+    if not where:
+        return list_sectors(k)
+    text = (f"{role.title}: industries I know that hire them are "
+            f"{join_names([s.name for s in where])}.")
+    buttons = [Button(s.name, payload("ask_about", sector=s.id)) for s in where[:3]]
+    buttons.append(Button(f"About {in_sentence(role.title)}", payload("ask_about", role=role_id)))
+    return Answer(text, buttons, slots={"role": role_id, "last_aspect": "overview"})
+
+
+def roles_list(turn) -> Answer:
+    """'What jobs are there?': all jobs, or the jobs of the industry or pathway the message names
+    ("what jobs are there in electronics manufacturing"), or the job it names."""
+    k = turn.knowledge
+    if any(s in k.sectors for s in turn.mentioned("sector")) or any(p in k.pathways for p in turn.mentioned("pathway")):
+        return explore.explore(turn)
+    return roles.answer_named(turn) or list_roles(k)

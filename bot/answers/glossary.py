@@ -13,6 +13,7 @@ from typing import Dict, List, Optional, Tuple
 from rapidfuzz import fuzz, process
 from spacy.matcher import PhraseMatcher
 
+from bot.answers.aspects import asks_pay
 from bot.answers.context import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Term
@@ -26,6 +27,9 @@ _MIN_FUZZY_LEN = 4
 _OFFERED = ("median_pay", "job_outlook", "apprenticeship", "cte")
 #: Words that ask what something means; without them an unknown word is a misread question.
 _ASKS_MEANING = re.compile(r"\b(mean\w*|define\w*|definition|stand for|what is|what s|whats|explain\w*|word|term)\b")
+
+#: Stricter: the message asks what a word means, even when it also names a job.
+_ASKS_WORD_MEANING = re.compile(r"\b(mean\w*|define\w*|definition|stand for|word|term)\b")
 
 
 @dataclass
@@ -84,6 +88,11 @@ def define(turn: Turn) -> Answer:
     """The definition of the term named; a role or topic named instead gets its description."""
     k = turn.knowledge
     term = find(k, turn.text)
+    if term is not None and asks_pay(turn.text) and not _ASKS_WORD_MEANING.search(normalise(turn.text)):
+        from bot.answers import roles  # "what's the median pay for quality control inspectors": their pay
+        named = roles.answer_named(turn)
+        if named is not None:
+            return named
     if term is None:
         from bot.answers import about  # about imports the answers that import this one
         if turn.links.mentions or turn.entities:

@@ -6,11 +6,11 @@ from typing import Callable, Dict, List, Tuple, Union
 from bot.answers.context import Knowledge
 from bot.answers.turn import Turn
 from bot.answers import explore, figures, scope
-from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES, INTENT_ASPECTS  # noqa: F401 (re-exported)
+from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES, INTENT_ASPECTS, asks_pay  # noqa: F401 (re-exported)
 from bot.knowledge.model import Role
 from bot.linking import OTHER, PATHWAY, SECTOR
 from bot.render import Answer, Button, a_an, bullets, cite, degree_note, in_sentence, outlook_line, pay_line, payload
-from bot.text import normalise
+from bot.text import normalise, user_text
 
 MAX_ROLES_PER_ANSWER = 3
 
@@ -47,15 +47,19 @@ def resolve_roles(turn: Turn, aspect: str) -> Union[List[str], Answer]:
         return named
     if links.ids(OTHER):
         return scope.other_cluster(k, links.ids(OTHER)[0])
-    if links.ambiguous:
-        return ask_which(k, list(links.ambiguous[0]), aspect, "Which of these jobs do you mean?")
+    if links.ambiguous:  # "automotive engineer": the engineers of that industry first
+        group = _group_mentioned(turn)
+        choices = list(links.ambiguous[0])
+        if group:
+            choices.sort(key=lambda r: r not in group[1])
+        return ask_which(k, choices, aspect, "Which of these jobs do you mean?")
     group = _group_mentioned(turn)
     if group:
         name, role_ids = group
         return ask_which(k, role_ids, aspect, f"Which {name} job do you mean?")
     current = turn.slot("role")
     if links.unknown_words:
-        return scope.unknown_role(k, current, aspect)
+        return scope.unknown_role(k, current, aspect, links)
     if current in k.roles:
         return [current]
     return ask_which(k, [r.id for r in k.kb.roles], aspect, "Which job would you like to know about?")
@@ -170,3 +174,30 @@ _RENDERERS: Dict[str, Callable[[Knowledge, Role], Tuple[str, List[str]]]] = {
     "overview": _overview, "pay": _pay, "education": _education, "outlook": _outlook,
     "skills": _skills, "certifications": _certifications, "related": _related,
 }
+
+
+def named(turn: Turn) -> List[str]:
+    """Known roles the message names (or a button gives)."""
+    return [r for r in turn.mentioned("role") if r in turn.knowledge.roles]
+
+
+def answer_named(turn: Turn, aspect: str = "overview") -> Union[Answer, None]:
+    """When the intent picked a list or a topic but the message names a job: answer about that
+    job, its pay when the words ask for pay ("median wage", "paycheck"). None if no job is named."""
+    chosen = named(turn)
+    if not chosen:
+        return None
+    if asks_pay(turn.text):
+        aspect = "pay"
+    if len(chosen) > 1 and aspect in ("pay", "outlook"):
+        return explore.side_by_side(turn.knowledge, chosen[:explore.MAX_COMPARED])
+    return render(turn.knowledge, chosen, aspect)
+
+
+def words_outside_names(turn: Turn) -> str:
+    """The message without the names it links ("what does an industrial engineering technician
+    do" -> "what does an do"), so a word inside a job title ("industrial") is not read as a
+    question word ("industries")."""
+    doc = turn.knowledge.linker.nlp(normalise(user_text(turn.text)))
+    covered = {i for m in turn.links.mentions for i in range(m.start, m.end)}
+    return " ".join(t.text for t in doc if t.i not in covered)

@@ -1,11 +1,16 @@
 """What the assistant covers, and kind answers for what it does not."""
 from __future__ import annotations
 
-from typing import Optional
+from os.path import commonprefix
+from typing import Dict, Iterable, List, Optional
+
+from rapidfuzz import fuzz
 
 from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES
 from bot.answers.context import Knowledge
-from bot.render import Answer, Button, payload
+from bot.linking import ROLE, SECTOR, Links
+from bot.render import Answer, Button, join_names, payload
+from bot.vocabulary import LOOK_ALIKE_WORDS, NEARBY_WORDS
 
 COVERS = ("I can tell you about manufacturing careers. I know what jobs like welder, machinist or "
           "robotics technician are like. I know the skills and training they need, and their pay and "
@@ -31,16 +36,64 @@ def other_cluster(k: Knowledge, other_id: str) -> Answer:
     return Answer(text, menu_buttons())
 
 
-def unknown_role(k: Knowledge, current: Optional[str], aspect: str) -> Answer:
-    """The user named a job we do not know: never answer with another role's facts."""
-    text = ("I don't have that job on my manufacturing list, so I can't give you facts about it. "
-            "Here are jobs I do know about.")
-    buttons = []
-    if current in k.roles:
+def unknown_role(k: Knowledge, current: Optional[str], aspect: str, links: Optional[Links] = None) -> Answer:
+    """The user named a job we do not know: never answer with another role's facts. Offer the
+    known jobs closest to it (by its words, or the industry named), or else the full list."""
+    closest = closest_roles(k, links.unknown_words, links.ids(SECTOR)) if links else []
+    intent = ASPECT_INTENTS[aspect]
+    if closest:
+        titles = join_names([k.title(r) for r in closest])
+        text = (f"I don't have that job on my manufacturing list, so I can't give you facts about it. "
+                f"The closest jobs I know are: {titles}.")
+        buttons = [Button(k.title(r), payload(intent, role=r)) for r in closest]
+    else:
+        text = ("I don't have that job on my manufacturing list, so I can't give you facts about it. "
+                "Here are jobs I do know about.")
+        buttons = []
+    if current in k.roles and current not in closest:
         title = f"{BUTTON_TITLES[aspect]}: {k.title(current)}"
-        buttons.append(Button(title, payload(ASPECT_INTENTS[aspect], role=current)))
+        buttons.append(Button(title, payload(intent, role=current)))
     buttons.append(Button("All roles", payload("ask_roles")))
-    return Answer(text, buttons)
+    return Answer(text, buttons, slots={"last_aspect": aspect})
+
+
+#: How close a typed word must be to a word of a role's name (rapidfuzz ratio) to count.
+_CLOSE_WORD = 80.0
+_SHARED_STEM = 5
+
+
+def closest_roles(k: Knowledge, words: Iterable[str], sectors: Iterable[str] = (), limit: int = 3) -> List[str]:
+    """Known roles nearest to a job we do not know, best first: a word of the job like a word of
+    a role's title or aliases ("designer" -> CAD drafter), then roles of an industry the message
+    names or that the word belongs to ("astronaut" -> aerospace), from `NEARBY_WORDS`."""
+    scores: Dict[str, float] = {}
+
+    def add(role_id: str, score: float) -> None:
+        if role_id in k.roles:
+            scores[role_id] = max(scores.get(role_id, 0.0), score)
+
+    typed = [w for w in words if len(w) >= 4]
+    for name in k.linker.names:
+        if name.kind != ROLE:
+            continue
+        for word in name.text.split():
+            if len(word) < 4 or word in k.linker.stop_words:
+                continue
+            for w in typed:
+                score = max(fuzz.ratio(w, word), fuzz.ratio(w.rstrip("s"), word))
+                stem = len(commonprefix([w, word])) >= _SHARED_STEM and not {w, word} & LOOK_ALIKE_WORDS
+                if w[0] == word[0] and (score >= _CLOSE_WORD or stem):
+                    add(name.id, max(score, 80.0))
+    for sector in sectors:
+        for role_id in k.sectors[sector].roles if sector in k.sectors else ():
+            add(role_id, 60.0)
+    for w in words:
+        for target in NEARBY_WORDS.get(w) or NEARBY_WORDS.get(w.rstrip("s")) or ():
+            if target in k.sectors:
+                for role_id in k.sectors[target].roles[:limit]:
+                    add(role_id, 55.0)
+            add(target, 70.0)
+    return sorted(scores, key=lambda r: -scores[r])[:limit]
 
 
 def out_of_scope(turn) -> Answer:

@@ -40,8 +40,9 @@ def automation(turn: Turn) -> Answer:
     return Answer(text, buttons, [f.source for f in inno.facts], {"last_aspect": "automation"})
 
 
-#: "Will robots take my job?" asks about automation and work, not what a robot is.
-_JOBS_IMPACT = re.compile(r"\b(jobs?|replac\w*|take|taking|careers?|workers?|unemploy\w*|future)\b")
+#: "Will robots take my job?" and "how is automation changing factories?" ask about automation
+#: and work, not what a robot is.
+_JOBS_IMPACT = re.compile(r"\b(jobs?|replac\w*|take|taking|careers?|workers?|unemploy\w*|future|chang\w*|affect\w*)\b")
 
 
 def _technology(k: Knowledge, tech: Technology) -> Answer:

@@ -114,3 +114,78 @@ def test_misspelt_question_words_are_not_unknown_jobs(linker, typo):
 @pytest.mark.parametrize("job", ["drivers", "painter", "barber", "dancer", "cashier", "janitor"])
 def test_real_job_words_stay_unknown_despite_typo_tolerance(linker, job):
     assert linker.link(f"how much do {job} make").unknown_words == [job]
+
+
+# -- look-alike words, full titles, industry words inside titles (issue #14) -------------------
+@pytest.mark.parametrize("text, expected", [
+    ("tell me about automotive", [("sector", "automotive")]),
+    ("what is automation", [("technology", "robots")]),
+    ("automotive and automation", [("sector", "automotive"), ("technology", "robots")]),
+    ("the automotve industry", [("sector", "automotive")]),  # a typo still links
+])
+def test_automotive_is_not_automation(linker, text, expected):
+    assert kinds_ids(linker.link(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "how much do automotive engineers make", "automotive technician pay", "the automation industry",
+    "automated machines", "automatic cars",
+])
+def test_fuzzy_matching_never_joins_look_alikes(linker, text):
+    links = linker.link(text)
+    ids = kinds_ids(links)
+    assert ("role", "automation_engineer") not in ids and ("role", "robotics_technician") not in ids
+    if "automation" in text:
+        assert ("sector", "automotive") not in ids
+    if "automotive" in text:
+        assert ("technology", "robots") not in ids
+
+
+@pytest.mark.parametrize("text, role", [
+    ("how much does an industrial engineering technician make", "industrial_engineering_technician"),
+    ("what's the median pay for quality control inspectors", "quality_inspector"),
+    ("how much do occupational health and safety specialists earn", "safety_specialist"),
+    ("salary of an industrial maintenance mechanic", "maintenance_mechanic"),
+    ("how much does a manufacturing data analyst make", "data_analyst"),
+    ("how much does an industrial production manager make", "factory_manager"),
+    ("industrial engineer technician pay", "industrial_engineering_technician"),  # a near form of the title
+])
+def test_full_titles_link_to_the_role_only(linker, text, role):
+    links = linker.link(text)
+    assert links.ids("role") == [role]
+    assert links.ids("sector") == [] and links.ids("pathway") == []
+
+
+@pytest.mark.parametrize("text, role, sector", [
+    ("food production workers", "production_worker", "food_processing"),
+    ("metal fabrication welder", "welder", "metals"),
+    ("chemical manufacturing engineer", "manufacturing_engineer", "chemicals"),
+])
+def test_industry_words_inside_a_title_leave_the_job(linker, text, role, sector):
+    links = linker.link(text)
+    assert links.ids("role") == [role]
+    assert links.ids("sector") in ([], [sector])
+
+
+def test_quality_control_inspector_is_a_role_not_the_quality_pathway(linker):
+    assert kinds_ids(linker.link("quality control inspectors")) == [("role", "quality_inspector")]
+
+
+@pytest.mark.parametrize("text, unknown", [
+    ("how much does a fashion designer make", ["fashion", "designer"]),
+    ("what does a software engineer do", ["software", "engineer"]),
+    ("how much do forklift drivers make", ["forklift", "drivers"]),
+])
+def test_a_word_before_a_job_word_makes_another_job(linker, text, unknown):
+    links = linker.link(text)
+    assert links.mentions == [] and links.ambiguous == [] and links.unknown_words == unknown
+
+
+@pytest.mark.parametrize("word", ["paycheck", "earnings", "income", "hourly", "rate", "range", "typical", "median"])
+def test_pay_words_are_question_words(linker, word):
+    assert linker.link(f"what's the {word}").unknown_words == []
+
+
+def test_a_level_word_before_a_job_word_keeps_the_choice(linker):
+    links = linker.link("how much do entry level engineers make")
+    assert links.unknown_words == [] and links.ambiguous == [("manufacturing_engineer", "automation_engineer")]
