@@ -1,8 +1,9 @@
 """Rasa input channels with the guarantees our users need: a reply to every message,
-clear 4xx answers to malformed requests, and message limits."""
+clear 4xx answers to malformed requests, and message limits.
 
-from bot import privacy, speedups
-
-# Rasa imports this package when it loads credentials.yml, before it serves anything.
-speedups.apply()
-privacy.install_log_redaction()  # no email or phone number in any log line of the Rasa process
+Importing this package changes nothing. Each channel, when Rasa builds it (`blueprint()`), calls
+`bot.speedups.ensure_applied()`: a no-op when Rasa was started by `python -m bot.tools.rasa_cli`
+(which applies the patches and log redaction first), and otherwise the way a plain
+`rasa run --credentials credentials.yml` still gets the correctness fixes (action timeout,
+fail-safe store), the log redaction and the speed-ups, before Rasa loads the model.
+"""

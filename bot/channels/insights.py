@@ -24,7 +24,7 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot import schools
+from bot import schools, speedups
 from bot.insights import auth
 from bot.channels.widget import WEB
 
@@ -84,6 +84,7 @@ class InsightsInput(InputChannel):
         return "/insights"  # absolute, like the widget's /chat
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        speedups.ensure_applied(origin=f"channel {self.name()}")  # bot/channels/__init__.py
         bp = Blueprint("counselor_insights", __name__)
         css = (WEB / "insights.css").read_bytes()
 

@@ -9,6 +9,7 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
+from bot import speedups
 from bot.channels.guarantee import clean_message, with_reply
 from bot.channels.limits import MAX_BODY_BYTES, clean_metadata, limit_requests, metadata_problem, valid_session_id
 from bot.speedups.action_calls import close_shared_sessions
@@ -23,6 +24,7 @@ class SafeRestInput(RestInput):
         return "rest"  # same URL as Rasa's own REST channel
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        speedups.ensure_applied(origin=f"channel {self.name()}")  # bot/channels/__init__.py
         bp = super().blueprint(with_reply(on_new_message))
         bp.middleware("request")(reject_malformed)
         bp.before_server_start(limit_requests)

@@ -34,6 +34,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (AsyncConnectionErrorRet
 from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import speedups
 from bot.channels.guarantee import with_reply
 from bot.channels.seen import SeenEvents, seen_events
 from bot.channels.slack_payloads import Challenge, Incoming, Malformed, parse
@@ -147,6 +148,7 @@ class SchoolSlackInput(SlackInput):
         return SchoolSlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.api_url)
 
     def blueprint(self, on_new_message: Reply) -> Blueprint:
+        speedups.ensure_applied(origin=f"channel {self.name()}")  # bot/channels/__init__.py
         bp = Blueprint("slack_webhook", __name__)
         reply = with_reply(on_new_message)
 
@@ -214,6 +216,7 @@ class SlackOff(InputChannel):
         return "slack"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        speedups.ensure_applied(origin=f"channel {self.name()}")  # bot/channels/__init__.py
         bp = Blueprint("slack_off", __name__)
 
         @bp.route("/webhook", methods=["GET", "POST"])

@@ -23,6 +23,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from socketio import AsyncServer
 
+from bot import speedups
 from bot.channels.guarantee import clean_message, with_reply
 from bot.channels.limits import MAX_SOCKET_BYTES, clean_metadata, limit_requests, valid_session_id
 from bot.channels.origins import allowed_origins
@@ -56,6 +57,7 @@ class SafeSocketIOInput(SocketIOInput):
         return "socketio"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        speedups.ensure_applied(origin=f"channel {self.name()}")  # bot/channels/__init__.py
         origins = allowed_origins()
         sio = _SocketServer(async_mode="sanic", cors_allowed_origins="*" if origins == ["*"] else origins,
                             max_http_buffer_size=MAX_SOCKET_BYTES)

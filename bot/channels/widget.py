@@ -21,7 +21,7 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot import schools
+from bot import schools, speedups
 from bot.channels.origins import allowed_origins, frame_ancestors, is_allowed
 
 WEB = Path(__file__).resolve().parent.parent / "web"
@@ -106,6 +106,7 @@ class WidgetInput(InputChannel):
         return "/chat"  # absolute: Rasa mounts it at /chat, not under /webhooks/
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        speedups.ensure_applied(origin=f"channel {self.name()}")  # bot/channels/__init__.py
         bp = Blueprint("chat_widget", __name__)
         _files()  # read the files now: a missing one stops Rasa at start-up, not on a request
         bp.add_route(serve, "/", methods=["GET"], name="chat_page")

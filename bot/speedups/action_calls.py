@@ -11,9 +11,14 @@
    one session per endpoint and event loop, so calls reuse a kept-alive connection. Idle
    connections are dropped after KEEPALIVE_S, well before the action server (Sanic, 5 s) closes
    them, so a request never goes out on a connection the server is closing.
-3. Not a speed-up: Rasa waits up to 300 s for an action (DEFAULT_REQUEST_TIMEOUT) while the
-   widget gives up after 20 s. We wait ACTION_TIMEOUT_S (environment, default 15 s); then the
-   user gets the "try again" reply (bot/channels/guarantee.py) and the log says which action.
+3. Not a speed-up (stays on with BOT_SPEEDUPS=off): Rasa waits up to 300 s for an action
+   (DEFAULT_REQUEST_TIMEOUT) while the widget gives up after 20 s. We wait ACTION_TIMEOUT_S
+   (environment, default 15 s); then the user gets the "try again" reply
+   (bot/channels/guarantee.py) and the log says which action.
+   Rasa passes DEFAULT_REQUEST_TIMEOUT with every action call, so the limit holds with Rasa's own
+   session (speed-ups off) as with the shared one (whose own limit is the same).
+
+Applied by bot.speedups (guarded by Rasa's version and these names' signatures; docs/speedups.md).
 """
 from __future__ import annotations
 
@@ -29,7 +34,6 @@ from typing import Any, Dict, Tuple
 import aiohttp
 from jsonschema import validators
 from jsonschema.exceptions import best_match
-from rasa.core.actions import action as rasa_action
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.utils.endpoints import EndpointConfig
@@ -41,7 +45,7 @@ DEFAULT_ACTION_TIMEOUT_S = 15.0
 def action_timeout_s() -> float:
     return float(os.environ.get("ACTION_TIMEOUT_S") or DEFAULT_ACTION_TIMEOUT_S)
 
-_rasa_session = EndpointConfig.session
+_rasa_session = getattr(EndpointConfig, "session", None)  # Rasa's own (the guard checks it exists)
 _open_sessions: "weakref.WeakSet[aiohttp.ClientSession]" = weakref.WeakSet()
 
 
@@ -130,7 +134,14 @@ async def close_shared_sessions(*_: Any) -> None:
             await session.close()
 
 
+#: What this module replaces (applied, guarded, by bot.speedups; docs/speedups.md).
+PATCHED = ("rasa.core.actions.action.RemoteAction._validate_action_result",  # speed-up 1
+           "rasa.utils.endpoints.EndpointConfig.session",  # speed-up 2
+           "rasa.core.actions.action.DEFAULT_REQUEST_TIMEOUT")  # fix 3: what RemoteAction.run passes per call
+
+
 def apply() -> None:
-    rasa_action.DEFAULT_REQUEST_TIMEOUT = action_timeout_s()  # what RemoteAction.run passes per call
-    RemoteAction._validate_action_result = validate_action_result
-    EndpointConfig.session = shared_session
+    """Apply this module's patches only (the guards and BOT_SPEEDUPS apply as in bot.speedups.apply)."""
+    from bot import speedups
+
+    speedups.apply(only=PATCHED)

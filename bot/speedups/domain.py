@@ -1,11 +1,14 @@
 """Rasa checks, for every message, whether the domain is empty, by turning the whole domain into
 a dict and comparing it with a freshly built empty domain (~0.2 ms a turn). A loaded domain does
-not change, so the answer is worked out once per domain object."""
+not change, so the answer is worked out once per domain object.
+
+Replaces rasa.shared.core.domain.Domain.is_empty (applied, guarded, by bot.speedups)."""
 from __future__ import annotations
 
 from rasa.shared.core.domain import Domain
 
-_rasa_is_empty = Domain.is_empty
+_rasa_is_empty = getattr(Domain, "is_empty", None)  # Rasa's own (the guard checks it exists)
+PATCHED = ("rasa.shared.core.domain.Domain.is_empty",)
 
 
 def is_empty(self: Domain) -> bool:
@@ -16,4 +19,7 @@ def is_empty(self: Domain) -> bool:
 
 
 def apply() -> None:
-    Domain.is_empty = is_empty
+    """Apply this module's patch only (guarded, and switched by BOT_SPEEDUPS, as in bot.speedups.apply)."""
+    from bot import speedups
+
+    speedups.apply(only=PATCHED)

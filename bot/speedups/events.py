@@ -1,13 +1,16 @@
 """Rasa finds an event's class from its type name (for every event it loads) by listing all
 subclasses of Event and checking each with `inspect.isabstract`. We remember the answer per type
-name; unknown names still go through Rasa's own lookup (and its error)."""
+name; unknown names still go through Rasa's own lookup (and its error).
+
+Replaces rasa.shared.core.events.Event.resolve_by_type (applied, guarded, by bot.speedups)."""
 from __future__ import annotations
 
 from typing import Dict, Optional
 
 from rasa.shared.core.events import Event
 
-_rasa_resolve_by_type = Event.resolve_by_type
+_rasa_resolve_by_type = getattr(Event, "resolve_by_type", None)  # Rasa's own (the guard checks it exists)
+PATCHED = ("rasa.shared.core.events.Event.resolve_by_type",)
 _event_classes: Dict[str, type] = {}
 
 
@@ -21,4 +24,7 @@ def resolve_by_type(type_name: str, default: Optional[type] = None) -> Optional[
 
 
 def apply() -> None:
-    Event.resolve_by_type = staticmethod(resolve_by_type)
+    """Apply this module's patch only (guarded, and switched by BOT_SPEEDUPS, as in bot.speedups.apply)."""
+    from bot import speedups
+
+    speedups.apply(only=PATCHED)

@@ -1,9 +1,11 @@
-"""Not a speed-up: keeps Rasa from hiding a failing conversation store.
+"""Not a speed-up (stays on with BOT_SPEEDUPS=off): keeps Rasa from hiding a failing conversation store.
 
 Rasa 3.6's `Agent._create_tracker_store` wraps every store in `FailSafeTrackerStore`, which
 answers a failed read with "no conversation" and a failed write by saving to memory: context is
 lost without anyone knowing (bot/store_faults.py). Stores that handle their own faults
 (`handles_faults = True`) are used as they are; any other store is wrapped as Rasa does.
+
+Replaces rasa.core.agent.Agent._create_tracker_store (applied, guarded, by bot.speedups).
 """
 from __future__ import annotations
 
@@ -11,7 +13,8 @@ from typing import Any
 
 from rasa.core.agent import Agent
 
-_rasa_create = Agent._create_tracker_store
+_rasa_create = getattr(Agent, "_create_tracker_store", None)  # Rasa's own (the guard checks it exists)
+PATCHED = ("rasa.core.agent.Agent._create_tracker_store",)
 
 
 def _create_tracker_store(store: Any, domain: Any) -> Any:
@@ -22,4 +25,7 @@ def _create_tracker_store(store: Any, domain: Any) -> Any:
 
 
 def apply() -> None:
-    Agent._create_tracker_store = staticmethod(_create_tracker_store)
+    """Apply this module's patch only (guarded by Rasa's version and the signature; not switched off)."""
+    from bot import speedups
+
+    speedups.apply(only=PATCHED)

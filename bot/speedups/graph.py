@@ -5,14 +5,21 @@ prediction per action). For our graph (a dozen nodes, one thread) dask's bookkee
 task graph, pruning it, scheduling) costs about as much as the NLU components themselves. This
 runner computes the order of the nodes once per set of targets and then calls them in that order
 with the same arguments dask would pass, so every component sees exactly the same inputs.
+
+Replaces the name rasa.core.processor.DaskGraphRunner (the runner class the processor loads the
+model with; training keeps dask) and relies on what DaskGraphRunner.__init__ sets
+(`_graph_schema`, `_instantiated_nodes`) and on GraphSchema.nodes / target_names and
+SchemaNode.needs: `rasa_runner_problem` checks these before bot.speedups applies it.
 """
 from __future__ import annotations
 
 from typing import Any, Dict, FrozenSet, List, Optional, Text, Tuple
 
 from rasa.engine.exceptions import GraphRunError
+from rasa.engine.graph import GraphSchema
 from rasa.engine.runner.dask import DaskGraphRunner
 
+PATCHED = ("rasa.core.processor.DaskGraphRunner",)  # the runner that serves messages
 Plan = List[Tuple[Text, Tuple[Text, ...]]]  # (node, names of the nodes it needs), in run order
 
 
@@ -63,7 +70,34 @@ class SequentialGraphRunner(DaskGraphRunner):
         return self._plans[key]
 
 
-def apply() -> None:
-    import rasa.core.processor
+def rasa_runner_problem(runner: Any) -> Optional[str]:
+    """None if `runner` (what rasa.core.processor calls DaskGraphRunner) is the runner this class
+    was written against; otherwise what differs."""
+    import inspect
 
-    rasa.core.processor.DaskGraphRunner = SequentialGraphRunner  # the runner that serves messages
+    from rasa.engine.graph import SchemaNode
+
+    if runner is not DaskGraphRunner:
+        return f"it is {runner!r}, not rasa.engine.runner.dask.DaskGraphRunner"
+    expected = {"__init__": ("self", "graph_schema", "model_storage", "execution_context", "hooks"),
+                "run": ("self", "inputs", "targets")}
+    for method, params in expected.items():
+        found = tuple(inspect.signature(getattr(DaskGraphRunner, method)).parameters)
+        if found != params:
+            return f"DaskGraphRunner.{method} takes ({', '.join(found)}), expected ({', '.join(params)})"
+    init = inspect.getsource(DaskGraphRunner.__init__)
+    for attribute in ("self._graph_schema", "self._instantiated_nodes"):
+        if attribute not in init:
+            return f"DaskGraphRunner.__init__ no longer sets {attribute}"
+    if ("nodes" not in getattr(GraphSchema, "__dataclass_fields__", {})
+            or not isinstance(getattr(GraphSchema, "target_names", None), property)
+            or "needs" not in getattr(SchemaNode, "__dataclass_fields__", {})):
+        return "GraphSchema.nodes / GraphSchema.target_names / SchemaNode.needs changed"
+    return None
+
+
+def apply() -> None:
+    """Apply this module's patch only (guarded, and switched by BOT_SPEEDUPS, as in bot.speedups.apply)."""
+    from bot import speedups
+
+    speedups.apply(only=PATCHED)

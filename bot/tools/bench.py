@@ -4,6 +4,10 @@
 
 Writes reports/bench.json and reports/bench.md. --smoke runs tiny loads to check the report
 is produced; its numbers mean nothing.
+
+Ours is trained, tested and served through bot.tools.rasa_cli (our patches applied, as in
+production; BOT_SPEEDUPS=off measures it without the speed-ups). The stock assistant is trained
+and served by the plain `rasa` script: Rasa as released, nothing of ours imported or patched.
 """
 from __future__ import annotations
 
@@ -26,7 +30,7 @@ import aiohttp
 
 from bot import ROOT
 from bot.tools.nlu_score import scores
-from bot.tools.servers import BIN, MODEL, Server, spawn, start_actions, start_rasa, wait_ready
+from bot.tools.servers import BIN, MODEL, RASA_CLI, Server, spawn, start_actions, start_rasa, wait_ready
 
 REPORTS = ROOT / "reports"
 #: BENCH_PORT moves all three (ours, its action server at +50, the stock assistant at +1).
@@ -174,7 +178,7 @@ def timed(args: List[str], cwd: Path, env: dict) -> float:
 
 def train_ours(tmp: Path, env: dict) -> float:
     log("ours: training from scratch (into a temporary folder)")
-    return timed([str(BIN / "rasa"), "train", "--force", "--out", str(tmp / "ours"), "--fixed-model-name", "bench"],
+    return timed([*RASA_CLI, "train", "--force", "--out", str(tmp / "ours"), "--fixed-model-name", "bench"],
                  ROOT, env)
 
 
@@ -208,8 +212,9 @@ def start_ours(tmp: Path, env: dict, servers: List[Server]) -> Tuple[Side, float
 def start_baseline(tmp: Path, env: dict, model: Path, servers: List[Server]) -> Tuple[Side, float]:
     logs = open(tmp / "stock.log", "w")
     start = time.perf_counter()
-    # In the stock project's folder: Rasa reads credentials.yml and endpoints.yml from the working
-    # directory when not told otherwise, and ours (channels, store) must not leak into the baseline.
+    # The plain `rasa` script (not RASA_CLI), in the stock project's folder: Rasa reads
+    # credentials.yml and endpoints.yml from the working directory when not told otherwise, and
+    # ours (channels, store, action server) must not leak into the baseline.
     project = model.parent.parent
     rasa = spawn("stock Rasa", [str(BIN / "rasa"), "run", "--model", str(model), "--port", str(BASE_PORT)],
                  f"http://127.0.0.1:{BASE_PORT}/", logs, env, cwd=project)
@@ -223,7 +228,7 @@ def start_baseline(tmp: Path, env: dict, model: Path, servers: List[Server]) -> 
 def nlu_scores(tmp: Path, env: dict) -> dict:
     log("ours: NLU on the held-out split")
     out = tmp / "nlu"
-    subprocess.run([str(BIN / "rasa"), "test", "nlu", "--model", str(MODEL), "--nlu",
+    subprocess.run([*RASA_CLI, "test", "nlu", "--model", str(MODEL), "--nlu",
                     str(ROOT / "tests" / "nlu" / "holdout.yml"), "--out", str(out)], cwd=ROOT, env=env,
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     s = scores(str(out / "intent_report.json"))

@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 from bot import ROOT
-from bot.tools.servers import BIN, MODEL, start_actions, start_rasa, stop_on_sigterm, wait_ready
+from bot.tools.servers import MODEL, RASA_CLI, start_actions, start_rasa, stop_on_sigterm, wait_ready
 
 
 def load_env_file(path=ROOT / ".env") -> None:
@@ -41,7 +41,7 @@ def main() -> int:
         print(f"==> Starting the action server on port {args.actions_port}")
         wait_ready(actions)
         if args.shell:
-            return subprocess.call([str(BIN / "rasa"), "shell", "--model", str(MODEL),
+            return subprocess.call([*RASA_CLI, "shell", "--model", str(MODEL),
                                     "--endpoints", args.endpoints], cwd=ROOT)
         rasa = start_rasa(args.rasa_port, args.endpoints)
         try:

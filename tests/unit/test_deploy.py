@@ -13,6 +13,7 @@ import yaml
 
 from bot import ROOT
 from bot.tools.cluster import ENDPOINTS, MAIN_CONF, NGINX_SITE, Cluster
+from bot.tools.servers import RASA_CLI
 
 UNITS = ROOT / "deploy" / "systemd"
 
@@ -27,6 +28,8 @@ def unit(name):
 def test_units_run_the_commands_of_make_cluster_on_its_ports():
     defaults = Cluster()
     rasa = shlex.split(unit("manufacturing-careers-rasa@.service")["Service"]["ExecStart"])
+    assert rasa[1:3] == RASA_CLI[1:]  # Rasa's CLI with our patches applied first, as start_rasa runs it
+    rasa = rasa[:1] + rasa[3:]
     assert rasa[1:3] == ["run", "--model"] and "--interface" in rasa and rasa[rasa.index("--interface") + 1] == "127.0.0.1"
     assert rasa[rasa.index("--endpoints") + 1] == str(ENDPOINTS.relative_to(ROOT))
     assert rasa[rasa.index("--port") + 1] == f"{str(defaults.rasa_base_port)[:-1]}%i"  # 5101 for instance 1

@@ -1,5 +1,5 @@
-"""bot/speedups: each replacement gives the answers Rasa's own code gives, and is in place
-once Rasa loads our channels."""
+"""bot/speedups: each replacement gives the answers Rasa's own code gives. How they are applied,
+guarded and switched, and the same conversations with them on and off: test_speedups_switch.py."""
 from __future__ import annotations
 
 import asyncio
@@ -22,8 +22,16 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
+from bot import speedups
 from bot.speedups import action_calls, domain, events, graph
 from bot.tools.servers import MODEL
+
+
+@pytest.fixture
+def pristine_rasa():
+    """Rasa's own code during the test; afterwards the patches as they were."""
+    with speedups.pristine():
+        yield
 
 GOOD = {"events": [{"event": "slot", "name": "role", "value": "welder"}],
         "responses": [{"text": "Welder", "buttons": [{"title": "Pay", "payload": "/ask_pay"}]}]}
@@ -69,18 +77,6 @@ def test_schema_is_checked_once(monkeypatch):
         action_calls.validate_action_result(RemoteAction("action_x", None), GOOD)
     assert len(calls) == 1
     action_calls._validators.cache_clear()
-
-
-def test_applied_when_channels_load():
-    import bot.channels  # noqa: F401
-    import rasa.core.processor
-
-    assert RemoteAction._validate_action_result is action_calls.validate_action_result
-    assert EndpointConfig.session is action_calls.shared_session
-    assert rasa.core.processor.DaskGraphRunner is graph.SequentialGraphRunner
-    from rasa.shared.core.domain import Domain
-
-    assert Domain.is_empty is domain.is_empty
 
 
 def test_domain_emptiness_is_rasas_answer():
@@ -160,17 +156,20 @@ def test_a_new_event_loop_gets_a_new_session():
     assert first is not second
 
 
-def test_a_slow_action_server_is_given_up_on_after_the_action_timeout(monkeypatch):
-    """Rasa would wait 300 s (the widget gives up after 20 s); we wait ACTION_TIMEOUT_S."""
+@pytest.mark.parametrize("speedups_switch", ["on", "off"])
+def test_a_slow_action_server_is_given_up_on_after_the_action_timeout(monkeypatch, pristine_rasa, speedups_switch):
+    """Rasa would wait 300 s (the widget gives up after 20 s); we wait ACTION_TIMEOUT_S, with the
+    shared session (speed-ups on) and with Rasa's own (off): the timeout is a fix, not a speed-up."""
     from rasa.core.actions import action as rasa_action
     from rasa.core.channels.channel import CollectingOutputChannel
     from rasa.shared.core.trackers import DialogueStateTracker
 
     monkeypatch.setenv("ACTION_TIMEOUT_S", "0.5")
-    monkeypatch.setattr(rasa_action, "DEFAULT_REQUEST_TIMEOUT", rasa_action.DEFAULT_REQUEST_TIMEOUT)
-    monkeypatch.setattr(EndpointConfig, "session", EndpointConfig.session)
+    monkeypatch.setenv("BOT_SPEEDUPS", speedups_switch)
     action_calls.apply()
     assert rasa_action.DEFAULT_REQUEST_TIMEOUT == 0.5
+    assert (EndpointConfig.session is action_calls.shared_session) == (speedups_switch == "on")
+    assert speedups.status()["rasa.core.actions.action.DEFAULT_REQUEST_TIMEOUT"] == "applied"
 
     async def scenario():
         async def webhook(request):
@@ -250,8 +249,7 @@ def test_runner_fails_like_dask(tmp_path):
 
 
 def test_runner_on_the_trained_model_matches_dask():
-    if not MODEL.exists():
-        pytest.skip("no trained model (make train)")
+    assert MODEL.exists(), "no trained model: run `make train` (make test-unit trains it first)"
     with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
         meta, dask_runner = loader.load_predict_graph_runner(Path(a), MODEL, LocalModelStorage, DaskGraphRunner)
         _, ours = loader.load_predict_graph_runner(Path(b), MODEL, LocalModelStorage, graph.SequentialGraphRunner)
