@@ -41,8 +41,10 @@ def main() -> int:
         print(f"==> Starting the action server on port {args.actions_port}")
         wait_ready(actions)
         if args.shell:
-            return subprocess.call([*RASA_CLI, "shell", "--model", str(MODEL),
-                                    "--endpoints", args.endpoints], cwd=ROOT)
+            # rasa shell also serves HTTP: on loopback, like `make run` (it listened on 0.0.0.0).
+            return subprocess.call([*RASA_CLI, "shell", "--model", str(MODEL), "--endpoints", args.endpoints,
+                                    "--interface", os.environ.get("RASA_HOST", "127.0.0.1"),
+                                    "--port", str(args.rasa_port)], cwd=ROOT)
         rasa = start_rasa(args.rasa_port, args.endpoints)
         try:
             print(f"==> Starting Rasa on port {args.rasa_port} (about a minute)")
