@@ -19,6 +19,7 @@ from bot.insights import table as insights
 
 DEFAULT_DAYS = 30
 PURGE_EVERY_S = 3600
+PURGE_RETRY_S = 60  # after a purge failed (a locked or restarting database)
 #: The action that answers "delete my conversation"; the store deletes when it sees it run.
 DELETE_ACTION = "action_delete_conversation"
 _DAY_S = 86_400

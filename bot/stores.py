@@ -115,8 +115,8 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
                 self.delete_conversation(tracker.sender_id)
             else:
                 await self._save_once(tracker)
-            self._purge_when_due()
         await with_retries("saving a conversation", once)
+        self._purge_when_due()  # after the turn is stored: its failure must not fail (or repeat) the save
 
     def delete_conversation(self, sender_id: str) -> int:
         """Remove every stored event of a conversation, and what this process remembers of it."""
@@ -134,9 +134,15 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         if now < self._next_purge:
             return
         self._next_purge = now + retention.PURGE_EVERY_S
-        with self.session_scope() as session:
-            deleted = retention.purge(session, self.SQLEvent.__table__, self.retention_days)
-            session.commit()
+        try:
+            with self.session_scope() as session:
+                deleted = retention.purge(session, self.SQLEvent.__table__, self.retention_days)
+                session.commit()
+        except (sa.exc.OperationalError, sa.exc.InterfaceError) as error:
+            self._next_purge = now + retention.PURGE_RETRY_S
+            logger.warning("Retention purge failed (%s); trying again in %d s",
+                           type(error.orig).__name__, retention.PURGE_RETRY_S)
+            return
         if deleted:
             self._snapshots.clear()  # the next turn of each conversation reads the database again
             self._windows.clear()

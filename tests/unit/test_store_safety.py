@@ -147,3 +147,18 @@ def test_purge_command(tmp_path, store, capsys):
     assert purge.main(["--days", "7", "--endpoints", str(endpoints)]) == 0
     assert "Deleted 5 events older than 7 days" in capsys.readouterr().out
     assert count(store, "old") == 0 and count(store, "new") == 5
+
+
+def test_a_failed_retention_purge_neither_fails_nor_repeats_the_save(store, monkeypatch, caplog):
+    import sqlalchemy.exc
+
+    def locked(*_):
+        raise sqlalchemy.exc.OperationalError("DELETE", {}, sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setattr(retention, "purge", locked)
+    store._next_purge = 0.0
+    with caplog.at_level("WARNING"):
+        save_turns(store, "s9", 1)
+    assert count(store, "s9") == 5  # stored once
+    assert "Retention purge failed (OperationalError); trying again in 60 s" in caplog.text
+    assert "retrying" not in caplog.text  # the save itself was not repeated
