@@ -47,8 +47,17 @@ class LockUnavailable(StoreUnavailable, LockError):
     """Redis could not be reached, so the conversation could not be locked."""
 
 
+#: The machine's Redis, as the project's machines run it.
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
+
+
+def redis_url(url: Optional[str] = None) -> str:
+    """`url`, else REDIS_URL, else the local default."""
+    return url or os.environ.get("REDIS_URL") or DEFAULT_REDIS_URL
+
+
 def redis_client(url: Optional[str] = None) -> "aioredis.Redis":
-    url = url or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    url = redis_url(url)
     return aioredis.Redis.from_url(url, socket_timeout=REDIS_TIMEOUT_S, socket_connect_timeout=REDIS_TIMEOUT_S)
 
 
@@ -57,7 +66,7 @@ class RedisConversationLocks(LockStore):
 
     def __init__(self, endpoint_config: Any = None, url: Optional[str] = None, key_prefix: str = "mfg") -> None:
         config_url = getattr(endpoint_config, "url", None)
-        self.url = url or config_url or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+        self.url = redis_url(url or config_url)
         self.key_prefix = (getattr(endpoint_config, "kwargs", {}) or {}).get("key_prefix", key_prefix)
         self._clients: "dict[int, aioredis.Redis]" = {}
         super().__init__()

@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from bot import ROOT
+from bot.locks import DEFAULT_REDIS_URL, redis_url as configured_redis_url
 from bot.tools.servers import Server, start_actions, start_rasa, stop_on_sigterm, wait_ready
 
 NGINX_SITE = ROOT / "deploy" / "nginx" / "manufacturing-careers.conf"
 ENDPOINTS = ROOT / "deploy" / "endpoints.yml"
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/manufacturing_careers"
-DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 MAIN_CONF = """# Written by bot/tools/cluster.py: the nginx process of `make cluster`.
 pid {work}/nginx.pid;
 error_log {work}/nginx-error.log warn;
@@ -218,7 +218,7 @@ def main(argv=None) -> int:
     if args.replicas < 1:
         parser.error("--replicas must be 1 or more")
     cluster = Cluster(args.replicas, args.port, database_url=os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
-                      redis_url=os.environ.get("REDIS_URL") or DEFAULT_REDIS_URL)
+                      redis_url=configured_redis_url())
     stop_on_sigterm()
     try:
         print(f"==> Starting {args.replicas} Rasa replicas, their action servers and nginx (about a minute)", flush=True)
