@@ -14,7 +14,7 @@ from bot.answers.context import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Role
 from bot.linking import ROLE
-from bot.render import (Answer, Button, bullets, join_names, money, outlook_cite, pay_cite, payload, period,
+from bot.render import (Answer, Button, bullets, in_sentence, join_names, money, outlook_cite, pay_cite, payload, period,
                          signed_percent)
 
 #: Growth within this many percentage points of all jobs counts as "about the same".
@@ -40,8 +40,8 @@ def pay_context(k: Knowledge, role: Role, related: bool = False) -> Tuple[str, L
         sources.append(bench.source)
     others = [k.roles[r] for r in role.related_roles if k.roles[r].median_pay] if related else []
     if others:
-        more = [r.title.lower() for r in others if r.median_pay.annual_usd < role.median_pay.annual_usd]
-        less = [r.title.lower() for r in others if r.median_pay.annual_usd > role.median_pay.annual_usd]
+        more = [in_sentence(r.title) for r in others if r.median_pay.annual_usd < role.median_pay.annual_usd]
+        less = [in_sentence(r.title) for r in others if r.median_pay.annual_usd > role.median_pay.annual_usd]
         parts = ([f"more than {_plural(more)}"] if more else []) + ([f"less than {_plural(less)}"] if less else [])
         if parts:
             lines.append(f"Among related jobs, it pays {' and '.join(parts)} {pay_cite(k.kb, others[0].median_pay)}.")
@@ -113,7 +113,7 @@ def _judge_outlook(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
         return f"{role.title}: I don't have a sourced job-outlook figure for this job, so I can't compare it.", []
     context, used = outlook_context(k, role)
     related = [k.roles[r] for r in role.related_roles if k.roles[r].outlook]
-    faster = [r.title.lower() for r in related if r.outlook.percent_change > role.outlook.percent_change]
+    faster = [in_sentence(r.title) for r in related if r.outlook.percent_change > role.outlook.percent_change]
     text = (f"{role.title}: {signed_percent(role.outlook.percent_change)} for {period(role.outlook.period)} "
             f"{outlook_cite(k.kb, role.outlook)}. {context}")
     if faster:
@@ -128,7 +128,7 @@ def _buttons(k: Knowledge, role: Role, aspect: Optional[str]) -> List[Button]:
     buttons = [Button("Job outlook" if other == "outlook" else "Pay", payload("ask_" + other, role=role.id))]
     if role.related_roles:
         first = k.roles[role.related_roles[0]]
-        buttons.append(Button(f"Compare with {first.title.lower()}", f"{role.title} vs {first.title}"))
+        buttons.append(Button(f"Compare with {in_sentence(first.title)}", f"{role.title} vs {first.title}"))
     buttons.append(Button("Education needed", payload("ask_education", role=role.id)))
     return buttons
 

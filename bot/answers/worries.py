@@ -12,7 +12,7 @@ from typing import Callable, Dict, List, Tuple
 
 from bot.answers.counselor import school_contact
 from bot.answers.turn import Turn
-from bot.render import Answer, Button, bullets, cite, join_names, payload
+from bot.render import Answer, Button, bullets, cite, in_sentence, join_names, payload
 
 #: Topic -> the words that point to it, checked in this order ("my parents say college costs
 #: too much" is about family first).
@@ -56,13 +56,8 @@ def _training(turn: Turn, ident: str):
 
 
 def _no_degree_jobs(turn: Turn, count: int = 4) -> str:
-    titles = [_lower(r.title) for r in turn.kb.roles if r.education.typical_entry.lower().startswith("high school")]
+    titles = [in_sentence(r.title) for r in turn.kb.roles if r.education.typical_entry.lower().startswith("high school")]
     return join_names(titles[:count])
-
-
-def _lower(title: str) -> str:
-    """'Welder' -> 'welder', but 'CNC operator' stays."""
-    return title if title[1:2].isupper() else title[:1].lower() + title[1:]
 
 
 def _apprenticeship_line(turn: Turn) -> str:
