@@ -27,7 +27,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # never needs retraining.
 TRAINING_INPUTS := config.yml domain.yml $(filter-out data/schools.yml,$(wildcard data/*.yml)) $(wildcard data/nlu/*.yml)
 
-.PHONY: help setup services validate train run shell cluster purge test test-unit test-data test-stories test-nlu test-e2e test-cluster bench bench-smoke bench-cluster insights bench-insights clean
+.PHONY: help setup services validate train run shell cluster purge lint test test-unit test-data test-stories test-nlu test-e2e test-cluster bench bench-smoke bench-cluster insights bench-insights clean
 
 help: ## Show this help
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -89,7 +89,11 @@ purge: $(VENV)/.installed ## Delete stored conversation events older than DAYS d
 	@test -n "$(DAYS)" || { echo "Say how many days to keep: make purge DAYS=30"; exit 2; }
 	PYTHONWARNINGS=ignore $(BIN)/python -m bot.tools.purge --days $(DAYS)
 
-test: setup validate train test-unit test-data test-stories test-nlu bench-smoke test-e2e test-cluster ## Set up, then run every test
+test: setup validate lint train test-unit test-data test-stories test-nlu bench-smoke test-e2e test-cluster ## Set up, then run every test
+
+lint: $(VENV)/.installed ## ruff (lint and format check); settings in pyproject.toml
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test-unit: $(MODEL) services ## pytest: knowledge, linking, rendering, actions, channels, store, locks (Redis), speed-ups on/off
 	$(BIN)/python -m pytest -q tests/unit

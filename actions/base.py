@@ -1,4 +1,5 @@
 """The glue between rasa-sdk and the answer logic in `bot.answers`."""
+
 from __future__ import annotations
 
 import logging
@@ -8,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.answers.context import Knowledge, shared
+from bot.answers.loaded_knowledge import Knowledge, shared
 from bot.answers.turn import Turn
 from bot.render import Answer
 
@@ -18,14 +19,19 @@ logger = logging.getLogger(__name__)
 MEMORY_SLOTS = ("role", "sector", "pathway", "last_aspect")
 #: Read by the career finder's suggestions (set by the form, cleared by action_reset_finder).
 FORM_SLOTS = ("finder_interest", "finder_training", "finder_industry")
-SORRY = ("Sorry, something went wrong on my side while looking that up. "
-         "Please try again, or ask about another manufacturing job.")
+SORRY = (
+    "Sorry, something went wrong on my side while looking that up. "
+    "Please try again, or ask about another manufacturing job."
+)
 
 
 def turn_from(tracker: Tracker, knowledge: Knowledge) -> Turn:
     message = tracker.latest_message or {}
-    entities = {e.get("entity"): str(e.get("value")) for e in message.get("entities") or []
-                if e.get("entity") and e.get("value") is not None}
+    entities = {
+        e.get("entity"): str(e.get("value"))
+        for e in message.get("entities") or []
+        if e.get("entity") and e.get("value") is not None
+    }
     return Turn(
         knowledge=knowledge,
         intent=(message.get("intent") or {}).get("name") or "",

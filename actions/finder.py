@@ -1,4 +1,5 @@
 """The career finder form: validation of each answer, and resetting it to start over."""
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
@@ -9,9 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import FORM_SLOTS as FINDER_SLOTS
 from bot.answers import finder
-from bot.answers.context import shared
+from bot.answers.loaded_knowledge import shared
 from bot.text import user_text
-
 
 
 def _check(value: Any, parse, dispatcher: CollectingDispatcher, slot: str, hint: str) -> Dict[Text, Any]:
@@ -31,20 +31,38 @@ class ValidateCareerFinderForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_career_finder_form"
 
-    def validate_finder_interest(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                 domain: Dict) -> Dict[Text, Any]:
-        return _check(value, finder.parse_interest, dispatcher, "finder_interest",
-                      "Pick hands-on work, technology, working with people, or data and numbers.")
+    def validate_finder_interest(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict
+    ) -> Dict[Text, Any]:
+        return _check(
+            value,
+            finder.parse_interest,
+            dispatcher,
+            "finder_interest",
+            "Pick hands-on work, technology, working with people, or data and numbers.",
+        )
 
-    def validate_finder_training(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                 domain: Dict) -> Dict[Text, Any]:
-        return _check(value, finder.parse_training, dispatcher, "finder_training",
-                      "Say how long: soon after high school, up to two years, or four years.")
+    def validate_finder_training(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict
+    ) -> Dict[Text, Any]:
+        return _check(
+            value,
+            finder.parse_training,
+            dispatcher,
+            "finder_training",
+            "Say how long: soon after high school, up to two years, or four years.",
+        )
 
-    def validate_finder_industry(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                 domain: Dict) -> Dict[Text, Any]:
-        return _check(value, lambda text: finder.parse_industry(shared(), text), dispatcher, "finder_industry",
-                      "Name an industry such as aerospace or automotive, or say \u201cany\u201d.")
+    def validate_finder_industry(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict
+    ) -> Dict[Text, Any]:
+        return _check(
+            value,
+            lambda text: finder.parse_industry(shared(), text),
+            dispatcher,
+            "finder_industry",
+            "Name an industry such as aerospace or automotive, or say \u201cany\u201d.",
+        )
 
 
 class ActionResetFinder(Action):
@@ -56,7 +74,9 @@ class ActionResetFinder(Action):
         repairing bikes, which job suits me?" or the "Narrow it down" button), so the form skips
         that question instead of asking what the student just said."""
         message = tracker.latest_message or {}
-        given = next((str(e.get("value")) for e in message.get("entities") or [] if e.get("entity") == "interest"), None)
+        given = next(
+            (str(e.get("value")) for e in message.get("entities") or [] if e.get("entity") == "interest"), None
+        )
         interest = finder.prefill_interest(user_text(message.get("text")), given)
         events = [SlotSet(slot, None) for slot in FINDER_SLOTS if not (slot == "finder_interest" and interest)]
         if interest:

@@ -1,4 +1,5 @@
 """The Manufacturing Careers assistant: knowledge, understanding and answers."""
+
 from pathlib import Path
 
 #: The repository root, so no data path depends on the working directory.

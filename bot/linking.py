@@ -4,6 +4,7 @@ Names come from the knowledge file at run time, so an entry added there is recog
 without retraining. Exact mentions are found by a spaCy PhraseMatcher on lemmas (plurals
 and inflections), misspellings by rapidfuzz against the same names.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -19,7 +20,14 @@ from bot.vocabulary import LOOK_ALIKE_WORDS, NEARBY_WORDS
 
 # Kinds of things a message can mention, by the knowledge section they live in.
 ROLE, SECTOR, PATHWAY, ECONOMY, TECHNOLOGY, TRAINING, OTHER = (
-    "role", "sector", "pathway", "economy", "technology", "training", "other_career")
+    "role",
+    "sector",
+    "pathway",
+    "economy",
+    "technology",
+    "training",
+    "other_career",
+)
 
 #: Minimum rapidfuzz ratio for a misspelling, by length of the word typed: short words
 #: need a closer match, or ordinary words would turn into job titles.
@@ -91,16 +99,25 @@ class Linker:
         # ("automotive", "automation", "machine"), look-alikes that are no name at all, and
         # jobs we know we do not cover ("baker" is not "banker").
         self._kept_words: FrozenSet[str] = frozenset(
-            {w for name in self.names for w in name.text.split()
-             if w not in self.stop_words and len(w) >= _MIN_FUZZY_LEN} | LOOK_ALIKE_WORDS | set(NEARBY_WORDS))
+            {
+                w
+                for name in self.names
+                for w in name.text.split()
+                if w not in self.stop_words and len(w) >= _MIN_FUZZY_LEN
+            }
+            | LOOK_ALIKE_WORDS
+            | set(NEARBY_WORDS)
+        )
         self.question_words: Set[str] = set()
         for word in question_words:
             self.question_words.update(self._lemmas(word))
 
     def link(self, text: str) -> Links:
         doc = self.nlp(normalise(text))
-        exact = [Mention(*self._kind_id(self.nlp.vocab.strings[match_id]), start, end, 100.0)
-                 for match_id, start, end in self.matcher(doc)]
+        exact = [
+            Mention(*self._kind_id(self.nlp.vocab.strings[match_id]), start, end, 100.0)
+            for match_id, start, end in self.matcher(doc)
+        ]
         mentions = _longest_first(exact + self._fuzzy_mentions(doc, exact))
         covered = {i for m in mentions for i in range(m.start, m.end)}
         ambiguous, unknown = self._leftovers(doc, covered)
@@ -119,13 +136,12 @@ class Linker:
         the industrial engineer."""
         found: List[Mention] = []
         for size, choices in self._fuzzy.items():
-            blocked = {i for m in exact if m.end - m.start >= max(size, 2) or size == 1
-                       for i in range(m.start, m.end)}
+            blocked = {i for m in exact if m.end - m.start >= max(size, 2) or size == 1 for i in range(m.start, m.end)}
             for start in range(0, len(doc) - size + 1):
                 window = set(range(start, start + size))
-                if window & blocked or not self._worth_fuzzing(doc[start:start + size]):
+                if window & blocked or not self._worth_fuzzing(doc[start : start + size]):
                     continue
-                best = self._best_fuzzy(doc[start:start + size], choices)
+                best = self._best_fuzzy(doc[start : start + size], choices)
                 if best:
                     name, score = best
                     found.append(Mention(name.kind, name.id, start, start + size, score))
@@ -133,8 +149,11 @@ class Linker:
 
     def _worth_fuzzing(self, span: Span) -> bool:
         content = [t for t in span if t.is_alpha and t.lower_ not in self.stop_words]
-        return bool(content) and len(span.text.replace(" ", "")) >= _MIN_FUZZY_LEN and (
-            span[0].lower_ not in self.stop_words and span[-1].lower_ not in self.stop_words)
+        return (
+            bool(content)
+            and len(span.text.replace(" ", "")) >= _MIN_FUZZY_LEN
+            and (span[0].lower_ not in self.stop_words and span[-1].lower_ not in self.stop_words)
+        )
 
     def _best_fuzzy(self, span: Span, choices: Dict[str, _Name]) -> Optional[Tuple[_Name, float]]:
         """Closest name above the cutoff. Typos rarely change a word's first letter, so a name
@@ -146,8 +165,9 @@ class Linker:
         cutoff = next(c for limit, c in _FUZZY_CUTOFFS if len(span.text) <= limit)
         best: Optional[Tuple[_Name, float]] = None
         for form in forms:
-            for text, score, _ in process.extract(form, choices.keys(), scorer=fuzz.ratio,
-                                                  score_cutoff=cutoff, limit=5):
+            for text, score, _ in process.extract(
+                form, choices.keys(), scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+            ):
                 if text[0] == form[0] and self._keeps_words(span, text) and (best is None or score > best[1]):
                     best = (choices[text], score)
                     break
@@ -159,8 +179,11 @@ class Linker:
         name_words = name_text.split()
         if len(name_words) != len(span):
             return True
-        return all(_same_word({token.lower_, token.lemma_}, word)
-                   for token, word in zip(span, name_words) if {token.lower_, token.lemma_} & self._kept_words)
+        return all(
+            _same_word({token.lower_, token.lemma_}, word)
+            for token, word in zip(span, name_words, strict=False)
+            if {token.lower_, token.lemma_} & self._kept_words
+        )
 
     # -- what is left --------------------------------------------------------
     def _leftovers(self, doc: Doc, covered: Set[int]) -> Tuple[List[Tuple[str, ...]], List[str]]:
@@ -188,9 +211,12 @@ class Linker:
         word = token.lower_
         if token.lemma_ in self.question_words or word in self.question_words:
             return True
-        return any(match[0] == word[0] and len(match) >= len(word)
-                   for match, _, _ in process.extract(word, self.question_words, scorer=fuzz.ratio,
-                                                      score_cutoff=_QUESTION_WORD_CUTOFF, limit=5))
+        return any(
+            match[0] == word[0] and len(match) >= len(word)
+            for match, _, _ in process.extract(
+                word, self.question_words, scorer=fuzz.ratio, score_cutoff=_QUESTION_WORD_CUTOFF, limit=5
+            )
+        )
 
     def _fuzzy_head(self, word: str) -> Optional[Tuple[str, ...]]:
         if len(word) < 5 or word in self.question_words:

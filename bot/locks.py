@@ -3,9 +3,10 @@
 Rasa's own RedisLockStore issues tickets by reading, changing and writing a JSON value: two
 replicas that take a message of the same conversation at the same moment can both read the same
 value and both be "now serving", and the open-source version can hand out a ticket number again
-after one expires. This lock is one atomic `SET key token NX PX lease`, renewed while the turn runs and released only by its
-holder (compare-and-delete scripts), so two replicas never handle one conversation at once. A
-holder that dies (kill -9) stops renewing, and the conversation is free again within LEASE_S.
+after one expires. This lock is one atomic `SET key token NX PX lease`, renewed while the turn
+runs and released only by its holder (compare-and-delete scripts), so two replicas never handle
+one conversation at once. A holder that dies (kill -9) stops renewing, and the conversation is
+free again within LEASE_S.
 
 Messages of one conversation that arrive at the same instant are handled one after the other,
 each completely; their order is not guaranteed (a student's widget sends one at a time).
@@ -13,6 +14,7 @@ each completely; their order is not guaranteed (a student's widget sends one at 
 Redis down: messages are refused (LockUnavailable: the user gets an apology, the log says why)
 rather than handled without the lock, which could interleave two turns of one conversation.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -24,9 +26,9 @@ from contextlib import asynccontextmanager
 from typing import Any, AsyncGenerator, Optional
 
 import redis.asyncio as aioredis
-from redis.exceptions import RedisError
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore
+from redis.exceptions import RedisError
 
 from bot.store_faults import StoreUnavailable
 
@@ -78,8 +80,9 @@ class RedisConversationLocks(LockStore):
         return self._clients[loop]
 
     @asynccontextmanager
-    async def lock(self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME,
-                   wait_time_in_seconds: float = 1) -> AsyncGenerator[TicketLock, None]:
+    async def lock(
+        self, conversation_id: str, lock_lifetime: float = LOCK_LIFETIME, wait_time_in_seconds: float = 1
+    ) -> AsyncGenerator[TicketLock, None]:
         key, token = f"{self.key_prefix}:lock:{conversation_id}", uuid.uuid4().hex
         await self._acquire(key, token)
         renewing = asyncio.create_task(self._renew(key, token))
@@ -90,8 +93,11 @@ class RedisConversationLocks(LockStore):
             try:
                 await self._redis().eval(_RELEASE, 1, key, token)
             except RedisError as error:  # it expires by itself
-                logger.error("Could not release a conversation lock in Redis (%s); it expires in %.0f s",
-                             type(error).__name__, LEASE_S)
+                logger.error(
+                    "Could not release a conversation lock in Redis (%s); it expires in %.0f s",
+                    type(error).__name__,
+                    LEASE_S,
+                )
 
     async def _renew(self, key: str, token: str) -> None:
         while True:
@@ -108,8 +114,9 @@ class RedisConversationLocks(LockStore):
                 if await self._redis().set(key, token, nx=True, px=int(LEASE_S * 1000)):
                     return
             except RedisError as error:
-                raise LockUnavailable(f"Redis lock store unreachable at {_safe(self.url)}: "
-                                      f"{type(error).__name__}: {error}") from None
+                raise LockUnavailable(
+                    f"Redis lock store unreachable at {_safe(self.url)}: {type(error).__name__}: {error}"
+                ) from None
             if time.monotonic() > deadline:
                 raise LockError(f"Waited {MAX_WAIT_S:.0f} s for another turn of the same conversation")
             await asyncio.sleep(pause)

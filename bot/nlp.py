@@ -4,6 +4,7 @@ Official spaCy models download from GitHub, which these machines cannot reach, s
 builds this small pipeline from spacy-lookups-data and installs it as the package
 PIPELINE_NAME. Rasa's config names that package; the linker loads the same one.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,13 @@ def build():
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
-    nlp.meta.update({"name": PIPELINE_NAME.removeprefix("en_"), "version": PIPELINE_VERSION,
-                     "description": "Blank English with the spacy-lookups-data lemmatizer (built offline)"})
+    nlp.meta.update(
+        {
+            "name": PIPELINE_NAME.removeprefix("en_"),
+            "version": PIPELINE_VERSION,
+            "description": "Blank English with the spacy-lookups-data lemmatizer (built offline)",
+        }
+    )
     return nlp
 
 

@@ -33,6 +33,7 @@ changes nothing.
 Every pattern starts only where a run of the characters it consumes starts and repeats only a
 bounded number of times, so redaction takes linear time on any input.
 """
+
 from __future__ import annotations
 
 import logging
@@ -40,8 +41,17 @@ import re
 import traceback
 from typing import Any, Dict
 
-__all__ = ["EMAIL", "PHONE", "EMAIL_MARK", "PHONE_MARK", "redact", "redact_event",
-           "STRUCTURAL_KEYS", "FREE_FORM_KEYS", "install_log_redaction"]
+__all__ = [
+    "EMAIL",
+    "PHONE",
+    "EMAIL_MARK",
+    "PHONE_MARK",
+    "redact",
+    "redact_event",
+    "STRUCTURAL_KEYS",
+    "FREE_FORM_KEYS",
+    "install_log_redaction",
+]
 
 EMAIL_MARK, PHONE_MARK = "[email removed]", "[phone removed]"
 
@@ -109,11 +119,28 @@ def redact(text: str) -> str:
 #: (``timestamp``, ``date_time``). Their values are left as they are (whole subtrees: e.g.
 #: ``parse_data.intent`` is ``{"name", "confidence"}``): an id may well be 10 digits
 #: (``message_id`` of some channels), and renaming an intent or a slot would break the bot.
-STRUCTURAL_KEYS = frozenset({
-    "event", "timestamp", "date_time", "name", "intent", "intent_name", "action_name", "policy",
-    "entity", "role", "group", "extractor", "processors", "utter_action", "intent_response_key",
-    "input_channel", "message_id", "sender_id",
-})
+STRUCTURAL_KEYS = frozenset(
+    {
+        "event",
+        "timestamp",
+        "date_time",
+        "name",
+        "intent",
+        "intent_name",
+        "action_name",
+        "policy",
+        "entity",
+        "role",
+        "group",
+        "extractor",
+        "processors",
+        "utter_action",
+        "intent_response_key",
+        "input_channel",
+        "message_id",
+        "sender_id",
+    }
+)
 #: Keys whose values are free-form (channel metadata, slot and entity values, custom bot
 #: data): below them no key is structural, every string is redacted (a ``name`` inside
 #: metadata may be anything a client sent).
@@ -185,7 +212,11 @@ def install_log_redaction() -> None:
             _redact_record(record)
         except Exception:  # never let logging itself fail; drop the content instead
             record.msg, record.args, record.exc_info, record.exc_text = (
-                "[log message removed: redaction failed]", None, None, None)
+                "[log message removed: redaction failed]",
+                None,
+                None,
+                None,
+            )
         return record
 
     setattr(factory, _INSTALLED, True)

@@ -1,5 +1,6 @@
 """How figures, citations, lists and buttons are written. Every answer goes through here,
 so a figure is never shown without its year and source."""
+
 from __future__ import annotations
 
 import json
@@ -79,13 +80,26 @@ def pay_line(kb: KnowledgeBase, pay: MedianPay) -> str:
 
 
 def outlook_line(kb: KnowledgeBase, outlook: Outlook) -> str:
-    return f"Job outlook: {signed_percent(outlook.percent_change)} for {period(outlook.period)} {outlook_cite(kb, outlook)}"
+    change = signed_percent(outlook.percent_change)
+    return f"Job outlook: {change} for {period(outlook.period)} {outlook_cite(kb, outlook)}"
 
 
 def figure_sources(roles: Iterable[Role]) -> List[str]:
     """Source ids of these roles' pay and outlook figures, each once, in order."""
-    return list(dict.fromkeys(s for r in roles for s in ((r.median_pay and r.median_pay.source),
-                                                         (r.outlook and r.outlook.source)) if s))
+    return list(
+        dict.fromkeys(
+            s for r in roles for s in ((r.median_pay and r.median_pay.source), (r.outlook and r.outlook.source)) if s
+        )
+    )
+
+
+def entry_level(role: Role) -> int:
+    entry = role.education.typical_entry.lower()
+    if entry.startswith(("high school", "no formal")):
+        return 0
+    if entry.startswith("associate"):
+        return 1
+    return 2  # bachelor's, or "varies" (treated as the longest, so we never under-promise)
 
 
 def short_entry(role: Role) -> str:
@@ -108,8 +122,10 @@ def a_an(noun: str) -> str:
 
 
 #: What a degree named in an answer means, said once, in plain words.
-DEGREE_NOTES = (("associate", "An associate degree usually takes two years."),
-                ("bachelor", "A bachelor's degree usually takes four years."))
+DEGREE_NOTES = (
+    ("associate", "An associate degree usually takes two years."),
+    ("bachelor", "A bachelor's degree usually takes four years."),
+)
 
 
 def degree_note(text: str) -> str:

@@ -5,6 +5,7 @@ older events are deleted by the running store (at its first save, then hourly) a
 `make purge DAYS=N`. A user can delete their own conversation by asking ("delete my
 conversation"): the store removes every event of it instead of saving that turn.
 """
+
 from __future__ import annotations
 
 import os

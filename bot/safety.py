@@ -11,12 +11,16 @@ Two levels, used by bot/nlu/safety_guard.py:
   reply: ordinary worries ("my parents want me to go to college") looked like distress to it.
   Its guess counts only when the message also has one of these words.
 """
+
 from __future__ import annotations
 
 import re
 
 #: Someone who could be hurting the student ("my dad hits me").
-_WHO = r"(?:dad|mom|father|mother|parents?|step\w*|brother|sister|uncle|aunt|boyfriend|girlfriend|he|she|they|someone|somebody)"
+_WHO = (
+    r"(?:dad|mom|father|mother|parents?|step\w*|brother|sister|uncle|aunt|boyfriend|girlfriend"
+    r"|he|she|they|someone|somebody)"
+)
 
 _DISTRESS = [
     r"\b(kill|hurt|harm|cut|cutting|hurting|killing|harming)\s+my\s?self\b",
@@ -48,19 +52,34 @@ _PATTERN = re.compile("|".join(f"(?:{p})" for p in _DISTRESS), re.IGNORECASE)
 #: "killing me", "hurt" on its own) are left out on purpose: they are how students describe
 #: ordinary worries ("my parents will kill me", "i'm scared i'll get hurt in a factory").
 _WORDS = [
-    r"\bhopeless\w*", r"\bworthless\b", r"\bhelpless\b", r"\bdepress(ed|ion)\b",
+    r"\bhopeless\w*",
+    r"\bworthless\b",
+    r"\bhelpless\b",
+    r"\bdepress(ed|ion)\b",
     r"\bcan'?t\s+(go\s+on|take\s+(it|this|anymore)|do\s+this\s+anymore|keep\s+going)\b",
-    r"\bgive\s+up\s+on\s+(everything|life|myself)\b", r"\bno\s+way\s+out\b",
+    r"\bgive\s+up\s+on\s+(everything|life|myself)\b",
+    r"\bno\s+way\s+out\b",
     r"\b(hurt|hurting|harm|harming|cut|cutting|kill|killing)\s+my\s?self\b",
-    rf"\b{_WHO}\s+(hits|beats|hurts|abuses)\s+me\b", r"\babus(e|ed|es|ive)\b",
-    r"\bbull(y|ied|ies|ying)\b", r"\bunsafe\b", r"\bnot\s+safe\b",
-    r"\b(scared|afraid)\s+for\s+my\s+(life|safety)\b", r"\b(scared|afraid)\s+to\s+go\s+home\b",
-    r"\bsuicid\w*", r"\bself[-\s]?harm\w*", r"\bdisappear\b", r"\bend\s+it\b",
+    rf"\b{_WHO}\s+(hits|beats|hurts|abuses)\s+me\b",
+    r"\babus(e|ed|es|ive)\b",
+    r"\bbull(y|ied|ies|ying)\b",
+    r"\bunsafe\b",
+    r"\bnot\s+safe\b",
+    r"\b(scared|afraid)\s+for\s+my\s+(life|safety)\b",
+    r"\b(scared|afraid)\s+to\s+go\s+home\b",
+    r"\bsuicid\w*",
+    r"\bself[-\s]?harm\w*",
+    r"\bdisappear\b",
+    r"\bend\s+it\b",
     r"\b(no\s?one|nobody)\s+(cares|would\s+(care|miss\s+me|notice))\b",
-    r"\b(so|all|completely|really)\s+alone\b", r"\bfeel\s+(so\s+)?(empty|numb|alone)\b",
-    r"\b(can'?t\s+stop|keep)\s+crying\b", r"\bcry(ing)?\s+every\s+(day|night)\b",
-    r"\bpanic\s+attacks?\b", r"\b(wish|want)\s+(i\s+(was|were)|to\s+be)\s+dead\b",
-    r"\bnot\s+wake\s+up\b", r"\bnothing\s+matters\b",
+    r"\b(so|all|completely|really)\s+alone\b",
+    r"\bfeel\s+(so\s+)?(empty|numb|alone)\b",
+    r"\b(can'?t\s+stop|keep)\s+crying\b",
+    r"\bcry(ing)?\s+every\s+(day|night)\b",
+    r"\bpanic\s+attacks?\b",
+    r"\b(wish|want)\s+(i\s+(was|were)|to\s+be)\s+dead\b",
+    r"\bnot\s+wake\s+up\b",
+    r"\bnothing\s+matters\b",
 ]
 _WORD_PATTERN = re.compile("|".join(f"(?:{w})" for w in _WORDS), re.IGNORECASE)
 

@@ -10,6 +10,7 @@ pass only a school id (`SCHOOL_ID`), and everything shown for that school is loo
 
 SCHOOLS_FILE points to another registry file (the tests use their own).
 """
+
 from __future__ import annotations
 
 import os
@@ -30,8 +31,10 @@ DEFAULT_PATH = ROOT / "data" / "schools.yml"
 #: A school id: a lowercase slug. The channels pass on metadata {"school": id} only when it matches.
 SCHOOL_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
-DEFAULT_GREETING = ("Hi! Ask me about manufacturing careers: what jobs like welder or robotics technician "
-                    "involve, pay, training and more.")
+DEFAULT_GREETING = (
+    "Hi! Ask me about manufacturing careers: what jobs like welder or robotics technician "
+    "involve, pay, training and more."
+)
 DEFAULT_ACCENT = "#0b5394"
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -107,32 +110,37 @@ class School(_Strict):
     @validator("id", pre=True)
     def _id(cls, value):
         if not isinstance(value, str) or not SCHOOL_ID.fullmatch(value):
-            raise ValueError(f"{value!r} is not a school id: use lowercase letters a-z, digits, '-' and '_', "
-                             "starting with a letter or digit, at most 64 characters (e.g. lincoln-high)")
+            raise ValueError(
+                f"{value!r} is not a school id: use lowercase letters a-z, digits, '-' and '_', "
+                "starting with a letter or digit, at most 64 characters (e.g. lincoln-high)"
+            )
         return value
 
     @validator("accent", pre=True)
     def _accent(cls, value):
         if value is None:  # written but empty: usually `accent: #7a1f1f` without quotes
-            raise ValueError("is empty: write the colour in quotes, e.g. accent: \"#7a1f1f\" "
-                             "(in YAML an unquoted # starts a comment)")
+            raise ValueError(
+                'is empty: write the colour in quotes, e.g. accent: "#7a1f1f" (in YAML an unquoted # starts a comment)'
+            )
         if not isinstance(value, str) or not _COLOUR.fullmatch(value.strip()):
-            raise ValueError(f"{value!r} is not a colour: use #RRGGBB, e.g. \"#7a1f1f\"")
+            raise ValueError(f'{value!r} is not a colour: use #RRGGBB, e.g. "#7a1f1f"')
         return value.strip().lower()
 
     @validator("insights_token_sha256", pre=True)
     def _token_hash(cls, value):
         if value is None or (isinstance(value, str) and _SHA256.fullmatch(value.strip())):
             return value.strip().lower() if value else None
-        raise ValueError("is not a SHA-256 hash: 64 hex digits, as printed by `python -m bot.tools.insights "
-                         "--new-token` (write the hash here, never the token itself)")
+        raise ValueError(
+            "is not a SHA-256 hash: 64 hex digits, as printed by `python -m bot.tools.insights "
+            "--new-token` (write the hash here, never the token itself)"
+        )
 
     @validator("origins", pre=True)
     def _origins_list(cls, value):
         if value is None:
             return []
         if isinstance(value, str):
-            raise ValueError("must be a list of origins, e.g. [\"https://lincoln.example.org\"]")
+            raise ValueError('must be a list of origins, e.g. ["https://lincoln.example.org"]')
         return value
 
     @validator("origins", each_item=True)
@@ -190,7 +198,7 @@ def _web_address_problem(value: str) -> str:
     """Why a counselor page address is unusable, or '' if it is a plain http(s) address."""
     try:
         parts = urlsplit(value)
-        parts.port
+        _ = parts.port  # raises ValueError for a bad port
     except ValueError:
         return "is not a web address"
     if parts.scheme.lower() not in ("https", "http"):
@@ -205,6 +213,7 @@ def _web_address_problem(value: str) -> str:
 
 
 # --- loading ---------------------------------------------------------------------------------------------
+
 
 def registry_path() -> Path:
     return Path(os.environ.get("SCHOOLS_FILE") or DEFAULT_PATH)
@@ -247,14 +256,21 @@ def display(school_id: Any) -> Dict[str, str]:
     school = lookup(school_id)
     if school is None:
         return {"school": "", "name": "", "greeting": DEFAULT_GREETING, "accent": DEFAULT_ACCENT}
-    return {"school": school.id, "name": school.name, "greeting": school.greeting or DEFAULT_GREETING,
-            "accent": school.accent or DEFAULT_ACCENT}
+    return {
+        "school": school.id,
+        "name": school.name,
+        "greeting": school.greeting or DEFAULT_GREETING,
+        "accent": school.accent or DEFAULT_ACCENT,
+    }
 
 
 def _read_yaml(path: Path) -> Any:
-    raw = read_yaml_mapping(path, SchoolsError,
-                            missing="the file does not exist (set SCHOOLS_FILE, or create data/schools.yml)",
-                            not_mapping="the top level must be a mapping with a `schools:` list")
+    raw = read_yaml_mapping(
+        path,
+        SchoolsError,
+        missing="the file does not exist (set SCHOOLS_FILE, or create data/schools.yml)",
+        not_mapping="the top level must be a mapping with a `schools:` list",
+    )
     if not isinstance(raw.get("schools", []), list):
         raise SchoolsError(path, [Problem("schools", "", "must be a list of schools, each starting with `- id:`")])
     return raw
@@ -307,8 +323,14 @@ def _duplicates(items: Sequence[Any]) -> List[Problem]:
             continue
         school_id = school_id.strip()
         if school_id in seen:
-            problems.append(Problem(f"schools[{school_id}]", "id", f"duplicate id: school #{n} in the list "
-                                    f"has the same id as school #{seen[school_id]}; each school needs its own id"))
+            problems.append(
+                Problem(
+                    f"schools[{school_id}]",
+                    "id",
+                    f"duplicate id: school #{n} in the list "
+                    f"has the same id as school #{seen[school_id]}; each school needs its own id",
+                )
+            )
         else:
             seen[school_id] = n
     return problems

@@ -6,6 +6,7 @@ retries a failed read or write a few times (a locked SQLite file, PostgreSQL res
 raises StoreUnavailable; the channels answer with a short apology and the log says why
 (bot/channels/guarantee.py). `bot.speedups.failsafe` keeps Rasa from wrapping our store.
 """
+
 from __future__ import annotations
 
 import asyncio

@@ -17,6 +17,7 @@ gets an apology and the log an error; Rasa's silent switch to an in-memory store
 Retention (bot/retention.py): events older than the retention period are deleted, and a user
 can delete their whole conversation (the action `action_delete_conversation`).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -27,10 +28,10 @@ import time
 from collections import OrderedDict
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
+import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActiveLoop, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
-import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.pool import SingletonThreadPool
 
@@ -97,8 +98,9 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             # (pre-ping), and give up connecting quickly while it is down (bot/store_faults.py).
             url = self.engine.url
             self.engine.dispose()
-            self.engine = sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5,
-                                           connect_args={"connect_timeout": 2})
+            self.engine = sa.create_engine(
+                url, pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args={"connect_timeout": 2}
+            )
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         self._statements = _Statements(self.SQLEvent.__table__)
         retention.ensure_timestamp_index(self.engine, self.SQLEvent.__table__)
@@ -107,6 +109,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         async def once() -> Optional[DialogueStateTracker]:
             return await self._retrieve_once(sender_id)
+
         return await with_retries("reading a conversation", once)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
@@ -115,6 +118,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
                 self.delete_conversation(tracker.sender_id)
             else:
                 await self._save_once(tracker)
+
         await with_retries("saving a conversation", once)
         self._purge_when_due()  # after the turn is stored: its failure must not fail (or repeat) the save
 
@@ -140,8 +144,9 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
                 session.commit()
         except (sa.exc.OperationalError, sa.exc.InterfaceError) as error:
             self._next_purge = now + retention.PURGE_RETRY_S
-            logger.warning("Retention purge failed (%s); trying again in %d s",
-                           type(error.orig).__name__, retention.PURGE_RETRY_S)
+            logger.warning(
+                "Retention purge failed (%s); trying again in %d s", type(error.orig).__name__, retention.PURGE_RETRY_S
+            )
             return
         if deleted:
             self._snapshots.clear()  # the next turn of each conversation reads the database again
@@ -160,8 +165,13 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         tracker = await super().retrieve(sender_id)  # first time in this process: full load, once
         if tracker is None:
             return None
-        return self._compact(sender_id, tracker.current_slot_values(), tracker.active_loop_name,
-                             list(tracker.events)[-WINDOW:], lambda e: e.as_dict())
+        return self._compact(
+            sender_id,
+            tracker.current_slot_values(),
+            tracker.active_loop_name,
+            list(tracker.events)[-WINDOW:],
+            lambda e: e.as_dict(),
+        )
 
     async def _save_once(self, tracker: DialogueStateTracker) -> None:
         stored = getattr(tracker, _PERSISTED, None)
@@ -171,7 +181,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             await self.stream_events(tracker)
             new = list(itertools.islice(tracker.events, stored, None))
             data = [redact_event(e.as_dict()) for e in new]
-            rows = [self._row(tracker.sender_id, e, d) for e, d in zip(new, data)]
+            rows = [self._row(tracker.sender_id, e, d) for e, d in zip(new, data, strict=True)]
             insight_rows = insights.rows(tracker.sender_id, data)
             newest_id = None
             if rows:
@@ -217,9 +227,14 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             session.execute(self._statements.insert_insights, insight_rows)
 
     def _row(self, sender_id: str, e: Any, data: Dict[str, Any]) -> Dict[str, Any]:
-        return dict(sender_id=sender_id, type_name=e.type_name, timestamp=data.get("timestamp"),
-                    intent_name=(data.get("parse_data") or {}).get("intent", {}).get("name"),
-                    action_name=data.get("name"), data=json.dumps(data))
+        return dict(
+            sender_id=sender_id,
+            type_name=e.type_name,
+            timestamp=data.get("timestamp"),
+            intent_name=(data.get("parse_data") or {}).get("intent", {}).get("name"),
+            action_name=data.get("name"),
+            data=json.dumps(data),
+        )
 
     def _newest_id(self, sender_id: str) -> Optional[int]:
         with self.session_scope() as session:
@@ -231,8 +246,14 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             rows = session.execute(self._statements.newest_events, {"sender": sender_id}).all()
         return [(row.id, row.data) for row in reversed(rows)]
 
-    def _compact(self, sender_id: str, slots: Dict[str, Any], active_loop: Optional[str],
-                 events: Sequence[Any], decode: Callable[[Any], Dict[str, Any]]) -> DialogueStateTracker:
+    def _compact(
+        self,
+        sender_id: str,
+        slots: Dict[str, Any],
+        active_loop: Optional[str],
+        events: Sequence[Any],
+        decode: Callable[[Any], Dict[str, Any]],
+    ) -> DialogueStateTracker:
         events = _last_turns(events, decode)
         when = events[0].get("timestamp") if events else None
         prefix = [SlotSet(name, value, timestamp=when).as_dict() for name, value in slots.items() if value is not None]

@@ -1,4 +1,5 @@
 """Small text helpers shared by validation, linking and rendering."""
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ The linker treats a word it cannot link as a possibly unknown job ("astronauts")
 it is not one of these, so the bot never answers for the previous role when the user named
 a different one. Reading them from the training data keeps the list in step with it.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,40 +38,116 @@ def question_words(nlu_dir: Path = NLU_DIR) -> FrozenSet[str]:
 
 #: Ways to ask about pay that are ordinary question words even when the training data lacks
 #: them, so "what's the paycheck like?" about the job being discussed is not an unknown job.
-PAY_WORDS: FrozenSet[str] = frozenset({
-    "pay", "paid", "paycheck", "paychecks", "salary", "salaries", "wage", "wages", "earn", "earns",
-    "earning", "earnings", "income", "hourly", "rate", "range", "median", "average", "typical",
-    "typically", "annual", "annually", "yearly", "starting", "money", "compensation", "bucks",
-})
+PAY_WORDS: FrozenSet[str] = frozenset(
+    {
+        "pay",
+        "paid",
+        "paycheck",
+        "paychecks",
+        "salary",
+        "salaries",
+        "wage",
+        "wages",
+        "earn",
+        "earns",
+        "earning",
+        "earnings",
+        "income",
+        "hourly",
+        "rate",
+        "range",
+        "median",
+        "average",
+        "typical",
+        "typically",
+        "annual",
+        "annually",
+        "yearly",
+        "starting",
+        "money",
+        "compensation",
+        "bucks",
+    }
+)
 
 
 #: Words that describe the level of a job we know rather than name another job: "entry level
 #: engineers" are still engineers, while "software engineers" are not (bot/linking.py).
-JOB_MODIFIERS: FrozenSet[str] = frozenset({
-    "entry", "level", "senior", "junior", "lead", "chief", "head", "assistant", "beginner", "experienced",
-    "certified", "licensed", "skilled", "trainee", "young", "female", "male", "women", "new", "starting",
-})
+JOB_MODIFIERS: FrozenSet[str] = frozenset(
+    {
+        "entry",
+        "level",
+        "senior",
+        "junior",
+        "lead",
+        "chief",
+        "head",
+        "assistant",
+        "beginner",
+        "experienced",
+        "certified",
+        "licensed",
+        "skilled",
+        "trainee",
+        "young",
+        "female",
+        "male",
+        "women",
+        "new",
+        "starting",
+    }
+)
 
 #: Words that look alike but mean different things. Fuzzy matching for typos never turns one
 #: of them into a name with a different word ("automotive engineer" is not "automation
 #: engineer"; "automation industry" is not the "automotive industry").
-LOOK_ALIKE_WORDS: FrozenSet[str] = frozenset({
-    "auto", "automotive", "automation", "automated", "automate", "automates", "automating", "automatic",
-    "automatically", "autonomous", "automaton", "automobile",
-})
+LOOK_ALIKE_WORDS: FrozenSet[str] = frozenset(
+    {
+        "auto",
+        "automotive",
+        "automation",
+        "automated",
+        "automate",
+        "automates",
+        "automating",
+        "automatic",
+        "automatically",
+        "autonomous",
+        "automaton",
+        "automobile",
+    }
+)
 
 #: Everyday words for jobs we do not cover -> the industries (sector ids) or roles (role ids)
 #: closest to them. Used only to suggest the nearest jobs we do know, never to give facts.
 NEARBY_WORDS = {
-    "astronaut": ("aerospace",), "space": ("aerospace",), "nasa": ("aerospace",), "rocket": ("aerospace",),
-    "forklift": ("logistician", "production_worker"), "warehouse": ("logistician", "production_worker"),
-    "shipping": ("logistician",), "stocker": ("logistician",), "packer": ("production_worker",),
-    "baker": ("food_processing",), "pastry": ("food_processing",), "butcher": ("food_processing",),
-    "brewer": ("food_processing",), "candy": ("food_processing",),
-    "chemist": ("chemicals", "pharmaceuticals"), "lab": ("quality_inspector",),
-    "tailor": ("textiles",), "seamstress": ("textiles",), "sewing": ("textiles",), "fashion": ("textiles",),
-    "blacksmith": ("metals", "welder"), "metalworker": ("metals",), "smelter": ("metals",),
-    "car": ("automotive",), "auto": ("automotive",), "mechanic": ("maintenance_mechanic",),
-    "chip": ("electronics",), "inventor": ("manufacturing_engineer", "cad_drafter"),
-    "designer": ("cad_drafter",), "scientist": ("data_analyst",),
+    "astronaut": ("aerospace_engineer", "aerospace"),
+    "space": ("aerospace",),
+    "nasa": ("aerospace_engineer", "aerospace"),
+    "rocket": ("aerospace_engineer", "aerospace"),
+    "warehouse": ("forklift_operator", "logistician"),
+    "shipping": ("logistician", "forklift_operator"),
+    "stocker": ("forklift_operator", "logistician"),
+    "packer": ("production_worker", "food_processing_worker"),
+    "baker": ("food_processing_worker", "food_processing"),
+    "pastry": ("food_processing",),
+    "butcher": ("food_processing_worker", "food_processing"),
+    "brewer": ("food_processing",),
+    "candy": ("food_processing",),
+    "chemist": ("chemical_technician", "chemical_engineer"),
+    "lab": ("chemical_technician", "quality_inspector"),
+    "tailor": ("sewer", "textiles"),
+    "seamstress": ("sewer", "textiles"),
+    "fashion": ("sewer", "textiles"),
+    "blacksmith": ("metals", "welder"),
+    "metalworker": ("metals",),
+    "smelter": ("metals",),
+    "car": ("automotive",),
+    "auto": ("automotive",),
+    "mechanic": ("maintenance_mechanic",),
+    "chip": ("semiconductor_technician", "electronics"),
+    "inventor": ("mechanical_engineer", "industrial_designer"),
+    "designer": ("industrial_designer", "cad_drafter"),
+    "scientist": ("data_analyst", "materials_engineer"),
+    "painter": ("painting_coating_worker",),
 }

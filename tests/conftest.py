@@ -1,4 +1,5 @@
 """Fixtures shared by all tests: the real knowledge file, the offline spaCy pipeline."""
+
 from __future__ import annotations
 
 import copy
@@ -7,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.answers.context import Knowledge, build
-from bot.knowledge.loader import DEFAULT_PATH
 from bot import nlp as nlp_pipeline
+from bot.answers.loaded_knowledge import Knowledge, build
+from bot.knowledge.loader import DEFAULT_PATH
 
 
 @pytest.fixture(scope="session")
@@ -51,3 +52,13 @@ def write_knowledge(tmp_path):
         return path
 
     return write
+
+
+def role(kb, role_id: str):
+    """The role with this id in a loaded knowledge base."""
+    return next(r for r in kb.roles if r.id == role_id)
+
+
+def raw_role(data: dict, role_id: str) -> dict:
+    """The role with this id in the knowledge file's raw YAML data."""
+    return next(r for r in data["roles"] if r["id"] == role_id)

@@ -1,4 +1,5 @@
 """'Tell me about X' and 'what about X?': the kind of thing named decides the answer."""
+
 from __future__ import annotations
 
 import re
@@ -54,20 +55,30 @@ def what_about(turn: Turn) -> Answer:
 
 #: What to offer when NLU is unsure: the likeliest intents as buttons a student understands.
 _SUGGESTIONS = {
-    "ask_pay": ("Pay for a job", "ask_pay"), "ask_education": ("Education needed", "ask_education"),
-    "ask_skills": ("Skills for a job", "ask_skills"), "ask_outlook": ("Job outlook", "ask_outlook"),
-    "ask_about": ("What a job involves", "ask_roles"), "ask_roles": ("Jobs in manufacturing", "ask_roles"),
-    "ask_sectors": ("Industries", "ask_sectors"), "ask_pathways": ("Career pathways", "ask_pathways"),
-    "ask_cluster": ("What manufacturing is", "ask_cluster"), "ask_economy": ("Manufacturing and the economy", "ask_economy"),
-    "ask_automation": ("Robots and automation", "ask_automation"), "ask_training": ("How to get started", "ask_training"),
-    "compare_roles": ("Compare two jobs", "compare_roles"), "explore_roles": ("Jobs without a degree", "explore_roles"),
-    "ask_certifications": ("Certifications", "ask_certifications"), "ask_counselor": ("Talk to a counselor", "ask_counselor"),
+    "ask_pay": ("Pay for a job", "ask_pay"),
+    "ask_education": ("Education needed", "ask_education"),
+    "ask_skills": ("Skills for a job", "ask_skills"),
+    "ask_outlook": ("Job outlook", "ask_outlook"),
+    "ask_about": ("What a job involves", "ask_roles"),
+    "ask_roles": ("Jobs in manufacturing", "ask_roles"),
+    "ask_sectors": ("Industries", "ask_sectors"),
+    "ask_pathways": ("Career pathways", "ask_pathways"),
+    "ask_cluster": ("What manufacturing is", "ask_cluster"),
+    "ask_economy": ("Manufacturing and the economy", "ask_economy"),
+    "ask_automation": ("Robots and automation", "ask_automation"),
+    "ask_training": ("How to get started", "ask_training"),
+    "compare_roles": ("Compare two jobs", "compare_roles"),
+    "explore_roles": ("Jobs without a degree", "explore_roles"),
+    "ask_certifications": ("Certifications", "ask_certifications"),
+    "ask_counselor": ("Talk to a counselor", "ask_counselor"),
 }
 
 
 #: A question about the cluster that asks for one of its lists.
-_LIST_WORDS = re.compile(r"\b(?P<sectors>sectors|industries|kinds of factories)\b"
-                         r"|\b(?P<pathways>pathways|paths|tracks)\b|\b(?P<jobs>jobs|roles|occupations)\b")
+_LIST_WORDS = re.compile(
+    r"\b(?P<sectors>sectors|industries|kinds of factories)\b"
+    r"|\b(?P<pathways>pathways|paths|tracks)\b|\b(?P<jobs>jobs|roles|occupations)\b"
+)
 
 
 def cluster_question(turn: Turn) -> Answer:
@@ -98,8 +109,13 @@ def low_confidence(turn: Turn) -> Answer:
     if turn.links.mentions or turn.entities:
         return about(turn)
     current = turn.slot("role")
-    if (current in turn.knowledge.roles and asks_pay(turn.text) and _THAT_JOB.search(normalise(turn.text))
-            and not turn.links.unknown_words and not turn.links.ambiguous):
+    if (
+        current in turn.knowledge.roles
+        and asks_pay(turn.text)
+        and _THAT_JOB.search(normalise(turn.text))
+        and not turn.links.unknown_words
+        and not turn.links.ambiguous
+    ):
         return roles.render(turn.knowledge, [current], "pay")  # "how much money is that job"
     if turn.previous_intent == "nlu_fallback":
         return scope.explain(turn.knowledge, "Sorry, I still didn't understand.")
@@ -107,8 +123,10 @@ def low_confidence(turn: Turn) -> Answer:
     options = list(dict.fromkeys(options))[:3]
     if not options:
         return scope.explain(turn.knowledge)
-    return Answer("Sorry, I'm not sure what you mean. Did you want one of these?",
-                  [Button(title, payload(intent)) for title, intent in options])
+    return Answer(
+        "Sorry, I'm not sure what you mean. Did you want one of these?",
+        [Button(title, payload(intent)) for title, intent in options],
+    )
 
 
 def _describe(turn: Turn, kind: str, ident: str) -> Answer:

@@ -1,10 +1,11 @@
 """Answers about the cluster, its pathways, its sectors and its list of roles."""
+
 from __future__ import annotations
 
 import re
 
 from bot.answers import explore, roles
-from bot.answers.context import Knowledge
+from bot.answers.loaded_knowledge import Knowledge
 from bot.knowledge.model import Pathway, Sector
 from bot.render import Answer, Button, bullets, fact_line, in_sentence, join_names, payload
 
@@ -15,17 +16,22 @@ def describe_cluster(k: Knowledge) -> Answer:
     text = f"{c.name} career cluster\n{c.summary}\n\nIt has six pathways, or groups of related jobs:\n{bullets(names)}"
     if c.framework_note:
         text += f"\n\n{c.framework_note}"
-    buttons = [Button("Pathways", payload("ask_pathways")), Button("Industries", payload("ask_sectors")),
-               Button("Jobs", payload("ask_roles"))]
+    buttons = [
+        Button("Pathways", payload("ask_pathways")),
+        Button("Industries", payload("ask_sectors")),
+        Button("Jobs", payload("ask_roles")),
+    ]
     return Answer(text, buttons, list(c.sources))
 
 
 def list_pathways(k: Knowledge) -> Answer:
     items = [f"{p.name}: {p.summary}" for p in k.kb.pathways]
     buttons = [Button(p.name, payload("ask_about", pathway=p.id)) for p in k.kb.pathways[:6]]
-    return Answer(f"Manufacturing has {len(items)} career pathways. A pathway is a group of related jobs.\n"
-                  f"{bullets(items)}", buttons,
-                  list(k.kb.cluster.sources))
+    return Answer(
+        f"Manufacturing has {len(items)} career pathways. A pathway is a group of related jobs.\n{bullets(items)}",
+        buttons,
+        list(k.kb.cluster.sources),
+    )
 
 
 def describe_pathway(k: Knowledge, pathway: Pathway) -> Answer:
@@ -41,22 +47,35 @@ def list_sectors(k: Knowledge) -> Answer:
     return Answer(f"Manufacturing industries I can tell you about:\n{bullets(items)}", buttons)
 
 
+#: Jobs named in an industry's description; the rest are one button away.
+SECTOR_JOBS_NAMED = 6
+
+
 def describe_sector(k: Knowledge, sector: Sector) -> Answer:
-    text = (f"{sector.name}\n{sector.summary}\n\nWhat it makes: {join_names(sector.products)}.\n"
-            f"Jobs there include: {join_names([k.title(r) for r in sector.roles])}.")
+    named = [k.title(r) for r in sector.roles[:SECTOR_JOBS_NAMED]]
+    rest = len(sector.roles) - len(named)
+    text = (
+        f"{sector.name}\n{sector.summary}\n\nWhat it makes: {join_names(sector.products)}.\n"
+        f"Jobs there include: {join_names(named)}" + (f", and {rest} more." if rest else ".")
+    )
     if sector.facts:
         text += "\n\n" + "\n".join(fact_line(k.kb, f) for f in sector.facts)
     else:
         text += "\n\nI don't have a sourced figure for this industry yet."
     buttons = [Button(k.title(r), payload("ask_about", role=r)) for r in sector.roles[:3]]
+    if rest:
+        buttons.append(Button(f"All {len(sector.roles)} jobs there", payload("explore_roles", sector=sector.id)))
     return Answer(text, buttons, [f.source for f in sector.facts], {"sector": sector.id, "last_aspect": "overview"})
 
 
 def list_roles(k: Knowledge) -> Answer:
     lines = [f"{p.name}: {join_names([k.title(r) for r in p.roles])}" for p in k.kb.pathways]
     buttons = [Button(r.title, payload("ask_about", role=r.id)) for r in k.kb.roles[:5]]
-    return Answer(f"Here are the manufacturing jobs I know about, by pathway:\n{bullets(lines)}\n\n"
-                  "Ask me about any of them. For example: \u201cWhat does a welder do?\u201d", buttons)
+    return Answer(
+        f"Here are the manufacturing jobs I know about, by pathway:\n{bullets(lines)}\n\n"
+        "Ask me about any of them. For example: \u201cWhat does a welder do?\u201d",
+        buttons,
+    )
 
 
 def pathways(turn) -> Answer:
@@ -96,12 +115,10 @@ def sectors(turn) -> Answer:
 
 def sectors_of_role(k: Knowledge, role_id: str) -> Answer:
     role = k.roles[role_id]
-    where = [k.sectors[s] for s in role.sectors if s in k.sectors] or [
-        s for s in k.kb.sectors if role_id in s.roles]
+    where = [k.sectors[s] for s in role.sectors if s in k.sectors] or [s for s in k.kb.sectors if role_id in s.roles]
     if not where:
         return list_sectors(k)
-    text = (f"{role.title}: industries I know that hire them are "
-            f"{join_names([s.name for s in where])}.")
+    text = f"{role.title}: industries I know that hire them are {join_names([s.name for s in where])}."
     buttons = [Button(s.name, payload("ask_about", sector=s.id)) for s in where[:3]]
     buttons.append(Button(f"About {in_sentence(role.title)}", payload("ask_about", role=role_id)))
     return Answer(text, buttons, slots={"role": role_id, "last_aspect": "overview"})

@@ -3,6 +3,7 @@
 The widget and the channels send only the school's id (metadata {"school": "lincoln-high"}); the
 name, email and page come from data/schools.yml (bot.schools), never from the message itself.
 """
+
 from __future__ import annotations
 
 from typing import Any, Mapping, NamedTuple
@@ -10,13 +11,6 @@ from typing import Any, Mapping, NamedTuple
 from bot import schools
 from bot.answers.turn import Turn
 from bot.render import Answer, Button, payload
-
-# Load and validate the registry when the action server starts (it imports the answers), so a
-# broken registry stops it with a clear message instead of failing on a student's question.
-try:
-    schools.shared()
-except schools.SchoolsError as error:
-    raise SystemExit(f"The school registry cannot be used, so the server cannot start.\n{error}") from None
 
 
 class SchoolContact(NamedTuple):
@@ -45,12 +39,18 @@ def contact(turn: Turn) -> Answer:
     where = f" at {c.school}" if c.school else ""
     ways = ([f"email {c.email}"] if c.email else []) + ([f"visit {c.url}"] if c.url else [])
     if ways:
-        text = (f"For advice about your own plans, talk to {name}{where}: {' or '.join(ways)}. "
-                "I'm a bot, so I can't pass on messages.")
+        text = (
+            f"For advice about your own plans, talk to {name}{where}: {' or '.join(ways)}. "
+            "I'm a bot, so I can't pass on messages."
+        )
     else:
-        text = ("Your school counselor is the best person to help with your own plans. I don't have "
-                "your school's contact details, so ask at your school's counseling office. "
-                "I'm a bot, so I can't pass on messages.")
-    buttons = [Button("How do I get started?", payload("ask_training")),
-               Button("Jobs in manufacturing", payload("ask_roles"))]
+        text = (
+            "Your school counselor is the best person to help with your own plans. I don't have "
+            "your school's contact details, so ask at your school's counseling office. "
+            "I'm a bot, so I can't pass on messages."
+        )
+    buttons = [
+        Button("How do I get started?", payload("ask_training")),
+        Button("Jobs in manufacturing", payload("ask_roles")),
+    ]
     return Answer(text, buttons)

@@ -1,16 +1,33 @@
 """Guided exploration: compare roles side by side, and list roles by filter
 (no college degree, highest paying, fastest growing, an industry, a pathway)."""
+
 from __future__ import annotations
 
 import re
 from typing import List, Optional
 
-from bot.answers.context import Knowledge
+from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Role
 from bot.linking import OTHER, PATHWAY, ROLE, SECTOR
-from bot.render import (BULLET, Answer, Button, a_an, bullets, figure_sources, in_sentence, money, outlook_cite,
-                         pay_cite, payload, period, short_entry, signed_percent)
+from bot.render import (
+    BULLET,
+    Answer,
+    Button,
+    a_an,
+    bullets,
+    entry_level,
+    figure_sources,
+    in_sentence,
+    join_names,
+    money,
+    outlook_cite,
+    pay_cite,
+    payload,
+    period,
+    short_entry,
+    signed_percent,
+)
 from bot.text import normalise
 
 MAX_COMPARED = 3
@@ -34,36 +51,48 @@ def compare(turn: Turn) -> Answer:
         buttons = [Button(k.title(r), payload("compare_roles", role=r)) for r in options[:4]]
         intro = "I can only compare jobs on my manufacturing list. " if outside else ""
         return Answer(f"{intro}Compare {in_sentence(k.title(base))} with which job?", buttons, slots={"role": base})
-    return Answer("Which two jobs would you like to compare? For example: \u201cwelder vs machinist\u201d.",
-                  [Button("Welder vs machinist", "welder vs machinist"),
-                   Button("CNC operator vs quality inspector", "cnc operator vs quality inspector")])
+    return Answer(
+        "Which two jobs would you like to compare? For example: \u201cwelder vs machinist\u201d.",
+        [
+            Button("Welder vs machinist", "welder vs machinist"),
+            Button("CNC operator vs quality inspector", "cnc operator vs quality inspector"),
+        ],
+    )
 
 
 def side_by_side(k: Knowledge, role_ids: List[str]) -> Answer:
     roles = [k.roles[r] for r in role_ids]
     kb = k.kb
     lines = [" vs ".join(r.title for r in roles)]
-    lines += [f"{BULLET} {r.title}: {_figures(r)} Education to start: {in_sentence(r.education.typical_entry)}."
-              for r in roles]
+    lines += [
+        f"{BULLET} {r.title}: {_figures(r)} Education to start: {in_sentence(r.education.typical_entry)}."
+        for r in roles
+    ]
     verdict = _who_earns_more(roles)
     if verdict:
         lines.append(verdict)
     paid = [r for r in roles if r.median_pay]
     growing = [r for r in roles if r.outlook]
     cited = ([f"Median pay {pay_cite(kb, paid[0].median_pay)}"] if paid else []) + (
-        [f"job outlook for {period(growing[0].outlook.period)} {outlook_cite(kb, growing[0].outlook)}"] if growing else [])
+        [f"job outlook for {period(growing[0].outlook.period)} {outlook_cite(kb, growing[0].outlook)}"]
+        if growing
+        else []
+    )
     if cited:
         lines.append("; ".join(cited) + ".")
     buttons = [Button(f"About {in_sentence(r.title)}", payload("ask_about", role=r.id)) for r in roles]
-    return Answer("\n".join(lines), buttons, figure_sources(roles),
-                  {"role": roles[-1].id, "last_aspect": "pay"})
+    return Answer("\n".join(lines), buttons, figure_sources(roles), {"role": roles[-1].id, "last_aspect": "pay"})
 
 
 def _figures(role: Role) -> str:
-    pay = (f"median pay {money(role.median_pay.annual_usd)} a year." if role.median_pay
-           else "no pay figure with a source.")
-    outlook = (f"Job outlook {signed_percent(role.outlook.percent_change)}." if role.outlook
-               else "No job outlook figure with a source.")
+    pay = (
+        f"median pay {money(role.median_pay.annual_usd)} a year." if role.median_pay else "no pay figure with a source."
+    )
+    outlook = (
+        f"Job outlook {signed_percent(role.outlook.percent_change)}."
+        if role.outlook
+        else "No job outlook figure with a source."
+    )
     return f"{pay} {outlook}"
 
 
@@ -75,16 +104,22 @@ def _who_earns_more(roles: List[Role]) -> Optional[str]:
     gap = top.median_pay.annual_usd - second.median_pay.annual_usd
     if gap == 0:
         return f"{top.title} and {second.title} have the same median pay."
-    return (f"At the median, {a_an(in_sentence(top.title))} earns {money(gap)} a year more than "
-            f"{a_an(in_sentence(second.title))}.")
+    return (
+        f"At the median, {a_an(in_sentence(top.title))} earns {money(gap)} a year more than "
+        f"{a_an(in_sentence(second.title))}."
+    )
 
 
 # --- explore by filter ------------------------------------------------------------------
-_NO_DEGREE = re.compile(r"\b(without|no|not|dont|don t|skip)\b.*\b(college|degree|university)\b"
-                        r"|\bright (out of|after) high school\b|\bhigh school diploma\b|\bno college\b")
+_NO_DEGREE = re.compile(
+    r"\b(without|no|not|dont|don t|skip)\b.*\b(college|degree|university)\b"
+    r"|\bright (out of|after) high school\b|\bhigh school diploma\b|\bno college\b"
+)
 _TWO_YEAR = re.compile(r"\b(associate|two year|2 year|community college)\b")
-_HIGHEST_PAY = re.compile(r"\b(highest|best|top|most|biggest)\b.*\b(pay|paying|paid|money|salar\w*|earn\w*)\b"
-                          r"|\bpay the most\b|\bmake the most\b")
+_HIGHEST_PAY = re.compile(
+    r"\b(highest|best|top|most|biggest)\b.*\b(pay|paying|paid|money|salar\w*|earn\w*)\b"
+    r"|\bpay the most\b|\bmake the most\b"
+)
 _GROWING = re.compile(r"\b(fastest|growing|growth|in demand|most demand|future proof|future)\b")
 
 
@@ -102,10 +137,10 @@ def explore(turn: Turn) -> Answer:
         roles = [r for r in roles if r.id in k.pathways[pathway].roles]
         conditions.append(f"in the {k.pathways[pathway].name} pathway")
     if _NO_DEGREE.search(text):
-        roles = [r for r in roles if r.education.typical_entry.lower().startswith("high school")]
+        roles = [r for r in roles if entry_level(r) == 0]
         conditions.append("you can start without a college degree")
     elif _TWO_YEAR.search(text):
-        roles = [r for r in roles if r.education.typical_entry.lower().startswith(("high school", "associate"))]
+        roles = [r for r in roles if entry_level(r) <= 1]
         conditions.append("need at most a two-year degree")
     if _GROWING.search(text) and not _HIGHEST_PAY.search(text):
         roles.sort(key=lambda r: -(r.outlook.percent_change if r.outlook else float("-inf")))
@@ -114,8 +149,10 @@ def explore(turn: Turn) -> Answer:
         roles.sort(key=lambda r: -(r.median_pay.annual_usd if r.median_pay else -1))
         order, shown = "highest paying first", "pay"
     if not roles:
-        return Answer("No job on my list matches all of that. Try asking with fewer conditions.",
-                      [Button("All jobs", payload("ask_roles"))])
+        return Answer(
+            "No job on my list matches all of that. Try asking with fewer conditions.",
+            [Button("All jobs", payload("ask_roles"))],
+        )
     listed = roles[:MAX_LISTED]
     places = [c for c in conditions if c.startswith("in ")]
     lead = " ".join(["Jobs", " and ".join(places)] if places else ["Jobs"])
@@ -124,11 +161,27 @@ def explore(turn: Turn) -> Answer:
     lines = [_summary_line(k, r, shown) for r in listed]
     sources = figure_sources(listed)
     first = listed[0]
-    cite = (f"Pay {pay_cite(k.kb, first.median_pay)}; outlook {period(first.outlook.period)} "
-            f"{outlook_cite(k.kb, first.outlook)}." if first.median_pay and first.outlook else "")
-    more = f"\n(and {len(roles) - MAX_LISTED} more)" if len(roles) > MAX_LISTED else ""
+    cite = (
+        f"Pay {pay_cite(k.kb, first.median_pay)}; outlook {period(first.outlook.period)} "
+        f"{outlook_cite(k.kb, first.outlook)}."
+        if first.median_pay and first.outlook
+        else ""
+    )
+    more = _the_rest(roles[MAX_LISTED:])
     buttons = [Button(r.title, payload("ask_about", role=r.id)) for r in listed[:3]]
     return Answer(f"{lead}\n{bullets(lines)}{more}\n{cite}".strip(), buttons, sources)
+
+
+#: Up to this many further jobs are named after the list; more are only counted.
+MAX_NAMED_AFTER = 10
+
+
+def _the_rest(rest: List[Role]) -> str:
+    if not rest:
+        return ""
+    if len(rest) <= MAX_NAMED_AFTER:
+        return f"\nAlso: {join_names([in_sentence(r.title) for r in rest])}."
+    return f"\n(and {len(rest)} more)"
 
 
 def _summary_line(k: Knowledge, role: Role, shown: str) -> str:

@@ -5,23 +5,51 @@ follow-up such as "is that good pay?" or "is that growing fast?".
 Every number shown carries its year and source; a benchmark missing from the file is simply
 not mentioned, never guessed.
 """
+
 from __future__ import annotations
 
 import re
 from typing import List, Optional, Tuple
 
-from bot.answers.context import Knowledge
+from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Role
 from bot.linking import ROLE
-from bot.render import (Answer, Button, bullets, in_sentence, join_names, money, outlook_cite, pay_cite, payload, period,
-                         signed_percent)
+from bot.render import (
+    Answer,
+    Button,
+    bullets,
+    in_sentence,
+    join_names,
+    money,
+    outlook_cite,
+    pay_cite,
+    payload,
+    period,
+    signed_percent,
+)
 
 #: Growth within this many percentage points of all jobs counts as "about the same".
 _SAME_GROWTH = 0.5
 _ASPECTS = ("pay", "outlook")
-_PAY_WORDS = {"pay", "paid", "pays", "money", "salary", "wage", "wages", "earn", "earning", "much", "lot", "rich",
-              "high", "low", "well", "enough"}
+_PAY_WORDS = {
+    "pay",
+    "paid",
+    "pays",
+    "money",
+    "salary",
+    "wage",
+    "wages",
+    "earn",
+    "earning",
+    "much",
+    "lot",
+    "rich",
+    "high",
+    "low",
+    "well",
+    "enough",
+}
 _GROWTH_WORDS = {"growing", "grow", "grows", "growth", "demand", "outlook", "fast", "faster", "shrinking"}
 
 
@@ -56,8 +84,10 @@ def outlook_context(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
         return "", []
     diff = role.outlook.percent_change - bench.percent_change
     word = "faster than" if diff > _SAME_GROWTH else "slower than" if diff < -_SAME_GROWTH else "about the same as"
-    text = (f"That is {word} the {signed_percent(bench.percent_change)} BLS expects for all U.S. jobs "
-            f"in {period(bench.period)} {outlook_cite(k.kb, bench)}.")
+    text = (
+        f"That is {word} the {signed_percent(bench.percent_change)} BLS expects for all U.S. jobs "
+        f"in {period(bench.period)} {outlook_cite(k.kb, bench)}."
+    )
     return text, [bench.source]
 
 
@@ -70,17 +100,23 @@ def judge(turn: Turn) -> Answer:
     aspect = _aspect(turn)
     if role_id is None:
         from bot.answers.roles import ask_which  # roles imports this module
-        return ask_which(k, [r.id for r in k.kb.roles], aspect or "pay",
-                         "Which job do you mean? Pick one and I'll tell you how its figures compare.")
+
+        return ask_which(
+            k,
+            [r.id for r in k.kb.roles],
+            aspect or "pay",
+            "Which job do you mean? Pick one and I'll tell you how its figures compare.",
+        )
     role = k.roles[role_id]
     parts, sources = [], []
-    for each in ((aspect,) if aspect else _ASPECTS):
+    for each in (aspect,) if aspect else _ASPECTS:
         text, used = (_judge_pay if each == "pay" else _judge_outlook)(k, role)
         parts.append(text)
         sources += used
     buttons = _buttons(k, role, aspect)
-    return Answer("\n\n".join(parts), buttons, list(dict.fromkeys(sources)),
-                  {"role": role_id, "last_aspect": aspect or "pay"})
+    return Answer(
+        "\n\n".join(parts), buttons, list(dict.fromkeys(sources)), {"role": role_id, "last_aspect": aspect or "pay"}
+    )
 
 
 def _aspect(turn: Turn) -> Optional[str]:
@@ -97,14 +133,19 @@ def _judge_pay(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     if not role.median_pay:
         return f"{role.title}: I don't have a sourced pay figure for this job, so I can't compare it.", []
     context, used = pay_context(k, role, related=True)
-    related = sorted([k.roles[r] for r in role.related_roles if k.roles[r].median_pay] + [role],
-                     key=lambda r: -r.median_pay.annual_usd)
-    table = bullets(f"{r.title}: {money(r.median_pay.annual_usd)}" + (" (this job)" if r is role else "")
-                    for r in related)
-    text = (f"{role.title}: median pay {money(role.median_pay.annual_usd)} a year {pay_cite(k.kb, role.median_pay)}. "
-            f"{context}\nMedian pay of related jobs {pay_cite(k.kb, role.median_pay)}:\n{table}\n"
-            "Whether it is enough for you also depends on where you live and your costs. "
-            "Pay usually goes up as you gain skills and experience.")
+    related = sorted(
+        [k.roles[r] for r in role.related_roles if k.roles[r].median_pay] + [role],
+        key=lambda r: -r.median_pay.annual_usd,
+    )
+    table = bullets(
+        f"{r.title}: {money(r.median_pay.annual_usd)}" + (" (this job)" if r is role else "") for r in related
+    )
+    text = (
+        f"{role.title}: median pay {money(role.median_pay.annual_usd)} a year {pay_cite(k.kb, role.median_pay)}. "
+        f"{context}\nMedian pay of related jobs {pay_cite(k.kb, role.median_pay)}:\n{table}\n"
+        "Whether it is enough for you also depends on where you live and your costs. "
+        "Pay usually goes up as you gain skills and experience."
+    )
     return text, [role.median_pay.source, *used]
 
 
@@ -114,8 +155,10 @@ def _judge_outlook(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     context, used = outlook_context(k, role)
     related = [k.roles[r] for r in role.related_roles if k.roles[r].outlook]
     faster = [in_sentence(r.title) for r in related if r.outlook.percent_change > role.outlook.percent_change]
-    text = (f"{role.title}: {signed_percent(role.outlook.percent_change)} for {period(role.outlook.period)} "
-            f"{outlook_cite(k.kb, role.outlook)}. {context}")
+    text = (
+        f"{role.title}: {signed_percent(role.outlook.percent_change)} for {period(role.outlook.period)} "
+        f"{outlook_cite(k.kb, role.outlook)}. {context}"
+    )
     if faster:
         text += f" Related jobs expected to grow faster: {join_names(faster)}."
         used = used + [r.outlook.source for r in related]

@@ -3,17 +3,29 @@
 Answers are normalised here (typed words or button titles), so the form's validation and the
 ranking share one vocabulary.
 """
+
 from __future__ import annotations
 
 import re
 from typing import List, Optional, Tuple
 
-from bot.answers.context import Knowledge
 from bot.answers.interests import OwnWord, own_words, states_a_liking  # noqa: F401 (re-exported)
+from bot.answers.loaded_knowledge import Knowledge
 from bot.knowledge.model import Role
 from bot.linking import SECTOR
-from bot.render import (Answer, Button, figure_sources, join_names, money, outlook_cite, pay_cite, payload,
-                         short_entry, signed_percent)
+from bot.render import (
+    Answer,
+    Button,
+    entry_level,
+    figure_sources,
+    join_names,
+    money,
+    outlook_cite,
+    pay_cite,
+    payload,
+    short_entry,
+    signed_percent,
+)
 from bot.text import normalise
 
 ANY = "any"
@@ -23,17 +35,29 @@ INTEREST_WORDS = {
     "people": r"people|lead\w*|team\w*|help\w*|organi[sz]\w*|manag\w*|talk\w*",
     "data": r"data|numbers?|math\w*|analy\w*|stat\w*|puzzles?|problem solving",
 }
-INTEREST_LABELS = {"hands_on": "hands-on work", "technology": "technology", "people": "working with people",
-                   "data": "data and numbers"}
+INTEREST_LABELS = {
+    "hands_on": "hands-on work",
+    "technology": "technology",
+    "people": "working with people",
+    "data": "data and numbers",
+}
 TRAINING_WORDS = [  # checked in order: "no college" must win over "college"
-    ("short", r"right away|short|months?|no college|without college|skip college|not (?:going to )?college"
-              r"|don t want (?:to go to )?college|high school|on the job|asap|quick\w*|1 year|one year|work now"),
+    (
+        "short",
+        r"right away|short|months?|no college|without college|skip college|not (?:going to )?college"
+        r"|don t want (?:to go to )?college|high school|on the job|asap|quick\w*|1 year|one year|work now",
+    ),
     ("two_year", r"two|2|associate\w*|community college|technical college|trade school"),
     ("four_year", r"four|4|bachelor\w*|universit\w*|college|degree|long"),
 ]
-TRAINING_LABELS = {"short": "start soon after high school", "two_year": "up to two years of training",
-                   "four_year": "four years of college"}
-_SKIP = re.compile(r"\b(skip|not sure|no idea|dont know|don t know|idk|any|anything|whatever|no preference|doesnt matter)\b")
+TRAINING_LABELS = {
+    "short": "start soon after high school",
+    "two_year": "up to two years of training",
+    "four_year": "four years of college",
+}
+_SKIP = re.compile(
+    r"\b(skip|not sure|no idea|dont know|don t know|idk|any|anything|whatever|no preference|doesnt matter)\b"
+)
 _LEVEL = {"short": 0, "two_year": 1, "four_year": 2}
 
 
@@ -62,15 +86,6 @@ def parse_industry(k: Knowledge, text: str) -> Optional[str]:
     if _SKIP.search(normalise(text)):
         return ANY
     return k.linker.link(text).first(SECTOR)
-
-
-def entry_level(role: Role) -> int:
-    entry = role.education.typical_entry.lower()
-    if entry.startswith("high school"):
-        return 0
-    if entry.startswith("associate"):
-        return 1
-    return 2  # bachelor's, or "varies" (treated as the longest, so we never under-promise)
 
 
 def rank(k: Knowledge, interest: str, training: str, industry: str) -> List[Tuple[Role, List[str]]]:
@@ -107,16 +122,30 @@ def suggest(k: Knowledge, interest: str, training: str, industry: str) -> Answer
             figures.append(f"outlook {signed_percent(role.outlook.percent_change)} {outlook_cite(k.kb, role.outlook)}")
         why = join_names(reasons) if reasons else "it is a common way into manufacturing"
         lines.append(f"\u2022 {role.title}: {why}. " + ("; ".join(figures) + "." if figures else ""))
-    text = ("Based on your answers, three jobs to look at:\n" + "\n".join(lines) +
-            "\n\nFor a fuller picture of your interests, try O*NET's Interest Profiler: "
-            "https://www.mynextmove.org/explore/ip")
+    text = (
+        "Based on your answers, three jobs to look at:\n"
+        + "\n".join(lines)
+        + "\n\nFor a fuller picture of your interests, try O*NET's Interest Profiler: "
+        "https://www.mynextmove.org/explore/ip"
+    )
     sources = figure_sources(role for role, _ in picks)
     buttons = [Button(f"Next steps: {picks[0][0].title.lower()}", payload("ask_training", role=picks[0][0].id))]
     if len(picks) > 1:
-        buttons.append(Button(f"Compare {picks[0][0].title.lower()} and {picks[1][0].title.lower()}",
-                              f"{picks[0][0].title} vs {picks[1][0].title}"))
+        buttons.append(
+            Button(
+                f"Compare {picks[0][0].title.lower()} and {picks[1][0].title.lower()}",
+                f"{picks[0][0].title} vs {picks[1][0].title}",
+            )
+        )
     buttons.append(Button("Start over", payload("start_career_finder")))
     return Answer(text, buttons, sources, {"role": picks[0][0].id, "last_aspect": "overview"})
+
+
+def suggest_from_slots(turn) -> Answer:
+    """Suggestions from the finder form's three answers."""
+    return suggest(
+        turn.knowledge, turn.slot("finder_interest"), turn.slot("finder_training"), turn.slot("finder_industry")
+    )
 
 
 # --- interests in the student's own words ("I enjoy repairing bikes") -------------------
@@ -150,24 +179,36 @@ def suggest_from_words(turn) -> Answer:
     picks = rank_by_words(k, said) if said else []
     if not picks and (turn.links.mentions or turn.entities):  # "aerospace" on its own: describe it
         from bot.answers import about  # about imports the answers that import this one
+
         return about.about(turn)
     if not picks:
-        return Answer("Tell me what you like doing, for example \u201ci like fixing things\u201d or "
-                      "\u201ci'm good at math\u201d. Or answer three quick questions and I'll suggest jobs.",
-                      [Button("Find jobs that fit me", payload("start_career_finder"))])
+        return Answer(
+            "Tell me what you like doing, for example \u201ci like fixing things\u201d or "
+            "\u201ci'm good at math\u201d. Or answer three quick questions and I'll suggest jobs.",
+            [Button("Find jobs that fit me", payload("start_career_finder"))],
+        )
     lines = []
     for role, reason in picks:
-        pay = (f" Median pay: {money(role.median_pay.annual_usd)} a year {pay_cite(k.kb, role.median_pay)}."
-               if role.median_pay else "")
+        pay = (
+            f" Median pay: {money(role.median_pay.annual_usd)} a year {pay_cite(k.kb, role.median_pay)}."
+            if role.median_pay
+            else ""
+        )
         lines.append(f"\u2022 {role.title}: {reason}.{pay}")
-    text = (f"You like {join_names([w.label for w in said[:3]])}. These jobs could fit you:\n" + "\n".join(lines) +
-            "\n\nWant closer matches? Answer two quick questions about training and industries.")
+    text = (
+        f"You like {join_names([w.label for w in said[:3]])}. These jobs could fit you:\n"
+        + "\n".join(lines)
+        + "\n\nWant closer matches? Answer two quick questions about training and industries."
+    )
     first, second = picks[0][0], picks[1][0] if len(picks) > 1 else None
-    buttons = [Button("Narrow it down", payload("start_career_finder", interest=said[0].interest)),
-               Button(f"About {first.title.lower()}", payload("ask_about", role=first.id))]
+    buttons = [
+        Button("Narrow it down", payload("start_career_finder", interest=said[0].interest)),
+        Button(f"About {first.title.lower()}", payload("ask_about", role=first.id)),
+    ]
     if second:
-        buttons.append(Button(f"Compare {first.title.lower()} and {second.title.lower()}",
-                              f"{first.title} vs {second.title}"))
+        buttons.append(
+            Button(f"Compare {first.title.lower()} and {second.title.lower()}", f"{first.title} vs {second.title}")
+        )
     sources = [r.median_pay.source for r, _ in picks if r.median_pay]
     return Answer(text, buttons, list(dict.fromkeys(sources)), {"role": first.id, "last_aspect": "overview"})
 
@@ -185,22 +226,29 @@ def prefill_interest(text: str, given: Optional[str] = None) -> Optional[str]:
 
 # --- the form's questions (asked by action_ask_<slot>) -----------------------------------
 def ask_interest(turn) -> Answer:
-    return Answer("Let's find jobs that fit you: three quick questions (say \u201cskip\u201d to skip one, "
-                  "\u201cstop\u201d to stop). First: what do you enjoy most?",
-                  [Button(label.capitalize(), label) for label in INTEREST_LABELS.values()] + [Button("Skip", "skip")])
+    return Answer(
+        "Let's find jobs that fit you: three quick questions (say \u201cskip\u201d to skip one, "
+        "\u201cstop\u201d to stop). First: what do you enjoy most?",
+        [Button(label.capitalize(), label) for label in INTEREST_LABELS.values()] + [Button("Skip", "skip")],
+    )
 
 
 def ask_training(turn) -> Answer:
     question = "How long do you want to train after high school?"
     interest = turn.slot("finder_interest")
     if turn.intent == "start_career_finder" and interest in INTEREST_LABELS:  # prefilled from the message
-        question = (f"You like {INTEREST_LABELS[interest]}, so I'll use that. Two more quick questions "
-                    f"(say \u201cstop\u201d to stop). {question}")
-    return Answer(question,
-                  [Button(label.capitalize(), label) for label in TRAINING_LABELS.values()] + [Button("Skip", "skip")])
+        question = (
+            f"You like {INTEREST_LABELS[interest]}, so I'll use that. Two more quick questions "
+            f"(say \u201cstop\u201d to stop). {question}"
+        )
+    return Answer(
+        question, [Button(label.capitalize(), label) for label in TRAINING_LABELS.values()] + [Button("Skip", "skip")]
+    )
 
 
 def ask_industry(turn) -> Answer:
     sectors = turn.knowledge.kb.sectors
-    return Answer("Is there an industry you like?",
-                  [Button(s.name, s.name.lower()) for s in sectors[:5]] + [Button("Any industry", "any industry")])
+    return Answer(
+        "Is there an industry you like?",
+        [Button(s.name, s.name.lower()) for s in sectors[:5]] + [Button("Any industry", "any industry")],
+    )

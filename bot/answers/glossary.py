@@ -4,6 +4,7 @@ Terms are found like roles are linked (bot/linking.py): a spaCy PhraseMatcher on
 ("medians", "apprenticeships"), then rapidfuzz for typos ("apprentiship"). The index is built
 once per loaded knowledge file, from the file, so a term added there needs no retraining.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,7 @@ from rapidfuzz import fuzz, process
 from spacy.matcher import PhraseMatcher
 
 from bot.answers.aspects import asks_pay
-from bot.answers.context import Knowledge
+from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Term
 from bot.render import Answer, Button, cite, payload
@@ -62,7 +63,9 @@ def find(k: Knowledge, text: str) -> Optional[Term]:
         return None
     index = _index(k)
     doc = k.linker.nlp(normalise(user_text(text)))
-    spans: List[Tuple[int, int, str]] = [(start, end, k.linker.nlp.vocab.strings[m]) for m, start, end in index.matcher(doc)]
+    spans: List[Tuple[int, int, str]] = [
+        (start, end, k.linker.nlp.vocab.strings[m]) for m, start, end in index.matcher(doc)
+    ]
     if not spans:
         spans = _fuzzy(index, [t.text for t in doc])
     if not spans:
@@ -75,7 +78,7 @@ def _fuzzy(index: _Index, words: List[str]) -> List[Tuple[int, int, str]]:
     found = []
     for size in range(1, index.longest + 1):
         for start in range(0, len(words) - size + 1):
-            window = " ".join(words[start:start + size])
+            window = " ".join(words[start : start + size])
             if len(window.replace(" ", "")) < _MIN_FUZZY_LEN:
                 continue
             hit = process.extractOne(window, index.names.keys(), scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
@@ -90,18 +93,23 @@ def define(turn: Turn) -> Answer:
     term = find(k, turn.text)
     if term is not None and asks_pay(turn.text) and not _ASKS_WORD_MEANING.search(normalise(turn.text)):
         from bot.answers import roles  # "what's the median pay for quality control inspectors": their pay
+
         named = roles.answer_named(turn)
         if named is not None:
             return named
     if term is None:
         from bot.answers import about  # about imports the answers that import this one
+
         if turn.links.mentions or turn.entities:
             return about.about(turn)
         if not _ASKS_MEANING.search(normalise(turn.text)):  # "what jobs don't need a degree": not a definition
             return about.low_confidence(turn)
         buttons = [Button(_short(t), _define_payload(t)) for t in k.kb.glossary if t.id in _OFFERED]
-        return Answer("I don't have that word in my list yet. Here are some words I can explain. "
-                      "You can also ask your school counselor.", buttons)
+        return Answer(
+            "I don't have that word in my list yet. Here are some words I can explain. "
+            "You can also ask your school counselor.",
+            buttons,
+        )
     text = f"{_short(term)}: {term.definition} {cite(k.kb, term.source)}"
     return Answer(text, _follow_ups(k, term), [term.source])
 
@@ -117,9 +125,12 @@ def _define_payload(term: Term) -> str:
 
 #: What to offer after a definition: the question the word usually leads to.
 _NEXT = {
-    "median_pay": ("Pay for a job", "ask_pay"), "job_outlook": ("Job outlook for a job", "ask_outlook"),
-    "apprenticeship": ("Ways to get started", "ask_training"), "cte": ("Ways to get started", "ask_training"),
-    "career_pathway": ("Career pathways", "ask_pathways"), "certification": ("Certifications", "ask_certifications"),
+    "median_pay": ("Pay for a job", "ask_pay"),
+    "job_outlook": ("Job outlook for a job", "ask_outlook"),
+    "apprenticeship": ("Ways to get started", "ask_training"),
+    "cte": ("Ways to get started", "ask_training"),
+    "career_pathway": ("Career pathways", "ask_pathways"),
+    "certification": ("Certifications", "ask_certifications"),
     "advanced_manufacturing": ("Robots and new technology", "ask_automation"),
 }
 
@@ -129,5 +140,7 @@ def _follow_ups(k: Knowledge, term: Term) -> List[Button]:
     if term.id in _NEXT:
         title, intent = _NEXT[term.id]
         buttons.append(Button(title, payload(intent)))
-    buttons += [Button(_short(t), _define_payload(t)) for t in k.kb.glossary if t.id in _OFFERED and t.id != term.id][:2]
+    buttons += [Button(_short(t), _define_payload(t)) for t in k.kb.glossary if t.id in _OFFERED and t.id != term.id][
+        :2
+    ]
     return buttons

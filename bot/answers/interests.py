@@ -8,6 +8,7 @@ maintenance mechanic first among the hands-on jobs.
 The interests themselves are the knowledge file's tags (`roles[].interests`). O*NET's interest
 profiles (RIASEC) would be a better basis, but they are not yet sourced role by role here.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,42 +27,71 @@ class OwnWord:
 
 
 OWN_WORDS: List[OwnWord] = [
-    OwnWord("hands_on", "fixing things",
-            r"fix\w*|repair\w*|bikes?|bicycles?|cars?|engines?|motors?|tinker\w*|mechanic\w*"
-            r"|tak\w* things apart|how machines work",
-            ("repair", "fix", "maint", "troubleshoot", "servic")),
-    OwnWord("technology", "drawing and design",
-            r"draw\w*|sketch\w*|design\w*|drafting|art|arts|artistic|3d model\w*|cad",
-            ("draw", "design", "cad", "model", "blueprint")),
-    OwnWord("hands_on", "building things",
-            r"build\w*|mak\w* things|mak\w* stuff|assembl\w*|woodwork\w*|legos?|crafts?|put\w* things together",
-            ("build", "assembl", "weld", "join", "put parts")),
-    OwnWord("hands_on", "working with your hands",
-            r"hands|hands on|tools?|weld\w*|metal\w*|physical work",
-            ("hand", "tool", "weld", "metal")),
-    OwnWord("hands_on", "being active",
-            r"outside|outdoors?|moving around|on my feet|active|sports?|working out",
-            ("floor", "lift", "move")),
-    OwnWord("technology", "computers and tech",
-            r"computers?|coding|code|program\w*|tech|technology|video games?|gaming|electronics?|robots?|robotics"
-            r"|gadgets?|software",
-            ("program", "robot", "computer", "software", "automat", "electronic", "sensor")),
-    OwnWord("data", "numbers and math",
-            r"math\w*|numbers?|algebra|geometry|calculus|statistics|stats|data|spreadsheets?|puzzles?"
-            r"|problem solving|solving problems",
-            ("data", "math", "analy", "measur", "statistic")),
-    OwnWord("data", "science",
-            r"science|chemistry|physics|biology|experiments?|how things work|labs?",
-            ("physics", "science", "test", "experiment")),
-    OwnWord("people", "helping and leading people",
-            r"help\w* (?:people|others|out)|people|leading|leader\w*|lead|teach\w*|teamwork|teams?|organi[sz]\w*"
-            r"|talking|planning|in charge|keeping people safe",
-            ("lead", "train", "team", "safe", "plan", "coordinat")),
+    OwnWord(
+        "hands_on",
+        "fixing things",
+        r"fix\w*|repair\w*|bikes?|bicycles?|cars?|engines?|motors?|tinker\w*|mechanic\w*"
+        r"|tak\w* things apart|how machines work",
+        ("repair", "fix", "maint", "troubleshoot", "servic"),
+    ),
+    OwnWord(
+        "technology",
+        "drawing and design",
+        r"draw\w*|sketch\w*|design\w*|drafting|art|arts|artistic|3d model\w*|cad",
+        ("draw", "design", "cad", "model", "blueprint"),
+    ),
+    OwnWord(
+        "hands_on",
+        "building things",
+        r"build\w*|mak\w* things|mak\w* stuff|assembl\w*|woodwork\w*|legos?|crafts?|put\w* things together",
+        ("build", "assembl", "weld", "join", "put parts"),
+    ),
+    OwnWord(
+        "hands_on",
+        "working with your hands",
+        r"hands|hands on|tools?|weld\w*|metal\w*|physical work",
+        ("hand", "tool", "weld", "metal"),
+    ),
+    OwnWord(
+        "hands_on",
+        "being active",
+        r"outside|outdoors?|moving around|on my feet|active|sports?|working out",
+        ("floor", "lift", "move"),
+    ),
+    OwnWord(
+        "technology",
+        "computers and tech",
+        r"computers?|coding|code|program\w*|tech|technology|video games?|gaming|electronics?|robots?|robotics"
+        r"|gadgets?|software",
+        ("program", "robot", "computer", "software", "automat", "electronic", "sensor"),
+    ),
+    OwnWord(
+        "data",
+        "numbers and math",
+        r"math\w*|numbers?|algebra|geometry|calculus|statistics|stats|data|spreadsheets?|puzzles?"
+        r"|problem solving|solving problems",
+        ("data", "math", "analy", "measur", "statistic"),
+    ),
+    OwnWord(
+        "data",
+        "science",
+        r"science|chemistry|physics|biology|experiments?|how things work|labs?",
+        ("physics", "science", "test", "experiment"),
+    ),
+    OwnWord(
+        "people",
+        "helping and leading people",
+        r"help\w* (?:people|others|out)|people|leading|leader\w*|lead|teach\w*|teamwork|teams?|organi[sz]\w*"
+        r"|talking|planning|in charge|keeping people safe",
+        ("lead", "train", "team", "safe", "plan", "coordinat"),
+    ),
 ]
 _COMPILED = [(w, re.compile(rf"\b(?:{w.pattern})\b")) for w in OWN_WORDS]
 #: Words that say the message is about the student's likes or strengths.
-_LIKING = re.compile(r"\b(like|likes|love|loves|enjoy\w*|into|good at|good with|great at|great with|fan of"
-                     r"|interested in|passion\w*|fun|favou?rite|skilled at|best at|obsessed|dream)\b")
+_LIKING = re.compile(
+    r"\b(like|likes|love|loves|enjoy\w*|into|good at|good with|great at|great with|fan of"
+    r"|interested in|passion\w*|fun|favou?rite|skilled at|best at|obsessed|dream)\b"
+)
 
 
 def own_words(text: str) -> List[OwnWord]:

@@ -1,12 +1,13 @@
 """Answers about one role: overview, pay, education, skills, outlook, certifications, related roles."""
+
 from __future__ import annotations
 
 from typing import Callable, Dict, List, Tuple, Union
 
-from bot.answers.context import Knowledge
-from bot.answers.turn import Turn
 from bot.answers import explore, figures, scope
 from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES, INTENT_ASPECTS, asks_pay  # noqa: F401 (re-exported)
+from bot.answers.loaded_knowledge import Knowledge
+from bot.answers.turn import Turn
 from bot.knowledge.model import Role
 from bot.linking import OTHER, PATHWAY, SECTOR
 from bot.render import Answer, Button, a_an, bullets, cite, degree_note, in_sentence, outlook_line, pay_line, payload
@@ -21,8 +22,13 @@ def answer(turn: Turn, aspect: str) -> Answer:
     if isinstance(chosen, Answer):
         return chosen
     if len(chosen) > 1 and aspect in ("pay", "outlook"):  # "who makes more, a welder or ...?"
-        return explore.side_by_side(turn.knowledge, chosen[:explore.MAX_COMPARED])
+        return explore.side_by_side(turn.knowledge, chosen[: explore.MAX_COMPARED])
     return render(turn.knowledge, chosen, aspect)
+
+
+def answer_for_intent(turn: Turn) -> Answer:
+    """The role question the intent names ("ask_salary" -> pay); an overview otherwise."""
+    return answer(turn, INTENT_ASPECTS.get(turn.intent, "overview"))
 
 
 def render(k: Knowledge, role_ids: List[str], aspect: str) -> Answer:
@@ -85,8 +91,9 @@ def ask_which(k: Knowledge, role_ids: List[str], aspect: str, question: str, lim
 
 
 def follow_ups(k: Knowledge, role_id: str, aspect: str, count: int = 3) -> List[Button]:
-    others = [a for a in ("pay", "education", "outlook", "skills", "related", "certifications", "overview")
-              if a != aspect]
+    others = [
+        a for a in ("pay", "education", "outlook", "skills", "related", "certifications", "overview") if a != aspect
+    ]
     return [Button(BUTTON_TITLES[a], payload(ASPECT_INTENTS[a], role=role_id)) for a in others[:count]]
 
 
@@ -103,18 +110,24 @@ OVERVIEW_TASKS = 3
 
 def _overview(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     pathway = k.pathways[role.pathway].name
-    text = (f"{role.title}\n{role.summary}\n\nWhat they do:\n{bullets(role.tasks[:OVERVIEW_TASKS])}\n\n"
-            f"Career pathway: {pathway}")
+    text = (
+        f"{role.title}\n{role.summary}\n\nWhat they do:\n{bullets(role.tasks[:OVERVIEW_TASKS])}\n\n"
+        f"Career pathway: {pathway}"
+    )
     return text, list(role.sources)
 
 
 def _pay(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     if not role.median_pay:
-        return (f"{role.title}: I don't have a pay figure with a source for this job yet, so I won't guess. "
-                f"You can check the BLS Occupational Outlook Handbook."), []
-    text = (f"{role.title}\n{pay_line(k.kb, role.median_pay)}\n"
-            "Median means the middle: half of workers earn more and half earn less. "
-            f"Pay depends on your experience, where you live and who you work for.{_group_note(role)}")
+        return (
+            f"{role.title}: I don't have a pay figure with a source for this job yet, so I won't guess. "
+            f"You can check the BLS Occupational Outlook Handbook."
+        ), []
+    text = (
+        f"{role.title}\n{pay_line(k.kb, role.median_pay)}\n"
+        "Median means the middle: half of workers earn more and half earn less. "
+        f"Pay depends on your experience, where you live and who you work for.{_group_note(role)}"
+    )
     context, compared = figures.pay_context(k, role)  # what the number means (bot/answers/figures.py)
     return text + (f"\n{context}" if context else ""), [role.median_pay.source, *compared]
 
@@ -123,10 +136,17 @@ def _outlook(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     if not role.outlook:
         return f"{role.title}: I don't have a job outlook figure with a source for this job yet.", []
     change = role.outlook.percent_change
-    trend = ("More jobs are expected." if change > 0 else "Fewer jobs are expected." if change < 0
-             else "About the same number of jobs is expected.")
-    text = (f"{role.title}\n{outlook_line(k.kb, role.outlook)}\n"
-            f"This is the expected change in the number of these jobs. {trend}{_group_note(role)}")
+    trend = (
+        "More jobs are expected."
+        if change > 0
+        else "Fewer jobs are expected."
+        if change < 0
+        else "About the same number of jobs is expected."
+    )
+    text = (
+        f"{role.title}\n{outlook_line(k.kb, role.outlook)}\n"
+        f"This is the expected change in the number of these jobs. {trend}{_group_note(role)}"
+    )
     context, compared = figures.outlook_context(k, role)  # compared with all U.S. jobs
     return text + (f"\n{context}" if context else ""), [role.outlook.source, *compared]
 
@@ -147,11 +167,15 @@ def _skills(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
 
 def _certifications(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     if not role.certifications:
-        return (f"{role.title}: no one certification is expected for this job. "
-                "Employers mostly look at your training and experience."), []
+        return (
+            f"{role.title}: no one certification is expected for this job. "
+            "Employers mostly look at your training and experience."
+        ), []
     items = [f"{c.name}, from {c.issuer}" for c in role.certifications]
-    return (f"Certifications for {a_an(in_sentence(role.title))}:\n{bullets(items)}\n"
-            "A certification shows employers that you have a skill."), []
+    return (
+        f"Certifications for {a_an(in_sentence(role.title))}:\n{bullets(items)}\n"
+        "A certification shows employers that you have a skill."
+    ), []
 
 
 def _related(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
@@ -171,8 +195,13 @@ def _first_sentence(role: Role) -> str:
 
 
 _RENDERERS: Dict[str, Callable[[Knowledge, Role], Tuple[str, List[str]]]] = {
-    "overview": _overview, "pay": _pay, "education": _education, "outlook": _outlook,
-    "skills": _skills, "certifications": _certifications, "related": _related,
+    "overview": _overview,
+    "pay": _pay,
+    "education": _education,
+    "outlook": _outlook,
+    "skills": _skills,
+    "certifications": _certifications,
+    "related": _related,
 }
 
 
@@ -190,7 +219,7 @@ def answer_named(turn: Turn, aspect: str = "overview") -> Union[Answer, None]:
     if asks_pay(turn.text):
         aspect = "pay"
     if len(chosen) > 1 and aspect in ("pay", "outlook"):
-        return explore.side_by_side(turn.knowledge, chosen[:explore.MAX_COMPARED])
+        return explore.side_by_side(turn.knowledge, chosen[: explore.MAX_COMPARED])
     return render(turn.knowledge, chosen, aspect)
 
 

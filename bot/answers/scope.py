@@ -1,4 +1,5 @@
 """What the assistant covers, and kind answers for what it does not."""
+
 from __future__ import annotations
 
 from os.path import commonprefix
@@ -7,21 +8,25 @@ from typing import Dict, Iterable, List, Optional
 from rapidfuzz import fuzz
 
 from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES
-from bot.answers.context import Knowledge
+from bot.answers.loaded_knowledge import Knowledge
 from bot.linking import ROLE, SECTOR, Links
 from bot.render import Answer, Button, join_names, payload
 from bot.vocabulary import LOOK_ALIKE_WORDS, NEARBY_WORDS
 
-COVERS = ("I can tell you about manufacturing careers. I know what jobs like welder, machinist or "
-          "robotics technician are like. I know the skills and training they need, and their pay and "
-          "job outlook. I can also tell you about industries like aerospace, career pathways, "
-          "how robots are changing factory work, and ways to get started.")
+COVERS = (
+    "I can tell you about manufacturing careers. I know what jobs like welder, machinist or "
+    "robotics technician are like. I know the skills and training they need, and their pay and "
+    "job outlook. I can also tell you about industries like aerospace, career pathways, "
+    "how robots are changing factory work, and ways to get started."
+)
 
 
 def menu_buttons() -> list:
-    return [Button("Jobs in manufacturing", payload("ask_roles")),
-            Button("Industries", payload("ask_sectors")),
-            Button("Career pathways", payload("ask_pathways"))]
+    return [
+        Button("Jobs in manufacturing", payload("ask_roles")),
+        Button("Industries", payload("ask_sectors")),
+        Button("Career pathways", payload("ask_pathways")),
+    ]
 
 
 def explain(k: Knowledge, lead: str = "Sorry, I didn't understand that.") -> Answer:
@@ -30,9 +35,11 @@ def explain(k: Knowledge, lead: str = "Sorry, I didn't understand that.") -> Ans
 
 def other_cluster(k: Knowledge, other_id: str) -> Answer:
     other = k.kb.other_careers[int(other_id)]
-    text = (f"That job is part of the {other.cluster} career cluster. I only cover the Manufacturing "
-            f"cluster. Your school counselor can help you explore it, and so can CareerOneStop "
-            f"(https://www.careeronestop.org/). Want to see some manufacturing jobs?")
+    text = (
+        f"That job is part of the {other.cluster} career cluster. I only cover the Manufacturing "
+        f"cluster. Your school counselor can help you explore it, and so can CareerOneStop "
+        f"(https://www.careeronestop.org/). Want to see some manufacturing jobs?"
+    )
     return Answer(text, menu_buttons())
 
 
@@ -43,12 +50,16 @@ def unknown_role(k: Knowledge, current: Optional[str], aspect: str, links: Optio
     intent = ASPECT_INTENTS[aspect]
     if closest:
         titles = join_names([k.title(r) for r in closest])
-        text = (f"I don't have that job on my manufacturing list, so I can't give you facts about it. "
-                f"The closest jobs I know are: {titles}.")
+        text = (
+            f"I don't have that job on my manufacturing list, so I can't give you facts about it. "
+            f"The closest jobs I know are: {titles}."
+        )
         buttons = [Button(k.title(r), payload(intent, role=r)) for r in closest]
     else:
-        text = ("I don't have that job on my manufacturing list, so I can't give you facts about it. "
-                "Here are jobs I do know about.")
+        text = (
+            "I don't have that job on my manufacturing list, so I can't give you facts about it. "
+            "Here are jobs I do know about."
+        )
         buttons = []
     if current in k.roles and current not in closest:
         title = f"{BUTTON_TITLES[aspect]}: {k.title(current)}"
@@ -64,8 +75,9 @@ _SHARED_STEM = 5
 
 def closest_roles(k: Knowledge, words: Iterable[str], sectors: Iterable[str] = (), limit: int = 3) -> List[str]:
     """Known roles nearest to a job we do not know, best first: a word of the job like a word of
-    a role's title or aliases ("designer" -> CAD drafter), then roles of an industry the message
-    names or that the word belongs to ("astronaut" -> aerospace), from `NEARBY_WORDS`."""
+    a role's title or aliases ("designer" -> industrial designer), jobs and industries chosen for
+    the word in `NEARBY_WORDS` ("astronaut" -> aerospace engineer), and roles of an industry the
+    message names."""
     scores: Dict[str, float] = {}
 
     def add(role_id: str, score: float) -> None:
@@ -88,11 +100,13 @@ def closest_roles(k: Knowledge, words: Iterable[str], sectors: Iterable[str] = (
         for role_id in k.sectors[sector].roles if sector in k.sectors else ():
             add(role_id, 60.0)
     for w in words:
-        for target in NEARBY_WORDS.get(w) or NEARBY_WORDS.get(w.rstrip("s")) or ():
+        # A job named in NEARBY_WORDS was chosen by hand for that word: it beats a shared
+        # everyday word such as "worker" ("warehouse worker" -> forklift operator first).
+        for rank, target in enumerate(NEARBY_WORDS.get(w) or NEARBY_WORDS.get(w.rstrip("s")) or ()):
             if target in k.sectors:
                 for role_id in k.sectors[target].roles[:limit]:
                     add(role_id, 55.0)
-            add(target, 70.0)
+            add(target, 101.0 - rank)
     return sorted(scores, key=lambda r: -scores[r])[:limit]
 
 
@@ -102,4 +116,3 @@ def out_of_scope(turn) -> Answer:
     if others:
         return other_cluster(turn.knowledge, others[0])
     return explain(turn.knowledge, "That's outside what I can help with.")
-

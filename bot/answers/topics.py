@@ -1,12 +1,13 @@
 """Answers about manufacturing's economy, innovation and automation, training routes, and sources."""
+
 from __future__ import annotations
 
 import re
 
-from bot.answers.context import Knowledge
+from bot.answers.counselor import school_contact
+from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Technology, Training
-from bot.answers.counselor import school_contact
 from bot.linking import ECONOMY, ROLE, TECHNOLOGY, TRAINING
 from bot.render import Answer, Button, a_an, bullets, degree_note, fact_line, in_sentence, join_names, payload
 from bot.text import normalise
@@ -18,8 +19,10 @@ def economy(turn: Turn) -> Answer:
     facts = [e for e in k.kb.economy if e.id in wanted] or k.kb.economy
     lines = [f"{e.statement} ({k.kb.meta.sources[e.source].publisher}, {e.year})" for e in facts]
     lead = "Manufacturing and the U.S. economy:" if len(facts) > 1 else ""
-    buttons = [Button("Automation and new jobs", payload("ask_automation")),
-               Button("Jobs in manufacturing", payload("ask_roles"))]
+    buttons = [
+        Button("Automation and new jobs", payload("ask_automation")),
+        Button("Jobs in manufacturing", payload("ask_roles")),
+    ]
     text = f"{lead}\n{bullets(lines)}".strip() if lead else lines[0]
     return Answer(text, buttons, list(dict.fromkeys(e.source for e in facts)), {"last_aspect": "economy"})
 
@@ -30,8 +33,7 @@ def automation(turn: Turn) -> Answer:
     if techs and not _JOBS_IMPACT.search(normalise(turn.text)):
         return _technology(k, techs[0])
     inno = k.kb.innovation
-    text = (f"{inno.summary}\n\nTechnologies changing the work:\n"
-            f"{bullets(t.name for t in inno.technologies)}")
+    text = f"{inno.summary}\n\nTechnologies changing the work:\n{bullets(t.name for t in inno.technologies)}"
     if inno.emerging_roles:
         text += "\n\nNew kinds of jobs:\n" + bullets(f"{e.title}: {e.summary}" for e in inno.emerging_roles)
     if inno.facts:
@@ -64,8 +66,9 @@ def training(turn: Turn) -> Answer:
         return _route(k, routes[0])
     lines = [f"{t.name}: {t.summary.split('. ')[0].rstrip('.')}." for t in k.kb.training]
     buttons = [Button(t.name, payload("ask_training", training=t.id)) for t in k.kb.training[:3]]
-    return Answer(f"Ways to get started in manufacturing:\n{bullets(lines)}", buttons,
-                  slots={"last_aspect": "training"})
+    return Answer(
+        f"Ways to get started in manufacturing:\n{bullets(lines)}", buttons, slots={"last_aspect": "training"}
+    )
 
 
 def next_steps(turn: Turn, role_id: str) -> Answer:
@@ -78,17 +81,24 @@ def next_steps(turn: Turn, role_id: str) -> Answer:
         steps.append("Join SkillsUSA or a FIRST Robotics team to practice and meet employers")
     if "apprenticeship" in by_id and by_id["apprenticeship"].url:
         steps.append(f"Look for registered apprenticeships: {by_id['apprenticeship'].url}")
-    steps.append(f"Ask {school_contact(turn.metadata).name or 'your school counselor'} about CTE classes "
-                 "and dual enrollment at your school")
-    text = (f"Getting started as {a_an(in_sentence(role.title))}\n"
-            f"Education to start: {role.education.typical_entry}\n\nNext steps:\n{bullets(steps)}\n\n"
-            "CTE means career and technical education. Dual enrollment means taking college classes "
-            "while you are in high school.")
+    steps.append(
+        f"Ask {school_contact(turn.metadata).name or 'your school counselor'} about CTE classes "
+        "and dual enrollment at your school"
+    )
+    text = (
+        f"Getting started as {a_an(in_sentence(role.title))}\n"
+        f"Education to start: {role.education.typical_entry}\n\nNext steps:\n{bullets(steps)}\n\n"
+        "CTE means career and technical education. Dual enrollment means taking college classes "
+        "while you are in high school."
+    )
     note = degree_note(" ".join([role.education.typical_entry, *role.education.routes]))
     if note:
         text += f" {note}"
-    buttons = [Button("Pay", payload("ask_pay", role=role_id)), Button("Skills", payload("ask_skills", role=role_id)),
-               Button("Talk to a counselor", payload("ask_counselor"))]
+    buttons = [
+        Button("Pay", payload("ask_pay", role=role_id)),
+        Button("Skills", payload("ask_skills", role=role_id)),
+        Button("Talk to a counselor", payload("ask_counselor")),
+    ]
     sources = [role.education.source] if role.education.source else []
     return Answer(text, buttons, sources, {"role": role_id, "last_aspect": "education"})
 
@@ -99,8 +109,10 @@ def _route(k: Knowledge, route: Training) -> Answer:
     if route.url:
         text += f"\nMore: {route.url}"
     sources = [f.source for f in route.facts] + list(route.sources)
-    buttons = [Button("Other ways to start", payload("ask_training")),
-               Button("Jobs in manufacturing", payload("ask_roles"))]
+    buttons = [
+        Button("Other ways to start", payload("ask_training")),
+        Button("Jobs in manufacturing", payload("ask_roles")),
+    ]
     return Answer(text, buttons, list(dict.fromkeys(sources)), {"last_aspect": "training"})
 
 
@@ -109,11 +121,11 @@ def sources(turn: Turn) -> Answer:
     k = turn.knowledge
     used = [s for s in (turn.slot("last_sources") or []) if s in k.kb.meta.sources]
     if used:
-        lines = [f"{k.kb.meta.sources[s].title}, {k.kb.meta.sources[s].published}: {k.kb.meta.sources[s].url}"
-                 for s in used]
+        lines = [
+            f"{k.kb.meta.sources[s].title}, {k.kb.meta.sources[s].published}: {k.kb.meta.sources[s].url}" for s in used
+        ]
         text = f"My last answer came from:\n{bullets(lines)}"
     else:
         text = "My last answer had no figures, so there is no source to show."
     text += f"\n\nAbout my data: {k.kb.meta.attribution} Last reviewed {k.kb.meta.last_reviewed:%B %-d, %Y}."
     return Answer(text, [], used)
-

@@ -1,11 +1,12 @@
 """One user turn as the answer logic sees it: no Rasa types, so pytest can build one."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Dict, List, Optional
 
-from bot.answers.context import Knowledge
+from bot.answers.loaded_knowledge import Knowledge
 from bot.linking import Links
 from bot.text import user_text
 

@@ -3,6 +3,7 @@
 Replies are held until Rasa has stored the turn, so what a user sees was also saved: when the
 store fails, the user gets STORE_DOWN instead of answers that would be forgotten.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -15,10 +16,11 @@ from bot.store_faults import StoreUnavailable
 
 logger = logging.getLogger(__name__)
 
-NO_REPLY = ("Sorry, I can't look that up right now. Please try again in a minute. "
-            "If it keeps happening, let your school's tech contact know.")
-STORE_DOWN = ("Sorry, I'm having trouble on my side right now and couldn't take that in. "
-              "Please try again in a minute.")
+NO_REPLY = (
+    "Sorry, I can't look that up right now. Please try again in a minute. "
+    "If it keeps happening, let your school's tech contact know."
+)
+STORE_DOWN = "Sorry, I'm having trouble on my side right now and couldn't take that in. Please try again in a minute."
 EMPTY_MESSAGE = "Type a question about manufacturing careers, for example \u201cwhat does a welder do?\u201d"
 
 #: Longest message passed on to Rasa; the widget stops typing there, other clients are cut.
@@ -56,7 +58,7 @@ def clean_message(text: Any) -> Optional[str]:
     """The text Rasa gets: a string without control characters, of bounded length."""
     if not isinstance(text, str):
         return None
-    text = text[:4 * MAX_MESSAGE_CHARS]  # cut first: nothing below runs on a huge string
+    text = text[: 4 * MAX_MESSAGE_CHARS]  # cut first: nothing below runs on a huge string
     text = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t")
     return text.strip()[:MAX_MESSAGE_CHARS]
 

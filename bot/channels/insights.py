@@ -12,6 +12,7 @@ because no script can read it, so the page needs no JavaScript at all (CSP `scri
 without shared sessions. Scripts may send `Authorization: Bearer <token>` instead. Tokens never
 appear in a URL. A school token sees its school; the district token (INSIGHTS_ADMIN_TOKEN) all.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -25,21 +26,27 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot import schools, speedups
-from bot.insights import auth
 from bot.channels.widget import WEB
+from bot.insights import auth
 
 logger = logging.getLogger(__name__)
 
 COOKIE = "mfg_insights"
 COOKIE_AGE_S = 8 * 3600
-CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
-       "frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
 _ONE_AT_A_TIME = asyncio.Semaphore(1)  # a report is CPU work beside the chat's turns: never several at once
 
 
 def _headers(extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
-    headers = {"Content-Security-Policy": CSP, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff",
-               "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
+    headers = {
+        "Content-Security-Policy": CSP,
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "X-Frame-Options": "DENY",
+    }
     headers.update(extra or {})
     return headers
 
@@ -123,8 +130,11 @@ class InsightsInput(InputChannel):
             return resp
 
         async def style(request: Request):
-            return response.raw(css, content_type="text/css; charset=utf-8",
-                                headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"})
+            return response.raw(
+                css,
+                content_type="text/css; charset=utf-8",
+                headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"},
+            )
 
         bp.add_route(page, "/", methods=["GET"], name="insights_page")
         bp.add_route(login, "/login", methods=["POST"], name="insights_login")

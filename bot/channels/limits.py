@@ -4,6 +4,7 @@ One oversized or deeply nested request must not slow down anyone else: the serve
 bodies over MAX_REQUEST_BYTES before reading them, and each channel bounds the text, the
 metadata (known keys only) and the conversation id it passes on.
 """
+
 from __future__ import annotations
 
 import json

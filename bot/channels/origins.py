@@ -7,6 +7,7 @@ The union of
 The chat page itself is served by the bot, so its own origin is always allowed for socket.io.
 Computed once per configuration (the registry is read once per process), not per request.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Rasa's REST channel (/webhooks/rest/webhook) with request checks and a reply guarantee."""
+
 from __future__ import annotations
 
 import json
@@ -55,8 +56,9 @@ async def reject_malformed(request: Request):
     if not isinstance(body, dict):
         return response.json({"error": "the body must be a JSON object"}, status=400)
     if not valid_session_id(body.get("sender")):
-        return response.json({"error": f"'sender' must be 1 to {MAX_SENDER_CHARS} letters, digits or . _ : -"},
-                             status=400)
+        return response.json(
+            {"error": f"'sender' must be 1 to {MAX_SENDER_CHARS} letters, digits or . _ : -"}, status=400
+        )
     if not isinstance(body.get("message"), str):
         return response.json({"error": "'message' must be a string"}, status=400)
     problem = metadata_problem(body.get("metadata"))

@@ -4,6 +4,7 @@ One process: the newest ids in memory. Several replicas (REDIS_URL set): Slack r
 it thinks was lost, and the retry may reach another replica, so the ids are kept in Redis with
 `SET key 1 NX EX`, which only one replica can win.
 """
+
 from __future__ import annotations
 
 import logging

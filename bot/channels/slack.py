@@ -11,6 +11,7 @@ calls retried on 429 (after Retry-After), 500/503 and dropped connections; a rep
 cannot be posted is logged, not raised, so Rasa stores the turn; replies being worked on when
 the server stops are finished first (up to SHUTDOWN_WAIT_S).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -28,9 +29,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from slack_sdk.http_retry.async_handler import AsyncRetryHandler
-from slack_sdk.http_retry.builtin_async_handlers import (AsyncConnectionErrorRetryHandler,
-                                                         AsyncRateLimitErrorRetryHandler,
-                                                         AsyncServerErrorRetryHandler)
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
 from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -64,9 +67,11 @@ def to_mrkdwn(text: str) -> str:
 def retry_handlers() -> List[AsyncRetryHandler]:
     """slack_sdk retries only dropped connections by default, once; Slack asks clients to retry 429s."""
     backoff = BackoffRetryIntervalCalculator(backoff_factor=0.5)  # 0.5 s, 1 s, ... plus up to 1 s jitter
-    return [AsyncRateLimitErrorRetryHandler(max_retry_count=POST_RETRIES),  # waits Retry-After
-            AsyncServerErrorRetryHandler(max_retry_count=POST_RETRIES, interval_calculator=backoff),
-            AsyncConnectionErrorRetryHandler(max_retry_count=POST_RETRIES, interval_calculator=backoff)]
+    return [
+        AsyncRateLimitErrorRetryHandler(max_retry_count=POST_RETRIES),  # waits Retry-After
+        AsyncServerErrorRetryHandler(max_retry_count=POST_RETRIES, interval_calculator=backoff),
+        AsyncConnectionErrorRetryHandler(max_retry_count=POST_RETRIES, interval_calculator=backoff),
+    ]
 
 
 def _why(error: Exception) -> str:
@@ -83,29 +88,45 @@ class SchoolSlackBot(SlackBot):
 
     def __init__(self, token: Text, channel: Optional[Text], thread_id: Optional[Text], api_url: Optional[Text]):
         super().__init__(token, channel, thread_id)
-        self.client = AsyncWebClient(token=token, base_url=api_url or AsyncWebClient.BASE_URL,
-                                     retry_handlers=retry_handlers())
+        self.client = AsyncWebClient(
+            token=token, base_url=api_url or AsyncWebClient.BASE_URL, retry_handlers=retry_handlers()
+        )
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
         await self._post(recipient_id, text, [])
 
-    async def send_text_with_buttons(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]],
-                                     **kwargs: Any) -> None:
+    async def send_text_with_buttons(
+        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
+    ) -> None:
         await self._post(recipient_id, text, buttons)
 
     async def _post(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]]) -> None:
         blocks: List[Dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": to_mrkdwn(text)}}]
         if buttons:
-            blocks.append({"type": "actions", "elements": [
-                {"type": "button", "text": {"type": "plain_text", "text": b["title"][:75]},
-                 "value": b["payload"][:2000], "action_id": f"reply_{i}"}
-                for i, b in enumerate(buttons[:MAX_BUTTONS])]})
+            blocks.append(
+                {
+                    "type": "actions",
+                    "elements": [
+                        {
+                            "type": "button",
+                            "text": {"type": "plain_text", "text": b["title"][:75]},
+                            "value": b["payload"][:2000],
+                            "action_id": f"reply_{i}",
+                        }
+                        for i, b in enumerate(buttons[:MAX_BUTTONS])
+                    ],
+                }
+            )
         channel = self.slack_channel or recipient_id
         try:  # `text` is the notification / screen-reader fallback for the blocks
             await self._post_message(channel=channel, text=text[:MAX_SECTION_CHARS], blocks=blocks)
         except Exception as error:  # raising would make Rasa skip storing the turn
-            logger.error("Slack reply not delivered after retries (channel %s, thread %s): %s",
-                         channel, self.thread_id, _why(error))
+            logger.error(
+                "Slack reply not delivered after retries (channel %s, thread %s): %s",
+                channel,
+                self.thread_id,
+                _why(error),
+            )
 
 
 async def finish_pending(tasks: Set["asyncio.Task[Any]"], timeout: float) -> int:
@@ -137,10 +158,12 @@ class SchoolSlackInput(SlackInput):
             return SlackOff()
         return cls(token, secret, os.environ.get("SLACK_API_URL") or None, seen_events())
 
-    def __init__(self, token: Text, signing_secret: Text, api_url: Optional[Text] = None,
-                 seen: Optional[SeenEvents] = None):
-        super().__init__(token, slack_signing_secret=signing_secret, use_threads=True,
-                         conversation_granularity="thread")
+    def __init__(
+        self, token: Text, signing_secret: Text, api_url: Optional[Text] = None, seen: Optional[SeenEvents] = None
+    ):
+        super().__init__(
+            token, slack_signing_secret=signing_secret, use_threads=True, conversation_granularity="thread"
+        )
         self.api_url = api_url
         self.seen = seen or SeenEvents()
 
@@ -187,9 +210,17 @@ class SchoolSlackInput(SlackInput):
     def _answer(self, message: Incoming, reply: Reply) -> None:
         sender = self._get_conversation_id(message.user, message.channel, message.thread)
         out = self.get_output_channel(message.channel, message.thread)
-        task = asyncio.create_task(reply(UserMessage(
-            message.text, out, sender, input_channel=self.name(),
-            metadata={"out_channel": message.channel, "thread_id": message.thread})))
+        task = asyncio.create_task(
+            reply(
+                UserMessage(
+                    message.text,
+                    out,
+                    sender,
+                    input_channel=self.name(),
+                    metadata={"out_channel": message.channel, "thread_id": message.thread},
+                )
+            )
+        )
         self._background_tasks.add(task)  # kept referenced, and awaited on shutdown
         task.add_done_callback(self._background_tasks.discard)
 

@@ -3,6 +3,7 @@
 Only the fields we read are checked, with strict types (pydantic 1 would turn 5 into "5");
 Slack adds fields over time, so unknown ones are ignored.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -84,6 +85,7 @@ class UrlVerification(_Model):
 @dataclass(frozen=True)
 class Incoming:
     """A message to answer; `key` identifies the delivery, to drop repeats."""
+
     key: Optional[str]
     text: str
     user: str
@@ -134,8 +136,13 @@ def _event(body: dict) -> Parsed:
     if not (event.user and event.channel and event.ts):
         return MALFORMED
     bot_users = [a.user_id for a in callback.authorizations[:MAX_AUTHORIZATIONS] if a.user_id]
-    return Incoming(callback.event_id, user_text(event.text or "", bot_users), event.user, event.channel,
-                    event.thread_ts or event.ts)
+    return Incoming(
+        callback.event_id,
+        user_text(event.text or "", bot_users),
+        event.user,
+        event.channel,
+        event.thread_ts or event.ts,
+    )
 
 
 def user_text(raw: str, bot_users: List[str]) -> str:

@@ -8,6 +8,7 @@
 - Every message gets a reply (bot.channels.guarantee).
 - Origins: the bot's own (the chat page it serves) plus CHAT_ALLOWED_ORIGINS (bot.channels.origins).
 """
+
 from __future__ import annotations
 
 import inspect
@@ -16,7 +17,6 @@ import uuid
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 import engineio
-
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
 from sanic import Blueprint, response
@@ -29,6 +29,7 @@ from bot.channels.limits import MAX_SOCKET_BYTES, clean_metadata, limit_requests
 from bot.channels.origins import allowed_origins
 
 logger = logging.getLogger(__name__)
+
 
 class _EngineServer(engineio.AsyncServer):
     """Allows its own origin (worked out from the request, as engine.io does by default) and
@@ -59,8 +60,11 @@ class SafeSocketIOInput(SocketIOInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         speedups.ensure_applied(origin=f"channel {self.name()}")  # bot/channels/__init__.py
         origins = allowed_origins()
-        sio = _SocketServer(async_mode="sanic", cors_allowed_origins="*" if origins == ["*"] else origins,
-                            max_http_buffer_size=MAX_SOCKET_BYTES)
+        sio = _SocketServer(
+            async_mode="sanic",
+            cors_allowed_origins="*" if origins == ["*"] else origins,
+            max_http_buffer_size=MAX_SOCKET_BYTES,
+        )
         bp = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         bp.before_server_start(limit_requests)
         self.sio = sio
@@ -104,4 +108,3 @@ class SafeSocketIOInput(SocketIOInput):
             await reply(UserMessage(text, output, sender_id, input_channel=self.name(), metadata=metadata))
 
         return bp
-

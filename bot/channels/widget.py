@@ -9,6 +9,7 @@
 Only a school id travels in links and messages; names, greetings, colours and counselor
 contacts are read from data/schools.yml (bot.schools). Unknown ids get neutral settings.
 """
+
 from __future__ import annotations
 
 import html
@@ -35,8 +36,10 @@ FILES: Dict[str, tuple] = {
 }
 # The chat page loads only its own scripts and styles and talks only to its own server:
 # connect-src names the bot's own host (from the request), never any ws:/wss: host.
-CHAT_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            "{connect}; base-uri 'none'; form-action 'self'; object-src 'none'")
+CHAT_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "{connect}; base-uri 'none'; form-action 'self'; object-src 'none'"
+)
 # A Host header we can put into the CSP: name or [IPv6], optional port. Anything else: 'self' only.
 _HOST = re.compile(r"^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$")
 TITLE = "Manufacturing Careers assistant"
@@ -71,8 +74,9 @@ def _render(school: str, name: str, greeting: str, accent: str) -> bytes:
         "title": f"{name} · {TITLE}" if name else TITLE,
     }
     # One pass, every value HTML-escaped (safe in text and in quoted attributes).
-    page = _PLACEHOLDER.sub(lambda m: html.escape(values[m.group(1)], quote=True) if m.group(1) in values
-                            else m.group(0), _template())
+    page = _PLACEHOLDER.sub(
+        lambda m: html.escape(values[m.group(1)], quote=True) if m.group(1) in values else m.group(0), _template()
+    )
     return page.encode("utf-8")
 
 
@@ -120,8 +124,12 @@ def _files() -> Dict[str, bytes]:
 
 
 def _headers(request: Request) -> Dict[str, str]:
-    headers = {"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
-               "Vary": "Origin"}
+    headers = {
+        "Cache-Control": "no-cache",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+        "Vary": "Origin",
+    }
     origin = request.headers.get("origin")
     if origin and is_allowed(origin):
         headers["Access-Control-Allow-Origin"] = origin

@@ -8,6 +8,7 @@
 Tokens are random (`new_token()`, 256 bits), so one unsalted SHA-256 is enough: there is
 nothing to guess from a dictionary. Comparisons take constant time.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -27,6 +28,7 @@ MAX_TOKEN_LENGTH = 200
 @dataclass(frozen=True)
 class Viewer:
     """A signed-in viewer: `school` is their school's id, or None for the district."""
+
     school: Optional[str]
 
     @property
@@ -47,8 +49,9 @@ def admin_token(environ: Optional[Mapping[str, str]] = None) -> str:
     return token if len(token) >= MIN_ADMIN_LENGTH else ""
 
 
-def viewer_for(token: Optional[str], registry: Optional[schools.Registry] = None,
-               environ: Optional[Mapping[str, str]] = None) -> Optional[Viewer]:
+def viewer_for(
+    token: Optional[str], registry: Optional[schools.Registry] = None, environ: Optional[Mapping[str, str]] = None
+) -> Optional[Viewer]:
     """The viewer this token signs in, or None."""
     if not token or len(token) > MAX_TOKEN_LENGTH:
         return None

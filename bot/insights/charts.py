@@ -6,6 +6,7 @@ The SVG is made fit for a strict Content-Security-Policy and for screen readers:
 <style> and metadata go, ids get a per-chart prefix (several charts share one page), and the
 <svg> gets role="img" with a <title> and <desc>. Every chart has a table with its numbers next to it.
 """
+
 from __future__ import annotations
 
 import html
@@ -36,15 +37,23 @@ def _style(ax, ylabel: str = "") -> None:
         ax.set_ylabel(ylabel, color="#222222")
 
 
-def periods_chart(key: str, title: str, labels: Sequence[str], series: Sequence[Tuple[str, List[Optional[int]]]],
-                  desc: str) -> str:
+def periods_chart(
+    key: str, title: str, labels: Sequence[str], series: Sequence[Tuple[str, List[Optional[int]]]], desc: str
+) -> str:
     """Grouped bars per day or week; a hidden figure ("fewer than 5") is not drawn."""
     fig, ax = _figure(9, 3.2)
     width = 0.8 / max(len(series), 1)
     for i, (name, values) in enumerate(series):
         xs = [n + (i - (len(series) - 1) / 2) * width for n in range(len(labels))]
-        ax.bar(xs, [v or 0 for v in values], width, label=name, color=(BLUE, ORANGE)[i % 2],
-               hatch=("", "//")[i % 2], edgecolor="white")
+        ax.bar(
+            xs,
+            [v or 0 for v in values],
+            width,
+            label=name,
+            color=(BLUE, ORANGE)[i % 2],
+            hatch=("", "//")[i % 2],
+            edgecolor="white",
+        )
     _x_labels(ax, labels)
     ax.legend(frameon=False, fontsize=10)
     _style(ax, "count")
@@ -54,8 +63,14 @@ def periods_chart(key: str, title: str, labels: Sequence[str], series: Sequence[
 def share_chart(key: str, title: str, labels: Sequence[str], shares: List[Optional[float]], desc: str) -> str:
     """Percent answered per period, as a line; gaps where the share is not shown."""
     fig, ax = _figure(9, 3)
-    ax.plot(range(len(labels)), [float("nan") if s is None else s for s in shares], color=BLUE, marker="o",
-            markersize=4, linewidth=2)
+    ax.plot(
+        range(len(labels)),
+        [float("nan") if s is None else s for s in shares],
+        color=BLUE,
+        marker="o",
+        markersize=4,
+        linewidth=2,
+    )
     ax.set_ylim(0, 100)
     _x_labels(ax, labels)
     _style(ax, "% answered")
@@ -77,8 +92,9 @@ def ranking_chart(key: str, title: str, labels: Sequence[str], values: Sequence[
 def _x_labels(ax, labels: Sequence[str]) -> None:
     step = max(1, len(labels) // 12)  # at most ~12 readable labels
     ax.set_xticks(range(0, len(labels), step))
-    ax.set_xticklabels([labels[i][-5:] if len(labels[i]) == 10 else labels[i][-10:]
-                        for i in range(0, len(labels), step)], rotation=0)
+    ax.set_xticklabels(
+        [labels[i][-5:] if len(labels[i]) == 10 else labels[i][-10:] for i in range(0, len(labels), step)], rotation=0
+    )
 
 
 def _svg(fig, key: str, title: str, desc: str) -> str:
@@ -93,19 +109,21 @@ def _svg(fig, key: str, title: str, desc: str) -> str:
 
 def accessible(svg: str, key: str, title: str, desc: str) -> str:
     """matplotlib's SVG, made CSP-safe and labelled (see the module's docstring)."""
-    svg = svg[svg.index("<svg"):]
+    svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
     svg = re.sub(r"<style[^>]*>.*?</style>", "", svg, flags=re.S)
     svg = _STYLE.sub(lambda m: _attributes(m.group(1)), svg)
     for old in set(_ID.findall(svg)):
         new = f"{key}-{old}"
-        svg = svg.replace(f'id="{old}"', f'id="{new}"').replace(f'#{old}"', f'#{new}"').replace(f'#{old})', f'#{new})')
+        svg = svg.replace(f'id="{old}"', f'id="{new}"').replace(f'#{old}"', f'#{new}"').replace(f"#{old})", f"#{new})")
     svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r"<svg \1", svg, count=1)
-    head = (f'<svg role="img" aria-labelledby="{key}-title {key}-desc" class="chart-svg" ')
+    head = f'<svg role="img" aria-labelledby="{key}-title {key}-desc" class="chart-svg" '
     svg = svg.replace("<svg ", head, 1)
     close = svg.index(">") + 1
-    return (svg[:close] + f'<title id="{key}-title">{html.escape(title)}</title>'
-            f'<desc id="{key}-desc">{html.escape(desc)}</desc>' + svg[close:])
+    return (
+        svg[:close] + f'<title id="{key}-title">{html.escape(title)}</title>'
+        f'<desc id="{key}-desc">{html.escape(desc)}</desc>' + svg[close:]
+    )
 
 
 def _attributes(style: str) -> str:

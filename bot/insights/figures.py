@@ -4,6 +4,7 @@ Every count carries the number of distinct conversations behind it; `Count.shown
 that is below MIN_CONVERSATIONS, and every view prints it as "fewer than 5". Students and staff
 are counted apart: messages from Slack (channel "slack") only in `staff`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -103,31 +104,46 @@ def compute(connection, school: Optional[str], start: date, end: date) -> Report
     report.conversations, report.messages = Count(total[0], total[0]), Count(total[1], total[0])
 
     period = t.c.week if report.weekly else t.c.day
-    query = (sa.select(period, conv, sa.func.count(), answered_n, answered_conv, unanswered_conv)
-             .where(students).group_by(period).order_by(period))
+    query = (
+        sa.select(period, conv, sa.func.count(), answered_n, answered_conv, unanswered_conv)
+        .where(students)
+        .group_by(period)
+        .order_by(period)
+    )
     found = {_as_date(r[0]): r for r in connection.execute(query)}
     for start_of in _periods(start, end, report.weekly):
         r = found.get(start_of)
         n_conv, n_msg, n_ans, c_ans, c_unans = (r[1], r[2], int(r[3] or 0), r[4], r[5]) if r else (0, 0, 0, 0, 0)
         label = f"week of {start_of.isoformat()}" if report.weekly else start_of.isoformat()
-        report.periods.append(Period(start_of, label, Count(n_conv, n_conv), Count(n_msg, n_conv),
-                                     Count(n_ans, c_ans), Count(n_msg - n_ans, c_unans)))
+        report.periods.append(
+            Period(
+                start_of,
+                label,
+                Count(n_conv, n_conv),
+                Count(n_msg, n_conv),
+                Count(n_ans, c_ans),
+                Count(n_msg - n_ans, c_unans),
+            )
+        )
 
     for column in TOPICS:
         col = t.c[column]
-        query = (sa.select(col, sa.func.count(), conv).where(students, col.isnot(None))
-                 .group_by(col))
+        query = sa.select(col, sa.func.count(), conv).where(students, col.isnot(None)).group_by(col)
         report.topics[column] = rank([(r[0], Count(r[1], r[2])) for r in connection.execute(query)])
 
-    query = (sa.select(t.c.text, t.c.conversation, sa.func.count())
-             .where(students, sa.not_(t.c.answered), t.c.text.isnot(None))
-             .group_by(t.c.text, t.c.conversation).limit(MAX_UNANSWERED_ROWS))
+    query = (
+        sa.select(t.c.text, t.c.conversation, sa.func.count())
+        .where(students, sa.not_(t.c.answered), t.c.text.isnot(None))
+        .group_by(t.c.text, t.c.conversation)
+        .limit(MAX_UNANSWERED_ROWS)
+    )
     keys: Dict[str, int] = {}  # conversation -> a small number, so no sender id leaves this function
     report.unanswered = [(r[0], keys.setdefault(r[1], len(keys)), r[2]) for r in connection.execute(query)]
 
     staff = sa.and_(*where, t.c.channel == STAFF_CHANNEL)
-    row = connection.execute(sa.select(conv, sa.func.count(), sa.func.count() - answered_n, unanswered_conv)
-                             .where(staff)).one()
+    row = connection.execute(
+        sa.select(conv, sa.func.count(), sa.func.count() - answered_n, unanswered_conv).where(staff)
+    ).one()
     report.staff_conversations, report.staff_messages = Count(row[0], row[0]), Count(row[1], row[0])
     report.staff_unanswered = Count(int(row[2] or 0), row[3])
     return report

@@ -6,6 +6,7 @@ is similar enough (token_sort_ratio), else it leads a new group. Only groups fro
 MIN_CONVERSATIONS distinct conversations are shown, with one example (the wording most
 conversations used, shortest on a tie), redacted once more.
 """
+
 from __future__ import annotations
 
 import re
@@ -55,7 +56,9 @@ def group(unanswered: Sequence[Tuple[str, int, int]]) -> Tuple[List[Group], int]
     leaders: List[str] = []
     members: List[List[str]] = []
     for key in order:
-        match = process.extractOne(key, leaders, scorer=fuzz.token_sort_ratio, score_cutoff=SIMILAR) if leaders else None
+        match = (
+            process.extractOne(key, leaders, scorer=fuzz.token_sort_ratio, score_cutoff=SIMILAR) if leaders else None
+        )
         if match is None:
             leaders.append(key)
             members.append([key])
@@ -99,8 +102,9 @@ def _entry(words: str) -> Optional[str]:
     for phrase, entry in vocabulary:  # exact names and aliases first (plurals too)
         if _has(words, phrase) or _has(words, phrase + "s"):
             return entry
-    best = process.extractOne(words, [p for p, _ in vocabulary if len(p) >= 6], scorer=fuzz.partial_ratio,
-                              score_cutoff=90)  # typos: "machinst", "aerospce"
+    best = process.extractOne(
+        words, [p for p, _ in vocabulary if len(p) >= 6], scorer=fuzz.partial_ratio, score_cutoff=90
+    )  # typos: "machinst", "aerospce"
     return dict(vocabulary)[best[0]] if best else None
 
 

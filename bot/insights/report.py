@@ -3,6 +3,7 @@
 The tables are the single source for the page, the static HTML report and the CSV files, so the
 three always show the same figures (already hidden where there are fewer than 5 conversations).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,8 +14,12 @@ from typing import Dict, List, Optional
 from bot.insights import grouping
 from bot.insights.figures import FEWER, Report, compute
 
-TOPIC_TITLES = {"role": ("Jobs asked about", "Job"), "sector": ("Industries asked about", "Industry"),
-                "pathway": ("Career pathways asked about", "Pathway"), "kind": ("Kinds of question", "Question kind")}
+TOPIC_TITLES = {
+    "role": ("Jobs asked about", "Job"),
+    "sector": ("Industries asked about", "Industry"),
+    "pathway": ("Career pathways asked about", "Pathway"),
+    "kind": ("Kinds of question", "Question kind"),
+}
 TOP = 10  # rows in a ranking chart (the table lists all)
 
 
@@ -34,26 +39,60 @@ def build(connection, school: Optional[str], start: date, end: date) -> Report:
 
 
 def tables(report: Report) -> List[Table]:
-    out = [Table("summary", "Summary", ["Figure", "Value"], [
-        ["Student conversations", report.conversations.text()],
-        ["Student messages", report.messages.text()],
-        ["Staff messages in Slack", report.staff_messages.text()],
-        ["Staff conversations in Slack", report.staff_conversations.text()],
-        ["Staff messages not answered", report.staff_unanswered.text()],
-    ])]
-    out.append(Table("activity", f"Student activity per {'week' if report.weekly else 'day'}",
-                     ["Period", "Conversations", "Messages", "Answered", "Not answered", "% answered"],
-                     [[p.label, p.conversations.text(), p.messages.text(), p.answered.text(), p.unanswered.text(),
-                       share_text(p.answered_share)] for p in report.periods]))
+    out = [
+        Table(
+            "summary",
+            "Summary",
+            ["Figure", "Value"],
+            [
+                ["Student conversations", report.conversations.text()],
+                ["Student messages", report.messages.text()],
+                ["Staff messages in Slack", report.staff_messages.text()],
+                ["Staff conversations in Slack", report.staff_conversations.text()],
+                ["Staff messages not answered", report.staff_unanswered.text()],
+            ],
+        )
+    ]
+    out.append(
+        Table(
+            "activity",
+            f"Student activity per {'week' if report.weekly else 'day'}",
+            ["Period", "Conversations", "Messages", "Answered", "Not answered", "% answered"],
+            [
+                [
+                    p.label,
+                    p.conversations.text(),
+                    p.messages.text(),
+                    p.answered.text(),
+                    p.unanswered.text(),
+                    share_text(p.answered_share),
+                ]
+                for p in report.periods
+            ],
+        )
+    )
     for topic, (title, column) in TOPIC_TITLES.items():
-        out.append(Table(f"{topic}s" if topic != "kind" else "kinds", title, [column, "Messages"],
-                         [[label(topic, key), count.text()] for key, count in report.topics.get(topic, [])]))
+        out.append(
+            Table(
+                f"{topic}s" if topic != "kind" else "kinds",
+                title,
+                [column, "Messages"],
+                [[label(topic, key), count.text()] for key, count in report.topics.get(topic, [])],
+            )
+        )
     rows = [[g.example, g.count.conversations_text(), g.count.text(), g.hint] for g in report.groups]
     if report.hidden_groups:
-        rows.append([f"{report.hidden_groups:,} other group(s), each from {FEWER} conversations: not shown",
-                     FEWER, FEWER, ""])
-    out.append(Table("unanswered", "Questions the assistant could not answer",
-                     ["Example (contact details removed)", "Conversations", "Messages", "Where it belongs"], rows))
+        rows.append(
+            [f"{report.hidden_groups:,} other group(s), each from {FEWER} conversations: not shown", FEWER, FEWER, ""]
+        )
+    out.append(
+        Table(
+            "unanswered",
+            "Questions the assistant could not answer",
+            ["Example (contact details removed)", "Conversations", "Messages", "Where it belongs"],
+            rows,
+        )
+    )
     return out
 
 
@@ -71,5 +110,8 @@ def _labels() -> Dict[str, Dict[str, str]]:
     from bot.knowledge.loader import load
 
     kb = load()
-    return {"role": {r.id: r.title for r in kb.roles}, "sector": {s.id: s.name for s in kb.sectors},
-            "pathway": {p.id: p.name for p in kb.pathways}}
+    return {
+        "role": {r.id: r.title for r in kb.roles},
+        "sector": {s.id: s.name for s in kb.sectors},
+        "pathway": {p.id: p.name for p in kb.pathways},
+    }

@@ -5,6 +5,7 @@ SQLite's recursive CTE) and one insights row per user message (every EVENTS_PER_
 event, as in a real chat: listen, user, action, bot, slot), spread over `days` days up to today,
 in a few schools, with some staff questions from Slack. Seeded: the same data every time.
 """
+
 from __future__ import annotations
 
 import random
@@ -19,21 +20,50 @@ from bot.insights.table import TABLE, ensure, week_of
 EVENTS_PER_MESSAGE = 5
 MESSAGES_PER_CONVERSATION = 4
 SCHOOLS = ("demo", "lincoln-high", "roosevelt-high", "washington-high")
-KINDS = [("pay", "ask_pay"), ("education", "ask_education"), ("about a job", "ask_about"), ("outlook", "ask_outlook"),
-         ("compare", "compare_roles"), ("finder", "start_career_finder"), ("skills", "ask_skills"),
-         ("getting started", "ask_training"), ("browse", "ask_roles"), ("automation", "ask_automation")]
-ROLES = ["welder", "machinist", "robotics_technician", "cnc_operator", "maintenance_mechanic", "quality_inspector",
-         "production_worker", "manufacturing_engineer", "cad_drafter", "automation_engineer", "welder", "machinist"]
+KINDS = [
+    ("pay", "ask_pay"),
+    ("education", "ask_education"),
+    ("about a job", "ask_about"),
+    ("outlook", "ask_outlook"),
+    ("compare", "compare_roles"),
+    ("finder", "start_career_finder"),
+    ("skills", "ask_skills"),
+    ("getting started", "ask_training"),
+    ("browse", "ask_roles"),
+    ("automation", "ask_automation"),
+]
+ROLES = [
+    "welder",
+    "machinist",
+    "robotics_technician",
+    "cnc_operator",
+    "maintenance_mechanic",
+    "quality_inspector",
+    "production_worker",
+    "manufacturing_engineer",
+    "cad_drafter",
+    "automation_engineer",
+    "welder",
+    "machinist",
+]
 SECTORS = ["aerospace", "automotive", "food_processing", "metals", "electronics"]
 PATHWAYS = ["production", "maintenance_installation_repair", "process_development"]
 UNANSWERED = [
-    "how much do nurses make", "how much does a nurse make?", "what do nurses earn",
-    "do welders work on weekends", "do welders have to work weekends?",
-    "can I join the army after high school", "is the army a good job",
-    "what is the best college for engineering", "best colleges for engineering?",
-    "how do i become a youtuber", "how to become a youtuber",
-    "is there a welding camp this summer", "what do pharmacists do",
-    "what shoes do machinists wear", "do i need to be good at math for cnc",
+    "how much do nurses make",
+    "how much does a nurse make?",
+    "what do nurses earn",
+    "do welders work on weekends",
+    "do welders have to work weekends?",
+    "can I join the army after high school",
+    "is the army a good job",
+    "what is the best college for engineering",
+    "best colleges for engineering?",
+    "how do i become a youtuber",
+    "how to become a youtuber",
+    "is there a welding camp this summer",
+    "what do pharmacists do",
+    "what shoes do machinists wear",
+    "do i need to be good at math for cnc",
 ]
 
 
@@ -53,11 +83,12 @@ def fill(engine: sa.engine.Engine, events: int, days: int = 120, today: date = N
             "INSERT INTO events (sender_id, type_name, timestamp, intent_name, action_name, data) "
             "WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < ?) "
             "SELECT 'c' || (i / ?), CASE i % 5 WHEN 1 THEN 'user' WHEN 4 THEN 'slot' ELSE 'action' END, "
-            "? + (i * ?), NULL, NULL, '{\"event\": \"action\", \"name\": \"action_listen\"}' FROM s",
-            (events - 1, EVENTS_PER_MESSAGE * MESSAGES_PER_CONVERSATION, t0, days * 86400.0 / max(events, 1)))
+            '? + (i * ?), NULL, NULL, \'{"event": "action", "name": "action_listen"}\' FROM s',
+            (events - 1, EVENTS_PER_MESSAGE * MESSAGES_PER_CONVERSATION, t0, days * 86400.0 / max(events, 1)),
+        )
         rows = messages(events // EVENTS_PER_MESSAGE, days, today, seed)
         for start in range(0, len(rows), 50_000):
-            connection.execute(TABLE.insert(), rows[start:start + 50_000])
+            connection.execute(TABLE.insert(), rows[start : start + 50_000])
     return len(rows)
 
 
@@ -80,12 +111,21 @@ def messages(n: int, days: int, today: date, seed: int = 13, schools: Sequence[s
         for _ in range(min(MESSAGES_PER_CONVERSATION, n - len(out))):
             answered = rng.random() > 0.12
             kind, intent = rng.choice(KINDS) if answered else ("not covered", "out_of_scope")
-            row = dict(day=day, week=week_of(day), ts=ts, school=school, channel=channel,
-                       conversation=f"c{conversation}", intent=intent, kind=kind, answered=answered,
-                       role=role if answered and rng.random() < 0.7 else None,
-                       sector=rng.choice(SECTORS) if answered and rng.random() < 0.2 else None,
-                       pathway=rng.choice(PATHWAYS) if answered and rng.random() < 0.1 else None,
-                       text=None if answered else rng.choice(UNANSWERED))
+            row = dict(
+                day=day,
+                week=week_of(day),
+                ts=ts,
+                school=school,
+                channel=channel,
+                conversation=f"c{conversation}",
+                intent=intent,
+                kind=kind,
+                answered=answered,
+                role=role if answered and rng.random() < 0.7 else None,
+                sector=rng.choice(SECTORS) if answered and rng.random() < 0.2 else None,
+                pathway=rng.choice(PATHWAYS) if answered and rng.random() < 0.1 else None,
+                text=None if answered else rng.choice(UNANSWERED),
+            )
             out.append(row)
             ts += 40
     return out

@@ -7,6 +7,7 @@ answer was about (SlotSet events of the same turn), whether it was answered, and
 unanswered messages, the redacted text. `conversation` (the sender id) is used for
 COUNT(DISTINCT ...) and deletion only; `ts` (the event's time) for retention only. Neither is shown.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -18,7 +19,8 @@ from bot.privacy import redact
 
 METADATA = sa.MetaData()
 TABLE = sa.Table(
-    "insights", METADATA,
+    "insights",
+    METADATA,
     sa.Column("id", sa.Integer, sa.Sequence("insights_id_seq"), primary_key=True),
     sa.Column("day", sa.Date, nullable=False),
     sa.Column("week", sa.Date, nullable=False),
@@ -48,18 +50,46 @@ MAX_TEXT = 300
 #: Intent -> the kind of question counselors see. Follow-ups ("what about welders?") take the
 #: aspect the answer was about (slot last_aspect).
 KINDS = {
-    "ask_pay": "pay", "ask_education": "education", "ask_skills": "skills", "ask_outlook": "outlook",
-    "ask_certifications": "certifications", "ask_related_roles": "related jobs", "ask_about": "about a job",
-    "ask_training": "getting started", "ask_economy": "economy", "ask_automation": "automation",
-    "compare_roles": "compare", "explore_roles": "explore", "start_career_finder": "finder",
-    "inform_finder": "finder", "stop_finder": "finder", "ask_roles": "browse", "ask_sectors": "browse",
-    "ask_pathways": "browse", "ask_cluster": "browse", "ask_source": "sources", "ask_counselor": "counselor",
-    "greet": "small talk", "goodbye": "small talk", "thank": "small talk", "bot_challenge": "small talk",
-    "ask_capabilities": "small talk", "insult": "small talk", "distress": "support",
-    "out_of_scope": "not covered", "nlu_fallback": "not covered",
+    "ask_pay": "pay",
+    "ask_education": "education",
+    "ask_skills": "skills",
+    "ask_outlook": "outlook",
+    "ask_certifications": "certifications",
+    "ask_related_roles": "related jobs",
+    "ask_about": "about a job",
+    "ask_training": "getting started",
+    "ask_economy": "economy",
+    "ask_automation": "automation",
+    "compare_roles": "compare",
+    "explore_roles": "explore",
+    "start_career_finder": "finder",
+    "inform_finder": "finder",
+    "stop_finder": "finder",
+    "ask_roles": "browse",
+    "ask_sectors": "browse",
+    "ask_pathways": "browse",
+    "ask_cluster": "browse",
+    "ask_source": "sources",
+    "ask_counselor": "counselor",
+    "greet": "small talk",
+    "goodbye": "small talk",
+    "thank": "small talk",
+    "bot_challenge": "small talk",
+    "ask_capabilities": "small talk",
+    "insult": "small talk",
+    "distress": "support",
+    "out_of_scope": "not covered",
+    "nlu_fallback": "not covered",
 }
-ASPECT_KINDS = {"overview": "about a job", "pay": "pay", "education": "education", "skills": "skills",
-                "outlook": "outlook", "certifications": "certifications", "related": "related jobs"}
+ASPECT_KINDS = {
+    "overview": "about a job",
+    "pay": "pay",
+    "education": "education",
+    "skills": "skills",
+    "outlook": "outlook",
+    "certifications": "certifications",
+    "related": "related jobs",
+}
 
 
 def ensure(engine: sa.engine.Engine) -> None:
@@ -122,6 +152,19 @@ def _start(sender_id: str, e: Dict[str, Any]) -> Optional[Dict[str, Any]]:
     kind = KINDS.get(intent or "", "other")
     if intent == "what_about":
         kind = "about a job"
-    return dict(day=day, week=week_of(day), ts=float(ts), school=school[:64], channel=(e.get("input_channel") or "")[:32],
-                conversation=sender_id[:255], intent=(intent or "")[:64] or None, kind=kind, role=None, sector=None,
-                pathway=None, answered=intent not in UNANSWERED_INTENTS, text=None, _text=e.get("text") or "")
+    return dict(
+        day=day,
+        week=week_of(day),
+        ts=float(ts),
+        school=school[:64],
+        channel=(e.get("input_channel") or "")[:32],
+        conversation=sender_id[:255],
+        intent=(intent or "")[:64] or None,
+        kind=kind,
+        role=None,
+        sector=None,
+        pathway=None,
+        answered=intent not in UNANSWERED_INTENTS,
+        text=None,
+        _text=e.get("text") or "",
+    )

@@ -1,4 +1,5 @@
 """Read and validate the knowledge file; refuse a broken one with every problem listed."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,10 +30,14 @@ def load(path: Union[str, Path] = DEFAULT_PATH) -> KnowledgeBase:
     return kb
 
 
-def read_yaml_mapping(path: Path, error: Callable[[Path, List[Problem]], Exception],
-                      missing: str = "the file does not exist",
-                      not_mapping: str = "the top level must be a mapping of sections") -> Dict[str, Any]:
+def read_yaml_mapping(
+    path: Path,
+    error: Callable[[Path, List[Problem]], Exception],
+    missing: str = "the file does not exist",
+    not_mapping: str = "the top level must be a mapping of sections",
+) -> Dict[str, Any]:
     """A YAML file's top-level mapping; `error` (e.g. KnowledgeError) names the file's problem."""
+
     def fail(message: str) -> Exception:
         return error(path, [Problem("(file)", "", message)])
 

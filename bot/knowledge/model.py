@@ -4,6 +4,7 @@ Pydantic checks types and required fields and reports every problem with its
 location; `references.py` adds the checks that need the whole file (ids,
 cross-references, sources, aliases).
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Problems found in a knowledge file, phrased for the counselor who edits it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

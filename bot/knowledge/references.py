@@ -1,5 +1,6 @@
 """Checks that need the whole knowledge file: unique ids and aliases,
 cross-references between entries, and sources that resolve."""
+
 from __future__ import annotations
 
 from typing import Dict, Iterable, Iterator, List, Tuple
@@ -160,10 +161,16 @@ def _benchmark_periods(kb: KnowledgeBase) -> Iterator[Problem]:
     b = kb.benchmarks
     for r in kb.roles:
         if b.median_pay and r.median_pay and r.median_pay.year != b.median_pay.year:
-            yield Problem(f"roles[{r.id}]", "median_pay.year",
-                          f"year {r.median_pay.year} differs from benchmarks.median_pay.year {b.median_pay.year}, "
-                          "so the two cannot be compared; update one of them")
+            yield Problem(
+                f"roles[{r.id}]",
+                "median_pay.year",
+                f"year {r.median_pay.year} differs from benchmarks.median_pay.year {b.median_pay.year}, "
+                "so the two cannot be compared; update one of them",
+            )
         if b.outlook and r.outlook and r.outlook.period != b.outlook.period:
-            yield Problem(f"roles[{r.id}]", "outlook.period",
-                          f"period {r.outlook.period} differs from benchmarks.outlook.period {b.outlook.period}, "
-                          "so the two cannot be compared; update one of them")
+            yield Problem(
+                f"roles[{r.id}]",
+                "outlook.period",
+                f"period {r.outlook.period} differs from benchmarks.outlook.period {b.outlook.period}, "
+                "so the two cannot be compared; update one of them",
+            )

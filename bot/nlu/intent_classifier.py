@@ -11,6 +11,7 @@ Also, scikit-learn multiplies the row by the transposed weights; scipy needs tha
 order and copied all of it (30 intents x 5,000 features) on every message. Loaded weights are
 kept in Fortran order, whose transpose is C order: the same numbers, no copy.
 """
+
 from __future__ import annotations
 
 from typing import Any, List
@@ -52,6 +53,6 @@ class CountsLogisticRegressionClassifier(LogisticRegressionClassifier):
         if dense or not parts:
             return None
         offsets = np.cumsum([0] + [p.shape[1] for p in parts])
-        cols = np.concatenate([p.col + off for p, off in zip(parts, offsets)])
+        cols = np.concatenate([p.col + off for p, off in zip(parts, offsets, strict=False)])  # offsets: one more
         data = np.concatenate([p.data for p in parts]).astype(np.float64)  # the dtype Rasa's stacking gives
         return csr_matrix((data, cols, np.array([0, len(cols)])), shape=(1, int(offsets[-1])))

@@ -11,6 +11,7 @@
    `ask_local`, so it is never answered with a national figure as if it were a local one; an
    unsure `ask_local` without any place word goes to the next intent in the ranking.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
@@ -36,13 +37,27 @@ WORRY_RANK = 3
 #: is not in any list, "welders in smallville").
 LOCAL_MIN_CONFIDENCE = 0.5
 #: Intents whose question changes meaning with a place: pay, jobs, outlook, industries, ways in.
-PLACE_INTENTS = {"ask_pay", "ask_outlook", "ask_roles", "explore_roles", "ask_about", "what_about",
-                 "ask_economy", "ask_sectors", "ask_training", "compare_roles",
-                 "ask_cluster", "out_of_scope", "nlu_fallback", LOCAL_INTENT}
+PLACE_INTENTS = {
+    "ask_pay",
+    "ask_outlook",
+    "ask_roles",
+    "explore_roles",
+    "ask_about",
+    "what_about",
+    "ask_economy",
+    "ask_sectors",
+    "ask_training",
+    "compare_roles",
+    "ask_cluster",
+    "out_of_scope",
+    "nlu_fallback",
+    LOCAL_INTENT,
+}
 
 
-def corrected_intent(text: str, intent: Optional[Dict[str, Any]],
-                     ranking: List[Dict[str, Any]]) -> Optional[Dict[str, Any]]:
+def corrected_intent(
+    text: str, intent: Optional[Dict[str, Any]], ranking: List[Dict[str, Any]]
+) -> Optional[Dict[str, Any]]:
     """The intent this message should have, or None to keep the classifier's."""
     if shows_distress(text):
         return {"name": DISTRESS_INTENT, "confidence": 1.0}
@@ -73,8 +88,13 @@ def _instead_of_distress(ranking: List[Dict[str, Any]]) -> Dict[str, Any]:
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class SafetyGuard(GraphComponent):
     @classmethod
-    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "SafetyGuard":
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "SafetyGuard":
         return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -27,6 +27,7 @@ tests/unit/test_speedups.py compares each with Rasa's own code, and
 tests/unit/test_speedups_switch.py runs the same conversations with the speed-ups on and off
 (bot/speedups/compare.py) and compares the replies and the stored events.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -69,6 +70,7 @@ def rasa_version() -> str:
 @dataclass(frozen=True)
 class Patch:
     """Replace `owner.attribute` in module `module` by what `new()` returns (only if guards pass)."""
+
     kind: str  # SPEED_UP or FIX
     module: str  # the Rasa module
     target: str  # "Class.attribute" or "attribute" (a module global)
@@ -111,20 +113,45 @@ def _dask_runner(value: Any) -> Optional[str]:
 
 #: Every name we replace inside Rasa, in the order they are applied.
 PATCHES: Tuple[Patch, ...] = (
-    Patch(SPEED_UP, "rasa.core.actions.action", "RemoteAction._validate_action_result",
-          _ours("action_calls", "validate_action_result"), params=("self", "result")),
-    Patch(SPEED_UP, "rasa.utils.endpoints", "EndpointConfig.session",
-          _ours("action_calls", "shared_session"), params=("self",)),
+    Patch(
+        SPEED_UP,
+        "rasa.core.actions.action",
+        "RemoteAction._validate_action_result",
+        _ours("action_calls", "validate_action_result"),
+        params=("self", "result"),
+    ),
+    Patch(
+        SPEED_UP,
+        "rasa.utils.endpoints",
+        "EndpointConfig.session",
+        _ours("action_calls", "shared_session"),
+        params=("self",),
+    ),
     Patch(SPEED_UP, "rasa.shared.core.domain", "Domain.is_empty", _ours("domain", "is_empty"), params=("self",)),
-    Patch(SPEED_UP, "rasa.shared.core.events", "Event.resolve_by_type",
-          _ours("events", "resolve_by_type", staticmethod), params=("type_name", "default")),
-    Patch(SPEED_UP, "rasa.core.processor", "DaskGraphRunner", _ours("graph", "SequentialGraphRunner"),
-          check=_dask_runner),
-    Patch(FIX, "rasa.core.actions.action", "DEFAULT_REQUEST_TIMEOUT",
-          lambda: importlib.import_module("bot.speedups.action_calls").action_timeout_s(),
-          check=lambda v: _number(v) or _timeout_is_passed_per_call(v)),
-    Patch(FIX, "rasa.core.agent", "Agent._create_tracker_store",
-          _ours("failsafe", "_create_tracker_store", staticmethod), params=("store", "domain")),
+    Patch(
+        SPEED_UP,
+        "rasa.shared.core.events",
+        "Event.resolve_by_type",
+        _ours("events", "resolve_by_type", staticmethod),
+        params=("type_name", "default"),
+    ),
+    Patch(
+        SPEED_UP, "rasa.core.processor", "DaskGraphRunner", _ours("graph", "SequentialGraphRunner"), check=_dask_runner
+    ),
+    Patch(
+        FIX,
+        "rasa.core.actions.action",
+        "DEFAULT_REQUEST_TIMEOUT",
+        lambda: importlib.import_module("bot.speedups.action_calls").action_timeout_s(),
+        check=lambda v: _number(v) or _timeout_is_passed_per_call(v),
+    ),
+    Patch(
+        FIX,
+        "rasa.core.agent",
+        "Agent._create_tracker_store",
+        _ours("failsafe", "_create_tracker_store", staticmethod),
+        params=("store", "domain"),
+    ),
 )
 
 # name -> (owner, attribute, Rasa's own value as found in owner.__dict__, or _MISSING)
@@ -184,8 +211,11 @@ def apply(only: Optional[Tuple[str, ...]] = None) -> Dict[str, str]:
         if problem is not None:
             _status[patch.name] = f"not applied: {problem}"
             if not problem.startswith("off"):
-                consequence = ("Rasa's own (slower) code runs" if patch.kind == SPEED_UP else
-                               "Rasa's own code runs, WITHOUT this fix (docs/speedups.md)")
+                consequence = (
+                    "Rasa's own (slower) code runs"
+                    if patch.kind == SPEED_UP
+                    else "Rasa's own code runs, WITHOUT this fix (docs/speedups.md)"
+                )
                 logger.warning("%s %s not applied: %s; %s", patch.kind, patch.name, problem, consequence)
             continue
         owner, attribute = patch.owner_and_attribute()
@@ -205,14 +235,22 @@ def ensure_applied(origin: str) -> Dict[str, str]:
 
         privacy.install_log_redaction()  # no email or phone number in any log line of the Rasa process
         if any_rasa() and rasa_version() != RASA_VERSION:
-            logger.warning("BOT_PATCH_ANY_RASA: applying patches written for Rasa %s to Rasa %s (for checking "
-                           "an upgrade only, docs/speedups.md)", RASA_VERSION, rasa_version())
+            logger.warning(
+                "BOT_PATCH_ANY_RASA: applying patches written for Rasa %s to Rasa %s (for checking "
+                "an upgrade only, docs/speedups.md)",
+                RASA_VERSION,
+                rasa_version(),
+            )
         status = apply()
         applied = sum(s == "applied" for s in status.values())
         speedups_off = mode() == "off"
         (logger.warning if speedups_off else logger.info)(
-            "Rasa patches (applied by %s): %d of %d applied%s", origin, applied, len(PATCHES),
-            "; speed-ups off (BOT_SPEEDUPS=off), fixes and log redaction on" if speedups_off else "")
+            "Rasa patches (applied by %s): %d of %d applied%s",
+            origin,
+            applied,
+            len(PATCHES),
+            "; speed-ups off (BOT_SPEEDUPS=off), fixes and log redaction on" if speedups_off else "",
+        )
     return dict(_status)
 
 
@@ -224,7 +262,7 @@ def status() -> Dict[str, str]:
 def restore() -> None:
     """Put Rasa's own code back everywhere (for tests); the next ensure_applied() applies again."""
     global _applied_once
-    for name, (owner, attribute, original) in _originals.items():
+    for owner, attribute, original in _originals.values():
         if original is _MISSING:
             if attribute in vars(owner):
                 delattr(owner, attribute)

@@ -20,6 +20,7 @@
 
 Applied by bot.speedups (guarded by Rasa's version and these names' signatures; docs/speedups.md).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -44,6 +45,7 @@ DEFAULT_ACTION_TIMEOUT_S = 15.0
 
 def action_timeout_s() -> float:
     return float(os.environ.get("ACTION_TIMEOUT_S") or DEFAULT_ACTION_TIMEOUT_S)
+
 
 _rasa_session = getattr(EndpointConfig, "session", None)  # Rasa's own (the guard checks it exists)
 _open_sessions: "weakref.WeakSet[aiohttp.ClientSession]" = weakref.WeakSet()
@@ -119,8 +121,11 @@ def shared_session(self: EndpointConfig) -> Any:
     if held is None or held[0] is not loop or held[1].closed:
         auth = aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"]) if self.basic_auth else None
         session = aiohttp.ClientSession(  # what Rasa's session has, plus a short keep-alive
-            headers=self.headers, auth=auth, timeout=aiohttp.ClientTimeout(total=action_timeout_s()),
-            connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_S))
+            headers=self.headers,
+            auth=auth,
+            timeout=aiohttp.ClientTimeout(total=action_timeout_s()),
+            connector=aiohttp.TCPConnector(keepalive_timeout=KEEPALIVE_S),
+        )
         held = (loop, session)
         self.__dict__["_shared_session"] = held
         _open_sessions.add(session)
@@ -135,9 +140,11 @@ async def close_shared_sessions(*_: Any) -> None:
 
 
 #: What this module replaces (applied, guarded, by bot.speedups; docs/speedups.md).
-PATCHED = ("rasa.core.actions.action.RemoteAction._validate_action_result",  # speed-up 1
-           "rasa.utils.endpoints.EndpointConfig.session",  # speed-up 2
-           "rasa.core.actions.action.DEFAULT_REQUEST_TIMEOUT")  # fix 3: what RemoteAction.run passes per call
+PATCHED = (
+    "rasa.core.actions.action.RemoteAction._validate_action_result",  # speed-up 1
+    "rasa.utils.endpoints.EndpointConfig.session",  # speed-up 2
+    "rasa.core.actions.action.DEFAULT_REQUEST_TIMEOUT",
+)  # fix 3: what RemoteAction.run passes per call
 
 
 def apply() -> None:

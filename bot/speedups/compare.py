@@ -12,6 +12,7 @@ exits 1 if there are any (or if the "on" side did not get every patch, or "off" 
 Run by tests/unit/test_speedups_switch.py; after a Rasa upgrade with BOT_PATCH_ANY_RASA=1
 (docs/speedups.md).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,36 +33,92 @@ from bot import ROOT
 #: typos, distress, contact details (redacted before storing), a place question, chit-chat,
 #: nonsense, and one long conversation (more events than the store's working window).
 CONVERSATIONS: Dict[str, List[str]] = {
-    "compare-pay": ["hi", "how much do welders make?", "what about machinists?", "what education do they need?",
-                    "is that good pay?", "where does that come from?", "and plant managers?", "thx!", "bye"],
-    "compare-explore": ["what is the manufacturing career cluster", "what industries are there",
-                        "tell me about the aerospace industry", "what are the pathways",
-                        "tell me about the quality assurance pathway", "what does a machinst do",
-                        "who makes more, a cnc operator or a quality inspector?", "will robots take factory jobs?",
-                        "what is 3d printing", "what is an apprenticeship"],
-    "compare-finder": ["help me find a career", "hands-on work", "up to two years of training", "aerospace",
-                       "how much do they make?", "help me find a career", "skip", "stop", "i love fixing cars",
-                       "I like building things", "which jobs can i get without a college degree"],
-    "compare-safety": ["how much do welders make? honestly i want to kill myself", "i don't feel safe at home",
-                       "my parents want me to go to college but i want to weld", "what do welders earn in ohio",
-                       "my email is student@example.com and my cell is 555-867-5309, how much do welders make?"],
-    "compare-odd": ["zxqv blorp wuggle", "what's the weather today", "purple", "how much do astronauts make",
-                    "how much do nurses make", "r u a real person", "what can u do?", "x" * 900, "source?", "stop"],
-    "compare-long": ["hi", "how much do welders make", "what skills does a welder need", "are welders in demand",
-                     "what certifications do welders need", "what about logisticians?", "what education do they need",
-                     "how much do cnc operators make", "how much do quality inspectors make", "how important is "
-                     "manufacturing for the economy", "whats the multiplier effect of manufacturing",
-                     "how do i get started in manufacturing", "which job is right for me",
-                     "i like sketching and making designs, are there factory jobs for me",
-                     "I really enjoy repairing bikes, which job suits me?", "how much do they make in ohio?",
-                     "what does a robotics technician do", "is that job growing?", "how much do machinists make",
-                     "what education do i need to be a welder", "tell me about aerospace", "ok bye"],
+    "compare-pay": [
+        "hi",
+        "how much do welders make?",
+        "what about machinists?",
+        "what education do they need?",
+        "is that good pay?",
+        "where does that come from?",
+        "and plant managers?",
+        "thx!",
+        "bye",
+    ],
+    "compare-explore": [
+        "what is the manufacturing career cluster",
+        "what industries are there",
+        "tell me about the aerospace industry",
+        "what are the pathways",
+        "tell me about the quality assurance pathway",
+        "what does a machinst do",
+        "who makes more, a cnc operator or a quality inspector?",
+        "will robots take factory jobs?",
+        "what is 3d printing",
+        "what is an apprenticeship",
+    ],
+    "compare-finder": [
+        "help me find a career",
+        "hands-on work",
+        "up to two years of training",
+        "aerospace",
+        "how much do they make?",
+        "help me find a career",
+        "skip",
+        "stop",
+        "i love fixing cars",
+        "I like building things",
+        "which jobs can i get without a college degree",
+    ],
+    "compare-safety": [
+        "how much do welders make? honestly i want to kill myself",
+        "i don't feel safe at home",
+        "my parents want me to go to college but i want to weld",
+        "what do welders earn in ohio",
+        "my email is student@example.com and my cell is 555-867-5309, how much do welders make?",
+    ],
+    "compare-odd": [
+        "zxqv blorp wuggle",
+        "what's the weather today",
+        "purple",
+        "how much do astronauts make",
+        "how much do nurses make",
+        "r u a real person",
+        "what can u do?",
+        "x" * 900,
+        "source?",
+        "stop",
+    ],
+    "compare-long": [
+        "hi",
+        "how much do welders make",
+        "what skills does a welder need",
+        "are welders in demand",
+        "what certifications do welders need",
+        "what about logisticians?",
+        "what education do they need",
+        "how much do cnc operators make",
+        "how much do quality inspectors make",
+        "how important is manufacturing for the economy",
+        "whats the multiplier effect of manufacturing",
+        "how do i get started in manufacturing",
+        "which job is right for me",
+        "i like sketching and making designs, are there factory jobs for me",
+        "I really enjoy repairing bikes, which job suits me?",
+        "how much do they make in ohio?",
+        "what does a robotics technician do",
+        "is that job growing?",
+        "how much do machinists make",
+        "what education do i need to be a welder",
+        "tell me about aerospace",
+        "ok bye",
+    ],
 }
 #: Columns that hold the time of writing, not what was written.
 _TIME_COLUMNS = {"id", "timestamp", "ts", "day", "week"}
 
 
 # --- one side (a process of its own, BOT_SPEEDUPS set by the caller) ------------------------------
+
 
 async def _converse(model: Path, endpoints_file: Path) -> Dict[str, List[List[Dict[str, Any]]]]:
     from rasa.core.agent import load_agent
@@ -76,8 +133,9 @@ async def _converse(model: Path, endpoints_file: Path) -> Dict[str, List[List[Di
         for sender, texts in CONVERSATIONS.items():
             for i, text in enumerate(texts):
                 out = CollectingOutputChannel()
-                await agent.handle_message(UserMessage(text, out, sender, input_channel="rest",
-                                                       message_id=f"{sender}-{i}"))
+                await agent.handle_message(
+                    UserMessage(text, out, sender, input_channel="rest", message_id=f"{sender}-{i}")
+                )
                 replies.setdefault(sender, []).append(out.messages)
     finally:
         await close_shared_sessions()
@@ -96,8 +154,10 @@ def _stored(db: Path) -> Tuple[Dict[str, List[Dict[str, Any]]], List[Dict[str, A
             data = json.loads(row["data"])
             data.pop("timestamp", None)
             events.setdefault(row["sender_id"], []).append(data)
-        insights = [{k: row[k] for k in row.keys() if k not in _TIME_COLUMNS}
-                    for row in con.execute("SELECT * FROM insights ORDER BY id")]
+        insights = [
+            {k: row[k] for k in row.keys() if k not in _TIME_COLUMNS}
+            for row in con.execute("SELECT * FROM insights ORDER BY id")
+        ]
     finally:
         con.close()
     return events, insights
@@ -111,11 +171,22 @@ def side(model: Path, endpoints_file: Path, db: Path, out: Path) -> None:
     replies = asyncio.run(_converse(model, endpoints_file))
     seconds = time.perf_counter() - started
     events, insights = _stored(db)
-    out.write_text(json.dumps({"mode": speedups.mode(), "status": status, "seconds": seconds,
-                               "replies": replies, "events": events, "insights": insights}))
+    out.write_text(
+        json.dumps(
+            {
+                "mode": speedups.mode(),
+                "status": status,
+                "seconds": seconds,
+                "replies": replies,
+                "events": events,
+                "insights": insights,
+            }
+        )
+    )
 
 
 # --- both sides, and the comparison --------------------------------------------------------------
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -131,7 +202,7 @@ def differences(on: Dict[str, Any], off: Dict[str, Any], limit: int = 10) -> Lis
             a, b = on[kind].get(sender, []), off[kind].get(sender, [])
             if len(a) != len(b):
                 found.append(f"{sender}: {len(a)} {kind} with speed-ups on, {len(b)} off")
-            for i, (x, y) in enumerate(zip(a, b)):
+            for i, (x, y) in enumerate(zip(a, b, strict=False)):
                 if x != y:
                     where = f"turn {i + 1} ({texts[i][:40]!r})" if kind == "replies" else f"event {i + 1}"
                     found.append(f"{sender} {where}:\n  on:  {json.dumps(x)[:400]}\n  off: {json.dumps(y)[:400]}")
@@ -168,15 +239,37 @@ def run(model: Path, work: Path, timeout: float = 600) -> Tuple[Dict[str, Any], 
             db, endpoints = work / f"{mode}.db", work / f"endpoints-{mode}.yml"
             endpoints.write_text(
                 f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-                f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n  db: "{db}"\n')
-            env = {**os.environ, "BOT_SPEEDUPS": mode, "PYTHONHASHSEED": "0", "RASA_TELEMETRY_ENABLED": "false",
-                   "TF_CPP_MIN_LOG_LEVEL": "2"}  # BOT_PATCH_ANY_RASA, if set, goes to both
+                f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n  db: "{db}"\n'
+            )
+            env = {
+                **os.environ,
+                "BOT_SPEEDUPS": mode,
+                "PYTHONHASHSEED": "0",
+                "RASA_TELEMETRY_ENABLED": "false",
+                "TF_CPP_MIN_LOG_LEVEL": "2",
+            }  # BOT_PATCH_ANY_RASA, if set, goes to both
             log = open(work / f"{mode}.log", "w")
             logs.append(log)
             procs[mode] = subprocess.Popen(
-                [sys.executable, "-m", "bot.speedups.compare", "--side", "--model", str(model),
-                 "--endpoints", str(endpoints), "--db", str(db), "--out", str(work / f"{mode}.json")],
-                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+                [
+                    sys.executable,
+                    "-m",
+                    "bot.speedups.compare",
+                    "--side",
+                    "--model",
+                    str(model),
+                    "--endpoints",
+                    str(endpoints),
+                    "--db",
+                    str(db),
+                    "--out",
+                    str(work / f"{mode}.json"),
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
         for mode, proc in procs.items():
             if proc.wait(timeout) != 0:
                 tail = (work / f"{mode}.log").read_text(errors="replace").splitlines()[-25:]
@@ -215,9 +308,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     turns = sum(map(len, CONVERSATIONS.values()))
     for problem in problems:
         print(problem)
-    print(f"{'DIFFERENT' if problems else 'same'}: {turns} turns in {len(CONVERSATIONS)} conversations, "
-          f"{sum(map(len, on['events'].values()))} stored events; conversations took {on['seconds']:.1f} s "
-          f"with speed-ups on, {off['seconds']:.1f} s off; {time.perf_counter() - started:.0f} s in all")
+    print(
+        f"{'DIFFERENT' if problems else 'same'}: {turns} turns in {len(CONVERSATIONS)} conversations, "
+        f"{sum(map(len, on['events'].values()))} stored events; conversations took {on['seconds']:.1f} s "
+        f"with speed-ups on, {off['seconds']:.1f} s off; {time.perf_counter() - started:.0f} s in all"
+    )
     return 1 if problems else 0
 
 

@@ -3,6 +3,7 @@ a dict and comparing it with a freshly built empty domain (~0.2 ms a turn). A lo
 not change, so the answer is worked out once per domain object.
 
 Replaces rasa.shared.core.domain.Domain.is_empty (applied, guarded, by bot.speedups)."""
+
 from __future__ import annotations
 
 from rasa.shared.core.domain import Domain

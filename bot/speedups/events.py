@@ -3,6 +3,7 @@ subclasses of Event and checking each with `inspect.isabstract`. We remember the
 name; unknown names still go through Rasa's own lookup (and its error).
 
 Replaces rasa.shared.core.events.Event.resolve_by_type (applied, guarded, by bot.speedups)."""
+
 from __future__ import annotations
 
 from typing import Dict, Optional

@@ -7,6 +7,7 @@ lost without anyone knowing (bot/store_faults.py). Stores that handle their own 
 
 Replaces rasa.core.agent.Agent._create_tracker_store (applied, guarded, by bot.speedups).
 """
+
 from __future__ import annotations
 
 from typing import Any

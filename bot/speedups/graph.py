@@ -11,6 +11,7 @@ model with; training keeps dask) and relies on what DaskGraphRunner.__init__ set
 (`_graph_schema`, `_instantiated_nodes`) and on GraphSchema.nodes / target_names and
 SchemaNode.needs: `rasa_runner_problem` checks these before bot.speedups applies it.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, FrozenSet, List, Optional, Text, Tuple
@@ -37,7 +38,8 @@ class SequentialGraphRunner(DaskGraphRunner):
                 raise GraphRunError(
                     f"Input value '{value}' clashes with a node name. Make sure "
                     f"that none of the input names passed to the `run` method are the "
-                    f"same as node names in the graph schema.")
+                    f"same as node names in the graph schema."
+                )
         # Like dask: a node gets a (name, output) pair per parent, or the bare name of a parent
         # that nothing provides (GraphNode then raises a clear "missing input" error).
         outputs: Dict[Text, Any] = {name: (name, value) for name, value in inputs.items()}
@@ -79,8 +81,10 @@ def rasa_runner_problem(runner: Any) -> Optional[str]:
 
     if runner is not DaskGraphRunner:
         return f"it is {runner!r}, not rasa.engine.runner.dask.DaskGraphRunner"
-    expected = {"__init__": ("self", "graph_schema", "model_storage", "execution_context", "hooks"),
-                "run": ("self", "inputs", "targets")}
+    expected = {
+        "__init__": ("self", "graph_schema", "model_storage", "execution_context", "hooks"),
+        "run": ("self", "inputs", "targets"),
+    }
     for method, params in expected.items():
         found = tuple(inspect.signature(getattr(DaskGraphRunner, method)).parameters)
         if found != params:
@@ -89,9 +93,11 @@ def rasa_runner_problem(runner: Any) -> Optional[str]:
     for attribute in ("self._graph_schema", "self._instantiated_nodes"):
         if attribute not in init:
             return f"DaskGraphRunner.__init__ no longer sets {attribute}"
-    if ("nodes" not in getattr(GraphSchema, "__dataclass_fields__", {})
-            or not isinstance(getattr(GraphSchema, "target_names", None), property)
-            or "needs" not in getattr(SchemaNode, "__dataclass_fields__", {})):
+    if (
+        "nodes" not in getattr(GraphSchema, "__dataclass_fields__", {})
+        or not isinstance(getattr(GraphSchema, "target_names", None), property)
+        or "needs" not in getattr(SchemaNode, "__dataclass_fields__", {})
+    ):
         return "GraphSchema.nodes / GraphSchema.target_names / SchemaNode.needs changed"
     return None
 

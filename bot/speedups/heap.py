@@ -9,6 +9,7 @@ of the collector's sight (`gc.freeze`); later collections walk only what was mad
 A speed-up of our own processes (Rasa's and the action server's), not a change to Rasa's code:
 BOT_SPEEDUPS=off turns it off too. Imports nothing of Rasa (the action server must not).
 """
+
 from __future__ import annotations
 
 import gc

@@ -9,6 +9,7 @@ Ours is trained, tested and served through bot.tools.rasa_cli (our patches appli
 production; BOT_SPEEDUPS=off measures it without the speed-ups). The stock assistant is trained
 and served by the plain `rasa` script: Rasa as released, nothing of ours imported or patched.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,16 +40,40 @@ OURS_PORT, ACTIONS_PORT, BASE_PORT = _PORT, _PORT + 50, _PORT + 1
 
 # A student's session: custom actions, follow-ups that need context, chit-chat.
 OURS_MIX = [
-    "hi", "how much do welders make?", "what about machinists?", "what education do they need?",
-    "tell me about aerospace", "what does a robotics technician do", "is that job growing?",
-    "where does that come from?", "will robots take my job?", "how do I get started in high school?",
-    "what are the pathways", "how much do cnc operators make", "and plant managers?", "what skills do they need",
-    "how much does manufacturing add to gdp", "what industries are there", "what certifications do welders need",
-    "how much do nurses make", "thanks", "bye",
+    "hi",
+    "how much do welders make?",
+    "what about machinists?",
+    "what education do they need?",
+    "tell me about aerospace",
+    "what does a robotics technician do",
+    "is that job growing?",
+    "where does that come from?",
+    "will robots take my job?",
+    "how do I get started in high school?",
+    "what are the pathways",
+    "how much do cnc operators make",
+    "and plant managers?",
+    "what skills do they need",
+    "how much does manufacturing add to gdp",
+    "what industries are there",
+    "what certifications do welders need",
+    "how much do nurses make",
+    "thanks",
+    "bye",
 ]
 # What the stock assistant understands (its own NLU examples).
-BASELINE_MIX = ["hi", "I am great", "hello there", "I'm sad", "yes", "no", "are you a bot?", "very good",
-                "not good", "bye"]
+BASELINE_MIX = [
+    "hi",
+    "I am great",
+    "hello there",
+    "I'm sad",
+    "yes",
+    "no",
+    "are you a bot?",
+    "very good",
+    "not good",
+    "bye",
+]
 
 
 @dataclass
@@ -94,6 +119,7 @@ async def turn(session: aiohttp.ClientSession, url: str, sender: str, text: str)
 @dataclass
 class Side:
     """One assistant under test: its REST URL, what to say to it, and its processes."""
+
     name: str
     url: str
     mix: List[str]
@@ -149,8 +175,12 @@ def measure(sides: List[Side], cfg: Config) -> Dict[str, dict]:
     asyncio.run(alternating(sides, 10))  # warm-up
     log(f"latency over {cfg.latency_turns} turns, alternating between the assistants")
     for name, (latencies, errors) in asyncio.run(alternating(sides, cfg.latency_turns)).items():
-        results[name].update(p50_ms=percentile(latencies, 50), p95_ms=percentile(latencies, 95),
-                             p99_ms=percentile(latencies, 99), errors=errors)
+        results[name].update(
+            p50_ms=percentile(latencies, 50),
+            p95_ms=percentile(latencies, 95),
+            p99_ms=percentile(latencies, 99),
+            errors=errors,
+        )
     for users in (1, 8, 32):
         for side in sides:
             log(f"{side.name}: {users} concurrent users for {cfg.load_seconds:g} s")
@@ -178,8 +208,7 @@ def timed(args: List[str], cwd: Path, env: dict) -> float:
 
 def train_ours(tmp: Path, env: dict) -> float:
     log("ours: training from scratch (into a temporary folder)")
-    return timed([*RASA_CLI, "train", "--force", "--out", str(tmp / "ours"), "--fixed-model-name", "bench"],
-                 ROOT, env)
+    return timed([*RASA_CLI, "train", "--force", "--out", str(tmp / "ours"), "--fixed-model-name", "bench"], ROOT, env)
 
 
 def train_baseline(tmp: Path, env: dict) -> Tuple[float, Path]:
@@ -193,9 +222,11 @@ def train_baseline(tmp: Path, env: dict) -> Tuple[float, Path]:
 def start_ours(tmp: Path, env: dict, servers: List[Server]) -> Tuple[Side, float]:
     (tmp / "var").mkdir(exist_ok=True)
     endpoints = tmp / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{ACTIONS_PORT}/webhook"\n'
-                         f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n'
-                         f'  db: "{tmp / "var" / "bench.db"}"\n')
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{ACTIONS_PORT}/webhook"\n'
+        f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n'
+        f'  db: "{tmp / "var" / "bench.db"}"\n'
+    )
     logs = open(tmp / "ours.log", "w")
     start = time.perf_counter()
     actions = start_actions(ACTIONS_PORT, log=logs, env=env)
@@ -216,8 +247,14 @@ def start_baseline(tmp: Path, env: dict, model: Path, servers: List[Server]) -> 
     # credentials.yml and endpoints.yml from the working directory when not told otherwise, and
     # ours (channels, store, action server) must not leak into the baseline.
     project = model.parent.parent
-    rasa = spawn("stock Rasa", [str(BIN / "rasa"), "run", "--model", str(model), "--port", str(BASE_PORT)],
-                 f"http://127.0.0.1:{BASE_PORT}/", logs, env, cwd=project)
+    rasa = spawn(
+        "stock Rasa",
+        [str(BIN / "rasa"), "run", "--model", str(model), "--port", str(BASE_PORT)],
+        f"http://127.0.0.1:{BASE_PORT}/",
+        logs,
+        env,
+        cwd=project,
+    )
     servers.append(rasa)
     wait_ready(rasa, timeout=300)
     ready_s = time.perf_counter() - start
@@ -228,9 +265,24 @@ def start_baseline(tmp: Path, env: dict, model: Path, servers: List[Server]) -> 
 def nlu_scores(tmp: Path, env: dict) -> dict:
     log("ours: NLU on the held-out split")
     out = tmp / "nlu"
-    subprocess.run([*RASA_CLI, "test", "nlu", "--model", str(MODEL), "--nlu",
-                    str(ROOT / "tests" / "nlu" / "holdout.yml"), "--out", str(out)], cwd=ROOT, env=env,
-                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            *RASA_CLI,
+            "test",
+            "nlu",
+            "--model",
+            str(MODEL),
+            "--nlu",
+            str(ROOT / "tests" / "nlu" / "holdout.yml"),
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     s = scores(str(out / "intent_report.json"))
     return {"nlu_macro_f1": s["macro_f1"], "nlu_accuracy": s["accuracy"]}
 
@@ -252,49 +304,112 @@ def run(cfg: Config, tmp: Path, env: dict) -> Tuple[dict, dict]:
 
 
 TARGETS = [  # (key, ratio limit, "max" = ours/baseline must be <= limit, "min" = >=)
-    ("p95_ms", 0.4, "max"), ("rps_32", 2.5, "min"), ("ready_s", 0.5, "max"), ("rss_mb", 0.8, "max"),
+    ("p95_ms", 0.4, "max"),
+    ("rps_32", 2.5, "min"),
+    ("ready_s", 0.5, "max"),
+    ("rss_mb", 0.8, "max"),
 ]
 
 
-REQUIRED = {"ours": ["ready_s", "train_s", "rss_mb", "p50_ms", "p95_ms", "p99_ms", "rps_1", "rps_8", "rps_32",
-                     "errors", "growth_300", "actions_rss_mb", "nlu_macro_f1"],
-            "baseline": ["ready_s", "train_s", "rss_mb", "p50_ms", "p95_ms", "p99_ms", "rps_1", "rps_8", "rps_32",
-                         "errors", "growth_300"]}
+REQUIRED = {
+    "ours": [
+        "ready_s",
+        "train_s",
+        "rss_mb",
+        "p50_ms",
+        "p95_ms",
+        "p99_ms",
+        "rps_1",
+        "rps_8",
+        "rps_32",
+        "errors",
+        "growth_300",
+        "actions_rss_mb",
+        "nlu_macro_f1",
+    ],
+    "baseline": [
+        "ready_s",
+        "train_s",
+        "rss_mb",
+        "p50_ms",
+        "p95_ms",
+        "p99_ms",
+        "rps_1",
+        "rps_8",
+        "rps_32",
+        "errors",
+        "growth_300",
+    ],
+}
 
 
 def report(ours: dict, baseline: dict, smoke: bool) -> None:
-    machine = {"cpus": os.cpu_count(), "cpu": _cpu_model(), "memory_gb": _mem_gb(), "python": platform.python_version(),
-               "platform": platform.platform(), "smoke": smoke, "date": time.strftime("%Y-%m-%d %H:%M:%S %Z")}
+    machine = {
+        "cpus": os.cpu_count(),
+        "cpu": _cpu_model(),
+        "memory_gb": _mem_gb(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "smoke": smoke,
+        "date": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+    }
     REPORTS.mkdir(exist_ok=True)
     name = "bench-smoke" if smoke else "bench"  # a smoke run never overwrites real numbers
     data = {"ours": ours, "baseline": baseline, "machine": machine}
-    missing = [f"{side}.{k}" for side, keys in REQUIRED.items() for k in keys
-               if not isinstance(data[side].get(k), (int, float))]
+    missing = [
+        f"{side}.{k}"
+        for side, keys in REQUIRED.items()
+        for k in keys
+        if not isinstance(data[side].get(k), (int, float))
+    ]
     if missing:
         raise SystemExit(f"benchmark report incomplete: {', '.join(missing)}")
     (REPORTS / f"{name}.json").write_text(json.dumps(data, indent=2))
-    keys = ["ready_s", "train_s", "rss_mb", "p50_ms", "p95_ms", "p99_ms", "rps_1", "rps_8", "rps_32",
-            "p95_load_32_ms", "errors", "growth_300"]
-    lines = ["# Benchmark: ours vs stock `rasa init`", "",
-             f"Machine: {machine['cpus']} CPUs ({machine['cpu']}), {machine['memory_gb']} GB, Python "
-             f"{machine['python']}, {machine['date']}." + (" **Smoke run: numbers are not meaningful.**" if smoke else ""),
-             "", "Both assistants run at the same time and are measured side by side: latency and the long "
-             "conversation turn by turn, alternating between them; each load level for one right after the "
-             "other. Ready and training times are measured one at a time.",
-             "", "| figure | ours | baseline | ours ÷ baseline |", "|---|---|---|---|"]
+    keys = [
+        "ready_s",
+        "train_s",
+        "rss_mb",
+        "p50_ms",
+        "p95_ms",
+        "p99_ms",
+        "rps_1",
+        "rps_8",
+        "rps_32",
+        "p95_load_32_ms",
+        "errors",
+        "growth_300",
+    ]
+    lines = [
+        "# Benchmark: ours vs stock `rasa init`",
+        "",
+        f"Machine: {machine['cpus']} CPUs ({machine['cpu']}), {machine['memory_gb']} GB, Python "
+        f"{machine['python']}, {machine['date']}." + (" **Smoke run: numbers are not meaningful.**" if smoke else ""),
+        "",
+        "Both assistants run at the same time and are measured side by side: latency and the long "
+        "conversation turn by turn, alternating between them; each load level for one right after the "
+        "other. Ready and training times are measured one at a time.",
+        "",
+        "| figure | ours | baseline | ours ÷ baseline |",
+        "|---|---|---|---|",
+    ]
     for k in keys:
         o, b = ours.get(k), baseline.get(k)
         ratio = f"{o / b:.2f}" if isinstance(o, (int, float)) and isinstance(b, (int, float)) and b else "–"
         lines.append(f"| {k} | {_fmt(o)} | {_fmt(b)} | {ratio} |")
-    lines += [f"| actions_rss_mb | {_fmt(ours.get('actions_rss_mb'))} | – | – |",
-              f"| nlu_macro_f1 (held-out) | {_fmt(ours.get('nlu_macro_f1'))} | – | – |", "",
-              "Targets (ratios): " + "; ".join(
-                  f"{k} {'≤' if d == 'max' else '≥'} {lim}: "
-                  f"{'met' if _met(ours[k] / baseline[k], lim, d) else 'NOT met'} ({ours[k] / baseline[k]:.2f})"
-                  for k, lim, d in TARGETS)
-              + f"; errors = 0: {'met' if ours['errors'] == 0 else 'NOT met'}"
-              + f"; growth_300 ≤ 1.5: {'met' if ours['growth_300'] <= 1.5 else 'NOT met'} ({ours['growth_300']:.2f})"
-              + f"; NLU macro-F1 ≥ 0.95: {'met' if ours['nlu_macro_f1'] >= 0.95 else 'NOT met'}"]
+    lines += [
+        f"| actions_rss_mb | {_fmt(ours.get('actions_rss_mb'))} | – | – |",
+        f"| nlu_macro_f1 (held-out) | {_fmt(ours.get('nlu_macro_f1'))} | – | – |",
+        "",
+        "Targets (ratios): "
+        + "; ".join(
+            f"{k} {'≤' if d == 'max' else '≥'} {lim}: "
+            f"{'met' if _met(ours[k] / baseline[k], lim, d) else 'NOT met'} ({ours[k] / baseline[k]:.2f})"
+            for k, lim, d in TARGETS
+        )
+        + f"; errors = 0: {'met' if ours['errors'] == 0 else 'NOT met'}"
+        + f"; growth_300 ≤ 1.5: {'met' if ours['growth_300'] <= 1.5 else 'NOT met'} ({ours['growth_300']:.2f})"
+        + f"; NLU macro-F1 ≥ 0.95: {'met' if ours['nlu_macro_f1'] >= 0.95 else 'NOT met'}",
+    ]
     (REPORTS / f"{name}.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 

@@ -4,6 +4,7 @@ and per action server. Writes reports/bench-cluster.json and .md.
 
     python -m bot.tools.bench_cluster [--seconds 15] [--smoke]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Dict, List
 
 from bot import ROOT
-from bot.answers.context import shared
+from bot.answers.loaded_knowledge import shared
 from bot.tools.bench import _cpu_model, _mem_gb, rss_mb
 from bot.tools.cluster import Cluster, drop_database
 from bot.tools.students import crowd, summary
@@ -36,9 +37,13 @@ def measure(replicas: int, seconds: float, database_url: str, levels=LEVELS) -> 
             loads = {}
             for users in levels:
                 loads[str(users)] = summary(asyncio.run(crowd(cluster.base, roles, users, seconds)), seconds)
-            return {"replicas": replicas, "ready_s": round(ready_s, 1), "loads": loads,
-                    "rasa_rss_mb": [rss_mb(s.process.pid) for s in cluster.rasa],
-                    "actions_rss_mb": [rss_mb(s.process.pid) for s in cluster.actions]}
+            return {
+                "replicas": replicas,
+                "ready_s": round(ready_s, 1),
+                "loads": loads,
+                "rasa_rss_mb": [rss_mb(s.process.pid) for s in cluster.rasa],
+                "actions_rss_mb": [rss_mb(s.process.pid) for s in cluster.actions],
+            }
         finally:
             cluster.stop()
 
@@ -46,21 +51,31 @@ def measure(replicas: int, seconds: float, database_url: str, levels=LEVELS) -> 
 def report(results: List[Dict[str, object]], seconds: float, smoke: bool) -> str:
     name = "bench-cluster-smoke" if smoke else "bench-cluster"
     machine = f"{_cpu_model()}, {_mem_gb():.1f} GB"
-    lines = [f"# Cluster benchmark{' (smoke: timings mean nothing)' if smoke else ''}", "",
-             f"Machine: {machine}. Through nginx on loopback; PostgreSQL tracker store, Redis locks; "
-             f"{seconds:.0f} s per load level; simulated students with follow-up questions.", "",
-             "| replicas | users | turns/s | p50 ms | p95 ms | wrong | failed |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        f"# Cluster benchmark{' (smoke: timings mean nothing)' if smoke else ''}",
+        "",
+        f"Machine: {machine}. Through nginx on loopback; PostgreSQL tracker store, Redis locks; "
+        f"{seconds:.0f} s per load level; simulated students with follow-up questions.",
+        "",
+        "| replicas | users | turns/s | p50 ms | p95 ms | wrong | failed |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for r in results:
         for users, s in r["loads"].items():
-            lines.append(f"| {r['replicas']} | {users} | {s['turns_per_s']} | {s['p50_ms']} | {s['p95_ms']} | "
-                         f"{s['wrong']} | {s['failed_tries']} |")
+            lines.append(
+                f"| {r['replicas']} | {users} | {s['turns_per_s']} | {s['p50_ms']} | {s['p95_ms']} | "
+                f"{s['wrong']} | {s['failed_tries']} |"
+            )
     lines += ["", "| replicas | ready s | Rasa RSS MB (each) | action server RSS MB (each) |", "|---|---|---|---|"]
     for r in results:
-        lines.append(f"| {r['replicas']} | {r['ready_s']} | {', '.join(f'{m:.0f}' for m in r['rasa_rss_mb'])} | "
-                     f"{', '.join(f'{m:.0f}' for m in r['actions_rss_mb'])} |")
+        lines.append(
+            f"| {r['replicas']} | {r['ready_s']} | {', '.join(f'{m:.0f}' for m in r['rasa_rss_mb'])} | "
+            f"{', '.join(f'{m:.0f}' for m in r['actions_rss_mb'])} |"
+        )
     REPORTS.mkdir(exist_ok=True)
-    (REPORTS / f"{name}.json").write_text(json.dumps({"machine": machine, "seconds": seconds, "results": results},
-                                                     indent=2))
+    (REPORTS / f"{name}.json").write_text(
+        json.dumps({"machine": machine, "seconds": seconds, "results": results}, indent=2)
+    )
     text = "\n".join(lines) + "\n"
     (REPORTS / f"{name}.md").write_text(text)
     return text

@@ -8,6 +8,7 @@ grouping of unanswered questions ("compute"), and the charts and HTML ("render")
 --repeat runs (the first run, which imports matplotlib, is reported apart). Writes
 reports/bench-insights.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,13 +53,19 @@ def run(events: int, days: int = 120, repeat: int = 3, folder: Optional[Path] = 
 
 
 def markdown(result: Dict[str, float]) -> str:
-    lines = [f"# Insights page on a store of {result['events']:,} events ({result['insight_rows']:,} user messages)",
-             "", f"Generated in {result['generate_s']:.1f} s (SQLite, bulk SQL). Last 30 days, median of runs:", "",
-             "| view | compute (SQL + grouping) s | render (charts + HTML) s | page s | first page s |",
-             "|---|---|---|---|---|"]
+    lines = [
+        f"# Insights page on a store of {result['events']:,} events ({result['insight_rows']:,} user messages)",
+        "",
+        f"Generated in {result['generate_s']:.1f} s (SQLite, bulk SQL). Last 30 days, median of runs:",
+        "",
+        "| view | compute (SQL + grouping) s | render (charts + HTML) s | page s | first page s |",
+        "|---|---|---|---|---|",
+    ]
     for scope in ("district", "school"):
-        lines.append(f"| {scope} | {result[f'{scope}_compute_s']:.3f} | {result[f'{scope}_render_s']:.3f} | "
-                     f"{result[f'{scope}_page_s']:.3f} | {result[f'{scope}_first_page_s']:.3f} |")
+        lines.append(
+            f"| {scope} | {result[f'{scope}_compute_s']:.3f} | {result[f'{scope}_render_s']:.3f} | "
+            f"{result[f'{scope}_page_s']:.3f} | {result[f'{scope}_first_page_s']:.3f} |"
+        )
     return "\n".join(lines) + "\n"
 
 

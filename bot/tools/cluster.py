@@ -6,6 +6,7 @@ Redis, and nginx on loopback in front (docs/deploy.md). Ctrl-C or SIGTERM stops 
 Configuration by environment: DATABASE_URL, REDIS_URL, REPLICAS, CLUSTER_PORT. A replica that
 exits is restarted (as systemd's Restart=always does in production).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,7 +21,8 @@ from pathlib import Path
 from typing import Dict, List, Optional
 
 from bot import ROOT
-from bot.locks import DEFAULT_REDIS_URL, redis_url as configured_redis_url
+from bot.locks import DEFAULT_REDIS_URL
+from bot.locks import redis_url as configured_redis_url
 from bot.tools.servers import Server, start_actions, start_rasa, stop_on_sigterm, wait_ready
 
 NGINX_SITE = ROOT / "deploy" / "nginx" / "manufacturing-careers.conf"
@@ -54,11 +56,14 @@ def pg_admin(sql: str, *args: object, url: str = DEFAULT_DATABASE_URL) -> list:
 
     u = sa.engine.make_url(url)
     try:
-        connection = psycopg2.connect(host=u.host, port=u.port or 5432, user=u.username, password=u.password,
-                                      dbname="postgres", connect_timeout=3)
+        connection = psycopg2.connect(
+            host=u.host, port=u.port or 5432, user=u.username, password=u.password, dbname="postgres", connect_timeout=3
+        )
     except psycopg2.OperationalError as error:
-        raise ServiceMissing(f"PostgreSQL is not reachable ({str(error).strip()}). Start it, or install it: "
-                             "`make services` (as root, from Debian's packages)") from None
+        raise ServiceMissing(
+            f"PostgreSQL is not reachable ({str(error).strip()}). Start it, or install it: "
+            "`make services` (as root, from Debian's packages)"
+        ) from None
     connection.autocommit = True
     try:
         with connection.cursor() as cursor:
@@ -79,8 +84,9 @@ def check_services(database_url: str, redis_url: str) -> None:
     try:
         redis.Redis.from_url(redis_url, socket_connect_timeout=3).ping()
     except redis.RedisError as error:
-        raise ServiceMissing(f"Redis is not reachable at {redis_url} ({error}). Start it, or install it: "
-                             "`make services`") from None
+        raise ServiceMissing(
+            f"Redis is not reachable at {redis_url} ({error}). Start it, or install it: `make services`"
+        ) from None
 
 
 def drop_database(url: str) -> None:
@@ -146,8 +152,12 @@ class Cluster:
             return start_actions(self.actions_base_port + i, log=log, env=self.env)
 
     def _start_rasa(self, i: int) -> Server:
-        env = {**self.env, "DATABASE_URL": self.database_url, "REDIS_URL": self.redis_url,
-               "ACTION_SERVER_URL": f"http://127.0.0.1:{self.actions_base_port + i}/webhook"}
+        env = {
+            **self.env,
+            "DATABASE_URL": self.database_url,
+            "REDIS_URL": self.redis_url,
+            "ACTION_SERVER_URL": f"http://127.0.0.1:{self.actions_base_port + i}/webhook",
+        }
         with self._log(f"rasa-{i}") as log:
             return start_rasa(self.rasa_base_port + i, ENDPOINTS, log=log, env=env)
 
@@ -157,17 +167,27 @@ class Cluster:
             raise SystemExit("nginx is missing: `make services` installs Debian's nginx (as root)")
         snippets = self.work / "manufacturing-careers.d"
         snippets.mkdir(exist_ok=True)
-        (snippets / "replicas.conf").write_text("".join(
-            f"server 127.0.0.1:{self.rasa_base_port + i} max_fails=1 fail_timeout=5s;\n" for i in range(self.replicas)))
+        (snippets / "replicas.conf").write_text(
+            "".join(
+                f"server 127.0.0.1:{self.rasa_base_port + i} max_fails=1 fail_timeout=5s;\n"
+                for i in range(self.replicas)
+            )
+        )
         (snippets / "listen.conf").write_text(f"listen 127.0.0.1:{self.port};\n")
         conf = self.work / "nginx.conf"
         conf.write_text(MAIN_CONF.format(work=self.work, site=NGINX_SITE))
-        check = subprocess.run([nginx, "-t", "-q", "-p", str(self.work), "-c", str(conf)], capture_output=True, text=True)
+        check = subprocess.run(
+            [nginx, "-t", "-q", "-p", str(self.work), "-c", str(conf)], capture_output=True, text=True
+        )
         if check.returncode:
             raise SystemExit(f"nginx refused its configuration:\n{check.stderr}")
         with self._log("nginx") as log:
-            self.nginx = subprocess.Popen([nginx, "-p", str(self.work), "-c", str(conf), "-g", "daemon off;"],
-                                          stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+            self.nginx = subprocess.Popen(
+                [nginx, "-p", str(self.work), "-c", str(conf), "-g", "daemon off;"],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         wait_ready(Server("nginx", self.nginx, f"{self.base}/chat/settings"))
 
     def kill_replica(self, i: int) -> None:
@@ -217,17 +237,26 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.replicas < 1:
         parser.error("--replicas must be 1 or more")
-    cluster = Cluster(args.replicas, args.port, database_url=os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
-                      redis_url=configured_redis_url())
+    cluster = Cluster(
+        args.replicas,
+        args.port,
+        database_url=os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+        redis_url=configured_redis_url(),
+    )
     stop_on_sigterm()
     try:
-        print(f"==> Starting {args.replicas} Rasa replicas, their action servers and nginx (about a minute)", flush=True)
+        print(
+            f"==> Starting {args.replicas} Rasa replicas, their action servers and nginx (about a minute)", flush=True
+        )
         seconds = cluster.start()
-        print(f"\nReady in {seconds:.0f} s, {args.replicas} replicas behind nginx on {cluster.base}:\n"
-              f"  - web chat: {cluster.base}/chat/ (sample school page: {cluster.base}/chat/demo)\n"
-              f"  - REST:     {cluster.base}/webhooks/rest/webhook\n"
-              f"  - store:    {cluster.database_url.rpartition('@')[2]}; locks: {cluster.redis_url}\n"
-              f"  - logs:     {cluster.work}/\nPress Ctrl-C to stop.\n", flush=True)
+        print(
+            f"\nReady in {seconds:.0f} s, {args.replicas} replicas behind nginx on {cluster.base}:\n"
+            f"  - web chat: {cluster.base}/chat/ (sample school page: {cluster.base}/chat/demo)\n"
+            f"  - REST:     {cluster.base}/webhooks/rest/webhook\n"
+            f"  - store:    {cluster.database_url.rpartition('@')[2]}; locks: {cluster.redis_url}\n"
+            f"  - logs:     {cluster.work}/\nPress Ctrl-C to stop.\n",
+            flush=True,
+        )
         while True:
             time.sleep(1)
             for i in cluster.supervise_once():

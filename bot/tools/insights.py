@@ -7,6 +7,7 @@
 The store is DATABASE_URL when set, else the one endpoints.yml names (as `make purge`). Without
 --school: the whole district. Writes <out>/insights.html and <out>/insights-<table>.csv.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,10 +25,12 @@ import sqlalchemy as sa
 from bot import ROOT, schools
 
 
-def write(engine: sa.engine.Engine, out: Path, school: Optional[str], start: Optional[date],
-          end: Optional[date]) -> List[Path]:
+def write(
+    engine: sa.engine.Engine, out: Path, school: Optional[str], start: Optional[date], end: Optional[date]
+) -> List[Path]:
     """Write the report and CSV files for this school (None: district); returns the paths written."""
-    from bot.insights import page, report as reports, table
+    from bot.insights import page, table
+    from bot.insights import report as reports
     from bot.insights.figures import date_range
 
     start, end = date_range(start, end)
@@ -37,8 +40,9 @@ def write(engine: sa.engine.Engine, out: Path, school: Optional[str], start: Opt
     registered = schools.shared().get(school) if school else None
     out.mkdir(parents=True, exist_ok=True)
     written = [out / "insights.html"]
-    written[0].write_text(page.render(report, registered.name if registered else (school or ""), live=False),
-                          encoding="utf-8")
+    written[0].write_text(
+        page.render(report, registered.name if registered else (school or ""), live=False), encoding="utf-8"
+    )
     for t in reports.tables(report):
         path = out / f"insights-{t.key}.csv"
         with path.open("w", newline="", encoding="utf-8") as f:
@@ -63,8 +67,10 @@ def main(argv=None) -> int:
         from bot.insights.auth import new_token, token_hash
 
         token = new_token()
-        print(f"token (give it to the counselor, or set INSIGHTS_ADMIN_TOKEN): {token}\n"
-              f"insights_token_sha256 (for data/schools.yml): {token_hash(token)}")
+        print(
+            f"token (give it to the counselor, or set INSIGHTS_ADMIN_TOKEN): {token}\n"
+            f"insights_token_sha256 (for data/schools.yml): {token_hash(token)}"
+        )
         return 0
     if args.school and schools.shared().get(args.school) is None:
         parser.error(f"{args.school!r} is not a school in {schools.registry_path()}")
@@ -79,8 +85,10 @@ def main(argv=None) -> int:
         return 1
     started = time.perf_counter()
     written = write(engine, args.out, args.school, args.start, args.end)
-    print(f"Wrote {', '.join(str(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p) for p in written)} "
-          f"in {time.perf_counter() - started:.2f} s")
+    print(
+        f"Wrote {', '.join(str(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p) for p in written)} "
+        f"in {time.perf_counter() - started:.2f} s"
+    )
     return 0
 
 

@@ -6,6 +6,7 @@ deployment), else from the store that endpoints.yml names (SQLite for `make run`
 The running assistant does the same by itself (CONVERSATION_RETENTION_DAYS, default 30); this is
 for a shorter period on demand, or for a store whose assistant is stopped.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -11,6 +11,7 @@ in bot/speedups whose guards allow it (Rasa's version, the replaced names' signa
 speed-ups switched by BOT_SPEEDUPS (docs/speedups.md). Plain `rasa` runs Rasa untouched, except
 that our channels apply the same patches when `rasa run` loads them from credentials.yml.
 """
+
 from __future__ import annotations
 
 import sys

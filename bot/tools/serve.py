@@ -4,6 +4,7 @@ flight, then the action server.
 
     python -m bot.tools.serve [--shell] [--rasa-port 5005] [--actions-port 5055]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,21 +43,36 @@ def main() -> int:
         wait_ready(actions)
         if args.shell:
             # rasa shell also serves HTTP: on loopback, like `make run` (it listened on 0.0.0.0).
-            return subprocess.call([*RASA_CLI, "shell", "--model", str(MODEL), "--endpoints", args.endpoints,
-                                    "--interface", os.environ.get("RASA_HOST", "127.0.0.1"),
-                                    "--port", str(args.rasa_port)], cwd=ROOT)
+            return subprocess.call(
+                [
+                    *RASA_CLI,
+                    "shell",
+                    "--model",
+                    str(MODEL),
+                    "--endpoints",
+                    args.endpoints,
+                    "--interface",
+                    os.environ.get("RASA_HOST", "127.0.0.1"),
+                    "--port",
+                    str(args.rasa_port),
+                ],
+                cwd=ROOT,
+            )
         rasa = start_rasa(args.rasa_port, args.endpoints)
         try:
             print(f"==> Starting Rasa on port {args.rasa_port} (about a minute)")
             seconds = wait_ready(rasa)
             base = f"http://localhost:{args.rasa_port}"
-            print(f"\nReady in {seconds:.0f} s. Chat with the assistant:\n"
-                  f"  - REST:      curl -s {base}/webhooks/rest/webhook -H 'Content-Type: application/json' "
-                  f"-d '{{\"sender\": \"me\", \"message\": \"how much do welders make?\"}}'\n"
-                  f"  - web chat:  {base}/chat/ (a sample school page: {base}/chat/demo)\n"
-                  f"  - socket.io: {base}/socket.io (for web widgets)\n"
-                  f"  - terminal:  make shell\n"
-                  f"Press Ctrl-C to stop.\n", flush=True)
+            print(
+                f"\nReady in {seconds:.0f} s. Chat with the assistant:\n"
+                f"  - REST:      curl -s {base}/webhooks/rest/webhook -H 'Content-Type: application/json' "
+                f'-d \'{{"sender": "me", "message": "how much do welders make?"}}\'\n'
+                f"  - web chat:  {base}/chat/ (a sample school page: {base}/chat/demo)\n"
+                f"  - socket.io: {base}/socket.io (for web widgets)\n"
+                f"  - terminal:  make shell\n"
+                f"Press Ctrl-C to stop.\n",
+                flush=True,
+            )
             return rasa.process.wait()
         except KeyboardInterrupt:
             return 0

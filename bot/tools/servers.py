@@ -6,6 +6,7 @@ Both listen on loopback unless told otherwise: ACTIONS_HOST (the action server h
 authentication; open it only to the Rasa hosts of a multi-host set-up) and RASA_HOST (put a
 TLS proxy such as nginx in front rather than exposing Rasa directly; docs/deploy.md).
 """
+
 from __future__ import annotations
 
 import os
@@ -50,30 +51,58 @@ class Server:
 
 def stop_on_sigterm() -> None:
     """SIGTERM (systemd, Docker, supervisors) stops this launcher as Ctrl-C does: in order."""
+
     def stop(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
+
     signal.signal(signal.SIGTERM, stop)
 
 
-def spawn(name: str, args: List[str], ready_url: str, log: Optional[IO], env: Optional[dict],
-          cwd: Path = ROOT) -> Server:
-    proc = subprocess.Popen(args, cwd=cwd, stdout=log, stderr=subprocess.STDOUT if log else None,
-                            env={**os.environ, **(env or {})}, start_new_session=True)
+def spawn(
+    name: str, args: List[str], ready_url: str, log: Optional[IO], env: Optional[dict], cwd: Path = ROOT
+) -> Server:
+    proc = subprocess.Popen(
+        args,
+        cwd=cwd,
+        stdout=log,
+        stderr=subprocess.STDOUT if log else None,
+        env={**os.environ, **(env or {})},
+        start_new_session=True,
+    )
     return Server(name, proc, ready_url, getattr(log, "name", None))
 
 
-def start_actions(port: int = 5055, log: Optional[IO] = None, env: Optional[dict] = None,
-                  extra_args: Sequence[str] = ()) -> Server:
+def start_actions(
+    port: int = 5055, log: Optional[IO] = None, env: Optional[dict] = None, extra_args: Sequence[str] = ()
+) -> Server:
     args = [str(BIN / "python"), "-m", "bot.tools.action_server", "--port", str(port), *extra_args]
     host = {"SANIC_HOST": os.environ.get("ACTIONS_HOST", "127.0.0.1")}  # rasa-sdk's only way to set it
     return spawn("action server", args, f"http://127.0.0.1:{port}/health", log, {**host, **(env or {})})
 
 
-def start_rasa(port: int = 5005, endpoints: Path = ROOT / "endpoints.yml", log: Optional[IO] = None,
-               env: Optional[dict] = None, model: Path = MODEL, extra_args: Sequence[str] = ()) -> Server:
-    args = [*RASA_CLI, "run", "--model", str(model), "--port", str(port),
-            "--interface", os.environ.get("RASA_HOST", "127.0.0.1"),
-            "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(endpoints), *extra_args]
+def start_rasa(
+    port: int = 5005,
+    endpoints: Path = ROOT / "endpoints.yml",
+    log: Optional[IO] = None,
+    env: Optional[dict] = None,
+    model: Path = MODEL,
+    extra_args: Sequence[str] = (),
+) -> Server:
+    args = [
+        *RASA_CLI,
+        "run",
+        "--model",
+        str(model),
+        "--port",
+        str(port),
+        "--interface",
+        os.environ.get("RASA_HOST", "127.0.0.1"),
+        "--credentials",
+        str(ROOT / "credentials.yml"),
+        "--endpoints",
+        str(endpoints),
+        *extra_args,
+    ]
     return spawn("Rasa", args, f"http://127.0.0.1:{port}/", log, env)
 
 
@@ -90,8 +119,10 @@ def wait_ready(server: Server, timeout: float = 180) -> float:
     start = time.monotonic()
     while time.monotonic() - start < timeout:
         if server.process.poll() is not None:
-            raise RuntimeError(f"{server.name} exited with code {server.process.returncode} while starting"
-                               + _log_tail(server.log_path))
+            raise RuntimeError(
+                f"{server.name} exited with code {server.process.returncode} while starting"
+                + _log_tail(server.log_path)
+            )
         try:
             with urllib.request.urlopen(server.ready_url, timeout=2) as resp:
                 if resp.status == 200:

@@ -6,6 +6,7 @@ context is caught.
 A turn that fails (HTTP error, refused connection, or the assistant's apology) is not
 acknowledged; the student waits a little and asks again, up to a bound.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -27,6 +28,7 @@ RETRY_PAUSE_S = 0.3
 @dataclass
 class Outcome:
     """What one student saw."""
+
     sender: str
     role: str
     acknowledged: List[str] = field(default_factory=list)  # texts answered correctly, in order
@@ -39,14 +41,17 @@ class Outcome:
 def script(role: Role) -> List[Tuple[str, str]]:
     """(question, text the reply must contain) for one round of questions about `role`."""
     pay = money(role.median_pay.annual_usd)
-    return [(f"what does a {role.title.lower()} do", role.title),
-            ("how much do they make", pay),
-            ("what education do they need", role.education.typical_entry),
-            ("and how much do they earn?", pay)]
+    return [
+        (f"what does a {role.title.lower()} do", role.title),
+        ("how much do they make", pay),
+        ("what education do they need", role.education.typical_entry),
+        ("and how much do they earn?", pay),
+    ]
 
 
-async def student(http: aiohttp.ClientSession, base: str, role: Role, until: float, run: str,
-                  max_tries: int = 40) -> Outcome:
+async def student(
+    http: aiohttp.ClientSession, base: str, role: Role, until: float, run: str, max_tries: int = 40
+) -> Outcome:
     out = Outcome(f"{run}-{uuid.uuid4().hex[:12]}", role.id)
     url = f"{base}/webhooks/rest/webhook"
     while time.monotonic() < until:
@@ -81,23 +86,29 @@ async def _turn(http: aiohttp.ClientSession, url: str, sender: str, text: str) -
     return "ok", reply, time.monotonic() - started
 
 
-async def crowd(base: str, roles: Sequence[Role], users: int, seconds: float, run: Optional[str] = None,
-                timeout_s: float = 30) -> List[Outcome]:
+async def crowd(
+    base: str, roles: Sequence[Role], users: int, seconds: float, run: Optional[str] = None, timeout_s: float = 30
+) -> List[Outcome]:
     """`users` students at once for `seconds`, student i asking about roles[i % len(roles)]."""
     run = run or uuid.uuid4().hex[:8]
     until = time.monotonic() + seconds
     connector = aiohttp.TCPConnector(limit=users + 4)
     async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=timeout_s)) as http:
-        return list(await asyncio.gather(*(student(http, base, roles[i % len(roles)], until, run)
-                                           for i in range(users))))
+        return list(
+            await asyncio.gather(*(student(http, base, roles[i % len(roles)], until, run) for i in range(users)))
+        )
 
 
 def summary(outcomes: Sequence[Outcome], seconds: float) -> Dict[str, float]:
     latencies = sorted(x for o in outcomes for x in o.latencies)
     turns = len(latencies)
-    return {"users": len(outcomes), "turns": turns, "turns_per_s": round(turns / seconds, 1),
-            "p50_ms": round(1000 * statistics.median(latencies), 1) if latencies else 0.0,
-            "p95_ms": round(1000 * latencies[int(0.95 * (turns - 1))], 1) if latencies else 0.0,
-            "wrong": sum(len(o.wrong) for o in outcomes),
-            "failed_tries": sum(sum(o.failures.values()) for o in outcomes),
-            "gave_up": sum(o.gave_up for o in outcomes)}
+    return {
+        "users": len(outcomes),
+        "turns": turns,
+        "turns_per_s": round(turns / seconds, 1),
+        "p50_ms": round(1000 * statistics.median(latencies), 1) if latencies else 0.0,
+        "p95_ms": round(1000 * latencies[int(0.95 * (turns - 1))], 1) if latencies else 0.0,
+        "wrong": sum(len(o.wrong) for o in outcomes),
+        "failed_tries": sum(sum(o.failures.values()) for o in outcomes),
+        "gave_up": sum(o.gave_up for o in outcomes),
+    }

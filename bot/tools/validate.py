@@ -5,6 +5,7 @@
 Without arguments: KNOWLEDGE_FILE (or data/knowledge/manufacturing.yml) and SCHOOLS_FILE
 (or data/schools.yml), the files the servers would load.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,8 +27,10 @@ def check_knowledge(path) -> bool:
     if unused:
         print(f"{path}: entry meta.sources: sources never cited: {', '.join(unused)}", file=sys.stderr)
         return False
-    print(f"{path}: OK ({len(kb.roles)} roles, {len(kb.sectors)} sectors, {len(kb.pathways)} pathways, "
-          f"{len(kb.economy)} economy facts, {len(kb.meta.sources)} sources)")
+    print(
+        f"{path}: OK ({len(kb.roles)} roles, {len(kb.sectors)} sectors, {len(kb.pathways)} pathways, "
+        f"{len(kb.economy)} economy facts, {len(kb.meta.sources)} sources)"
+    )
     return True
 
 
@@ -37,8 +40,10 @@ def check_schools(path) -> bool:
     except schools.SchoolsError as error:
         print(error, file=sys.stderr)
         return False
-    print(f"{path}: OK ({len(registry.schools)} school(s): {', '.join(registry.ids) or 'none'}; "
-          f"{len(registry.origins())} allowed site origin(s))")
+    print(
+        f"{path}: OK ({len(registry.schools)} school(s): {', '.join(registry.ids) or 'none'}; "
+        f"{len(registry.origins())} allowed site origin(s))"
+    )
     return True
 
 

@@ -3,6 +3,7 @@ action servers) on a PostgreSQL database of its own, a Redis server of its own (
 it), and nginx with the project's own configuration in front (bot/tools/cluster.py).
 
 Never skipped: without PostgreSQL, Redis or nginx the tests fail and say what to install."""
+
 from __future__ import annotations
 
 import os
@@ -27,6 +28,7 @@ BASE_PORT = int(os.environ.get("CLUSTER_TEST_PORT", "5400"))  # nginx; replicas 
 @dataclass
 class PrivateRedis:
     """A Redis server of the tests' own, so that a test can stop and start it."""
+
     port: int
     process: subprocess.Popen = None
 
@@ -37,8 +39,11 @@ class PrivateRedis:
     def start(self) -> None:
         binary = shutil.which("redis-server")
         assert binary, "redis-server is missing: run `make services`"
-        self.process = subprocess.Popen([binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-                                         "--appendonly", "no"], stdout=subprocess.DEVNULL, start_new_session=True)
+        self.process = subprocess.Popen(
+            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         client = redis.Redis(port=self.port)
         for _ in range(100):
             try:
@@ -78,10 +83,16 @@ def private_redis():
 @pytest.fixture(scope="session")
 def cluster(tmp_path_factory, database, private_redis, slack):
     assert MODEL.exists(), "no trained model: run `make train` first"
-    c = Cluster(replicas=2, port=BASE_PORT, rasa_base_port=BASE_PORT + 10, actions_base_port=BASE_PORT + 20,
-                database_url=database, redis_url=private_redis.url, work=tmp_path_factory.mktemp("cluster"),
-                env={"SLACK_BOT_TOKEN": "xoxb-cluster", "SLACK_SIGNING_SECRET": SLACK_SECRET,
-                     "SLACK_API_URL": slack.url})
+    c = Cluster(
+        replicas=2,
+        port=BASE_PORT,
+        rasa_base_port=BASE_PORT + 10,
+        actions_base_port=BASE_PORT + 20,
+        database_url=database,
+        redis_url=private_redis.url,
+        work=tmp_path_factory.mktemp("cluster"),
+        env={"SLACK_BOT_TOKEN": "xoxb-cluster", "SLACK_SIGNING_SECRET": SLACK_SECRET, "SLACK_API_URL": slack.url},
+    )
     for port in (c.port, *(c.rasa_base_port + i for i in range(2)), *(c.actions_base_port + i for i in range(2))):
         assert port_free(port), f"port {port} is in use (set CLUSTER_TEST_PORT)"
     try:
@@ -101,9 +112,12 @@ def stored_user_texts(database: str, sender: str):
     engine = sa.create_engine(database)
     try:
         with engine.connect() as connection:
-            rows = connection.execute(sa.text("SELECT data FROM events WHERE sender_id = :s AND type_name = 'user' "
-                                              "ORDER BY id"), {"s": sender}).all()
+            rows = connection.execute(
+                sa.text("SELECT data FROM events WHERE sender_id = :s AND type_name = 'user' ORDER BY id"),
+                {"s": sender},
+            ).all()
     finally:
         engine.dispose()
     import json
+
     return [json.loads(row.data)["text"] for row in rows]

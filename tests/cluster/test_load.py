@@ -2,6 +2,7 @@
 follow-up questions (bot/tools/students.py). Every acknowledged turn must be in PostgreSQL, no
 conversation may get another's context, and after a crash, a database restart or Redis going
 away the service recovers by itself."""
+
 from __future__ import annotations
 
 import asyncio
@@ -77,11 +78,13 @@ def test_postgresql_restarted_under_load(cluster, kb):
 
     def restart_database():
         time.sleep(6)
-        subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "stop", "-m", "fast"],
-                       check=True, timeout=60)
+        subprocess.run(
+            ["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "stop", "-m", "fast"],
+            check=True,
+            timeout=60,
+        )
         time.sleep(3)  # users get a short apology meanwhile
-        subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"], check=True,
-                       timeout=60)
+        subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"], check=True, timeout=60)
         apologies_before.append(time.monotonic())
 
     try:

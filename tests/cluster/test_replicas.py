@@ -2,6 +2,7 @@
 replica to replica (also to one whose cache is stale), the widget works through nginx and keeps
 its conversation across a rolling restart, Slack repeats are answered once, and retention, purge
 and deletion work on PostgreSQL."""
+
 from __future__ import annotations
 
 import hashlib
@@ -18,11 +19,8 @@ import sqlalchemy as sa
 from bot.render import money
 from bot.tools import purge
 from tests.cluster.conftest import ask, stored_user_texts
+from tests.conftest import role
 from tests.e2e.conftest import SLACK_SECRET
-
-
-def role(kb, role_id):
-    return next(r for r in kb.roles if r.id == role_id)
 
 
 def test_context_follows_a_conversation_across_replicas_even_to_a_stale_cache(cluster, kb):
@@ -35,16 +33,19 @@ def test_context_follows_a_conversation_across_replicas_even_to_a_stale_cache(cl
     assert role(kb, "machinist").education.typical_entry in ask(a, me, "what education do they need")
     assert money(role(kb, "machinist").median_pay.annual_usd) in ask(cluster.base, me, "how much do they make")
     assert stored_user_texts(cluster.database_url, me) == [
-        "how much do welders make", "what education do they need", "how much do machinists make",
-        "what education do they need", "how much do they make"]
+        "how much do welders make",
+        "what education do they need",
+        "how much do machinists make",
+        "what education do they need",
+        "how much do they make",
+    ]
 
 
 def socket_ask(base, session, text, transport):
     replies: "queue.Queue[dict]" = queue.Queue()
     client = socketio.Client(reconnection=False)
     client.on("bot_uttered", replies.put)
-    client.connect(f"{base}?session={session}", transports=[transport], socketio_path="socket.io",
-                   wait_timeout=10)
+    client.connect(f"{base}?session={session}", transports=[transport], socketio_path="socket.io", wait_timeout=10)
     try:
         client.emit("session_request", {"session_id": session})
         client.emit("user_uttered", {"message": text, "session_id": session, "metadata": {"school": "demo"}})
@@ -56,21 +57,35 @@ def socket_ask(base, session, text, transport):
 def test_the_widget_through_nginx_keeps_its_conversation_across_a_rolling_restart(cluster, kb):
     welder = role(kb, "welder")
     session = uuid.uuid4().hex
-    assert money(welder.median_pay.annual_usd) in socket_ask(cluster.base, session, "how much do welders make",
-                                                             "polling")
+    assert money(welder.median_pay.annual_usd) in socket_ask(
+        cluster.base, session, "how much do welders make", "polling"
+    )
     for i in range(cluster.replicas):  # an upgrade: one replica at a time, the other one serving
         cluster.kill_replica(i)
-        assert welder.education.typical_entry in socket_ask(cluster.base, session, "what education do they need",
-                                                            "websocket")
+        assert welder.education.typical_entry in socket_ask(
+            cluster.base, session, "what education do they need", "websocket"
+        )
         cluster.restart_replica(i)
     assert "welder" in socket_ask(cluster.base, session, "what skills do they need", "polling")
 
 
 def slack_event(event_id, text):
-    body = json.dumps({"type": "event_callback", "event_id": event_id, "team_id": "T1",
-                       "authorizations": [{"user_id": "UBOT0001"}],
-                       "event": {"type": "message", "channel_type": "im", "channel": "DCLUSTER1", "user": "U100",
-                                 "text": text, "ts": f"{time.time():.6f}"}}).encode()
+    body = json.dumps(
+        {
+            "type": "event_callback",
+            "event_id": event_id,
+            "team_id": "T1",
+            "authorizations": [{"user_id": "UBOT0001"}],
+            "event": {
+                "type": "message",
+                "channel_type": "im",
+                "channel": "DCLUSTER1",
+                "user": "U100",
+                "text": text,
+                "ts": f"{time.time():.6f}",
+            },
+        }
+    ).encode()
     ts = str(int(time.time()))
     signature = "v0=" + hmac.new(SLACK_SECRET.encode(), f"v0:{ts}:".encode() + body, hashlib.sha256).hexdigest()
     return body, {"Content-Type": "application/json", "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature}
@@ -80,8 +95,12 @@ def test_a_slack_retry_that_reaches_another_replica_is_not_answered_twice(cluste
     body, headers = slack_event("Ev" + uuid.uuid4().hex[:10], "how much do welders make")
     before = len(slack.posts)
     first = requests.post(f"{cluster.replica_base(0)}/webhooks/slack/webhook", data=body, headers=headers, timeout=10)
-    retry = requests.post(f"{cluster.replica_base(1)}/webhooks/slack/webhook", data=body, timeout=10,
-                          headers={**headers, "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
+    retry = requests.post(
+        f"{cluster.replica_base(1)}/webhooks/slack/webhook",
+        data=body,
+        timeout=10,
+        headers={**headers, "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"},
+    )
     through_nginx = requests.post(f"{cluster.base}/webhooks/slack/webhook", data=body, headers=headers, timeout=10)
     assert first.status_code == retry.status_code == through_nginx.status_code == 200
     deadline = time.monotonic() + 20
@@ -100,17 +119,21 @@ def test_delete_retention_and_purge_on_postgresql(cluster, kb, tmp_path):
     assert stored_user_texts(cluster.database_url, me) == []
     assert stored_user_texts(cluster.database_url, other) == ["how much do machinists make"]
     # The replica that served the first turn still remembers "welder": it must not bring it back.
-    assert money(role(kb, "welder").median_pay.annual_usd) not in ask(cluster.replica_base(0), me,
-                                                                      "how much do they make")
+    assert money(role(kb, "welder").median_pay.annual_usd) not in ask(
+        cluster.replica_base(0), me, "how much do they make"
+    )
     assert stored_user_texts(cluster.database_url, me) == ["how much do they make"]
 
     engine = sa.create_engine(cluster.database_url)
     with engine.begin() as connection:  # make the other conversation 40 days old
-        connection.execute(sa.text("UPDATE events SET timestamp = timestamp - 40 * 86400 WHERE sender_id = :s"),
-                           {"s": other})
+        connection.execute(
+            sa.text("UPDATE events SET timestamp = timestamp - 40 * 86400 WHERE sender_id = :s"), {"s": other}
+        )
     engine.dispose()
     endpoints = tmp_path / "endpoints.yml"
-    endpoints.write_text(f"tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  url: {cluster.database_url}\n")
+    endpoints.write_text(
+        f"tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  url: {cluster.database_url}\n"
+    )
     assert purge.main(["--days", "30", "--endpoints", str(endpoints)]) == 0
     assert stored_user_texts(cluster.database_url, other) == []
     assert stored_user_texts(cluster.database_url, me) == ["how much do they make"]

@@ -1,4 +1,5 @@
 """Start the real action server and Rasa once for the e2e tests, on their own SQLite file."""
+
 from __future__ import annotations
 
 import os
@@ -66,11 +67,18 @@ def bot(tmp_path_factory, slack):
     endpoints = tmp / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{ACTIONS_PORT}/webhook"\n'
-        f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n  db: "{db}"\n')
+        f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n  db: "{db}"\n'
+    )
     rasa_env = {"SLACK_BOT_TOKEN": "xoxb-e2e-token", "SLACK_SIGNING_SECRET": SLACK_SECRET, "SLACK_API_URL": slack.url}
-    bot = Bot(f"http://127.0.0.1:{RASA_PORT}", db, endpoints, tmp, rasa_env,
-              start_actions(ACTIONS_PORT, log=open(tmp / "actions.log", "a")),
-              start_rasa(RASA_PORT, endpoints, log=open(tmp / "rasa.log", "a"), env=rasa_env))
+    bot = Bot(
+        f"http://127.0.0.1:{RASA_PORT}",
+        db,
+        endpoints,
+        tmp,
+        rasa_env,
+        start_actions(ACTIONS_PORT, log=open(tmp / "actions.log", "a")),
+        start_rasa(RASA_PORT, endpoints, log=open(tmp / "rasa.log", "a"), env=rasa_env),
+    )
     try:
         wait_ready(bot.actions)
         wait_ready(bot.rasa)

@@ -2,6 +2,7 @@
 
 `fail(channel, status)` makes the next posts to a channel answer an error (429 with
 Retry-After, 500, 503), as Slack does under load; refused attempts go to `refused`, not `posts`."""
+
 from __future__ import annotations
 
 import json
@@ -74,8 +75,13 @@ class FakeSlack:
 
     def messages(self, channel: str, thread_ts: str) -> List[Dict]:
         with self._lock:
-            return [p for p in self.posts if p["_method"] == "chat.postMessage"
-                    and p.get("channel") == channel and p.get("thread_ts") == thread_ts]
+            return [
+                p
+                for p in self.posts
+                if p["_method"] == "chat.postMessage"
+                and p.get("channel") == channel
+                and p.get("thread_ts") == thread_ts
+            ]
 
     def wait_for(self, channel: str, thread_ts: str, count: int = 1, timeout: float = 20) -> List[Dict]:
         deadline = time.monotonic() + timeout
@@ -86,8 +92,9 @@ class FakeSlack:
             time.sleep(0.1)
         with self._lock:
             seen = [(p.get("channel"), p.get("thread_ts")) for p in self.posts[-10:]]
-        raise AssertionError(f"{len(found)} of {count} messages in {channel}/{thread_ts} after {timeout} s; "
-                             f"last posts went to {seen}")
+        raise AssertionError(
+            f"{len(found)} of {count} messages in {channel}/{thread_ts} after {timeout} s; last posts went to {seen}"
+        )
 
     def close(self):
         self.server.shutdown()

@@ -4,6 +4,7 @@ The table (tests/e2e/answer_check.yml) names the role, industry, pathway or topi
 about and the fact that must be in the reply; the check is run against the real servers. At least
 97% of rows must pass; every failure is printed (question, what was expected, the reply).
 """
+
 from __future__ import annotations
 
 import uuid
@@ -28,8 +29,11 @@ def _by_id(items, ident):
 
 def needed(kb, expect: dict) -> List[str]:
     """The texts the reply must contain for this expectation."""
-    (kind, value), = expect.items()
-    role = (lambda: _by_id(kb.roles, value))
+    ((kind, value),) = expect.items()
+
+    def role():
+        return _by_id(kb.roles, value)
+
     if kind == "pay":
         r = role()
         return [r.title, pay_line(kb, r.median_pay)]
@@ -72,7 +76,7 @@ def needed(kb, expect: dict) -> List[str]:
 
 
 def forbidden(kb, row: dict) -> List[str]:
-    (kind, _), = row["expect"].items()
+    ((kind, _),) = row["expect"].items()
     banned = list(row.get("not", []))
     if kind in ("unknown", "other_cluster"):
         banned.append("$")  # never another job's facts
@@ -89,8 +93,7 @@ def check(bot, kb, row: dict) -> Optional[str]:
     present = [t for t in forbidden(kb, row) if t in reply]
     if not missing and not present:
         return None
-    return (f"{row['q']!r} (expect {row['expect']}): missing {missing} forbidden {present}\n"
-            f"    reply: {reply[:300]!r}")
+    return f"{row['q']!r} (expect {row['expect']}): missing {missing} forbidden {present}\n    reply: {reply[:300]!r}"
 
 
 def test_table_is_large_enough():

@@ -1,4 +1,5 @@
 """Bad input gets a clear answer: never a crash, silence or a stack trace."""
+
 from __future__ import annotations
 
 import requests
@@ -23,8 +24,10 @@ def test_empty_message_gets_a_hint(bot):
 
 
 def test_long_message_gets_a_clear_reply(bot):
-    story = ("I'm in tenth grade and I like building things with my hands, and my uncle works in a plant. "
-             "I am not sure what I want to do after high school and my counselor said to look around. ")
+    story = (
+        "I'm in tenth grade and I like building things with my hands, and my uncle works in a plant. "
+        "I am not sure what I want to do after high school and my counselor said to look around. "
+    )
     reply = bot.text(story * 40 + "how much do welders make?")  # ~8,000 characters, cut to 1,000
     assert reply and "Traceback" not in reply
 
@@ -55,9 +58,14 @@ def test_broken_knowledge_file_stops_the_action_server_with_a_clear_message(tmp_
     next(r for r in raw_knowledge["roles"] if r["id"] == "welder")["median_pay"]["year"] = "soon"
     broken = tmp_path / "broken.yml"
     broken.write_text(yaml.safe_dump(raw_knowledge))
-    proc = subprocess.run([sys.executable, "-m", "bot.tools.action_server", "--port", "5999"],
-                          env={**__import__("os").environ, "KNOWLEDGE_FILE": str(broken)},
-                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot.tools.action_server", "--port", "5999"],
+        env={**__import__("os").environ, "KNOWLEDGE_FILE": str(broken)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     assert proc.returncode == 1
     assert "broken.yml" in proc.stderr and "entry roles[welder], field median_pay.year" in proc.stderr
     assert "Traceback" not in proc.stderr

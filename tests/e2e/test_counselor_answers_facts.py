@@ -1,5 +1,6 @@
 """Issue #16, against the real bot over REST: figures in context, definitions, and interests in
 the student's own words. The reported examples first, then many more of each kind."""
+
 from __future__ import annotations
 
 import uuid
@@ -40,12 +41,16 @@ def test_reported_is_that_decent_pay_after_welder_pay(bot, follow_up):
     me = uuid.uuid4().hex
     assert "Median pay" in bot.text("what do welders make", me)
     reply = bot.text(follow_up, me)
-    assert reply.startswith("Welder: median pay $51,000 a year (BLS, May 2024).") and "Among related jobs" in reply, reply
+    assert reply.startswith("Welder: median pay $51,000 a year (BLS, May 2024).") and "Among related jobs" in reply, (
+        reply
+    )
     assert WRONG_JOB not in reply and "came from" not in reply
 
 
-@pytest.mark.parametrize("question, term_id", [("What does advanced manufacturing mean", "advanced_manufacturing"),
-                                               ("what is a median salary", "median_pay")])
+@pytest.mark.parametrize(
+    "question, term_id",
+    [("What does advanced manufacturing mean", "advanced_manufacturing"), ("what is a median salary", "median_pay")],
+)
 def test_reported_definitions(bot, kb, question, term_id):
     reply = bot.text(question)
     assert term(kb, term_id).definition in reply and "manager" not in reply.lower(), reply
@@ -53,26 +58,39 @@ def test_reported_definitions(bot, kb, question, term_id):
 
 
 # --- many more of each kind --------------------------------------------------------------
-@pytest.mark.parametrize("question, term_id", [
-    ("what's CTE", "cte"), ("what does cte stand for", "cte"), ("what does median mean", "median_pay"),
-    ("what does job outlook mean", "job_outlook"), ("what does ojt mean", "on_the_job_training"),
-    ("whats an associates degree", "associate_degree"), ("what's a bachelor's degree", "bachelors_degree"),
-    ("define apprenticeship", "apprenticeship"), ("what does certification mean", "certification"),
-    ("what is the meaning of career pathway", "career_pathway"), ("i don't know what median means", "median_pay"),
-    ("what does on the job training mean", "on_the_job_training"), ("what does median pay mean", "median_pay"),
-])
+@pytest.mark.parametrize(
+    "question, term_id",
+    [
+        ("what's CTE", "cte"),
+        ("what does cte stand for", "cte"),
+        ("what does median mean", "median_pay"),
+        ("what does job outlook mean", "job_outlook"),
+        ("what does ojt mean", "on_the_job_training"),
+        ("whats an associates degree", "associate_degree"),
+        ("what's a bachelor's degree", "bachelors_degree"),
+        ("define apprenticeship", "apprenticeship"),
+        ("what does certification mean", "certification"),
+        ("what is the meaning of career pathway", "career_pathway"),
+        ("i don't know what median means", "median_pay"),
+        ("what does on the job training mean", "on_the_job_training"),
+        ("what does median pay mean", "median_pay"),
+    ],
+)
 def test_definitions(bot, kb, question, term_id):
     reply = bot.text(question)
     assert term(kb, term_id).definition in reply, reply
 
 
-@pytest.mark.parametrize("pay_question, follow_up, role_id", [
-    ("how much do machinists make", "is that good pay", "machinist"),
-    ("what's the salary of a logistician", "is that a lot of money", "logistician"),
-    ("how much does a cnc operator earn", "is that good money", "cnc_operator"),
-    ("what do quality inspectors get paid", "is that high", "quality_inspector"),
-    ("pay for a welder", "is that a good salary", "welder"),
-])
+@pytest.mark.parametrize(
+    "pay_question, follow_up, role_id",
+    [
+        ("how much do machinists make", "is that good pay", "machinist"),
+        ("what's the salary of a logistician", "is that a lot of money", "logistician"),
+        ("how much does a cnc operator earn", "is that good money", "cnc_operator"),
+        ("what do quality inspectors get paid", "is that high", "quality_inspector"),
+        ("pay for a welder", "is that a good salary", "welder"),
+    ],
+)
 def test_judge_pay_after_a_pay_answer(bot, kb, pay_question, follow_up, role_id):
     title = next(r.title for r in kb.roles if r.id == role_id)
     me = uuid.uuid4().hex
@@ -82,11 +100,14 @@ def test_judge_pay_after_a_pay_answer(bot, kb, pay_question, follow_up, role_id)
     assert "Median pay of related jobs (BLS, May 2024):" in reply and WRONG_JOB not in reply
 
 
-@pytest.mark.parametrize("outlook_question, follow_up, word", [
-    ("are welders in demand", "is that growing fast?", "slower than"),
-    ("what's the job outlook for logisticians", "is that good?", "faster than"),
-    ("are data analysts in demand", "is that fast growth", "faster than"),
-])
+@pytest.mark.parametrize(
+    "outlook_question, follow_up, word",
+    [
+        ("are welders in demand", "is that growing fast?", "slower than"),
+        ("what's the job outlook for logisticians", "is that good?", "faster than"),
+        ("are data analysts in demand", "is that fast growth", "faster than"),
+    ],
+)
 def test_judge_outlook_compares_with_all_jobs(bot, outlook_question, follow_up, word):
     me = uuid.uuid4().hex
     first = bot.text(outlook_question, me)
@@ -100,11 +121,21 @@ def test_judge_without_a_role_asks_which(bot):
     assert messages[0]["text"].startswith("Which job do you mean?") and len(messages[0]["buttons"]) >= 3
 
 
-@pytest.mark.parametrize("text", [
-    "i love fixing cars", "i'm good at math", "i like helping people", "i love drawing",
-    "i'm really into robots", "i like building things with legos", "i enjoy science and experiments",
-    "i like being outside", "i'm good with my hands", "i love video games and computers",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i love fixing cars",
+        "i'm good at math",
+        "i like helping people",
+        "i love drawing",
+        "i'm really into robots",
+        "i like building things with legos",
+        "i enjoy science and experiments",
+        "i like being outside",
+        "i'm good with my hands",
+        "i love video games and computers",
+    ],
+)
 def test_own_words_get_two_or_three_fitting_roles(bot, text):
     messages = bot.ask(text)
     reply = "\n".join(m.get("text", "") for m in messages)
@@ -129,7 +160,7 @@ def test_narrow_it_down_skips_the_question_already_answered(bot):
 
 
 def test_finder_started_with_an_interest_asks_the_next_question(bot):
-    reply = bot.text("/start_career_finder{\"interest\": \"technology\"}")
+    reply = bot.text('/start_career_finder{"interest": "technology"}')
     assert reply.startswith("You like technology, so I'll use that.") and ASKS_AGAIN not in reply
 
 

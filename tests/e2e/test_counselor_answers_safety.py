@@ -1,6 +1,7 @@
 """Answers like a good counselor, against the real servers over REST: ordinary worries never get
 the crisis reply and real distress always does (both lists must pass exactly), worries get a
 kind answer with facts, and questions about a place say the figures are national."""
+
 from __future__ import annotations
 
 import uuid
@@ -30,16 +31,19 @@ def test_distress_mid_conversation_still_comes_first(bot):
     assert not is_crisis(bot.text("my parents want me to go to college but i want to weld", me))
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("My parents want me to go to college but I want to do hands-on work", "apprenticeship"),
-    ("my family doesn't have money for college", "paid"),
-    ("i'm bad at math, is manufacturing still an option", "math"),
-    ("I'm a girl and I want to weld but I'm nervous", "anyone"),
-    ("I'm not smart enough to be an engineer", "high school diploma"),
-    ("I failed my algebra test and now I'm worried", "math"),
-    ("i'm stressed out about my future", "small step"),
-    ("I'm worried I won't find a job", "counselor"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("My parents want me to go to college but I want to do hands-on work", "apprenticeship"),
+        ("my family doesn't have money for college", "paid"),
+        ("i'm bad at math, is manufacturing still an option", "math"),
+        ("I'm a girl and I want to weld but I'm nervous", "anyone"),
+        ("I'm not smart enough to be an engineer", "high school diploma"),
+        ("I failed my algebra test and now I'm worried", "math"),
+        ("i'm stressed out about my future", "small step"),
+        ("I'm worried I won't find a job", "counselor"),
+    ],
+)
 def test_a_worry_gets_a_kind_answer_with_facts_and_the_counselor(bot, text, expected):
     reply = bot.ask(text)
     said = "\n".join(m.get("text", "") for m in reply)
@@ -53,16 +57,22 @@ def test_the_schools_counselor_is_named_in_a_worry_answer(bot):
 
 
 PLACE_QUESTIONS = [
-    ("Any cnc jobs in my town?", "CNC operator"), ("what do welders earn in ohio", "Welder"),
-    ("how much do machinists make in Texas", "Machinist"), ("welding jobs near me", "Welder"),
+    ("Any cnc jobs in my town?", "CNC operator"),
+    ("what do welders earn in ohio", "Welder"),
+    ("how much do machinists make in Texas", "Machinist"),
+    ("welding jobs near me", "Welder"),
     ("how much do quality inspectors make around here", "Quality control inspector"),
     ("what's the salary for a cad drafter in chicago", "CAD drafter"),
     ("robotics technician pay in my area", "Robotics technician"),
-    ("are there machinist jobs in dayton", "Machinist"), ("welder pay in new york", "Welder"),
+    ("are there machinist jobs in dayton", "Machinist"),
+    ("welder pay in new york", "Welder"),
     ("how much do welders make in michigan", "Welder"),
-    ("local manufacturing jobs", None), ("are there factories near me", None),
-    ("manufacturing jobs in my city", None), ("who is hiring around here", None),
-    ("apprenticeships near me", None), ("how much do assemblers make in Springfield", "Production worker"),
+    ("local manufacturing jobs", None),
+    ("are there factories near me", None),
+    ("manufacturing jobs in my city", None),
+    ("who is hiring around here", None),
+    ("apprenticeships near me", None),
+    ("how much do assemblers make in Springfield", "Production worker"),
 ]
 
 
@@ -84,11 +94,17 @@ def test_a_remembered_role_gets_its_national_figure_for_a_place(bot):
     assert "Welder, national figure (whole U.S.)" in said and "Ohio's labor market information office" in said
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("are welders in demand", "Job outlook"), ("what classes should i take in high school", None),
-    ("jobs in aerospace", None), ("how much do welders make", "Median pay"),
-    ("what can i do in school to get ready", None), ("what do machinists do", "Machinist"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("are welders in demand", "Job outlook"),
+        ("what classes should i take in high school", None),
+        ("jobs in aerospace", None),
+        ("how much do welders make", "Median pay"),
+        ("what can i do in school to get ready", None),
+        ("what do machinists do", "Machinist"),
+    ],
+)
 def test_questions_without_a_place_are_answered_as_before(bot, text, expected):
     said = bot.text(text)
     assert "only have national figures" not in said and not is_crisis(said)

@@ -1,6 +1,7 @@
 """The counselor insights page on a real Rasa (its own, on a generated store with tokens set):
 sign-in and 401s, a school sees only itself, the page in Chromium (charts, keyboard, axe), and
 the report files match the page."""
+
 from __future__ import annotations
 
 import html
@@ -11,6 +12,7 @@ import pytest
 import requests
 import sqlalchemy as sa
 import yaml
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 
 from bot import ROOT
 from bot.insights import auth, sample
@@ -18,7 +20,6 @@ from bot.tools import insights as tool
 from bot.tools.servers import start_rasa, wait_ready
 from tests.e2e.conftest import ACTIONS_PORT, RASA_PORT, port_free
 from tests.e2e.test_widget import ARGS, CHROMIUM, playwright_api
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 
 PORT = RASA_PORT + 37
 ADMIN = "district-admin-token-for-the-e2e-tests"
@@ -40,11 +41,17 @@ def site(tmp_path_factory, bot):  # `bot`: its action server answers our Rasa's 
     engine = sa.create_engine(f"sqlite:///{db}")
     sample.fill(engine, 100_000, days=60)
     endpoints = tmp / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{ACTIONS_PORT}/webhook"\n'
-                         f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n'
-                         f'  db: "{db}"\n')
-    rasa = start_rasa(PORT, endpoints, log=open(tmp / "rasa.log", "a"),
-                      env={"INSIGHTS_ADMIN_TOKEN": ADMIN, "SCHOOLS_FILE": str(tmp / "schools.yml")})
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://127.0.0.1:{ACTIONS_PORT}/webhook"\n'
+        f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n'
+        f'  db: "{db}"\n'
+    )
+    rasa = start_rasa(
+        PORT,
+        endpoints,
+        log=open(tmp / "rasa.log", "a"),
+        env={"INSIGHTS_ADMIN_TOKEN": ADMIN, "SCHOOLS_FILE": str(tmp / "schools.yml")},
+    )
     try:
         wait_ready(rasa)
         yield f"http://127.0.0.1:{PORT}", engine, tmp
@@ -65,8 +72,12 @@ def cells(page_html):
 
 def test_without_a_valid_token_only_401_and_the_sign_in_form(site):
     base, _, _ = site
-    for resp in (get(base), get(base, "wrong-token"), get(base, auth.token_hash(SCHOOL_TOKEN)),
-                 requests.post(f"{base}/insights/login", data={"token": "nope"}, timeout=10)):
+    for resp in (
+        get(base),
+        get(base, "wrong-token"),
+        get(base, auth.token_hash(SCHOOL_TOKEN)),
+        requests.post(f"{base}/insights/login", data={"token": "nope"}, timeout=10),
+    ):
         assert resp.status_code == 401
         assert "<table" not in resp.text and "<svg" not in resp.text and "conversations" not in resp.text.lower()
         assert "script-src" not in resp.headers["Content-Security-Policy"]  # default-src 'none': no script at all
@@ -88,12 +99,18 @@ def test_school_token_sees_its_school_only_and_admin_sees_all(site):
 
 def test_a_real_turn_is_counted(site, bot):
     base, engine, _ = site
-    resp = requests.post(f"{base}/webhooks/rest/webhook", timeout=30, json={
-        "sender": "insights-e2e", "message": "how much do welders make?", "metadata": {"school": "lincoln-high"}})
+    resp = requests.post(
+        f"{base}/webhooks/rest/webhook",
+        timeout=30,
+        json={"sender": "insights-e2e", "message": "how much do welders make?", "metadata": {"school": "lincoln-high"}},
+    )
     assert resp.status_code == 200 and resp.json()
     with engine.connect() as connection:
-        row = connection.execute(sa.text("SELECT school, channel, kind, role, answered, text FROM insights "
-                                         "WHERE conversation = 'insights-e2e'")).one()
+        row = connection.execute(
+            sa.text(
+                "SELECT school, channel, kind, role, answered, text FROM insights WHERE conversation = 'insights-e2e'"
+            )
+        ).one()
     assert tuple(row) == ("lincoln-high", "rest", "pay", "welder", 1, None)
 
 

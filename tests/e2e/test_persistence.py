@@ -1,12 +1,11 @@
 """Conversations survive a restart (SQLite) and are stored without contact details."""
+
 from __future__ import annotations
 
 import sqlite3
 import uuid
 
-
-def role(kb, role_id):
-    return next(r for r in kb.roles if r.id == role_id)
+from tests.conftest import role
 
 
 def test_context_survives_a_restart(bot, kb):
@@ -19,7 +18,8 @@ def test_context_survives_a_restart(bot, kb):
 def test_stored_conversation_has_no_email_or_phone(bot):
     me = uuid.uuid4().hex
     bot.text("my email is student@example.com and my cell is 555-867-5309, how much do welders make?", me)
-    stored = "\n".join(row[0] for row in sqlite3.connect(bot.db).execute(
-        "select data from events where sender_id = ?", (me,)))
+    stored = "\n".join(
+        row[0] for row in sqlite3.connect(bot.db).execute("select data from events where sender_id = ?", (me,))
+    )
     assert "welders" in stored
     assert "student@example.com" not in stored and "867-5309" not in stored

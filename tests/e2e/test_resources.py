@@ -1,4 +1,5 @@
 """The running servers' footprint: the action server looks facts up and needs no TensorFlow."""
+
 from __future__ import annotations
 
 

@@ -1,4 +1,5 @@
 """Questions of every kind, asked over REST as a student would, answered with the knowledge file's facts."""
+
 from __future__ import annotations
 
 import uuid
@@ -6,10 +7,7 @@ import uuid
 import pytest
 
 from bot.render import money, outlook_line, pay_line
-
-
-def role(kb, role_id):
-    return next(r for r in kb.roles if r.id == role_id)
+from tests.conftest import role
 
 
 def test_greeting_capabilities_bot_thanks_goodbye(bot):
@@ -25,11 +23,14 @@ def test_role_overview(bot, kb):
     assert role(kb, "machinist").summary in reply and role(kb, "machinist").tasks[0] in reply
 
 
-@pytest.mark.parametrize("question, role_id", [
-    ("how much do weldrs make", "welder"),
-    ("whats the salary for a plant manager", "factory_manager"),
-    ("how much does a robotics tech earn", "robotics_technician"),
-])
+@pytest.mark.parametrize(
+    "question, role_id",
+    [
+        ("how much do weldrs make", "welder"),
+        ("whats the salary for a plant manager", "factory_manager"),
+        ("how much does a robotics tech earn", "robotics_technician"),
+    ],
+)
 def test_pay_with_year_and_source(bot, kb, question, role_id):
     assert pay_line(kb, role(kb, role_id).median_pay) in bot.text(question)
 

@@ -1,5 +1,6 @@
 """Safe in front of students, against the real servers: hostile input to every channel never
 slows anyone else down, and contact details typed anywhere leave no trace on disk or in logs."""
+
 from __future__ import annotations
 
 import hashlib
@@ -34,16 +35,31 @@ SECRETS = {  # what a student might type, and the forms it must not be stored or
 def slack_post(base, body: bytes, signed=True):
     ts = str(int(time.time()))
     signature = "v0=" + hmac.new(SLACK_SECRET.encode(), f"v0:{ts}:".encode() + body, hashlib.sha256).hexdigest()
-    headers = {"Content-Type": "application/json", "X-Slack-Request-Timestamp": ts,
-               "X-Slack-Signature": signature if signed else "v0=bad"}
+    headers = {
+        "Content-Type": "application/json",
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": signature if signed else "v0=bad",
+    }
     return requests.post(f"{base}/webhooks/slack/webhook", data=body, headers=headers, timeout=30)
 
 
 def slack_dm(text):
-    return json.dumps({"type": "event_callback", "event_id": "Ev" + uuid.uuid4().hex[:10], "team_id": "T1",
-                       "authorizations": [{"user_id": "UBOT0001"}],
-                       "event": {"type": "message", "channel_type": "im", "channel": "D" + uuid.uuid4().hex[:8],
-                                 "user": "U100", "text": text, "ts": f"{time.time():.6f}"}}).encode()
+    return json.dumps(
+        {
+            "type": "event_callback",
+            "event_id": "Ev" + uuid.uuid4().hex[:10],
+            "team_id": "T1",
+            "authorizations": [{"user_id": "UBOT0001"}],
+            "event": {
+                "type": "message",
+                "channel_type": "im",
+                "channel": "D" + uuid.uuid4().hex[:8],
+                "user": "U100",
+                "text": text,
+                "ts": f"{time.time():.6f}",
+            },
+        }
+    ).encode()
 
 
 def nested(depth):
@@ -55,8 +71,12 @@ def hostile_rest(base):
     yield requests.post(url, json={"sender": "u1", "message": "hi", "metadata": {"school": ADVERSARIAL}}, timeout=30)
     yield requests.post(url, json={"sender": "u1", "message": ADVERSARIAL[:15_000]}, timeout=30)
     yield requests.post(url, json={"sender": "a" * 10_000, "message": "hi"}, timeout=30)
-    yield requests.post(url, data=('{"sender": "u1", "message": "hi", "metadata": ' + nested(7000) + "}").encode(),
-                        headers={"Content-Type": "application/json"}, timeout=30)
+    yield requests.post(
+        url,
+        data=('{"sender": "u1", "message": "hi", "metadata": ' + nested(7000) + "}").encode(),
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
     yield requests.post(url, data=("a@" * 7000).encode(), headers={"Content-Type": "application/json"}, timeout=30)
     yield requests.get(f"{base}/chat/?school={'a' * 6000}", timeout=30)
 
@@ -75,8 +95,14 @@ def hostile_socket(base):
     try:
         client.emit("session_request", {"session_id": "x" * 10_000})
         client.emit("user_uttered", {"message": ADVERSARIAL, "session_id": "s" * 10_000})
-        client.emit("user_uttered", {"message": ADVERSARIAL[:20_000], "session_id": uuid.uuid4().hex,
-                                     "metadata": json.dumps({"school": ADVERSARIAL[:8_000]})})
+        client.emit(
+            "user_uttered",
+            {
+                "message": ADVERSARIAL[:20_000],
+                "session_id": uuid.uuid4().hex,
+                "metadata": json.dumps({"school": ADVERSARIAL[:8_000]}),
+            },
+        )
         client.emit("user_uttered", {"message": "hi", "session_id": uuid.uuid4().hex, "metadata": nested(5000)})
         client.emit("user_uttered", {"message": "z" * 60_000, "session_id": uuid.uuid4().hex})  # over the limit
         time.sleep(0.2)
@@ -101,15 +127,21 @@ def test_hostile_input_to_every_channel_never_slows_down_a_normal_question(bot):
     # A 50 MB body is refused from its Content-Length, before it is read.
     started = time.monotonic()
     try:
-        big = requests.post(f"{bot.base}/webhooks/rest/webhook", data=b"x" * 50_000_000,
-                            headers={"Content-Type": "application/json"}, timeout=30)
+        big = requests.post(
+            f"{bot.base}/webhooks/rest/webhook",
+            data=b"x" * 50_000_000,
+            headers={"Content-Type": "application/json"},
+            timeout=30,
+        )
         assert big.status_code == 413
     except requests.ConnectionError:
         pass  # the server may close the connection while the client is still sending
     assert time.monotonic() - started < 5
 
-    attackers = [threading.Thread(target=attack, args=(source,), daemon=True)
-                 for source in (hostile_rest, hostile_slack, hostile_socket)]
+    attackers = [
+        threading.Thread(target=attack, args=(source,), daemon=True)
+        for source in (hostile_rest, hostile_slack, hostile_socket)
+    ]
     for thread in attackers:
         thread.start()
     latencies = []
@@ -141,7 +173,8 @@ def debug_bot(tmp_path_factory, slack):
     endpoints = tmp / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{actions_port}/webhook"\n'
-        f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n  db: "{tmp / "c.db"}"\n')
+        f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n  db: "{tmp / "c.db"}"\n'
+    )
     env = {"SLACK_BOT_TOKEN": "xoxb-e2e-token", "SLACK_SIGNING_SECRET": SLACK_SECRET, "SLACK_API_URL": slack.url}
     with open(tmp / "actions.log", "a") as actions_log, open(tmp / "rasa.log", "a") as rasa_log:
         actions = start_actions(actions_port, log=actions_log, extra_args=["--debug"])
@@ -183,8 +216,14 @@ def test_contact_details_typed_anywhere_leave_no_trace_on_disk_or_in_logs(debug_
     client.connect(base, transports=["websocket"], socketio_path="socket.io", wait_timeout=10)
     session = uuid.uuid4().hex
     client.emit("session_request", {"session_id": session})
-    client.emit("user_uttered", {"message": f"i'm at {email} or {uk}, what about robotics", "session_id": session,
-                                 "metadata": {"school": "demo", "email": email}})
+    client.emit(
+        "user_uttered",
+        {
+            "message": f"i'm at {email} or {uk}, what about robotics",
+            "session_id": session,
+            "metadata": {"school": "demo", "email": email},
+        },
+    )
     deadline = time.monotonic() + 15
     while not replies and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -1,5 +1,6 @@
 """Slack end to end: signed events shaped as Slack documents them, posted to the running bot;
 answers are read from a fake Slack Web API on loopback."""
+
 from __future__ import annotations
 
 import hashlib
@@ -13,38 +14,60 @@ from urllib.parse import urlencode
 import requests
 
 from bot.render import money
+from tests.conftest import role
 from tests.e2e.conftest import SLACK_SECRET
 
 BOT_USER = "UBOT0001"
 
 
-def role(kb, role_id):
-    return next(r for r in kb.roles if r.id == role_id)
-
-
 def post(bot, body: bytes, content_type: str, timestamp=None, secret=SLACK_SECRET, headers=None):
     ts = str(int(timestamp if timestamp is not None else time.time()))
     signature = "v0=" + hmac.new(secret.encode(), f"v0:{ts}:".encode() + body, hashlib.sha256).hexdigest()
-    return requests.post(f"{bot.base}/webhooks/slack/webhook", data=body, timeout=10, headers={
-        "Content-Type": content_type, "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature,
-        **(headers or {})})
+    return requests.post(
+        f"{bot.base}/webhooks/slack/webhook",
+        data=body,
+        timeout=10,
+        headers={
+            "Content-Type": content_type,
+            "X-Slack-Request-Timestamp": ts,
+            "X-Slack-Signature": signature,
+            **(headers or {}),
+        },
+    )
 
 
 def event(bot, inner: dict, **kw):
-    body = {"token": "legacy", "team_id": "T1", "api_app_id": "A1", "type": "event_callback",
-            "event_id": "Ev" + uuid.uuid4().hex[:10], "event_time": int(time.time()),
-            "authorizations": [{"user_id": BOT_USER, "is_bot": True}], "event": inner}
+    body = {
+        "token": "legacy",
+        "team_id": "T1",
+        "api_app_id": "A1",
+        "type": "event_callback",
+        "event_id": "Ev" + uuid.uuid4().hex[:10],
+        "event_time": int(time.time()),
+        "authorizations": [{"user_id": BOT_USER, "is_bot": True}],
+        "event": inner,
+    }
     return post(bot, json.dumps(body).encode(), "application/json", **kw), body
 
 
 def dm(text, user="U100", channel=None, ts=None):
-    return {"type": "message", "channel_type": "im", "channel": channel or "D" + uuid.uuid4().hex[:8],
-            "user": user, "text": text, "ts": ts or f"{time.time():.6f}", "event_ts": f"{time.time():.6f}"}
+    return {
+        "type": "message",
+        "channel_type": "im",
+        "channel": channel or "D" + uuid.uuid4().hex[:8],
+        "user": user,
+        "text": text,
+        "ts": ts or f"{time.time():.6f}",
+        "event_ts": f"{time.time():.6f}",
+    }
 
 
 def test_url_verification(bot):
-    resp = post(bot, json.dumps({"token": "x", "challenge": "3eZbrw1aBm2rZgRNFdxV", "type": "url_verification"}).encode(),
-                "application/json")
+    resp = post(
+        bot,
+        json.dumps({"token": "x", "challenge": "3eZbrw1aBm2rZgRNFdxV", "type": "url_verification"}).encode(),
+        "application/json",
+    )
     assert resp.status_code == 200 and resp.json() == {"challenge": "3eZbrw1aBm2rZgRNFdxV"}
 
 
@@ -63,8 +86,14 @@ def test_direct_message_answered_in_thread_with_buttons(bot, kb, slack):
 
 def test_app_mention_in_channel(bot, kb, slack):
     ts = f"{time.time():.6f}"
-    mention = {"type": "app_mention", "channel": "C0CLASS1", "user": "U200", "ts": ts, "event_ts": ts,
-               "text": f"<@{BOT_USER}> what does a machinist do"}
+    mention = {
+        "type": "app_mention",
+        "channel": "C0CLASS1",
+        "user": "U200",
+        "ts": ts,
+        "event_ts": ts,
+        "text": f"<@{BOT_USER}> what does a machinist do",
+    }
     event(bot, mention)
     (answer,) = slack.wait_for("C0CLASS1", ts)
     assert role(kb, "machinist").summary.split(",")[0] in answer["text"]
@@ -74,19 +103,34 @@ def test_button_click_answers_in_the_same_thread_and_keeps_context(bot, kb, slac
     msg = dm("how much do logisticians make", user="U300")
     event(bot, msg)
     slack.wait_for(msg["channel"], msg["ts"])
-    payload = {"type": "block_actions", "user": {"id": "U300", "username": "teacher"}, "api_app_id": "A1",
-               "container": {"type": "message", "message_ts": "1.1", "channel_id": msg["channel"]},
-               "channel": {"id": msg["channel"], "name": "directmessage"},
-               "message": {"type": "message", "ts": f"{time.time():.6f}", "thread_ts": msg["ts"], "bot_id": "B1"},
-               "actions": [{"type": "button", "action_id": "reply_0", "block_id": "b1", "value": '/ask_education{"role": "logistician"}',
-                            "text": {"type": "plain_text", "text": "Education"}, "action_ts": f"{time.time():.6f}"}]}
+    payload = {
+        "type": "block_actions",
+        "user": {"id": "U300", "username": "teacher"},
+        "api_app_id": "A1",
+        "container": {"type": "message", "message_ts": "1.1", "channel_id": msg["channel"]},
+        "channel": {"id": msg["channel"], "name": "directmessage"},
+        "message": {"type": "message", "ts": f"{time.time():.6f}", "thread_ts": msg["ts"], "bot_id": "B1"},
+        "actions": [
+            {
+                "type": "button",
+                "action_id": "reply_0",
+                "block_id": "b1",
+                "value": '/ask_education{"role": "logistician"}',
+                "text": {"type": "plain_text", "text": "Education"},
+                "action_ts": f"{time.time():.6f}",
+            }
+        ],
+    }
     resp = post(bot, urlencode({"payload": json.dumps(payload)}).encode(), "application/x-www-form-urlencoded")
     assert resp.status_code == 200
     answers = slack.wait_for(msg["channel"], msg["ts"], count=2)
     assert role(kb, "logistician").education.typical_entry in answers[1]["text"]
     # A follow-up in the thread is the same conversation: "they" are logisticians.
-    event(bot, dm("what skills do they need?", user="U300", channel=msg["channel"], ts=f"{time.time():.6f}") | {
-        "thread_ts": msg["ts"]})
+    event(
+        bot,
+        dm("what skills do they need?", user="U300", channel=msg["channel"], ts=f"{time.time():.6f}")
+        | {"thread_ts": msg["ts"]},
+    )
     answers = slack.wait_for(msg["channel"], msg["ts"], count=3)
     assert role(kb, "logistician").skills[0] in answers[2]["text"]
 
@@ -95,8 +139,12 @@ def test_retry_and_duplicate_produce_no_second_answer(bot, slack):
     msg = dm("what is the manufacturing cluster")
     resp, body = event(bot, msg)
     slack.wait_for(msg["channel"], msg["ts"])
-    retry = post(bot, json.dumps(body).encode(), "application/json",
-                 headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
+    retry = post(
+        bot,
+        json.dumps(body).encode(),
+        "application/json",
+        headers={"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"},
+    )
     assert retry.status_code == 200 and retry.headers.get("X-Slack-No-Retry") == "1"
     again = post(bot, json.dumps(body).encode(), "application/json")  # same event_id, no retry header
     assert again.status_code == 200
@@ -118,8 +166,14 @@ def test_bad_signature_stale_timestamp_and_malformed_body_are_refused(bot, slack
 def test_bot_messages_and_plain_channel_messages_are_ignored(bot, slack):
     own = dm("Welder ...") | {"bot_id": "B1"}
     event(bot, own)
-    chatter = {"type": "message", "channel_type": "channel", "channel": "C0GENERAL", "user": "U9",
-               "text": "lunch?", "ts": f"{time.time():.6f}"}
+    chatter = {
+        "type": "message",
+        "channel_type": "channel",
+        "channel": "C0GENERAL",
+        "user": "U9",
+        "text": "lunch?",
+        "ts": f"{time.time():.6f}",
+    }
     event(bot, chatter)
     time.sleep(2)
     assert slack.messages(own["channel"], own["ts"]) == [] and slack.messages("C0GENERAL", chatter["ts"]) == []
@@ -128,8 +182,13 @@ def test_bot_messages_and_plain_channel_messages_are_ignored(bot, slack):
 def test_retry_of_an_event_we_never_got_is_answered(bot, slack):
     # Slack retries when our answer to its first delivery was lost: the event is new to us.
     msg = dm("what does a welder do")
-    body = {"type": "event_callback", "event_id": "Ev" + uuid.uuid4().hex[:10], "event_time": int(time.time()),
-            "authorizations": [{"user_id": BOT_USER}], "event": msg}
+    body = {
+        "type": "event_callback",
+        "event_id": "Ev" + uuid.uuid4().hex[:10],
+        "event_time": int(time.time()),
+        "authorizations": [{"user_id": BOT_USER}],
+        "event": msg,
+    }
     retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
     assert post(bot, json.dumps(body).encode(), "application/json", headers=retry).status_code == 200
     slack.wait_for(msg["channel"], msg["ts"])
@@ -169,8 +228,11 @@ def test_turn_is_stored_when_slack_refuses_every_post(bot, kb, slack):
     (line,) = [line for line in (bot.logs / "rasa.log").read_text().splitlines() if gave_up in line]
     assert "HTTP 500 internal_error" in line and "logisticians" not in line
     slack.recover(msg["channel"])
-    event(bot, dm("what skills do they need?", user="U400", channel=msg["channel"], ts=f"{time.time():.6f}") | {
-        "thread_ts": msg["ts"]})
+    event(
+        bot,
+        dm("what skills do they need?", user="U400", channel=msg["channel"], ts=f"{time.time():.6f}")
+        | {"thread_ts": msg["ts"]},
+    )
     (answer,) = slack.wait_for(msg["channel"], msg["ts"])
     assert role(kb, "logistician").skills[0] in answer["text"]
 
@@ -181,8 +243,10 @@ def test_signed_body_with_wrong_field_types_gets_400(bot, slack):
         resp, _ = event(bot, broken)
         assert resp.status_code == 400, broken
     body = {"type": "block_actions", "user": {"id": "U1"}, "actions": "button"}
-    assert post(bot, urlencode({"payload": json.dumps(body)}).encode(),
-                "application/x-www-form-urlencoded").status_code == 400
+    assert (
+        post(bot, urlencode({"payload": json.dumps(body)}).encode(), "application/x-www-form-urlencoded").status_code
+        == 400
+    )
     assert post(bot, b"x" * (65 * 1024), "application/json").status_code == 413
     time.sleep(1)
     assert slack.messages(msg["channel"], msg["ts"]) == []

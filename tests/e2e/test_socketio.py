@@ -3,6 +3,7 @@
 Rasa 3.6.21's channel forgets to await enter_room with newer python-socketio; this proves
 replies reach the client over both transports.
 """
+
 from __future__ import annotations
 
 import queue
@@ -12,10 +13,7 @@ import pytest
 import socketio
 
 from bot.render import pay_line
-
-
-def role(kb, role_id):
-    return next(r for r in kb.roles if r.id == role_id)
+from tests.conftest import role
 
 
 @pytest.mark.parametrize("transport", ["websocket", "polling"])
@@ -30,8 +28,10 @@ def test_replies_arrive_with_session_persistence(bot, kb, transport):
     try:
         client.emit("session_request", {"session_id": session_id})
         assert confirmed.get(timeout=10) == session_id
-        client.emit("user_uttered", {"message": "how much do welders make", "session_id": session_id,
-                                     "metadata": {"school": "Lincoln High"}})
+        client.emit(
+            "user_uttered",
+            {"message": "how much do welders make", "session_id": session_id, "metadata": {"school": "Lincoln High"}},
+        )
         reply = replies.get(timeout=20)
         assert pay_line(kb, role(kb, "welder").median_pay) in reply["text"]
         assert [b["title"] for b in reply["quick_replies"]][:1] == ["Education"]
@@ -50,8 +50,9 @@ def test_malformed_socket_events_do_not_break_the_server(bot, kb):
         client.emit("user_uttered", "not a dict")
         client.emit("user_uttered", {"message": "hi"})  # no session id: ignored
         client.emit("session_request", {"session_id": session_id})
-        client.emit("user_uttered", {"message": "what does a welder do", "session_id": session_id,
-                                     "metadata": "{broken json"})
+        client.emit(
+            "user_uttered", {"message": "what does a welder do", "session_id": session_id, "metadata": "{broken json"}
+        )
         assert role(kb, "welder").summary in replies.get(timeout=20)["text"]
     finally:
         client.disconnect()

@@ -1,4 +1,5 @@
 """The web widget in a real browser (Debian's Chromium driven by Playwright) against the running bot."""
+
 from __future__ import annotations
 
 import os
@@ -10,14 +11,22 @@ import requests
 
 from bot import ROOT, schools
 from bot.render import pay_line
+from tests.conftest import role
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 # Flags this sandboxed machine needs: no background network calls, no GPU, no setuid sandbox.
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # A fresh screenshot on every run, for looking at; docs/img/widget.png is the doc's own image.
 SCREENSHOT = ROOT / "reports" / "widget.png"
 EVIL = "evil@attacker.example"
@@ -26,10 +35,6 @@ EVIL = "evil@attacker.example"
 def registry_school(school_id):
     """The school as the servers see it (they read SCHOOLS_FILE, or data/schools.yml)."""
     return schools.load(schools.registry_path()).get(school_id)
-
-
-def role(kb, role_id):
-    return next(r for r in kb.roles if r.id == role_id)
 
 
 @pytest.fixture(scope="module")
@@ -113,8 +118,7 @@ def test_keyboard_only(page, bot, kb):
     page.keyboard.press("Enter")
     bot_messages(frame).filter(has_text=pay_line(kb, role(kb, "machinist").median_pay)).wait_for(timeout=20000)
     page.keyboard.press("Escape")  # the chat asks the host page (postMessage) to close it
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'mfg-chat-launcher'",
-                           timeout=5000)
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'mfg-chat-launcher'", timeout=5000)
     assert page.get_by_role("button", name="Ask about manufacturing careers").get_attribute("aria-expanded") == "false"
 
 
@@ -157,7 +161,8 @@ def test_mobile_viewport(browser, bot, kb):
         page.goto(f"{bot.base}/chat/")
         ask(page, "how much do machinists make")
         page.locator(".msg--bot .msg__text", has_text=pay_line(kb, role(kb, "machinist").median_pay)).wait_for(
-            timeout=20000)
+            timeout=20000
+        )
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
         send = page.get_by_role("button", name="Send").bounding_box()
         assert send["x"] + send["width"] <= 360 and send["y"] + send["height"] <= 740
@@ -174,19 +179,27 @@ def test_unreachable_server_is_explained(page, bot):
 def test_embedding_is_limited_to_configured_origins(bot):
     resp = requests.get(f"{bot.base}/chat/", timeout=10)
     assert "frame-ancestors 'self' http://localhost:5005" in resp.headers["Content-Security-Policy"]
-    assert requests.get(f"{bot.base}/chat/embed.js", headers={"Origin": "http://localhost"},
-                        timeout=10).headers.get("Access-Control-Allow-Origin") == "http://localhost"
-    assert "Access-Control-Allow-Origin" not in requests.get(
-        f"{bot.base}/chat/embed.js", headers={"Origin": "https://evil.example"}, timeout=10).headers
+    assert (
+        requests.get(f"{bot.base}/chat/embed.js", headers={"Origin": "http://localhost"}, timeout=10).headers.get(
+            "Access-Control-Allow-Origin"
+        )
+        == "http://localhost"
+    )
+    assert (
+        "Access-Control-Allow-Origin"
+        not in requests.get(f"{bot.base}/chat/embed.js", headers={"Origin": "https://evil.example"}, timeout=10).headers
+    )
     assert requests.get(f"{bot.base}/chat/../../etc/passwd", timeout=10).status_code == 404
 
 
 def test_crafted_link_cannot_change_greeting_or_counselor(page, bot):
     """School settings come from the registry; extra parameters in the address are ignored."""
     demo = registry_school("demo")
-    page.goto(f"{bot.base}/chat/?school=demo&counselor_email=evil%40attacker.example"
-              "&counselor_name=Mr.%20Evil&counselor_url=https%3A%2F%2Fattacker.example%2F"
-              "&greeting=Email%20evil%40attacker.example&accent=%23ff0000")
+    page.goto(
+        f"{bot.base}/chat/?school=demo&counselor_email=evil%40attacker.example"
+        "&counselor_name=Mr.%20Evil&counselor_url=https%3A%2F%2Fattacker.example%2F"
+        "&greeting=Email%20evil%40attacker.example&accent=%23ff0000"
+    )
     first = page.locator(".msg--bot .msg__text").first
     first.wait_for()
     assert first.inner_text() == demo.greeting
@@ -218,10 +231,12 @@ def test_demo_page_embeds_by_school_id(page, bot):
     frame.locator(".msg--bot .msg__text", has_text=demo.greeting).wait_for()
     assert frame.locator("#school-name").inner_text().startswith(demo.name)
     launcher = page.get_by_role("button", name="Ask about manufacturing careers")
-    hex_rgb = tuple(int(demo.accent[i:i + 2], 16) for i in (1, 3, 5))
+    hex_rgb = tuple(int(demo.accent[i : i + 2], 16) for i in (1, 3, 5))
     page.wait_for_function(  # the launcher's colour comes from /chat/settings
         "([id, rgb]) => getComputedStyle(document.getElementById(id)).backgroundColor === rgb",
-        arg=["mfg-chat-launcher", "rgb(%d, %d, %d)" % hex_rgb], timeout=5000)
+        arg=["mfg-chat-launcher", "rgb(%d, %d, %d)" % hex_rgb],
+        timeout=5000,
+    )
     assert launcher.get_attribute("aria-expanded") == "true"
     ask(frame, "can I talk to a counselor")
     frame.locator(".msg--bot .msg__text", has_text=demo.counselor.email).wait_for(timeout=20000)

@@ -1,4 +1,5 @@
 """Every custom action, run as the action server runs it: Tracker in, messages and events out."""
+
 from __future__ import annotations
 
 import json
@@ -12,6 +13,7 @@ from actions import actions  # noqa: F401  (registers the actions)
 from actions.base import SORRY, KnowledgeAction
 from bot import ROOT
 from bot.render import money
+from tests.conftest import role
 
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text())
 ALL_ACTIONS = {cls().name(): cls for cls in KnowledgeAction.__subclasses__()}
@@ -19,8 +21,11 @@ ALL_ACTIONS = {cls().name(): cls for cls in KnowledgeAction.__subclasses__()}
 
 def tracker(text: str, intent: str, slots=None, entities=None) -> Tracker:
     slots = {"role": None, "sector": None, "pathway": None, "last_aspect": None, "last_sources": None, **(slots or {})}
-    message = {"text": text, "intent": {"name": intent, "confidence": 0.9},
-               "entities": [{"entity": k, "value": v} for k, v in (entities or {}).items()]}
+    message = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 0.9},
+        "entities": [{"entity": k, "value": v} for k, v in (entities or {}).items()],
+    }
     return Tracker("test-user", slots, message, [], False, None, {}, "action_listen")
 
 
@@ -28,10 +33,6 @@ def run(action_name, text, intent, **kw):
     dispatcher = CollectingDispatcher()
     events = ALL_ACTIONS[action_name]().run(dispatcher, tracker(text, intent, **kw), DOMAIN)
     return dispatcher.messages, {e["name"]: e["value"] for e in events if e["event"] == "slot"}
-
-
-def role(kb, role_id):
-    return next(r for r in kb.roles if r.id == role_id)
 
 
 def test_every_domain_action_is_implemented():
@@ -46,20 +47,26 @@ def test_pay_question_answers_with_sourced_figure(kb):
     messages, slots = run("action_answer_role_question", "how much do welders make?", "ask_pay")
     text = messages[0]["text"]
     assert f"Median pay: {money(role(kb, 'welder').median_pay.annual_usd)} a year (BLS, May 2024)" in text
-    assert slots == {"role": "welder", "last_aspect": "pay", "last_sources": ["bls_ooh_welders"]}
+    sources = ["bls_ooh_welders", "bls_oews_may2024_national"]  # the role's figure, then all U.S. jobs
+    assert slots == {"role": "welder", "last_aspect": "pay", "last_sources": sources}
     assert [b["title"] for b in messages[0]["buttons"]] == ["Education", "Job outlook", "Skills"]
 
 
 def test_follow_up_uses_the_role_being_discussed(kb):
-    messages, slots = run("action_answer_role_question", "what education do they need?", "ask_education",
-                          slots={"role": "factory_manager"})
+    messages, slots = run(
+        "action_answer_role_question",
+        "what education do they need?",
+        "ask_education",
+        slots={"role": "factory_manager"},
+    )
     assert role(kb, "factory_manager").education.typical_entry in messages[0]["text"]
     assert slots["role"] == "factory_manager"
 
 
 def test_what_about_keeps_the_question_and_switches_role(kb):
-    messages, slots = run("action_answer_followup", "what about machinists?", "what_about",
-                          slots={"role": "welder", "last_aspect": "pay"})
+    messages, slots = run(
+        "action_answer_followup", "what about machinists?", "what_about", slots={"role": "welder", "last_aspect": "pay"}
+    )
     assert money(role(kb, "machinist").median_pay.annual_usd) in messages[0]["text"]
     assert money(role(kb, "welder").median_pay.annual_usd) not in messages[0]["text"]
     assert slots["role"] == "machinist" and slots["last_aspect"] == "pay"
@@ -73,8 +80,7 @@ def test_question_without_a_role_asks_which_with_buttons():
 
 
 def test_unknown_job_never_gets_another_roles_facts(kb):
-    messages, _ = run("action_answer_role_question", "how much do astronauts make", "ask_pay",
-                      slots={"role": "welder"})
+    messages, _ = run("action_answer_role_question", "how much do astronauts make", "ask_pay", slots={"role": "welder"})
     assert "$" not in messages[0]["text"]
     assert "don't have that job" in messages[0]["text"]
 
@@ -89,13 +95,16 @@ def test_button_payload_entity_wins_over_text(kb):
     assert "+17% for 2024–34 (BLS projections)" in messages[0]["text"]
 
 
-@pytest.mark.parametrize("aspect_intent, needle", [
-    ("ask_skills", "Blueprint reading and shop math"),
-    ("ask_certifications", "NIMS Machining Level I"),
-    ("ask_related_roles", "CNC operator"),
-    ("ask_about", "What they do:"),
-    ("ask_outlook", "−2% for 2024–34"),
-])
+@pytest.mark.parametrize(
+    "aspect_intent, needle",
+    [
+        ("ask_skills", "Blueprint reading and shop math"),
+        ("ask_certifications", "NIMS Machining Level I"),
+        ("ask_related_roles", "CNC operator"),
+        ("ask_about", "What they do:"),
+        ("ask_outlook", "−2% for 2024–34"),
+    ],
+)
 def test_each_role_aspect(aspect_intent, needle):
     action = "action_answer_about" if aspect_intent == "ask_about" else "action_answer_role_question"
     messages, _ = run(action, "machinist", aspect_intent, entities={"role": "machinist"})
@@ -146,8 +155,9 @@ def test_training(kb):
 
 
 def test_sources_name_the_last_answers_sources_with_urls(kb):
-    messages, slots = run("action_show_sources", "where does this come from?", "ask_source",
-                          slots={"last_sources": ["bls_ooh_welders"]})
+    messages, slots = run(
+        "action_show_sources", "where does this come from?", "ask_source", slots={"last_sources": ["bls_ooh_welders"]}
+    )
     text = " ".join(m["text"] for m in messages)
     assert "https://www.bls.gov/ooh/production/welders-cutters-solderers-and-brazers.htm" in text
     assert "CC BY 4.0" in text  # O*NET's license asks for attribution
@@ -199,7 +209,9 @@ def test_career_finder_validation():
     form = ValidateCareerFinderForm()
     dispatcher = CollectingDispatcher()
     t = tracker("I like building things", "inform_finder")
-    assert form.validate_finder_interest("I like building things", dispatcher, t, DOMAIN) == {"finder_interest": "hands_on"}
+    assert form.validate_finder_interest("I like building things", dispatcher, t, DOMAIN) == {
+        "finder_interest": "hands_on"
+    }
     assert form.validate_finder_training("skip", dispatcher, t, DOMAIN) == {"finder_training": "any"}
     assert form.validate_finder_industry("planes", dispatcher, t, DOMAIN) == {"finder_industry": "aerospace"}
     assert dispatcher.messages == []
@@ -212,7 +224,11 @@ def test_career_finder_validation():
 def test_finder_questions_and_suggestions_actions():
     messages, _ = run("action_ask_finder_industry", "", "start_career_finder")
     assert messages[0]["buttons"][-1] == {"title": "Any industry", "payload": "any industry"}
-    messages, slots = run("action_suggest_careers", "aerospace", "inform_finder",
-                          slots={"finder_interest": "hands_on", "finder_training": "short", "finder_industry": "aerospace"})
+    messages, slots = run(
+        "action_suggest_careers",
+        "aerospace",
+        "inform_finder",
+        slots={"finder_interest": "hands_on", "finder_training": "short", "finder_industry": "aerospace"},
+    )
     assert messages[0]["text"].startswith("Based on your answers")
     assert slots["role"] in {"machinist", "welder", "cnc_operator"}

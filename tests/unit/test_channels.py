@@ -1,4 +1,5 @@
 """Channel guarantees: a reply to every message, 4xx for malformed requests, clean text."""
+
 from __future__ import annotations
 
 import asyncio
@@ -10,8 +11,8 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot.channels.guarantee import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, NO_REPLY, STORE_DOWN, clean_message, with_reply
 from bot.channels.limits import MAX_METADATA_BYTES, clean_metadata, limit_requests, valid_session_id
-from bot.channels.rest import MAX_BODY_BYTES, reject_malformed
 from bot.channels.origins import allowed_origins, frame_ancestors
+from bot.channels.rest import MAX_BODY_BYTES, reject_malformed
 from bot.store_faults import StoreUnavailable
 
 
@@ -24,18 +25,21 @@ def handle(text, on_new_message):
 def test_reply_passes_through():
     async def answer(message):
         await message.output_channel.send_text_message(message.sender_id, "hello")
+
     assert handle("hi", answer) == ["hello"]
 
 
 def test_silence_becomes_a_graceful_reply():
     async def silent(message):  # what Rasa does when the action server is down
         return None
+
     assert handle("how much do welders make", silent) == [NO_REPLY]
 
 
 def test_failure_becomes_a_graceful_reply():
     async def broken(message):
         raise RuntimeError("database gone")
+
     assert handle("hi", broken) == [NO_REPLY]
 
 
@@ -58,6 +62,7 @@ def test_an_unavailable_store_gets_an_apology_and_nothing_else(caplog):
     async def store_down(message):
         await message.output_channel.send_text_message(message.sender_id, "an answer that was not saved")
         raise StoreUnavailable("saving a conversation failed 4 times")
+
     with caplog.at_level("ERROR"):
         assert handle("how much do welders make", store_down) == [STORE_DOWN]
     assert "Conversation store unavailable" in caplog.text
@@ -66,6 +71,7 @@ def test_an_unavailable_store_gets_an_apology_and_nothing_else(caplog):
 def test_empty_message_gets_a_hint_without_reaching_rasa():
     async def never(message):
         raise AssertionError("should not be called")
+
     assert handle("   ", never) == [EMPTY_MESSAGE]
 
 
@@ -80,21 +86,24 @@ def request(body, method="POST", path="/webhooks/rest/webhook"):
     return SimpleNamespace(method=method, path=path, body=raw)
 
 
-@pytest.mark.parametrize("body, status, reason", [
-    (b"not json", 400, "must be JSON"),
-    ([1, 2], 400, "JSON object"),
-    ({"message": "hi"}, 400, "'sender'"),
-    ({"sender": "", "message": "hi"}, 400, "'sender'"),
-    ({"sender": "x" * 500, "message": "hi"}, 400, "'sender'"),
-    ({"sender": "a b", "message": "hi"}, 400, "'sender'"),
-    ({"sender": "me@example.org", "message": "hi"}, 400, "'sender'"),
-    ({"sender": "u\n", "message": "hi"}, 400, "'sender'"),
-    ({"sender": "u", "message": "hi", "metadata": {"x": "y" * MAX_METADATA_BYTES}}, 400, "'metadata'"),
-    (b'{"sender": "u", "message": "hi", "metadata": ' + b"[" * 5000 + b"]" * 5000 + b"}", 400, "must be JSON"),
-    ({"sender": "u", "message": 5}, 400, "'message'"),
-    ({"sender": "u", "message": "hi", "metadata": "school"}, 400, "'metadata'"),
-    (b"{" + b" " * (MAX_BODY_BYTES + 1) + b"}", 413, "larger than"),
-])
+@pytest.mark.parametrize(
+    "body, status, reason",
+    [
+        (b"not json", 400, "must be JSON"),
+        ([1, 2], 400, "JSON object"),
+        ({"message": "hi"}, 400, "'sender'"),
+        ({"sender": "", "message": "hi"}, 400, "'sender'"),
+        ({"sender": "x" * 500, "message": "hi"}, 400, "'sender'"),
+        ({"sender": "a b", "message": "hi"}, 400, "'sender'"),
+        ({"sender": "me@example.org", "message": "hi"}, 400, "'sender'"),
+        ({"sender": "u\n", "message": "hi"}, 400, "'sender'"),
+        ({"sender": "u", "message": "hi", "metadata": {"x": "y" * MAX_METADATA_BYTES}}, 400, "'metadata'"),
+        (b'{"sender": "u", "message": "hi", "metadata": ' + b"[" * 5000 + b"]" * 5000 + b"}", 400, "must be JSON"),
+        ({"sender": "u", "message": 5}, 400, "'message'"),
+        ({"sender": "u", "message": "hi", "metadata": "school"}, 400, "'metadata'"),
+        (b"{" + b" " * (MAX_BODY_BYTES + 1) + b"}", 413, "larger than"),
+    ],
+)
 def test_malformed_rest_requests_get_4xx(body, status, reason):
     resp = asyncio.run(reject_malformed(request(body)))
     assert resp.status == status and reason in json.loads(resp.body)["error"]
@@ -108,18 +117,30 @@ def test_wellformed_rest_request_passes():
 def test_metadata_keeps_only_a_school_id():
     assert clean_metadata('{"school": "lincoln-high"}') == {"school": "lincoln-high"}
     assert clean_metadata({"school": "lincoln-high", "counselor_email": "evil@attacker.example"}) == {
-        "school": "lincoln-high"}
+        "school": "lincoln-high"
+    }
     assert clean_metadata({"school": {"counselor": {"email": "evil@attacker.example"}}}) == {}
     assert clean_metadata({"school": "Lincoln High"}) == {}  # not an id: settings live on the server
     assert clean_metadata("{broken") == {} and clean_metadata(["x"]) == {} and clean_metadata(None) == {}
     assert clean_metadata("[" * 50_000) == {}
 
 
-@pytest.mark.parametrize("value, ok", [
-    ("3f2b9c0e4d5a4b1c8e7f6a5b4c3d2e1f", True), ("slack:C1:1700000000.0001", True), ("x" * 128, True),
-    ("x" * 129, False), ("", False), ("a b", False), ("<script>", False), ("me@example.org", False),
-    (None, False), (5, False), (["a"], False),
-])
+@pytest.mark.parametrize(
+    "value, ok",
+    [
+        ("3f2b9c0e4d5a4b1c8e7f6a5b4c3d2e1f", True),
+        ("slack:C1:1700000000.0001", True),
+        ("x" * 128, True),
+        ("x" * 129, False),
+        ("", False),
+        ("a b", False),
+        ("<script>", False),
+        ("me@example.org", False),
+        (None, False),
+        (5, False),
+        (["a"], False),
+    ],
+)
 def test_session_ids(value, ok):
     assert valid_session_id(value) is ok
 
@@ -136,16 +157,19 @@ def test_allowed_origins(monkeypatch):
     monkeypatch.setenv("CHAT_ALLOWED_ORIGINS", "https://school.example.org/, https://district.example.org")
     assert allowed_origins()[:2] == ["https://school.example.org", "https://district.example.org"]
     assert "http://localhost:5005" in allowed_origins()
-    assert frame_ancestors().startswith("frame-ancestors 'self' https://school.example.org https://district.example.org")
+    assert frame_ancestors().startswith(
+        "frame-ancestors 'self' https://school.example.org https://district.example.org"
+    )
 
 
 def test_slack_mrkdwn():
     from bot.channels.slack import to_mrkdwn
 
     text = "Welder\nMedian pay: $51,000 a year (BLS, May 2024) <b>&\nMore: https://www.bls.gov/ooh/x.htm."
-    assert to_mrkdwn(text) == ("*Welder*\nMedian pay: $51,000 a year (BLS, May 2024) &lt;b&gt;&amp;\n"
-                               "More: <https://www.bls.gov/ooh/x.htm>.")
-    assert to_mrkdwn("Sorry, I didn't understand that.\nTry again") .startswith("Sorry")
+    assert to_mrkdwn(text) == (
+        "*Welder*\nMedian pay: $51,000 a year (BLS, May 2024) &lt;b&gt;&amp;\nMore: <https://www.bls.gov/ooh/x.htm>."
+    )
+    assert to_mrkdwn("Sorry, I didn't understand that.\nTry again").startswith("Sorry")
 
 
 def test_slack_is_off_without_credentials(monkeypatch, caplog):

@@ -1,5 +1,6 @@
 """The deployment files in deploy/ agree with what `make cluster` and the tests run: the systemd
 units start the same commands on the same ports, and nginx accepts the site configuration."""
+
 from __future__ import annotations
 
 import configparser
@@ -30,14 +31,20 @@ def test_units_run_the_commands_of_make_cluster_on_its_ports():
     rasa = shlex.split(unit("manufacturing-careers-rasa@.service")["Service"]["ExecStart"])
     assert rasa[1:3] == RASA_CLI[1:]  # Rasa's CLI with our patches applied first, as start_rasa runs it
     rasa = rasa[:1] + rasa[3:]
-    assert rasa[1:3] == ["run", "--model"] and "--interface" in rasa and rasa[rasa.index("--interface") + 1] == "127.0.0.1"
+    assert (
+        rasa[1:3] == ["run", "--model"] and "--interface" in rasa and rasa[rasa.index("--interface") + 1] == "127.0.0.1"
+    )
     assert rasa[rasa.index("--endpoints") + 1] == str(ENDPOINTS.relative_to(ROOT))
     assert rasa[rasa.index("--port") + 1] == f"{str(defaults.rasa_base_port)[:-1]}%i"  # 5101 for instance 1
     env = unit("manufacturing-careers-rasa@.service")["Service"]["Environment"]
     assert env == f"ACTION_SERVER_URL=http://127.0.0.1:{str(defaults.actions_base_port)[:-1]}%i/webhook"
     actions = unit("manufacturing-careers-actions@.service")["Service"]
-    assert shlex.split(actions["ExecStart"])[1:] == ["-m", "bot.tools.action_server", "--port",
-                                                      f"{str(defaults.actions_base_port)[:-1]}%i"]
+    assert shlex.split(actions["ExecStart"])[1:] == [
+        "-m",
+        "bot.tools.action_server",
+        "--port",
+        f"{str(defaults.actions_base_port)[:-1]}%i",
+    ]
     assert actions["Environment"] == "SANIC_HOST=127.0.0.1"  # no authentication: loopback only
     for name in ("manufacturing-careers-rasa@.service", "manufacturing-careers-actions@.service"):
         service = unit(name)["Service"]

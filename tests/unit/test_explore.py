@@ -1,4 +1,5 @@
 """Guided exploration: comparing roles, filtering and ranking, next steps, two-stage fallback."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,10 +7,7 @@ import pytest
 from bot.answers import about, explore, topics
 from bot.answers.turn import Turn
 from bot.render import money
-
-
-def role(kb, role_id):
-    return next(r for r in kb.roles if r.id == role_id)
+from tests.conftest import role
 
 
 def test_compare_two_roles_side_by_side(knowledge, kb):
@@ -17,10 +15,14 @@ def test_compare_two_roles_side_by_side(knowledge, kb):
     welder, machinist = role(kb, "welder"), role(kb, "machinist")
     lines = answer.text.splitlines()
     assert lines[0] == "Welder vs Machinist"
-    assert lines[1] == (f"• Welder: median pay {money(welder.median_pay.annual_usd)} a year. Job outlook +2%. "
-                        "Education to start: high school diploma or equivalent.")
-    assert lines[2].startswith(f"• Machinist: median pay {money(machinist.median_pay.annual_usd)} a year. "
-                               "Job outlook −2%. Education to start: high school diploma or equivalent")
+    assert lines[1] == (
+        f"• Welder: median pay {money(welder.median_pay.annual_usd)} a year. Job outlook +2%. "
+        "Education to start: high school diploma or equivalent."
+    )
+    assert lines[2].startswith(
+        f"• Machinist: median pay {money(machinist.median_pay.annual_usd)} a year. "
+        "Job outlook −2%. Education to start: high school diploma or equivalent"
+    )
     gap = machinist.median_pay.annual_usd - welder.median_pay.annual_usd
     assert lines[3] == f"At the median, a machinist earns {money(gap)} a year more than a welder."
     assert lines[4] == "Median pay (BLS, May 2024); job outlook for 2024–34 (BLS projections)."
@@ -28,7 +30,9 @@ def test_compare_two_roles_side_by_side(knowledge, kb):
 
 
 def test_compare_with_the_role_being_discussed(knowledge):
-    answer = explore.compare(Turn(knowledge, "compare_roles", "compare it with cnc operators", slots={"role": "welder"}))
+    answer = explore.compare(
+        Turn(knowledge, "compare_roles", "compare it with cnc operators", slots={"role": "welder"})
+    )
     assert answer.text.startswith("Welder vs CNC operator")
 
 
@@ -48,8 +52,10 @@ def test_compare_with_a_job_outside_the_list_never_uses_the_discussed_role(knowl
 def test_jobs_without_a_degree_sorted_by_pay(knowledge, kb):
     answer = explore.explore(Turn(knowledge, "explore_roles", "what jobs can I get without a college degree"))
     listed = [line[2:].split(":")[0] for line in answer.text.splitlines() if line.startswith("• ")]
-    expected = sorted((r for r in kb.roles if r.education.typical_entry.startswith("High school")),
-                      key=lambda r: -r.median_pay.annual_usd)
+    expected = sorted(
+        (r for r in kb.roles if r.education.typical_entry.startswith("High school")),
+        key=lambda r: -r.median_pay.annual_usd,
+    )
     assert listed == [r.title for r in expected][:6]
     assert "without a college degree" in answer.text.splitlines()[0]
 
@@ -57,7 +63,7 @@ def test_jobs_without_a_degree_sorted_by_pay(knowledge, kb):
 def test_fastest_growing(knowledge, kb):
     answer = explore.explore(Turn(knowledge, "explore_roles", "which jobs are growing the fastest"))
     first = answer.text.splitlines()[1]
-    fastest = max(kb.roles, key=lambda r: r.outlook.percent_change)
+    fastest = max((r for r in kb.roles if r.outlook), key=lambda r: r.outlook.percent_change)
     assert first.startswith(f"• {fastest.title}: +{fastest.outlook.percent_change:g}%")
 
 
@@ -70,20 +76,26 @@ def test_highest_paying_in_a_sector(knowledge, kb):
 
 
 def test_next_steps_for_a_role_use_the_schools_counselor(knowledge):
-    turn = Turn(knowledge, "ask_training", "how do I become a welder?",
-                metadata={"school": "demo"})
+    turn = Turn(knowledge, "ask_training", "how do I become a welder?", metadata={"school": "demo"})
     answer = topics.training(turn)
     assert "Ask Ms. Example (demo counselor) about CTE classes and dual enrollment" in answer.text
     assert "SkillsUSA" in answer.text and "https://www.apprenticeship.gov/" in answer.text
 
 
 def test_first_miss_offers_likeliest_topics_second_miss_explains(knowledge):
-    ranking = [{"name": "nlu_fallback"}, {"name": "ask_pay"}, {"name": "out_of_scope"}, {"name": "ask_training"},
-               {"name": "ask_sectors"}, {"name": "ask_skills"}]
+    ranking = [
+        {"name": "nlu_fallback"},
+        {"name": "ask_pay"},
+        {"name": "out_of_scope"},
+        {"name": "ask_training"},
+        {"name": "ask_sectors"},
+        {"name": "ask_skills"},
+    ]
     first = about.low_confidence(Turn(knowledge, "nlu_fallback", "hmm the money thing", intent_ranking=ranking))
     assert [b.title for b in first.buttons] == ["Pay for a job", "How to get started", "Industries"]
-    second = about.low_confidence(Turn(knowledge, "nlu_fallback", "uhh", intent_ranking=ranking,
-                                       previous_intent="nlu_fallback"))
+    second = about.low_confidence(
+        Turn(knowledge, "nlu_fallback", "uhh", intent_ranking=ranking, previous_intent="nlu_fallback")
+    )
     assert second.text.startswith("Sorry, I still didn't understand. I can tell you about manufacturing careers")
 
 
@@ -106,13 +118,13 @@ def test_finder_suggests_three_fitting_roles_with_reasons(knowledge, kb):
     from bot.answers import finder
 
     answer = finder.suggest(knowledge, "hands_on", "short", "aerospace")
-    lines = [l for l in answer.text.splitlines() if l.startswith("• ")]
+    lines = [line for line in answer.text.splitlines() if line.startswith("• ")]
     assert len(lines) == 3
     top = lines[0]
     assert top.startswith("• Machinist:") or top.startswith("• Welder:") or top.startswith("• CNC operator:")
     assert "hands-on work" in top and "aerospace employs them" in top and "(BLS, May 2024)" in top
-    for role, _ in finder.rank(knowledge, "hands_on", "short", "aerospace"):
-        assert role.education.typical_entry.startswith("High school")
+    for picked, _ in finder.rank(knowledge, "hands_on", "short", "aerospace"):
+        assert picked.education.typical_entry.startswith("High school")
     assert "https://www.mynextmove.org/explore/ip" in answer.text
     assert [b.title for b in answer.buttons][-1] == "Start over"
 
@@ -121,7 +133,7 @@ def test_finder_with_every_question_skipped_still_suggests(knowledge):
     from bot.answers import finder
 
     answer = finder.suggest(knowledge, finder.ANY, finder.ANY, finder.ANY)
-    assert len([l for l in answer.text.splitlines() if l.startswith("• ")]) == 3
+    assert len([line for line in answer.text.splitlines() if line.startswith("• ")]) == 3
 
 
 def test_pay_question_naming_two_roles_is_answered_side_by_side(knowledge):
@@ -139,23 +151,27 @@ def test_filter_lead_reads_well_without_a_place(knowledge):
 
 def test_cluster_question_naming_a_topic_answers_the_topic(knowledge, kb):
     gdp = next(e for e in kb.economy if e.id == "gdp_share")
-    assert about.cluster_question(Turn(knowledge, "ask_cluster", "whats the gdp thing for manufacturing")).text \
-        .startswith(gdp.statement)
-    assert about.cluster_question(Turn(knowledge, "ask_cluster", "what is manufacturing")).text \
-        .startswith("Manufacturing career cluster")
+    assert about.cluster_question(
+        Turn(knowledge, "ask_cluster", "whats the gdp thing for manufacturing")
+    ).text.startswith(gdp.statement)
+    assert about.cluster_question(Turn(knowledge, "ask_cluster", "what is manufacturing")).text.startswith(
+        "Manufacturing career cluster"
+    )
 
 
 def test_every_citation_comes_from_the_knowledge_file(raw_knowledge, write_knowledge, nlp):
     from bot.answers import finder
-    from bot.answers.context import build
+    from bot.answers.loaded_knowledge import build
 
     for source in raw_knowledge["meta"]["sources"].values():
         if source["publisher"] == "BLS":
             source["publisher"] = "Bureau of Labor Statistics"
     k = build(write_knowledge(raw_knowledge), nlp)
-    texts = [finder.suggest(k, "hands_on", "short", "any").text,
-             explore.explore(Turn(k, "explore_roles", "highest paying jobs")).text,
-             explore.compare(Turn(k, "compare_roles", "welder vs machinist")).text]
+    texts = [
+        finder.suggest(k, "hands_on", "short", "any").text,
+        explore.explore(Turn(k, "explore_roles", "highest paying jobs")).text,
+        explore.compare(Turn(k, "compare_roles", "welder vs machinist")).text,
+    ]
     for text in texts:
         assert "(Bureau of Labor Statistics, May 2024)" in text
         assert "BLS" not in text

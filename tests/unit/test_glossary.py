@@ -1,4 +1,5 @@
 """Definitions: "what does X mean?" finds the glossary term by name, alias or typo, in plain words."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,30 +9,43 @@ from bot.answers.turn import Turn
 from bot.knowledge.loader import load
 from bot.knowledge.problems import KnowledgeError
 
-TERMS = ["advanced_manufacturing", "median_pay", "job_outlook", "apprenticeship", "cte", "career_pathway",
-         "certification", "associate_degree", "bachelors_degree", "on_the_job_training"]
+TERMS = [
+    "advanced_manufacturing",
+    "median_pay",
+    "job_outlook",
+    "apprenticeship",
+    "cte",
+    "career_pathway",
+    "certification",
+    "associate_degree",
+    "bachelors_degree",
+    "on_the_job_training",
+]
 
 
 def define(knowledge, text, intent="ask_definition", **kw):
     return glossary.define(Turn(knowledge, intent, text, **kw))
 
 
-@pytest.mark.parametrize("text, term_id", [
-    ("what does advanced manufacturing mean", "advanced_manufacturing"),
-    ("what is a median salary", "median_pay"),
-    ("what's CTE", "cte"),
-    ("what does median mean?", "median_pay"),
-    ("what do they mean by job outlook", "job_outlook"),
-    ("what are apprenticeships", "apprenticeship"),
-    ("what's an associate's degree", "associate_degree"),
-    ("whats a bachelors degree", "bachelors_degree"),
-    ("what does on-the-job training mean", "on_the_job_training"),
-    ("what is OJT", "on_the_job_training"),
-    ("define certification", "certification"),
-    ("what is a career pathway", "career_pathway"),
-    ("what does apprentiship mean", "apprenticeship"),  # typo
-    ("what does medain pay mean", "median_pay"),  # typo
-])
+@pytest.mark.parametrize(
+    "text, term_id",
+    [
+        ("what does advanced manufacturing mean", "advanced_manufacturing"),
+        ("what is a median salary", "median_pay"),
+        ("what's CTE", "cte"),
+        ("what does median mean?", "median_pay"),
+        ("what do they mean by job outlook", "job_outlook"),
+        ("what are apprenticeships", "apprenticeship"),
+        ("what's an associate's degree", "associate_degree"),
+        ("whats a bachelors degree", "bachelors_degree"),
+        ("what does on-the-job training mean", "on_the_job_training"),
+        ("what is OJT", "on_the_job_training"),
+        ("define certification", "certification"),
+        ("what is a career pathway", "career_pathway"),
+        ("what does apprentiship mean", "apprenticeship"),  # typo
+        ("what does medain pay mean", "median_pay"),  # typo
+    ],
+)
 def test_finds_term_by_name_alias_or_typo(knowledge, text, term_id):
     assert glossary.find(knowledge, text).id == term_id
 
@@ -79,8 +93,9 @@ def test_glossary_name_used_twice_is_an_error(raw_knowledge, write_knowledge):
     raw_knowledge["glossary"][4]["aliases"].append("Median")  # cte, after median_pay
     with pytest.raises(KnowledgeError) as caught:
         load(write_knowledge(raw_knowledge))
-    assert ("entry glossary[cte], field aliases: 'Median' is also a name of glossary[median_pay]"
-            in [p.describe() for p in caught.value.problems])
+    assert "entry glossary[cte], field aliases: 'Median' is also a name of glossary[median_pay]" in [
+        p.describe() for p in caught.value.problems
+    ]
 
 
 def test_glossary_source_and_fields_are_checked(raw_knowledge, write_knowledge):

@@ -1,5 +1,6 @@
 """Counselor insights on a generated store with known conversations in two schools over several
 weeks: every figure, ranking and "fewer than 5" rule; the report files; what a turn writes."""
+
 from __future__ import annotations
 
 import csv
@@ -10,7 +11,8 @@ from datetime import date, datetime
 import pytest
 import sqlalchemy as sa
 
-from bot.insights import auth, page, report as reports, table
+from bot.insights import auth, page, table
+from bot.insights import report as reports
 from bot.insights.figures import FEWER, compute
 from bot.tools import insights as tool
 
@@ -20,8 +22,16 @@ D1, D2, D3, OLD = date(2026, 11, 2), date(2026, 11, 3), date(2026, 11, 10), date
 
 def user(day, text, intent, school="", channel="socketio", **slots):
     ts = time.mktime(datetime(day.year, day.month, day.day, 10, 30).timetuple())
-    events = [{"event": "user", "timestamp": ts, "text": text, "input_channel": channel,
-               "parse_data": {"intent": {"name": intent}}, "metadata": {"school": school} if school else {}}]
+    events = [
+        {
+            "event": "user",
+            "timestamp": ts,
+            "text": text,
+            "input_channel": channel,
+            "parse_data": {"intent": {"name": intent}},
+            "metadata": {"school": school} if school else {},
+        }
+    ]
     action = {"out_of_scope": "action_explain_scope", "nlu_fallback": "action_handle_low_confidence"}.get(intent, "x")
     events.append({"event": "action", "name": action, "timestamp": ts + 1})
     events += [{"event": "slot", "name": k, "value": v, "timestamp": ts + 1} for k, v in slots.items()]
@@ -34,11 +44,13 @@ def conversations():
     for i in range(6):  # north, D1: 6 students ask welders' pay
         c[f"north-pay-{i}"] = user(D1, "how much do welders make", "ask_pay", "north", role="welder")
     for i in range(5):  # north, D1: 5 students ask something not covered, worded alike
-        c[f"north-nurse-{i}"] = user(D1, ["how much do nurses make", "how much does a nurse make?"][i % 2],
-                                     "out_of_scope", "north")
+        c[f"north-nurse-{i}"] = user(
+            D1, ["how much do nurses make", "how much does a nurse make?"][i % 2], "out_of_scope", "north"
+        )
     for i in range(3):  # north, D2: 3 students, two machinist questions each (6 messages, 3 conversations)
-        c[f"north-mach-{i}"] = (user(D2, "machinist school?", "ask_education", "north", role="machinist")
-                                + user(D2, "and pay?", "ask_pay", "north", role="machinist"))
+        c[f"north-mach-{i}"] = user(D2, "machinist school?", "ask_education", "north", role="machinist") + user(
+            D2, "and pay?", "ask_pay", "north", role="machinist"
+        )
     for i in range(7):  # south, D3: 7 students ask about aerospace
         c[f"south-aero-{i}"] = user(D3, "tell me about aerospace", "ask_about", "south", sector="aerospace")
     for i in range(2):  # south, D3: 2 unanswered, reaching an email: a hidden group
@@ -71,7 +83,12 @@ def by_name(items):
 def test_rows_from_a_turn():
     (row,) = table.rows("s", user(D1, "call me at 555-123-4567?", "nlu_fallback", "north", role="welder"))
     assert (row["day"], row["week"], row["school"], row["kind"], row["answered"]) == (
-        D1, date(2026, 11, 2), "north", "not covered", False)
+        D1,
+        date(2026, 11, 2),
+        "north",
+        "not covered",
+        False,
+    )
     assert row["text"] == "call me at [phone removed]?" and row["role"] == "welder"
     (answered,) = table.rows("s", user(D1, "how much?", "ask_pay", "north"))
     assert answered["answered"] and answered["text"] is None and answered["kind"] == "pay"
@@ -86,14 +103,22 @@ def test_district_figures(engine):
     assert len(r.periods) == 30 and not r.weekly
     d1 = days[D1]
     assert (d1.conversations.text(), d1.messages.text(), d1.answered.text(), d1.unanswered.text()) == (
-        "11", "11", "6", "5")
+        "11",
+        "11",
+        "6",
+        "5",
+    )
     assert d1.answered_share == pytest.approx(54.5)
     d2 = days[D2]  # 3 conversations: every figure of that day is hidden, the share too
     assert {d2.conversations.text(), d2.messages.text(), d2.answered.text()} == {FEWER}
     assert d2.answered_share is None
     d3 = days[D3]  # 7 answered + 2 unanswered conversations: the share would reveal the 2
     assert (d3.conversations.text(), d3.messages.text(), d3.unanswered.text(), d3.answered_share) == (
-        "9", "9", FEWER, None)
+        "9",
+        "9",
+        FEWER,
+        None,
+    )
     assert days[date(2026, 11, 4)].conversations.text() == FEWER  # 0 is a small number too
 
 
@@ -102,7 +127,11 @@ def test_rankings_hide_small_counts_and_their_order(engine):
     assert [(k, c.text()) for k, c in r.topics["role"]] == [("welder", "6"), ("machinist", FEWER)]
     assert by_name(r.topics["sector"]) == {"aerospace": "7"}
     assert [(k, c.text()) for k, c in r.topics["kind"]] == [
-        ("pay", "9"), ("about a job", "7"), ("not covered", "7"), ("education", FEWER)]  # pay: 6 + 3 machinist
+        ("pay", "9"),
+        ("about a job", "7"),
+        ("not covered", "7"),
+        ("education", FEWER),
+    ]  # pay: 6 + 3 machinist
     assert r.topics["pathway"] == []
     assert all(c.value == 0 for _, c in r.topics["role"] if c.shown is None)  # hidden values are dropped
 
@@ -151,8 +180,8 @@ def test_page_and_files_show_the_same_figures_and_nothing_personal(engine, tmp_p
             assert list(csv.reader(f)) == [t.columns] + t.rows
         for row in t.rows:
             cells = "".join(f"<td>{re.escape(_esc(v))}</td>" for v in row[1:])
-            assert re.search(f"<th scope=\"row\">{re.escape(_esc(row[0]))}</th>{cells}", html), row
-            assert re.search(f"<th scope=\"row\">{re.escape(_esc(row[0]))}</th>{cells}", static), row
+            assert re.search(f'<th scope="row">{re.escape(_esc(row[0]))}</th>{cells}', html), row
+            assert re.search(f'<th scope="row">{re.escape(_esc(row[0]))}</th>{cells}', static), row
     for text in (html, static):
         assert "north-" not in text and "slack-" not in text and "a@b.org" not in text
         assert not re.search(r"\d\d:\d\d", text) and "shoes" not in text  # no times; hidden group's text
@@ -169,8 +198,12 @@ def test_tokens(tmp_path, monkeypatch):
     from bot import schools
 
     token = auth.new_token()
-    registry = schools.Registry([schools.School(id="north", name="North High", insights_token_sha256=auth.token_hash(token)),
-                                 schools.School(id="south", name="South High")])
+    registry = schools.Registry(
+        [
+            schools.School(id="north", name="North High", insights_token_sha256=auth.token_hash(token)),
+            schools.School(id="south", name="South High"),
+        ]
+    )
     env = {auth.ADMIN_ENV: "a" * 30}
     assert auth.viewer_for(token, registry, env) == auth.Viewer("north")
     assert auth.viewer_for("a" * 30, registry, env).district

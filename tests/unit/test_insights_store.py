@@ -1,5 +1,6 @@
 """The store writes one insight row per user message, in both of its save paths, and retention
 (purge, "delete my conversation") removes them with the events. Plus the page's speed."""
+
 from __future__ import annotations
 
 import asyncio
@@ -20,11 +21,19 @@ DOMAIN = Domain.load(str(ROOT / "domain.yml"))
 
 
 def turn(text, intent, action, ts, **slots):
-    return [ActionExecuted("action_listen", timestamp=ts),
-            UserUttered(text, {"name": intent, "confidence": 0.9}, metadata={"school": "demo"},
-                        input_channel="socketio", timestamp=ts),
-            ActionExecuted(action, timestamp=ts), BotUttered("answer", timestamp=ts),
-            *[SlotSet(k, v, timestamp=ts) for k, v in slots.items()]]
+    return [
+        ActionExecuted("action_listen", timestamp=ts),
+        UserUttered(
+            text,
+            {"name": intent, "confidence": 0.9},
+            metadata={"school": "demo"},
+            input_channel="socketio",
+            timestamp=ts,
+        ),
+        ActionExecuted(action, timestamp=ts),
+        BotUttered("answer", timestamp=ts),
+        *[SlotSet(k, v, timestamp=ts) for k, v in slots.items()],
+    ]
 
 
 def run(coro):
@@ -37,9 +46,11 @@ def store(tmp_path):
 
 
 def chat(store, sender, ts):
-    tracker = DialogueStateTracker.from_events(sender, turn("how much do welders make", "ask_pay",
-                                                            "action_answer_role_question", ts, role="welder"),
-                                               slots=DOMAIN.slots)
+    tracker = DialogueStateTracker.from_events(
+        sender,
+        turn("how much do welders make", "ask_pay", "action_answer_role_question", ts, role="welder"),
+        slots=DOMAIN.slots,
+    )
     run(store.save(tracker))  # a new conversation: Rasa's own save path
     tracker = run(store.retrieve(sender))
     for e in turn("email me at kid@example.com", "nlu_fallback", "action_handle_low_confidence", ts + 5):
@@ -59,7 +70,12 @@ def test_each_save_path_writes_one_row_per_user_message(store):
     chat(store, "a", time.time())
     first, second = rows(store, "a")
     assert (first["kind"], first["role"], first["answered"], first["text"], first["school"]) == (
-        "pay", "welder", True, None, "demo")
+        "pay",
+        "welder",
+        True,
+        None,
+        "demo",
+    )
     assert (second["kind"], second["answered"], second["text"]) == ("not covered", False, "email me at [email removed]")
     assert first["channel"] == "socketio"
 

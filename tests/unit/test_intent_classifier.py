@@ -1,4 +1,5 @@
 """The classifier's input rows are exactly the ones Rasa's LogisticRegressionClassifier builds."""
+
 from __future__ import annotations
 
 import tempfile

@@ -1,4 +1,5 @@
 """Interests in the student's own words: suggestions, and the career finder filled from them."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,28 +15,34 @@ from bot.answers.turn import Turn
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text())
 
 
-@pytest.mark.parametrize("text, interest", [
-    ("I really enjoy repairing bikes, which job suits me?", "hands_on"),
-    ("i like sketching and making designs, are there factory jobs for me", "technology"),
-    ("i love working on cars", "hands_on"),
-    ("i'm good at math", "data"),
-    ("i like helping people", "people"),
-    ("i like being outside", "hands_on"),
-    ("i'm really into video games and coding", "technology"),
-    ("i like chemistry and physics", "data"),
-    ("i like building stuff with legos", "hands_on"),
-    ("purple", None),
-])
+@pytest.mark.parametrize(
+    "text, interest",
+    [
+        ("I really enjoy repairing bikes, which job suits me?", "hands_on"),
+        ("i like sketching and making designs, are there factory jobs for me", "technology"),
+        ("i love working on cars", "hands_on"),
+        ("i'm good at math", "data"),
+        ("i like helping people", "people"),
+        ("i like being outside", "hands_on"),
+        ("i'm really into video games and coding", "technology"),
+        ("i like chemistry and physics", "data"),
+        ("i like building stuff with legos", "hands_on"),
+        ("purple", None),
+    ],
+)
 def test_own_words_map_to_finder_interests(text, interest):
     assert finder.parse_interest(text) == interest
 
 
-@pytest.mark.parametrize("text, first_id", [
-    ("I really enjoy repairing bikes, which job suits me?", "maintenance_mechanic"),
-    ("i like sketching and making designs, are there factory jobs for me", "cad_drafter"),
-    ("i'm good at math and numbers", "data_analyst"),
-    ("i like helping people", "factory_manager"),
-])
+@pytest.mark.parametrize(
+    "text, first_id",
+    [
+        ("I really enjoy repairing bikes, which job suits me?", "maintenance_mechanic"),
+        ("i like sketching and making designs, are there factory jobs for me", "cad_drafter"),
+        ("i'm good at math and numbers", "data_analyst"),
+        ("i like helping people", "factory_manager"),
+    ],
+)
 def test_suggestions_name_two_or_three_roles_with_reasons(knowledge, text, first_id):
     first = knowledge.roles[first_id].title
     answer = finder.suggest_from_words(Turn(knowledge, "inform_finder", text))
@@ -76,11 +83,14 @@ def test_finder_start_without_a_liking_clears_everything(text):
 
 
 def test_prefilled_start_asks_the_next_question_and_says_why(knowledge):
-    answer = finder.ask_training(Turn(knowledge, "start_career_finder", "i love fixing bikes",
-                                      slots={"finder_interest": "hands_on"}))
+    answer = finder.ask_training(
+        Turn(knowledge, "start_career_finder", "i love fixing bikes", slots={"finder_interest": "hands_on"})
+    )
     assert answer.text.startswith("You like hands-on work, so I'll use that.")
     assert answer.text.endswith("How long do you want to train after high school?")
-    plain = finder.ask_training(Turn(knowledge, "inform_finder", "hands-on work", slots={"finder_interest": "hands_on"}))
+    plain = finder.ask_training(
+        Turn(knowledge, "inform_finder", "hands-on work", slots={"finder_interest": "hands_on"})
+    )
     assert plain.text == "How long do you want to train after high school?"
 
 

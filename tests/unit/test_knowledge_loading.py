@@ -1,5 +1,6 @@
 """Loading and validating the knowledge file: every broken file is refused with a message
 that names the file, the entry and the field."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,12 +9,9 @@ from bot.knowledge.loader import DEFAULT_PATH, load
 from bot.knowledge.problems import KnowledgeError
 from bot.knowledge.references import unused_sources
 from bot.tools import validate
+from tests.conftest import raw_role
 
 FIXTURES = __import__("pathlib").Path(__file__).resolve().parent.parent / "fixtures"
-
-
-def role(data, role_id):
-    return next(r for r in data["roles"] if r["id"] == role_id)
 
 
 def problems_of(path):
@@ -24,28 +22,34 @@ def problems_of(path):
 
 def test_real_file_loads_and_cites_every_source():
     kb = load(DEFAULT_PATH)
-    assert {r.id for r in kb.roles} >= {"manufacturing_engineer", "production_worker", "factory_manager",
-                                        "robotics_technician", "automation_engineer", "data_analyst"}
+    assert {r.id for r in kb.roles} >= {
+        "manufacturing_engineer",
+        "production_worker",
+        "factory_manager",
+        "robotics_technician",
+        "automation_engineer",
+        "data_analyst",
+    }
     assert {s.id for s in kb.sectors} >= {"automotive", "aerospace", "electronics", "textiles", "food_processing"}
     assert unused_sources(kb) == []
 
 
 def test_missing_required_field_names_entry_and_field(raw_knowledge, write_knowledge):
-    del role(raw_knowledge, "welder")["median_pay"]["source"]
+    del raw_role(raw_knowledge, "welder")["median_pay"]["source"]
     error, lines = problems_of(write_knowledge(raw_knowledge))
     assert "knowledge.yml" in str(error)
     assert lines == ["entry roles[welder], field median_pay.source: this required field is missing"]
 
 
 def test_wrong_type_names_entry_and_field(raw_knowledge, write_knowledge):
-    role(raw_knowledge, "machinist")["median_pay"]["annual_usd"] = "lots"
+    raw_role(raw_knowledge, "machinist")["median_pay"]["annual_usd"] = "lots"
     _, lines = problems_of(write_knowledge(raw_knowledge))
     assert lines == ["entry roles[machinist], field median_pay.annual_usd: value is not a valid integer"]
 
 
 def test_every_problem_is_reported_at_once(raw_knowledge, write_knowledge):
-    role(raw_knowledge, "machinist")["median_pay"]["annual_usd"] = "lots"
-    del role(raw_knowledge, "welder")["summary"]
+    raw_role(raw_knowledge, "machinist")["median_pay"]["annual_usd"] = "lots"
+    del raw_role(raw_knowledge, "welder")["summary"]
     raw_knowledge["meta"]["sources"]["onet"]["url"] = "not a url"
     _, lines = problems_of(write_knowledge(raw_knowledge))
     assert len(lines) == 3
@@ -53,7 +57,7 @@ def test_every_problem_is_reported_at_once(raw_knowledge, write_knowledge):
 
 
 def test_misspelt_field_is_an_error_not_ignored(raw_knowledge, write_knowledge):
-    role(raw_knowledge, "welder")["sumary"] = role(raw_knowledge, "welder").pop("summary")
+    raw_role(raw_knowledge, "welder")["sumary"] = raw_role(raw_knowledge, "welder").pop("summary")
     _, lines = problems_of(write_knowledge(raw_knowledge))
     assert "entry roles[welder], field sumary: unknown field (check the spelling)" in lines
 
@@ -65,36 +69,38 @@ def test_unknown_role_in_sector(raw_knowledge, write_knowledge):
 
 
 def test_unknown_pathway_and_related_role(raw_knowledge, write_knowledge):
-    role(raw_knowledge, "welder")["pathway"] = "welding"
-    role(raw_knowledge, "welder")["related_roles"].append("blacksmith")
+    raw_role(raw_knowledge, "welder")["pathway"] = "welding"
+    raw_role(raw_knowledge, "welder")["related_roles"].append("blacksmith")
     _, lines = problems_of(write_knowledge(raw_knowledge))
     assert "entry roles[welder], field pathway: unknown pathway id 'welding'" in lines
     assert "entry roles[welder], field related_roles: unknown role id 'blacksmith'" in lines
 
 
 def test_unknown_source_id(raw_knowledge, write_knowledge):
-    role(raw_knowledge, "welder")["outlook"]["source"] = "bls_ooh_wizards"
+    raw_role(raw_knowledge, "welder")["outlook"]["source"] = "bls_ooh_wizards"
     _, lines = problems_of(write_knowledge(raw_knowledge))
-    assert lines == ["entry roles[welder], field outlook.source: unknown source id 'bls_ooh_wizards' "
-                     "(add it to meta.sources)"]
+    assert lines == [
+        "entry roles[welder], field outlook.source: unknown source id 'bls_ooh_wizards' (add it to meta.sources)"
+    ]
 
 
 def test_duplicate_id(raw_knowledge, write_knowledge):
-    copy_of_welder = dict(role(raw_knowledge, "welder"), aliases=[], title="Welder two")
+    copy_of_welder = dict(raw_role(raw_knowledge, "welder"), aliases=[], title="Welder two")
     raw_knowledge["roles"].append(copy_of_welder)
     _, lines = problems_of(write_knowledge(raw_knowledge))
     assert "entry roles[welder], field id: id 'welder' is used twice in roles" in lines
 
 
 def test_alias_shared_by_two_entries(raw_knowledge, write_knowledge):
-    role(raw_knowledge, "machinist")["aliases"].append("Welding")
+    raw_role(raw_knowledge, "machinist")["aliases"].append("Welding")
     _, lines = problems_of(write_knowledge(raw_knowledge))
-    assert lines == ["entry roles[welder], field aliases: 'welding' is also a name of roles[machinist]"] or \
-        lines == ["entry roles[machinist], field aliases: 'Welding' is also a name of roles[welder]"]
+    assert lines == ["entry roles[welder], field aliases: 'welding' is also a name of roles[machinist]"] or lines == [
+        "entry roles[machinist], field aliases: 'Welding' is also a name of roles[welder]"
+    ]
 
 
 def test_bad_outlook_period(raw_knowledge, write_knowledge):
-    role(raw_knowledge, "welder")["outlook"]["period"] = "next ten years"
+    raw_role(raw_knowledge, "welder")["outlook"]["period"] = "next ten years"
     _, lines = problems_of(write_knowledge(raw_knowledge))
     assert len(lines) == 1 and lines[0].startswith("entry roles[welder], field outlook.period:")
 
@@ -122,7 +128,7 @@ def test_missing_section(raw_knowledge, write_knowledge):
 
 
 def test_validate_command_prints_problems_and_fails(raw_knowledge, write_knowledge, capsys):
-    role(raw_knowledge, "welder")["median_pay"]["year"] = "last year"
+    raw_role(raw_knowledge, "welder")["median_pay"]["year"] = "last year"
     assert validate.main([str(write_knowledge(raw_knowledge))]) == 1
     err = capsys.readouterr().err
     assert "knowledge.yml" in err and "entry roles[welder], field median_pay.year" in err
@@ -134,7 +140,11 @@ def test_validate_command_passes_on_real_file(capsys):
 
 
 def test_unused_source_is_reported(raw_knowledge, write_knowledge, capsys):
-    raw_knowledge["meta"]["sources"]["spare"] = {"title": "x", "url": "https://example.org/", "published": "2024",
-                                                 "publisher": "X"}
+    raw_knowledge["meta"]["sources"]["spare"] = {
+        "title": "x",
+        "url": "https://example.org/",
+        "published": "2024",
+        "publisher": "X",
+    }
     assert validate.main([str(write_knowledge(raw_knowledge))]) == 1
     assert "sources never cited: spare" in capsys.readouterr().err

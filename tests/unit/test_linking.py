@@ -1,4 +1,5 @@
 """Entity linking from the knowledge file: aliases, plurals, typos, and no false matches."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,54 +18,79 @@ def kinds_ids(links):
     return [(m.kind, m.id) for m in links.mentions]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("what does a plant manager do", ("role", "factory_manager")),
-    ("I want to be an assembler", ("role", "production_worker")),
-    ("line worker pay", ("role", "production_worker")),
-    ("is a millwright a good job", ("role", "maintenance_mechanic")),
-    ("QC inspector", ("role", "quality_inspector")),
-    ("tell me about the auto industry", ("sector", "automotive")),
-    ("computer chips", ("sector", "electronics")),
-    ("the quality assurance pathway", ("pathway", "quality_assurance")),
-    ("what is 3D printing", ("technology", "additive")),
-    ("are cobots safe", ("technology", "robots")),
-    ("how big is the skills gap", ("economy", "skills_gap")),
-    ("what is SkillsUSA", ("training", "student_orgs")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("what does a plant manager do", ("role", "factory_manager")),
+        ("I want to be an assembler", ("role", "production_worker")),
+        ("line worker pay", ("role", "production_worker")),
+        ("is a millwright a good job", ("role", "maintenance_mechanic")),
+        ("QC inspector", ("role", "quality_inspector")),
+        ("tell me about the auto industry", ("sector", "automotive")),
+        ("computer chips", ("sector", "electronics")),
+        ("the quality assurance pathway", ("pathway", "quality_assurance")),
+        ("what is 3D printing", ("technology", "additive")),
+        ("are cobots safe", ("technology", "robots")),
+        ("how big is the skills gap", ("economy", "skills_gap")),
+        ("what is SkillsUSA", ("training", "student_orgs")),
+    ],
+)
 def test_aliases(linker, text, expected):
     assert kinds_ids(linker.link(text)) == [expected]
 
 
-@pytest.mark.parametrize("text, role", [
-    ("how much do welders make", "welder"),
-    ("Machinists", "machinist"),
-    ("what do CNC operators do", "cnc_operator"),
-    ("robotics technicians", "robotics_technician"),
-    ("Data Analysts in factories", "data_analyst"),
-])
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("how much do welders make", "welder"),
+        ("Machinists", "machinist"),
+        ("what do CNC operators do", "cnc_operator"),
+        ("robotics technicians", "robotics_technician"),
+        ("Data Analysts in factories", "data_analyst"),
+    ],
+)
 def test_plurals_and_case(linker, text, role):
     assert kinds_ids(linker.link(text)) == [("role", role)]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("how much do weldrs make", ("role", "welder")),
-    ("what does a machinst do", ("role", "machinist")),
-    ("robotic technition", ("role", "robotics_technician")),
-    ("plant manger salary", ("role", "factory_manager")),
-    ("industrial enginering tech", ("role", "industrial_engineering_technician")),
-    ("aerospase jobs", ("sector", "aerospace")),
-    ("apprentiships", ("training", "apprenticeship")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("how much do weldrs make", ("role", "welder")),
+        ("what does a machinst do", ("role", "machinist")),
+        ("robotic technition", ("role", "robotics_technician")),
+        ("plant manger salary", ("role", "factory_manager")),
+        ("industrial enginering tech", ("role", "industrial_engineering_technician")),
+        ("aerospase jobs", ("sector", "aerospace")),
+        ("apprentiships", ("training", "apprenticeship")),
+    ],
+)
 def test_typos(linker, text, expected):
     assert kinds_ids(linker.link(text)) == [expected]
 
 
-@pytest.mark.parametrize("text", [
-    "where is the bathroom", "I like pizza", "what time is it", "my dog is cute",
-    "can you help me with my homework", "how much", "what about it", "hello there",
-    "make money fast", "is it hard", "what should I eat", "where do you live", "i am bored",
-    "what is the weather like", "tell me a joke", "the game was fun", "maker space",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where is the bathroom",
+        "I like pizza",
+        "what time is it",
+        "my dog is cute",
+        "can you help me with my homework",
+        "how much",
+        "what about it",
+        "hello there",
+        "make money fast",
+        "is it hard",
+        "what should I eat",
+        "where do you live",
+        "i am bored",
+        "what is the weather like",
+        "tell me a joke",
+        "the game was fun",
+        "maker space",
+    ],
+)
 def test_no_false_matches(linker, text):
     assert linker.link(text).mentions == []
 
@@ -81,7 +107,18 @@ def test_longest_name_wins(linker):
 def test_bare_job_word_is_ambiguous_not_guessed(linker):
     links = linker.link("how much do engineers make")
     assert links.mentions == []
-    assert links.ambiguous == [("manufacturing_engineer", "automation_engineer")]
+    (engineers,) = links.ambiguous
+    assert engineers[:2] == ("manufacturing_engineer", "automation_engineer")
+    assert {"mechanical_engineer", "chemical_engineer", "aerospace_engineer", "health_safety_engineer"} <= set(
+        engineers
+    )
+    assert all(role_id.endswith("_engineer") for role_id in engineers)
+
+
+def test_a_job_word_that_only_one_role_uses_is_offered_not_guessed(linker):
+    # "painter" ends "spray painter", "driver" ends "forklift driver": offered as a choice
+    assert linker.link("how much do painters make").ambiguous == [("painting_coating_worker",)]
+    assert linker.link("how much do drivers make").ambiguous == [("forklift_operator",)]
 
 
 def test_unknown_job_is_reported(linker):
@@ -98,8 +135,9 @@ def test_career_outside_manufacturing(linker):
 
 
 def test_role_added_to_the_file_is_recognised_without_retraining(raw_knowledge, write_knowledge, nlp):
-    raw_knowledge["roles"].append(dict(
-        raw_knowledge["roles"][0], id="tool_designer", title="Tool designer", aliases=["jig designer"]))
+    raw_knowledge["roles"].append(
+        dict(raw_knowledge["roles"][0], id="tool_designer", title="Tool designer", aliases=["jig designer"])
+    )
     kb = load(write_knowledge(raw_knowledge))
     linker = Linker(kb, nlp, question_words())
     assert kinds_ids(linker.link("what do jig designers do")) == [("role", "tool_designer")]
@@ -111,26 +149,35 @@ def test_misspelt_question_words_are_not_unknown_jobs(linker, typo):
     assert linker.link(f"{typo} do welders need").unknown_words == []
 
 
-@pytest.mark.parametrize("job", ["drivers", "painter", "barber", "dancer", "cashier", "janitor"])
+@pytest.mark.parametrize("job", ["barber", "dancer", "cashier", "janitor", "florist", "lifeguard"])
 def test_real_job_words_stay_unknown_despite_typo_tolerance(linker, job):
     assert linker.link(f"how much do {job} make").unknown_words == [job]
 
 
 # -- look-alike words, full titles, industry words inside titles (issue #14) -------------------
-@pytest.mark.parametrize("text, expected", [
-    ("tell me about automotive", [("sector", "automotive")]),
-    ("what is automation", [("technology", "robots")]),
-    ("automotive and automation", [("sector", "automotive"), ("technology", "robots")]),
-    ("the automotve industry", [("sector", "automotive")]),  # a typo still links
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("tell me about automotive", [("sector", "automotive")]),
+        ("what is automation", [("technology", "robots")]),
+        ("automotive and automation", [("sector", "automotive"), ("technology", "robots")]),
+        ("the automotve industry", [("sector", "automotive")]),  # a typo still links
+    ],
+)
 def test_automotive_is_not_automation(linker, text, expected):
     assert kinds_ids(linker.link(text)) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "how much do automotive engineers make", "automotive technician pay", "the automation industry",
-    "automated machines", "automatic cars",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how much do automotive engineers make",
+        "automotive technician pay",
+        "the automation industry",
+        "automated machines",
+        "automatic cars",
+    ],
+)
 def test_fuzzy_matching_never_joins_look_alikes(linker, text):
     links = linker.link(text)
     ids = kinds_ids(links)
@@ -141,26 +188,32 @@ def test_fuzzy_matching_never_joins_look_alikes(linker, text):
         assert ("technology", "robots") not in ids
 
 
-@pytest.mark.parametrize("text, role", [
-    ("how much does an industrial engineering technician make", "industrial_engineering_technician"),
-    ("what's the median pay for quality control inspectors", "quality_inspector"),
-    ("how much do occupational health and safety specialists earn", "safety_specialist"),
-    ("salary of an industrial maintenance mechanic", "maintenance_mechanic"),
-    ("how much does a manufacturing data analyst make", "data_analyst"),
-    ("how much does an industrial production manager make", "factory_manager"),
-    ("industrial engineer technician pay", "industrial_engineering_technician"),  # a near form of the title
-])
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        ("how much does an industrial engineering technician make", "industrial_engineering_technician"),
+        ("what's the median pay for quality control inspectors", "quality_inspector"),
+        ("how much do occupational health and safety specialists earn", "safety_specialist"),
+        ("salary of an industrial maintenance mechanic", "maintenance_mechanic"),
+        ("how much does a manufacturing data analyst make", "data_analyst"),
+        ("how much does an industrial production manager make", "factory_manager"),
+        ("industrial engineer technician pay", "industrial_engineering_technician"),  # a near form of the title
+    ],
+)
 def test_full_titles_link_to_the_role_only(linker, text, role):
     links = linker.link(text)
     assert links.ids("role") == [role]
     assert links.ids("sector") == [] and links.ids("pathway") == []
 
 
-@pytest.mark.parametrize("text, role, sector", [
-    ("food production workers", "production_worker", "food_processing"),
-    ("metal fabrication welder", "welder", "metals"),
-    ("chemical manufacturing engineer", "manufacturing_engineer", "chemicals"),
-])
+@pytest.mark.parametrize(
+    "text, role, sector",
+    [
+        ("food production workers", "production_worker", "food_processing"),
+        ("metal fabrication welder", "welder", "metals"),
+        ("chemical manufacturing engineer", "manufacturing_engineer", "chemicals"),
+    ],
+)
 def test_industry_words_inside_a_title_leave_the_job(linker, text, role, sector):
     links = linker.link(text)
     assert links.ids("role") == [role]
@@ -171,11 +224,14 @@ def test_quality_control_inspector_is_a_role_not_the_quality_pathway(linker):
     assert kinds_ids(linker.link("quality control inspectors")) == [("role", "quality_inspector")]
 
 
-@pytest.mark.parametrize("text, unknown", [
-    ("how much does a fashion designer make", ["fashion", "designer"]),
-    ("what does a software engineer do", ["software", "engineer"]),
-    ("how much do forklift drivers make", ["forklift", "drivers"]),
-])
+@pytest.mark.parametrize(
+    "text, unknown",
+    [
+        ("how much does a fashion designer make", ["fashion", "designer"]),
+        ("what does a software engineer do", ["software", "engineer"]),
+        ("how much do bus drivers make", ["bus", "drivers"]),
+    ],
+)
 def test_a_word_before_a_job_word_makes_another_job(linker, text, unknown):
     links = linker.link(text)
     assert links.mentions == [] and links.ambiguous == [] and links.unknown_words == unknown
@@ -188,4 +244,4 @@ def test_pay_words_are_question_words(linker, word):
 
 def test_a_level_word_before_a_job_word_keeps_the_choice(linker):
     links = linker.link("how much do entry level engineers make")
-    assert links.unknown_words == [] and links.ambiguous == [("manufacturing_engineer", "automation_engineer")]
+    assert links.unknown_words == [] and links.ambiguous[0][:2] == ("manufacturing_engineer", "automation_engineer")

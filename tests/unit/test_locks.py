@@ -1,6 +1,7 @@
 """The Redis conversation lock (bot/locks.py) against the machine's real Redis: two "replicas"
 (two lock stores) never run one conversation's turns at once; a dead holder frees it within the
 lease; Redis down refuses loudly and fast."""
+
 from __future__ import annotations
 
 import asyncio

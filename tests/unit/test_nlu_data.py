@@ -1,4 +1,5 @@
 """The NLU data: the held-out split really is held out, and every intent has enough examples."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,9 @@ def examples(path: Path) -> dict:
     out = {}
     for block in (yaml.safe_load(path.read_text()) or {}).get("nlu", []):
         if "intent" in block:
-            out[block["intent"]] = [re.sub(r"^- ", "", line.strip()).lower()
-                                    for line in block["examples"].splitlines() if line.strip()]
+            out[block["intent"]] = [
+                re.sub(r"^- ", "", line.strip()).lower() for line in block["examples"].splitlines() if line.strip()
+            ]
     return out
 
 

@@ -1,5 +1,6 @@
 """Stored conversations and logs are free of emails and phone numbers; figures and ids are
 untouched; redaction takes linear time. (Generated cases: test_privacy_properties.py.)"""
+
 from __future__ import annotations
 
 import asyncio
@@ -12,64 +13,138 @@ from datetime import datetime
 
 import pytest
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import (ActionExecuted, ActiveLoop, BotUttered, EntitiesAdded,
-                                     ReminderScheduled, SlotSet, UserUttered)
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActiveLoop,
+    BotUttered,
+    EntitiesAdded,
+    ReminderScheduled,
+    SlotSet,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.privacy import (EMAIL, EMAIL_MARK, PHONE_MARK, STRUCTURAL_KEYS, install_log_redaction,
-                         redact, redact_event)
+from bot.privacy import EMAIL, EMAIL_MARK, PHONE_MARK, STRUCTURAL_KEYS, install_log_redaction, redact, redact_event
 from bot.stores import RedactingSQLTrackerStore
 
 PHONES = [
     # international, with +
-    "+33 1 23 45 67 89", "+44 20 7946 0958", "+1-555-123-4567", "+1 555 123 4567",
-    "+1 (555) 123-4567", "+44 (0)20 7946 0958", "+491701234567", "+91 98765 43210",
+    "+33 1 23 45 67 89",
+    "+44 20 7946 0958",
+    "+1-555-123-4567",
+    "+1 555 123 4567",
+    "+1 (555) 123-4567",
+    "+44 (0)20 7946 0958",
+    "+491701234567",
+    "+91 98765 43210",
     # national, leading 0
-    "020 7946 0958", "06 12 34 56 78", "0612345678", "06.12.34.56.78",
+    "020 7946 0958",
+    "06 12 34 56 78",
+    "0612345678",
+    "06.12.34.56.78",
     # North American
-    "(555) 123-4567", "(555)123-4567", "555.123.4567", "555-123-4567", "555 123 4567",
-    "5551234567", "555–123–4567", "555—123—4567", "1-800-555-0199", "1 (800) 555-0199",
-    "18005550199", "1.800.555.0199",
+    "(555) 123-4567",
+    "(555)123-4567",
+    "555.123.4567",
+    "555-123-4567",
+    "555 123 4567",
+    "5551234567",
+    "555–123–4567",
+    "555—123—4567",
+    "1-800-555-0199",
+    "1 (800) 555-0199",
+    "18005550199",
+    "1.800.555.0199",
     # spaced digits
-    "5 5 5 1 2 3 4 5 6 7", "1 8 0 0 5 5 5 0 1 9 9", "0 6 1 2 3 4 5 6 7 8",
+    "5 5 5 1 2 3 4 5 6 7",
+    "1 8 0 0 5 5 5 0 1 9 9",
+    "0 6 1 2 3 4 5 6 7 8",
     # 7-digit local
-    "555-1234", "555 1234", "555.1234", "555–1234",
+    "555-1234",
+    "555 1234",
+    "555.1234",
+    "555–1234",
 ]
 
 FIGURES = [
-    "123-456-7890123", "300 400 5000", "100 200 3000", "$51,000", "$101,140", "51,000–60,000",
-    "$51,000-$60,000", "$22.50 an hour", "2024", "2024–34", "2024-2034", "2024–2034", "May 2024",
-    "+11%", "-7%", "+2.5%", "1,885,400 jobs", "12.8 million", "17-2112.00", "51-4121.00",
-    "version 3.10.12", "10.0.19045.2965", "v1.2.3", "90210", "02134", "90210-1234",
-    "2024-05-12", "05/12/2024", "12.05.2024", "10:30", "1795649188.7522292", "4.5 stars",
-    "192.168.100.200", "3.8 million needed between 2024 and 2033", "12.9 million workers",
-    "Median pay: $101,140 a year (BLS, May 2024)", "+11% for 2024–34", "how much do welders make",
-    "1st 2nd 3rd", "grades 9-12", "ages 14–18", "2,000 hours", "5000 5000",
+    "123-456-7890123",
+    "300 400 5000",
+    "100 200 3000",
+    "$51,000",
+    "$101,140",
+    "51,000–60,000",
+    "$51,000-$60,000",
+    "$22.50 an hour",
+    "2024",
+    "2024–34",
+    "2024-2034",
+    "2024–2034",
+    "May 2024",
+    "+11%",
+    "-7%",
+    "+2.5%",
+    "1,885,400 jobs",
+    "12.8 million",
+    "17-2112.00",
+    "51-4121.00",
+    "version 3.10.12",
+    "10.0.19045.2965",
+    "v1.2.3",
+    "90210",
+    "02134",
+    "90210-1234",
+    "2024-05-12",
+    "05/12/2024",
+    "12.05.2024",
+    "10:30",
+    "1795649188.7522292",
+    "4.5 stars",
+    "192.168.100.200",
+    "3.8 million needed between 2024 and 2033",
+    "12.9 million workers",
+    "Median pay: $101,140 a year (BLS, May 2024)",
+    "+11% for 2024–34",
+    "how much do welders make",
+    "1st 2nd 3rd",
+    "grades 9-12",
+    "ages 14–18",
+    "2,000 hours",
+    "5000 5000",
 ]
 
-EMAILS = ["jo.smith+cc@school.k12.us", "first.last+tag@mail.school.k12.us", "Name@Example.COM",
-          "a@b.org", "kid_2009@gmail.com", "x-y@sub-domain.example.co.uk"]
+EMAILS = [
+    "jo.smith+cc@school.k12.us",
+    "first.last+tag@mail.school.k12.us",
+    "Name@Example.COM",
+    "a@b.org",
+    "kid_2009@gmail.com",
+    "x-y@sub-domain.example.co.uk",
+]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("my email is jo.smith+cc@school.k12.us", f"my email is {EMAIL_MARK}"),
-    ("call me at (555) 123-4567", f"call me at {PHONE_MARK}"),
-    ("text 555.123.4567 pls", f"text {PHONE_MARK} pls"),
-    ("+1 555 123 4567", PHONE_MARK),
-    ("+44 20 7946 0958", PHONE_MARK),
-    ("555-123-4567 555-987-6543", f"{PHONE_MARK} {PHONE_MARK}"),
-    ("call 555-1234 or 555 1234.", f"call {PHONE_MARK} or {PHONE_MARK}."),
-    ("300 400 5000 555 1234", f"300 400 5000 {PHONE_MARK}"),
-    ("me: kid@example.com / 555-1234!", f"me: {EMAIL_MARK} / {PHONE_MARK}!"),
-    ("$51,000 or call 555-1234", f"$51,000 or call {PHONE_MARK}"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("my email is jo.smith+cc@school.k12.us", f"my email is {EMAIL_MARK}"),
+        ("call me at (555) 123-4567", f"call me at {PHONE_MARK}"),
+        ("text 555.123.4567 pls", f"text {PHONE_MARK} pls"),
+        ("+1 555 123 4567", PHONE_MARK),
+        ("+44 20 7946 0958", PHONE_MARK),
+        ("555-123-4567 555-987-6543", f"{PHONE_MARK} {PHONE_MARK}"),
+        ("call 555-1234 or 555 1234.", f"call {PHONE_MARK} or {PHONE_MARK}."),
+        ("300 400 5000 555 1234", f"300 400 5000 {PHONE_MARK}"),
+        ("me: kid@example.com / 555-1234!", f"me: {EMAIL_MARK} / {PHONE_MARK}!"),
+        ("$51,000 or call 555-1234", f"$51,000 or call {PHONE_MARK}"),
+    ],
+)
 def test_redact(text, expected):
     assert redact(text) == expected
 
 
 @pytest.mark.parametrize("phone", PHONES)
-@pytest.mark.parametrize("template", ["{}", "my number is {}", "call {}.", "({})", "it's {}, thanks",
-                                      "{}\nbye", "number:{}"])
+@pytest.mark.parametrize(
+    "template", ["{}", "my number is {}", "call {}.", "({})", "it's {}, thanks", "{}\nbye", "number:{}"]
+)
 def test_phones_are_removed(phone, template):
     assert redact(template.format(phone)) == template.format(PHONE_MARK)
 
@@ -100,11 +175,29 @@ def test_redact_is_idempotent():
 
 # Each ~1 MB, built to make a backtracking pattern retry from every position.
 ADVERSARIAL = {
-    "word chars": "a", "digits": "1", "zeros": "0", "digits and dashes": "12-", "a@": "a@",
-    "a.": "a.", "a@a.": "a@a.", "digits and spaces": "1 ", "zeros and spaces": "0 ", "+1 ": "+1 ",
-    "+digits": "+1", "(555) ": "(555) ", "round amounts": "100 100 1000 ", "dots": "1.",
-    "mixed separators": "5-5 5.5 ", "local part chars": "a.b+c-d", "@.": "@.", "phones": "555 123 4567 ",
-    "emails": "a@b.co ", "dashes": "a-", "percent": "1%", "$": "$1,", "en dashes": "5–",
+    "word chars": "a",
+    "digits": "1",
+    "zeros": "0",
+    "digits and dashes": "12-",
+    "a@": "a@",
+    "a.": "a.",
+    "a@a.": "a@a.",
+    "digits and spaces": "1 ",
+    "zeros and spaces": "0 ",
+    "+1 ": "+1 ",
+    "+digits": "+1",
+    "(555) ": "(555) ",
+    "round amounts": "100 100 1000 ",
+    "dots": "1.",
+    "mixed separators": "5-5 5.5 ",
+    "local part chars": "a.b+c-d",
+    "@.": "@.",
+    "phones": "555 123 4567 ",
+    "emails": "a@b.co ",
+    "dashes": "a-",
+    "percent": "1%",
+    "$": "$1,",
+    "en dashes": "5–",
 }
 
 
@@ -118,9 +211,14 @@ def test_redaction_is_linear(unit):
 
 # --- events -------------------------------------------------------------------------------------
 
+
 def test_ids_are_not_redacted():
-    event = {"event": "user", "text": "mail me a@b.org", "message_id": "1234567890123456",
-             "parse_data": {"text": "mail me a@b.org", "intent": {"name": "ask_pay"}}}
+    event = {
+        "event": "user",
+        "text": "mail me a@b.org",
+        "message_id": "1234567890123456",
+        "parse_data": {"text": "mail me a@b.org", "intent": {"name": "ask_pay"}},
+    }
     out = redact_event(event)
     assert out["message_id"] == "1234567890123456"
     assert out["text"] == out["parse_data"]["text"] == f"mail me {EMAIL_MARK}"
@@ -129,20 +227,35 @@ def test_ids_are_not_redacted():
 def test_every_event_type_is_redacted():
     secret = "kid@example.com 555-123-4567"
     events = [
-        UserUttered(secret, {"name": "ask_pay", "confidence": 0.9},
-                    [{"entity": "career", "value": secret, "start": 0, "end": 3,
-                      "extractor": "RegexEntityExtractor"}],
-                    input_channel="5551234567", message_id="5551234567", metadata={"name": secret}),
-        UserUttered(secret, parse_data={"text": secret, "intent": {"name": "inform", "confidence": 1.0},
-                                        "entities": [{"entity": "x", "value": {"raw": secret}}],
-                                        "metadata": {"note": [secret]}}),
-        SlotSet("finder_interest", secret), SlotSet("answers", {"name": secret, "list": [secret, 3]}),
-        BotUttered(f"email {secret}", {"buttons": [{"title": secret, "payload": "/x"}], "custom": {"name": secret}},
-                   metadata={"utter_action": "utter_x"}),
+        UserUttered(
+            secret,
+            {"name": "ask_pay", "confidence": 0.9},
+            [{"entity": "career", "value": secret, "start": 0, "end": 3, "extractor": "RegexEntityExtractor"}],
+            input_channel="5551234567",
+            message_id="5551234567",
+            metadata={"name": secret},
+        ),
+        UserUttered(
+            secret,
+            parse_data={
+                "text": secret,
+                "intent": {"name": "inform", "confidence": 1.0},
+                "entities": [{"entity": "x", "value": {"raw": secret}}],
+                "metadata": {"note": [secret]},
+            },
+        ),
+        SlotSet("finder_interest", secret),
+        SlotSet("answers", {"name": secret, "list": [secret, 3]}),
+        BotUttered(
+            f"email {secret}",
+            {"buttons": [{"title": secret, "payload": "/x"}], "custom": {"name": secret}},
+            metadata={"utter_action": "utter_x"},
+        ),
         ActionExecuted("action_listen", policy="RulePolicy", confidence=1.0, action_text=secret),
         EntitiesAdded([{"entity": "e", "value": secret}]),
-        ReminderScheduled("remind", datetime(2024, 5, 12), entities=[{"entity": "e", "value": secret}],
-                          name="reminder_1"),
+        ReminderScheduled(
+            "remind", datetime(2024, 5, 12), entities=[{"entity": "e", "value": secret}], name="reminder_1"
+        ),
         ActiveLoop("career_finder_form"),
     ]
     for e in events:
@@ -170,13 +283,19 @@ def test_redact_event_copies_and_keeps_non_strings():
 def test_store_writes_no_contact_details(tmp_path):
     db = tmp_path / "conversations.db"
     store = RedactingSQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(db))
-    tracker = DialogueStateTracker.from_events("student", [
-        ActionExecuted("action_listen"),
-        UserUttered("my email is kid@example.com and my phone is 555-123-4567",
-                    {"name": "ask_pay", "confidence": 0.9}, metadata={"note": "kid@example.com"}),
-        SlotSet("finder_interest", "call me on 555 1234"),
-        BotUttered("Welder: Median pay: $51,000 a year (BLS, May 2024)"),
-    ])
+    tracker = DialogueStateTracker.from_events(
+        "student",
+        [
+            ActionExecuted("action_listen"),
+            UserUttered(
+                "my email is kid@example.com and my phone is 555-123-4567",
+                {"name": "ask_pay", "confidence": 0.9},
+                metadata={"note": "kid@example.com"},
+            ),
+            SlotSet("finder_interest", "call me on 555 1234"),
+            BotUttered("Welder: Median pay: $51,000 a year (BLS, May 2024)"),
+        ],
+    )
     asyncio.run(store.save(tracker))
     rows = [r[0] for r in sqlite3.connect(db).execute("select data from events")]
     stored = "\n".join(rows)
@@ -188,6 +307,7 @@ def test_store_writes_no_contact_details(tmp_path):
 
 
 # --- logs ---------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def log_stream():
@@ -226,12 +346,28 @@ def test_logs_are_redacted(log_stream):
         logger.exception("Failed on message %r", "my number 555.123.4567")
     logger.info("broken %s %s", "only one 555-1234")  # a bad format must not break logging
     text = stream.getvalue()
-    for secret in ("kid@example.com", "555-123-4567", "(555) 123-4567", "jo@school.k12.us",
-                   "+44 20 7946 0958", "555.123.4567", "555-1234"):
+    for secret in (
+        "kid@example.com",
+        "555-123-4567",
+        "(555) 123-4567",
+        "jo@school.k12.us",
+        "+44 20 7946 0958",
+        "555.123.4567",
+        "555-1234",
+    ):
         assert secret not in text, text
-    for kept in ("Received user message", "Parsed", "for sender abc", "student said",
-                 "Traceback (most recent call last)", "ValueError: could not parse", "Failed on message",
-                 "broken", EMAIL_MARK, PHONE_MARK):
+    for kept in (
+        "Received user message",
+        "Parsed",
+        "for sender abc",
+        "student said",
+        "Traceback (most recent call last)",
+        "ValueError: could not parse",
+        "Failed on message",
+        "broken",
+        EMAIL_MARK,
+        PHONE_MARK,
+    ):
         assert kept in text, text
 
 

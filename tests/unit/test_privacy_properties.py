@@ -1,19 +1,21 @@
 """Generated cases for bot/privacy.py: every phone and email format is removed wherever it is
 embedded, figures survive byte for byte, redaction is idempotent, and redact_event redacts every
 string of any nested event except the values of structural keys. Fixed seed (derandomize)."""
+
 from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from bot.privacy import (EMAIL, EMAIL_MARK, FREE_FORM_KEYS, PHONE_MARK, STRUCTURAL_KEYS, redact,
-                         redact_event)
+from bot.privacy import EMAIL, EMAIL_MARK, FREE_FORM_KEYS, PHONE_MARK, STRUCTURAL_KEYS, redact, redact_event
 
 # Fixed seed, no example database; sizes chosen so the file runs in ~10 s. (Explored with
 # derandomize=False and 5000 examples per test while writing it.)
-SETTINGS = settings(derandomize=True, deadline=None, database=None, max_examples=250,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    derandomize=True, deadline=None, database=None, max_examples=250, suppress_health_check=[HealthCheck.too_slow]
+)
 
 SEPS = [" ", "-", ".", "\u2013", "\u2014"]  # space, hyphen, dot, en dash, em dash
 sep = st.sampled_from(SEPS)
@@ -31,7 +33,7 @@ def grouped(draw, ds: str, sizes=(1, 4)) -> str:
     groups, i = [], 0
     while i < len(ds):
         n = draw(st.integers(*sizes))
-        groups.append(ds[i:i + n])
+        groups.append(ds[i : i + n])
         i += n
     if draw(st.booleans()):
         one = draw(sep)
@@ -41,8 +43,23 @@ def grouped(draw, ds: str, sizes=(1, 4)) -> str:
 
 @st.composite
 def phones(draw) -> str:
-    kind = draw(st.sampled_from(["intl", "intl_paren", "nanp", "nanp_paren", "nanp_1", "together",
-                                 "together_1", "spaced", "spaced_1", "local7", "national0"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "intl",
+                "intl_paren",
+                "nanp",
+                "nanp_paren",
+                "nanp_1",
+                "together",
+                "together_1",
+                "spaced",
+                "spaced_1",
+                "local7",
+                "national0",
+            ]
+        )
+    )
     if kind in ("intl", "intl_paren"):
         cc = draw(st.sampled_from("123456789")) + draw(st.text("0123456789", max_size=2))
         rest = draw(digits(draw(st.integers(8, 15)) - len(cc)))
@@ -78,8 +95,13 @@ def phones(draw) -> str:
 def emails(draw) -> str:
     alnum = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
     local = draw(st.sampled_from(alnum)) + draw(st.text(alnum + "._+-", max_size=15))
-    labels = draw(st.lists(st.builds(lambda a, b: a + b, st.sampled_from(alnum),
-                                     st.text(alnum + "-", max_size=8)), min_size=1, max_size=3))
+    labels = draw(
+        st.lists(
+            st.builds(lambda a, b: a + b, st.sampled_from(alnum), st.text(alnum + "-", max_size=8)),
+            min_size=1,
+            max_size=3,
+        )
+    )
     tld = draw(st.text("abcdefghijklmnopqrstuvwxyzCOMEDU", min_size=2, max_size=6))
     return f"{local}@{'.'.join(labels)}.{tld}"
 
@@ -98,8 +120,11 @@ def figures(draw) -> str:
         a = draw(st.integers(10, 300)) * 1000
         return f"{'$' if draw(st.booleans()) else ''}{a:,}{dash}{a + draw(st.integers(1, 99)) * 1000:,}"
     if kind == 3:
-        return draw(st.sampled_from([f"{year}", f"{year}{dash}{(year + 10) % 100:02d}",
-                                     f"{year}{dash}{year + 10}", f"May {year}"]))
+        return draw(
+            st.sampled_from(
+                [f"{year}", f"{year}{dash}{(year + 10) % 100:02d}", f"{year}{dash}{year + 10}", f"May {year}"]
+            )
+        )
     if kind == 4:
         return f"{draw(st.sampled_from('+-'))}{draw(st.integers(1, 99))}{draw(st.sampled_from(['', '.5']))}%"
     if kind == 5:
@@ -107,7 +132,9 @@ def figures(draw) -> str:
     if kind == 6:
         return f"{draw(st.integers(1, 99))}.{draw(st.integers(0, 9))} million"
     if kind == 7:  # O*NET-SOC code
-        return f"{draw(st.integers(11, 53))}-{draw(st.integers(1000, 9999))}.{draw(st.sampled_from(['00', '01', '02']))}"
+        return (
+            f"{draw(st.integers(11, 53))}-{draw(st.integers(1000, 9999))}.{draw(st.sampled_from(['00', '01', '02']))}"
+        )
     if kind == 8:  # a list of round amounts
         amounts = draw(st.lists(st.integers(1, 999), min_size=2, max_size=5))
         return " ".join(str(a * draw(st.sampled_from([100, 1000]))) for a in amounts)
@@ -202,16 +229,20 @@ def test_redact_is_idempotent(text):
 
 CALL, MAIL = ("call ", " now"), ("mail ", " now")
 texts = st.one_of(
-    st.text(LETTERS, max_size=10), figures(),
-    phones().map(lambda p: CALL[0] + p + CALL[1]), emails().map(lambda e: MAIL[0] + e + MAIL[1]),
+    st.text(LETTERS, max_size=10),
+    figures(),
+    phones().map(lambda p: CALL[0] + p + CALL[1]),
+    emails().map(lambda e: MAIL[0] + e + MAIL[1]),
 )
 leaves = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), texts)
-keys = st.sampled_from(sorted(STRUCTURAL_KEYS) + sorted(FREE_FORM_KEYS)
-                       + ["text", "note", "entities", "parse_data", "buttons", "title"])
+keys = st.sampled_from(
+    sorted(STRUCTURAL_KEYS) + sorted(FREE_FORM_KEYS) + ["text", "note", "entities", "parse_data", "buttons", "title"]
+)
 trees = st.recursive(
     leaves,
-    lambda children: st.one_of(st.lists(children, max_size=4), st.tuples(children, children),
-                               st.dictionaries(keys, children, max_size=6)),
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.tuples(children, children), st.dictionaries(keys, children, max_size=6)
+    ),
     max_leaves=25,
 )
 
@@ -235,7 +266,7 @@ def check(before_, after_, free: bool) -> None:
                 check(v, after_[k], free or k in FREE_FORM_KEYS)
     elif isinstance(before_, (list, tuple)):
         assert len(after_) == len(before_)
-        for b, a in zip(before_, after_):
+        for b, a in zip(before_, after_, strict=True):
             check(b, a, free)
     elif isinstance(before_, str):
         assert after_ == expected_text(before_)

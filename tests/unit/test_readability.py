@@ -21,6 +21,7 @@ not read as words, and that would distort the measure, are removed or normalised
 Run `python -m tests.unit.test_readability` for a report: the median grade overall and by kind
 of answer, and the hardest replies.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,12 +31,11 @@ from itertools import combinations
 from typing import Dict, Iterator, List, Tuple
 
 import pytest
+import textstat  # pinned in requirements.txt / requirements.lock (0.7.8: works offline, see the docstring)
 import yaml
 
-import textstat  # pinned in requirements.txt / requirements.lock (0.7.8: works offline, see the docstring)
-
 from bot import ROOT
-from bot.answers.context import Knowledge
+from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.linking import ECONOMY, PATHWAY, ROLE, SECTOR, TECHNOLOGY, TRAINING
 
@@ -84,95 +84,142 @@ def turns(k: Knowledge) -> Dict[str, List[Tuple[str, Turn]]]:
     """ANSWERS entry -> (label, Turn) for each variant of that answer."""
     kb = k.kb
     role_ids = [r.id for r in kb.roles]
-    aspects = {"ask_about": "overview", "ask_pay": "pay", "ask_education": "education", "ask_outlook": "outlook",
-               "ask_skills": "skills", "ask_certifications": "certifications", "ask_related_roles": "related"}
+    aspects = {
+        "ask_about": "overview",
+        "ask_pay": "pay",
+        "ask_education": "education",
+        "ask_outlook": "outlook",
+        "ask_skills": "skills",
+        "ask_certifications": "certifications",
+        "ask_related_roles": "related",
+    }
     demo = {"school": "demo"}
     t: Dict[str, List[Tuple[str, Turn]]] = defaultdict(list)
 
     about = t["action_answer_about"]
     about += [(f"role {r}", _turn(k, "ask_about", "/ask_about", entities={ROLE: r})) for r in role_ids]
     about += [(f"sector {s.id}", _turn(k, "ask_about", "/ask_about", entities={SECTOR: s.id})) for s in kb.sectors]
-    about += [(f"pathway {p.id}", _turn(k, "ask_about", "/ask_about", entities={PATHWAY: p.id}))
-              for p in kb.pathways]
-    about += [("other cluster", _turn(k, "ask_about", "tell me about nurses")),
-              ("unknown", _turn(k, "ask_about", "tell me about astronauts")),
-              ("nothing named", _turn(k, "ask_about", "tell me more"))]
+    about += [(f"pathway {p.id}", _turn(k, "ask_about", "/ask_about", entities={PATHWAY: p.id})) for p in kb.pathways]
+    about += [
+        ("other cluster", _turn(k, "ask_about", "tell me about nurses")),
+        ("unknown", _turn(k, "ask_about", "tell me about astronauts")),
+        ("nothing named", _turn(k, "ask_about", "tell me more")),
+    ]
 
     followup = t["action_answer_followup"]
     for aspect in aspects.values():
-        followup += [(f"{aspect} {r}", _turn(k, "what_about", "/what_about", entities={ROLE: r},
-                                             slots={"last_aspect": aspect, "role": "welder"})) for r in role_ids]
-    followup += [("economy topic", _turn(k, "what_about", "what about the multiplier effect",
-                                         slots={"last_aspect": "economy"})),
-                 ("automation topic", _turn(k, "what_about", "what about 3d printing",
-                                            slots={"last_aspect": "automation"}))]
+        followup += [
+            (
+                f"{aspect} {r}",
+                _turn(
+                    k, "what_about", "/what_about", entities={ROLE: r}, slots={"last_aspect": aspect, "role": "welder"}
+                ),
+            )
+            for r in role_ids
+        ]
+    followup += [
+        ("economy topic", _turn(k, "what_about", "what about the multiplier effect", slots={"last_aspect": "economy"})),
+        ("automation topic", _turn(k, "what_about", "what about 3d printing", slots={"last_aspect": "automation"})),
+    ]
 
     question = t["action_answer_role_question"]
     for intent in aspects:
         question += [(f"{intent} {r}", _turn(k, intent, f"/{intent}", entities={ROLE: r})) for r in role_ids]
-    question += [("no role", _turn(k, "ask_pay", "how much do they make")),
-                 ("unknown role", _turn(k, "ask_pay", "how much do astronauts make", slots={"role": "welder"})),
-                 ("other cluster", _turn(k, "ask_pay", "how much do nurses make")),
-                 ("group", _turn(k, "ask_pay", "how much do aerospace workers make")),
-                 ("two roles", _turn(k, "ask_pay", "who makes more, welders or machinists?"))]
+    question += [
+        ("no role", _turn(k, "ask_pay", "how much do they make")),
+        ("unknown role", _turn(k, "ask_pay", "how much do astronauts make", slots={"role": "welder"})),
+        ("other cluster", _turn(k, "ask_pay", "how much do nurses make")),
+        ("group", _turn(k, "ask_pay", "how much do aerospace workers make")),
+        ("two roles", _turn(k, "ask_pay", "who makes more, welders or machinists?")),
+    ]
 
     t["action_describe_cluster"] += [("cluster", _turn(k, "ask_cluster", "what is manufacturing"))]
     t["action_list_pathways"] += [("list", _turn(k, "ask_pathways", "what pathways are there"))]
-    t["action_list_pathways"] += [(p.id, _turn(k, "ask_pathways", "/ask_pathways", entities={PATHWAY: p.id}))
-                                  for p in kb.pathways]
+    t["action_list_pathways"] += [
+        (p.id, _turn(k, "ask_pathways", "/ask_pathways", entities={PATHWAY: p.id})) for p in kb.pathways
+    ]
     t["action_list_sectors"] += [("list", _turn(k, "ask_sectors", "what industries are there"))]
-    t["action_list_sectors"] += [(s.id, _turn(k, "ask_sectors", "/ask_sectors", entities={SECTOR: s.id}))
-                                 for s in kb.sectors]
+    t["action_list_sectors"] += [
+        (s.id, _turn(k, "ask_sectors", "/ask_sectors", entities={SECTOR: s.id})) for s in kb.sectors
+    ]
     t["action_list_roles"] += [("list", _turn(k, "ask_roles", "what jobs are there"))]
 
     t["action_answer_economy"] += [("all", _turn(k, "ask_economy", "manufacturing and the economy"))]
-    t["action_answer_economy"] += [(e.id, _turn(k, "ask_economy", "/ask_economy", entities={ECONOMY: e.id}))
-                                   for e in kb.economy]
+    t["action_answer_economy"] += [
+        (e.id, _turn(k, "ask_economy", "/ask_economy", entities={ECONOMY: e.id})) for e in kb.economy
+    ]
     t["action_answer_automation"] += [("overview", _turn(k, "ask_automation", "will robots take my job?"))]
-    t["action_answer_automation"] += [(x.id, _turn(k, "ask_automation", "/ask_automation",
-                                                   entities={TECHNOLOGY: x.id}))
-                                      for x in kb.innovation.technologies]
+    t["action_answer_automation"] += [
+        (x.id, _turn(k, "ask_automation", "/ask_automation", entities={TECHNOLOGY: x.id}))
+        for x in kb.innovation.technologies
+    ]
     training = t["action_answer_training"]
     training += [("overview", _turn(k, "ask_training", "how do I get started"))]
     training += [(x.id, _turn(k, "ask_training", "/ask_training", entities={TRAINING: x.id})) for x in kb.training]
-    training += [(f"next steps {r}", _turn(k, "ask_training", "/ask_training", entities={ROLE: r}, metadata=demo))
-                 for r in role_ids]
+    training += [
+        (f"next steps {r}", _turn(k, "ask_training", "/ask_training", entities={ROLE: r}, metadata=demo))
+        for r in role_ids
+    ]
 
     sources = t["action_show_sources"]
-    sources += [(f"after {r.id}", _turn(k, "ask_source", "where does that come from?",
-                                        slots={"last_sources": [r.median_pay.source, *r.sources]}))
-                for r in kb.roles if r.median_pay]
+    sources += [
+        (
+            f"after {r.id}",
+            _turn(
+                k, "ask_source", "where does that come from?", slots={"last_sources": [r.median_pay.source, *r.sources]}
+            ),
+        )
+        for r in kb.roles
+        if r.median_pay
+    ]
     sources += [("nothing cited", _turn(k, "ask_source", "source?", slots={"last_sources": []}))]
 
     t["action_explain_scope"] += [("outside", _turn(k, "out_of_scope", "what's the weather today"))]
-    t["action_explain_scope"] += [(f"other {o.name}", _turn(k, "out_of_scope", f"how do I become a {o.name}"))
-                                  for o in kb.other_careers]
-    ranking = [{"name": "ask_pay", "confidence": 0.4}, {"name": "ask_training", "confidence": 0.3},
-               {"name": "ask_sectors", "confidence": 0.2}]
+    t["action_explain_scope"] += [
+        (f"other {o.name}", _turn(k, "out_of_scope", f"how do I become a {o.name}")) for o in kb.other_careers
+    ]
+    ranking = [
+        {"name": "ask_pay", "confidence": 0.4},
+        {"name": "ask_training", "confidence": 0.3},
+        {"name": "ask_sectors", "confidence": 0.2},
+    ]
     t["action_handle_low_confidence"] += [
         ("first miss", _turn(k, "nlu_fallback", "zxqv blorp", intent_ranking=ranking)),
         ("second miss", _turn(k, "nlu_fallback", "zxqv blorp", previous_intent="nlu_fallback")),
-        ("no likely topic", _turn(k, "nlu_fallback", "zxqv blorp"))]
-    t["action_contact_counselor"] += [("school", _turn(k, "ask_counselor", "counselor", metadata=demo)),
-                                      ("no school", _turn(k, "ask_counselor", "counselor"))]
+        ("no likely topic", _turn(k, "nlu_fallback", "zxqv blorp")),
+    ]
+    t["action_contact_counselor"] += [
+        ("school", _turn(k, "ask_counselor", "counselor", metadata=demo)),
+        ("no school", _turn(k, "ask_counselor", "counselor")),
+    ]
     t["action_delete_conversation"] += [("deleted", _turn(k, "delete_conversation", "delete my data"))]
 
     compare = t["action_compare_roles"]
-    compare += [(f"{a} vs {b}", _turn(k, "compare_roles", f"{k.title(a)} vs {k.title(b)}"))
-                for a, b in combinations(role_ids, 2)]
-    compare += [(f"{r} with which", _turn(k, "compare_roles", "/compare_roles", entities={ROLE: r}))
-                for r in role_ids]
-    compare += [("no role", _turn(k, "compare_roles", "compare two jobs")),
-                ("outside", _turn(k, "compare_roles", "compare welder and electrician"))]
+    compare += [
+        (f"{a} vs {b}", _turn(k, "compare_roles", f"{k.title(a)} vs {k.title(b)}"))
+        for a, b in combinations(role_ids, 2)
+    ]
+    compare += [(f"{r} with which", _turn(k, "compare_roles", "/compare_roles", entities={ROLE: r})) for r in role_ids]
+    compare += [
+        ("no role", _turn(k, "compare_roles", "compare two jobs")),
+        ("outside", _turn(k, "compare_roles", "compare welder and electrician")),
+    ]
 
     explore = t["action_explore_roles"]
-    for words in ("jobs without a college degree", "highest paying jobs", "fastest growing jobs",
-                  "jobs with a two year degree", "which jobs are growing that don't need college"):
+    for words in (
+        "jobs without a college degree",
+        "highest paying jobs",
+        "fastest growing jobs",
+        "jobs with a two year degree",
+        "which jobs are growing that don't need college",
+    ):
         explore.append((words, _turn(k, "explore_roles", words)))
-    explore += [(f"in {s.id}", _turn(k, "explore_roles", "/explore_roles", entities={SECTOR: s.id}))
-                for s in kb.sectors]
-    explore += [(f"in {p.id}", _turn(k, "explore_roles", "/explore_roles", entities={PATHWAY: p.id}))
-                for p in kb.pathways]
+    explore += [
+        (f"in {s.id}", _turn(k, "explore_roles", "/explore_roles", entities={SECTOR: s.id})) for s in kb.sectors
+    ]
+    explore += [
+        (f"in {p.id}", _turn(k, "explore_roles", "/explore_roles", entities={PATHWAY: p.id})) for p in kb.pathways
+    ]
 
     t["action_ask_finder_interest"] += [("ask", _turn(k, "start_career_finder", "help me find a career"))]
     t["action_ask_finder_training"] += [("ask", _turn(k, "inform_finder", "building things"))]
@@ -181,41 +228,92 @@ def turns(k: Knowledge) -> Dict[str, List[Tuple[str, Turn]]]:
     for interest in ("hands_on", "technology", "people", "data", "any"):
         for training_level in ("short", "two_year", "four_year", "any"):
             for industry in ["any"] + [s.id for s in kb.sectors]:
-                suggest.append((f"{interest}/{training_level}/{industry}", _turn(
-                    k, "inform_finder", industry,
-                    slots={"finder_interest": interest, "finder_training": training_level,
-                           "finder_industry": industry})))
+                suggest.append(
+                    (
+                        f"{interest}/{training_level}/{industry}",
+                        _turn(
+                            k,
+                            "inform_finder",
+                            industry,
+                            slots={
+                                "finder_interest": interest,
+                                "finder_training": training_level,
+                                "finder_industry": industry,
+                            },
+                        ),
+                    )
+                )
 
     # Answers other modules own; what the student typed decides their variant.
-    t["action_suggest_from_interests"] += [(words, _turn(k, "inform_interest", words)) for words in (
-        "i like fixing things", "i'm good at math", "i like drawing and design", "i love computers and coding",
-        "i like helping people", "i like working outside with my hands", "hmm")]
+    t["action_suggest_from_interests"] += [
+        (words, _turn(k, "inform_interest", words))
+        for words in (
+            "i like fixing things",
+            "i'm good at math",
+            "i like drawing and design",
+            "i love computers and coding",
+            "i like helping people",
+            "i like working outside with my hands",
+            "hmm",
+        )
+    ]
     for r in role_ids:
         t["action_judge_figure"] += [
             (f"pay {r}", _turn(k, "judge_figure", "is that good pay?", slots={"role": r, "last_aspect": "pay"})),
-            (f"outlook {r}", _turn(k, "judge_figure", "is that a good outlook?",
-                                   slots={"role": r, "last_aspect": "outlook"}))]
+            (
+                f"outlook {r}",
+                _turn(k, "judge_figure", "is that a good outlook?", slots={"role": r, "last_aspect": "outlook"}),
+            ),
+        ]
     t["action_judge_figure"] += [("no role", _turn(k, "judge_figure", "is that good?"))]
-    t["action_define_term"] += [(words, _turn(k, "ask_definition", words)) for words in (
-        "what does median mean", "what is an apprenticeship", "what does CTE mean", "what does job outlook mean",
-        "what is a career pathway", "what is advanced manufacturing", "what is a certification",
-        "what does dual enrollment mean", "what is a CNC machine", "what is a PLC", "what does blorp mean")]
-    t["action_answer_worry"] += [(words, _turn(k, "share_worry", words)) for words in (
-        "my parents want me to go to college instead", "college costs too much for my family",
-        "i'm bad at math", "i'm a girl, can i work in a factory?", "my grades aren't good",
-        "will robots take my job?", "i don't know what i want to do", "is factory work dangerous?",
-        "i'm worried about my future")]
-    t["action_answer_local"] += [(words, _turn(k, "ask_local", words, slots=slots)) for words, slots in (
-        ("are there welding jobs in ohio?", {}), ("how much do machinists make in texas?", {}),
-        ("are these jobs growing in michigan?", {"role": "cnc_operator"}),
-        ("where can i train near me?", {"role": "welder"}), ("what factories are near me?", {}))]
+    t["action_define_term"] += [
+        (words, _turn(k, "ask_definition", words))
+        for words in (
+            "what does median mean",
+            "what is an apprenticeship",
+            "what does CTE mean",
+            "what does job outlook mean",
+            "what is a career pathway",
+            "what is advanced manufacturing",
+            "what is a certification",
+            "what does dual enrollment mean",
+            "what is a CNC machine",
+            "what is a PLC",
+            "what does blorp mean",
+        )
+    ]
+    t["action_answer_worry"] += [
+        (words, _turn(k, "share_worry", words))
+        for words in (
+            "my parents want me to go to college instead",
+            "college costs too much for my family",
+            "i'm bad at math",
+            "i'm a girl, can i work in a factory?",
+            "my grades aren't good",
+            "will robots take my job?",
+            "i don't know what i want to do",
+            "is factory work dangerous?",
+            "i'm worried about my future",
+        )
+    ]
+    t["action_answer_local"] += [
+        (words, _turn(k, "ask_local", words, slots=slots))
+        for words, slots in (
+            ("are there welding jobs in ohio?", {}),
+            ("how much do machinists make in texas?", {}),
+            ("are these jobs growing in michigan?", {"role": "cnc_operator"}),
+            ("where can i train near me?", {"role": "welder"}),
+            ("what factories are near me?", {}),
+        )
+    ]
     return t
 
 
 def _generic(k: Knowledge) -> List[Tuple[str, Turn]]:
     """Variants for an ANSWERS entry this file does not know yet: every role, and none."""
-    return ([(f"role {r.id}", _turn(k, "ask_about", "/ask_about", entities={ROLE: r.id})) for r in k.kb.roles]
-            + [("nothing named", _turn(k, "ask_about", "tell me more"))])
+    return [(f"role {r.id}", _turn(k, "ask_about", "/ask_about", entities={ROLE: r.id})) for r in k.kb.roles] + [
+        ("nothing named", _turn(k, "ask_about", "tell me more"))
+    ]
 
 
 def replies(k: Knowledge) -> Iterator[Tuple[str, str, str]]:
@@ -264,10 +362,13 @@ def results(knowledge):
 
 
 def test_scorable_strips_urls_citations_and_bullets():
-    text = ("Welder\nMedian pay: $51,000 a year (BLS, May 2024)\nWays in:\n\u2022 Classes in high school\n"
-            "More: https://www.apprenticeship.gov/ and the U.S. economy grew $2.91 (BLS projections)")
-    assert scorable(text, ["BLS"]) == ("Welder.\nMedian pay: $51,000 a year.\nWays in.\nClasses in high school.\n"
-                                       "More: and the US economy grew $291.")
+    text = (
+        "Welder\nMedian pay: $51,000 a year (BLS, May 2024)\nWays in:\n\u2022 Classes in high school\n"
+        "More: https://www.apprenticeship.gov/ and the U.S. economy grew $2.91 (BLS projections)"
+    )
+    assert scorable(text, ["BLS"]) == (
+        "Welder.\nMedian pay: $51,000 a year.\nWays in.\nClasses in high school.\nMore: and the US economy grew $291."
+    )
 
 
 def test_every_answer_kind_is_measured(results):
@@ -281,21 +382,28 @@ def test_median_grade_is_at_most_9(results):
     hardest = sorted(results, reverse=True)[:5]
     assert median <= MAX_MEDIAN_GRADE, (
         f"median Flesch-Kincaid grade {median:.1f} > {MAX_MEDIAN_GRADE}; hardest replies:\n"
-        + "\n".join(f"{g:.1f} {kind} [{label}]: {text[:120]!r}" for g, kind, label, text in hardest))
+        + "\n".join(f"{g:.1f} {kind} [{label}]: {text[:120]!r}" for g, kind, label, text in hardest)
+    )
 
 
 def test_no_kind_of_answer_is_much_harder(results):
-    hard = {kind: round(m, 1) for kind, m in by_kind(results).items()
-            if m > MAX_KIND_MEDIAN_GRADE and kind not in KIND_CEILING_EXCEPTIONS}
+    hard = {
+        kind: round(m, 1)
+        for kind, m in by_kind(results).items()
+        if m > MAX_KIND_MEDIAN_GRADE and kind not in KIND_CEILING_EXCEPTIONS
+    }
     assert not hard, f"median grade above {MAX_KIND_MEDIAN_GRADE} for: {hard}"
 
 
 def report(k: Knowledge, worst: int = 15) -> str:
     results = graded(k)
     raw = statistics.median({text: textstat.flesch_kincaid_grade(text) for _, _, _, text in results}.values())
-    lines = [f"{len({t for _, _, _, t in results})} distinct replies; median FK grade "
-             f"{overall_median(results):.1f} (on the raw text, without `scorable`: {raw:.1f})", "",
-             "By kind (median, count):"]
+    lines = [
+        f"{len({t for _, _, _, t in results})} distinct replies; median FK grade "
+        f"{overall_median(results):.1f} (on the raw text, without `scorable`: {raw:.1f})",
+        "",
+        "By kind (median, count):",
+    ]
     counts = defaultdict(int)
     for _, kind, _, _ in results:
         counts[kind] += 1
@@ -309,6 +417,6 @@ def report(k: Knowledge, worst: int = 15) -> str:
 
 
 if __name__ == "__main__":
-    from bot.answers.context import shared
+    from bot.answers.loaded_knowledge import shared
 
     print(report(shared()))

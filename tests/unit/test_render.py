@@ -1,4 +1,5 @@
 """How figures, citations and lists are written."""
+
 from __future__ import annotations
 
 from bot.render import bullets, cite, money, outlook_line, pay_line, payload, period, signed_percent

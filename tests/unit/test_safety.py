@@ -3,6 +3,7 @@
 ORDINARY_WORRIES and REAL_DISTRESS are also asked end to end against the real bot
 (tests/e2e/test_counselor_answers_safety.py): both lists must pass exactly.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -100,27 +101,48 @@ def test_real_distress_is_recognised_by_the_patterns(text):
 def test_an_ordinary_worry_never_gets_the_crisis_reply(text):
     assert not shows_distress(text) and not has_distress_words(text)
     # Even a classifier sure it is distress is overruled: share_worry when it ranks near the top.
-    new = corrected_intent(text, {"name": "distress", "confidence": 0.99},
-                           ranking("distress", "ask_education", "share_worry"))
+    new = corrected_intent(
+        text, {"name": "distress", "confidence": 0.99}, ranking("distress", "ask_education", "share_worry")
+    )
     assert new["name"] == "share_worry"
 
 
-@pytest.mark.parametrize("text", [
-    "I want to kill myself", "i’m thinking about suicide", "sometimes I hurt myself", "i wanna die",
-    "I don't want to live anymore", "i just want to end it all", "I'm so depressed",
-    "everyone would be better off if i was dead, better off dead", "I'm being bullied every day",
-    "how much do welders make? also i want to kill myself",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to kill myself",
+        "i’m thinking about suicide",
+        "sometimes I hurt myself",
+        "i wanna die",
+        "I don't want to live anymore",
+        "i just want to end it all",
+        "I'm so depressed",
+        "everyone would be better off if i was dead, better off dead",
+        "I'm being bullied every day",
+        "how much do welders make? also i want to kill myself",
+    ],
+)
 def test_distress_is_recognised(text):
     assert shows_distress(text)
 
 
-@pytest.mark.parametrize("text", [
-    "what does a tool and die maker do", "die casting jobs", "this homework is killing me",
-    "how do robots cut metal", "I'm so excited about welding", "what kills a career in manufacturing",
-    "the machine will end its cycle", "how much do welders make", "my parents will kill me",
-    "will welding hurt my eyes", "is it safe to work with robots", "the job market is hard on me",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what does a tool and die maker do",
+        "die casting jobs",
+        "this homework is killing me",
+        "how do robots cut metal",
+        "I'm so excited about welding",
+        "what kills a career in manufacturing",
+        "the machine will end its cycle",
+        "how much do welders make",
+        "my parents will kill me",
+        "will welding hurt my eyes",
+        "is it safe to work with robots",
+        "the job market is hard on me",
+    ],
+)
 def test_ordinary_messages_are_not(text):
     assert not shows_distress(text) and not has_distress_words(text)
 
@@ -138,22 +160,36 @@ def test_the_classifier_alone_needs_distress_words_and_confidence():
 
 
 def test_a_place_question_becomes_ask_local_but_a_worry_or_distress_does_not():
-    assert corrected_intent("what do welders earn in ohio", {"name": "ask_pay", "confidence": 0.8}, [])["name"] == "ask_local"
-    assert corrected_intent("any cnc jobs in my town?", {"name": "explore_roles", "confidence": 0.6}, []) \
-        == {"name": "ask_local", "confidence": 0.6}
-    assert corrected_intent("my parents in ohio want me to go to college",
-                            {"name": "share_worry", "confidence": 0.8}, []) is None
+    assert (
+        corrected_intent("what do welders earn in ohio", {"name": "ask_pay", "confidence": 0.8}, [])["name"]
+        == "ask_local"
+    )
+    assert corrected_intent("any cnc jobs in my town?", {"name": "explore_roles", "confidence": 0.6}, []) == {
+        "name": "ask_local",
+        "confidence": 0.6,
+    }
+    assert (
+        corrected_intent("my parents in ohio want me to go to college", {"name": "share_worry", "confidence": 0.8}, [])
+        is None
+    )
     assert corrected_intent("how much do welders make", {"name": "ask_pay", "confidence": 0.8}, []) is None
-    assert corrected_intent("i don't feel safe at home in ohio", {"name": "ask_local", "confidence": 0.8},
-                            [])["name"] == "distress"
+    assert (
+        corrected_intent("i don't feel safe at home in ohio", {"name": "ask_local", "confidence": 0.8}, [])["name"]
+        == "distress"
+    )
 
 
 def test_guard_overrides_the_classifier():
     guard = SafetyGuard()
     msg = Message({"text": "how much do welders make, i want to die", "intent": {"name": "ask_pay", "confidence": 0.9}})
     ok = Message({"text": "how much do welders make", "intent": {"name": "ask_pay", "confidence": 0.9}})
-    worry = Message({"text": "my parents want me to go to college", "intent": {"name": "distress", "confidence": 0.9},
-                     "intent_ranking": ranking("distress", "share_worry")})
+    worry = Message(
+        {
+            "text": "my parents want me to go to college",
+            "intent": {"name": "distress", "confidence": 0.9},
+            "intent_ranking": ranking("distress", "share_worry"),
+        }
+    )
     button = Message({"text": "/distress", "intent": {"name": "distress", "confidence": 1.0}})
     guard.process([msg, ok, worry, button])
     assert msg.get("intent")["name"] == "distress" and ok.get("intent")["name"] == "ask_pay"
@@ -162,8 +198,16 @@ def test_guard_overrides_the_classifier():
 
 def test_an_unsure_place_guess_without_a_place_word_goes_to_the_next_intent():
     guess = {"name": "ask_local", "confidence": 0.31}
-    assert corrected_intent("jobs in the electronics industry", guess,
-                            ranking("ask_local", "explore_roles"))["name"] == "explore_roles"
-    assert corrected_intent("jobs in the electronics industry", {"name": "ask_local", "confidence": 0.7},
-                            ranking("ask_local", "explore_roles")) is None  # sure: maybe a small town
+    assert (
+        corrected_intent("jobs in the electronics industry", guess, ranking("ask_local", "explore_roles"))["name"]
+        == "explore_roles"
+    )
+    assert (
+        corrected_intent(
+            "jobs in the electronics industry",
+            {"name": "ask_local", "confidence": 0.7},
+            ranking("ask_local", "explore_roles"),
+        )
+        is None
+    )  # sure: maybe a small town
     assert corrected_intent("jobs near me", guess, ranking("ask_local", "explore_roles")) is None

@@ -1,4 +1,5 @@
 """The school registry (data/schools.yml): validation messages, lookups, counselor answers, origins."""
+
 from __future__ import annotations
 
 import copy
@@ -17,8 +18,11 @@ LINCOLN = {
     "name": "Lincoln High School",
     "greeting": "Hi Lions! Ask me about manufacturing jobs.",
     "accent": "#7A1F1F",
-    "counselor": {"name": "Ms. Rivera", "email": "counselor@lincoln.example.org",
-                  "url": "https://lincoln.example.org/counseling"},
+    "counselor": {
+        "name": "Ms. Rivera",
+        "email": "counselor@lincoln.example.org",
+        "url": "https://lincoln.example.org/counseling",
+    },
     "origins": ["https://Lincoln.example.org/", "https://sites.google.com"],
 }
 EVIL = "evil@attacker.example"
@@ -61,6 +65,7 @@ def school(**changes):
 
 # --- the shipped registry ---------------------------------------------------------------------------------
 
+
 def test_shipped_registry_loads_and_has_a_fake_demo_school():
     registry = schools.load(schools.DEFAULT_PATH)
     demo = registry.get("demo")
@@ -72,7 +77,7 @@ def test_shipped_registry_loads_and_has_a_fake_demo_school():
 def test_shipped_example_in_the_comments_is_valid(write_schools):
     """The commented example in data/schools.yml, uncommented, is a valid entry."""
     text = schools.DEFAULT_PATH.read_text(encoding="utf-8")
-    lines = text.split("# Example (remove the leading \"# \" to use it):")[1].split("\nschools:")[0].splitlines()
+    lines = text.split('# Example (remove the leading "# " to use it):')[1].split("\nschools:")[0].splitlines()
     example = "\n".join(line[2:] if line.startswith("# ") else line.lstrip("#") for line in lines if line.strip())
     registry = schools.load(write_schools("schools:\n" + example))
     assert registry.get("lincoln-high").counselor.email == "counselor@lincoln.example.org"
@@ -91,52 +96,82 @@ def test_good_file_loads_normalised(write_schools):
 
 # --- precise problems ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("entry, expected", [
-    (school(counselor={"email": "counselor at lincoln"}),
-     "entry schools[lincoln-high], field counselor.email: 'counselor at lincoln' is not an email address"),
-    (school(counselor={"email": "a@b.org, evil@attacker.example"}),
-     "entry schools[lincoln-high], field counselor.email: 'a@b.org, evil@attacker.example' is not an email"),
-    (school(counselor={"url": "javascript:alert(1)"}),
-     "entry schools[lincoln-high], field counselor.url: 'javascript:alert(1)' is not a web address: "
-     "it must start with https:// or http://"),
-    (school(counselor={"url": "lincoln.example.org/counseling"}),
-     "entry schools[lincoln-high], field counselor.url: 'lincoln.example.org/counseling' is not a web address"),
-    (school(counselor={"url": "https://lincoln.example.org@attacker.example/"}),
-     "entry schools[lincoln-high], field counselor.url: 'https://lincoln.example.org@attacker.example/' "
-     "is not allowed"),
-    (school(counselor={"phone": "555-0100"}),
-     "entry schools[lincoln-high], field counselor.phone: unknown field (check the spelling)"),
-    (school(accent="blue"), "entry schools[lincoln-high], field accent: 'blue' is not a colour: use #RRGGBB"),
-    (school(accent="#7a1f1"), "entry schools[lincoln-high], field accent: '#7a1f1' is not a colour"),
-    (school(origins=["https://lincoln.example.org/counseling"]),
-     "entry schools[lincoln-high], field origins[1]: 'https://lincoln.example.org/counseling' is not an origin: "
-     "no path"),
-    (school(origins=["https://ok.example.org", "lincoln.example.org"]),
-     "entry schools[lincoln-high], field origins[2]: 'lincoln.example.org' is not an origin: "
-     "it must start with https:// or http://"),
-    (school(origins=["ftp://lincoln.example.org"]),
-     "entry schools[lincoln-high], field origins[1]: 'ftp://lincoln.example.org' is not an origin"),
-    (school(origins=["*"]), "entry schools[lincoln-high], field origins[1]: '*' is not an origin"),
-    (school(origins=["https://user@lincoln.example.org"]),
-     "entry schools[lincoln-high], field origins[1]: 'https://user@lincoln.example.org' is not an origin: "
-     "no user name"),
-    (school(origins=["https://lincoln.example.org:99999"]),
-     "entry schools[lincoln-high], field origins[1]: 'https://lincoln.example.org:99999' is not an origin: "
-     "the port must be"),
-    (school(origins="https://lincoln.example.org"),
-     "entry schools[lincoln-high], field origins: must be a list of origins"),
-    (school(id="Lincoln High"), "entry schools[Lincoln High], field id: 'Lincoln High' is not a school id"),
-    (school(id="-lincoln"), "entry schools[-lincoln], field id: '-lincoln' is not a school id"),
-    (school(id="x" * 65), f"entry schools[{'x' * 65}], field id: '{'x' * 65}' is not a school id"),
-    (school(id=None), "entry schools[#1], field id: this required field is missing"),
-    (school(name=None), "entry schools[lincoln-high], field name: this required field is missing"),
-    (school(name=""), "entry schools[lincoln-high], field name: is empty"),
-    (school(greeting="x" * 301), "entry schools[lincoln-high], field greeting: is too long: at most 300"),
-    (school(greeting="Hi\nthere"), "entry schools[lincoln-high], field greeting: must be one line"),
-    (school(colour="#7a1f1f"), "entry schools[lincoln-high], field colour: unknown field (check the spelling)"),
-    (school(insights_token_sha256="my-secret-token"),
-     "entry schools[lincoln-high], field insights_token_sha256: is not a SHA-256 hash"),
-])
+
+@pytest.mark.parametrize(
+    "entry, expected",
+    [
+        (
+            school(counselor={"email": "counselor at lincoln"}),
+            "entry schools[lincoln-high], field counselor.email: 'counselor at lincoln' is not an email address",
+        ),
+        (
+            school(counselor={"email": "a@b.org, evil@attacker.example"}),
+            "entry schools[lincoln-high], field counselor.email: 'a@b.org, evil@attacker.example' is not an email",
+        ),
+        (
+            school(counselor={"url": "javascript:alert(1)"}),
+            "entry schools[lincoln-high], field counselor.url: 'javascript:alert(1)' is not a web address: "
+            "it must start with https:// or http://",
+        ),
+        (
+            school(counselor={"url": "lincoln.example.org/counseling"}),
+            "entry schools[lincoln-high], field counselor.url: 'lincoln.example.org/counseling' is not a web address",
+        ),
+        (
+            school(counselor={"url": "https://lincoln.example.org@attacker.example/"}),
+            "entry schools[lincoln-high], field counselor.url: 'https://lincoln.example.org@attacker.example/' "
+            "is not allowed",
+        ),
+        (
+            school(counselor={"phone": "555-0100"}),
+            "entry schools[lincoln-high], field counselor.phone: unknown field (check the spelling)",
+        ),
+        (school(accent="blue"), "entry schools[lincoln-high], field accent: 'blue' is not a colour: use #RRGGBB"),
+        (school(accent="#7a1f1"), "entry schools[lincoln-high], field accent: '#7a1f1' is not a colour"),
+        (
+            school(origins=["https://lincoln.example.org/counseling"]),
+            "entry schools[lincoln-high], field origins[1]: 'https://lincoln.example.org/counseling' is not an origin: "
+            "no path",
+        ),
+        (
+            school(origins=["https://ok.example.org", "lincoln.example.org"]),
+            "entry schools[lincoln-high], field origins[2]: 'lincoln.example.org' is not an origin: "
+            "it must start with https:// or http://",
+        ),
+        (
+            school(origins=["ftp://lincoln.example.org"]),
+            "entry schools[lincoln-high], field origins[1]: 'ftp://lincoln.example.org' is not an origin",
+        ),
+        (school(origins=["*"]), "entry schools[lincoln-high], field origins[1]: '*' is not an origin"),
+        (
+            school(origins=["https://user@lincoln.example.org"]),
+            "entry schools[lincoln-high], field origins[1]: 'https://user@lincoln.example.org' is not an origin: "
+            "no user name",
+        ),
+        (
+            school(origins=["https://lincoln.example.org:99999"]),
+            "entry schools[lincoln-high], field origins[1]: 'https://lincoln.example.org:99999' is not an origin: "
+            "the port must be",
+        ),
+        (
+            school(origins="https://lincoln.example.org"),
+            "entry schools[lincoln-high], field origins: must be a list of origins",
+        ),
+        (school(id="Lincoln High"), "entry schools[Lincoln High], field id: 'Lincoln High' is not a school id"),
+        (school(id="-lincoln"), "entry schools[-lincoln], field id: '-lincoln' is not a school id"),
+        (school(id="x" * 65), f"entry schools[{'x' * 65}], field id: '{'x' * 65}' is not a school id"),
+        (school(id=None), "entry schools[#1], field id: this required field is missing"),
+        (school(name=None), "entry schools[lincoln-high], field name: this required field is missing"),
+        (school(name=""), "entry schools[lincoln-high], field name: is empty"),
+        (school(greeting="x" * 301), "entry schools[lincoln-high], field greeting: is too long: at most 300"),
+        (school(greeting="Hi\nthere"), "entry schools[lincoln-high], field greeting: must be one line"),
+        (school(colour="#7a1f1f"), "entry schools[lincoln-high], field colour: unknown field (check the spelling)"),
+        (
+            school(insights_token_sha256="my-secret-token"),
+            "entry schools[lincoln-high], field insights_token_sha256: is not a SHA-256 hash",
+        ),
+    ],
+)
 def test_each_bad_entry_names_entry_and_field(write_schools, entry, expected):
     found = problems(write_schools, entry)
     assert any(p.startswith(expected) for p in found), found
@@ -148,13 +183,16 @@ def test_unquoted_colour_is_explained(write_schools):
         schools.load(path)
     assert [p.describe() for p in caught.value.problems] == [
         'entry schools[lincoln-high], field accent: is empty: write the colour in quotes, e.g. accent: "#7a1f1f" '
-        "(in YAML an unquoted # starts a comment)"]
+        "(in YAML an unquoted # starts a comment)"
+    ]
 
 
 def test_duplicate_ids_are_reported_with_every_other_problem(write_schools):
     found = problems(write_schools, school(), school(name="Other"), school(accent="red"))
-    assert ("entry schools[lincoln-high], field id: duplicate id: school #2 in the list has the same id as "
-            "school #1; each school needs its own id") in found
+    assert (
+        "entry schools[lincoln-high], field id: duplicate id: school #2 in the list has the same id as "
+        "school #1; each school needs its own id"
+    ) in found
     assert any("school #3" in p for p in found)
     assert any(p.startswith("entry schools[lincoln-high], field accent: 'red'") for p in found)
 
@@ -168,13 +206,16 @@ def test_every_problem_is_listed_with_the_file(write_schools):
     assert "entry schools[b], field counselor.email" in message
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("schools: [\n", "entry (file): YAML syntax error at line 2"),
-    ("- just a list\n", "entry (file): the top level must be a mapping"),
-    ("schools:\n  id: lincoln-high\n", "entry schools: must be a list of schools"),
-    ("school:\n  - id: x\n    name: X\n", "entry school: unknown field (check the spelling)"),
-    ("schools:\n  - just a name\n", "entry schools[#1]: each school must be a mapping"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("schools: [\n", "entry (file): YAML syntax error at line 2"),
+        ("- just a list\n", "entry (file): the top level must be a mapping"),
+        ("schools:\n  id: lincoln-high\n", "entry schools: must be a list of schools"),
+        ("school:\n  - id: x\n    name: X\n", "entry school: unknown field (check the spelling)"),
+        ("schools:\n  - just a name\n", "entry schools[#1]: each school must be a mapping"),
+    ],
+)
 def test_file_level_problems(write_schools, text, expected):
     with pytest.raises(schools.SchoolsError) as caught:
         schools.load(write_schools(text))
@@ -205,6 +246,7 @@ def test_validate_uses_schools_file_by_default(write_schools, monkeypatch, capsy
 
 # --- lookups ---------------------------------------------------------------------------------------------
 
+
 def test_school_id_pattern():
     assert schools.SCHOOL_ID.pattern == r"^[a-z0-9][a-z0-9_-]{0,63}$"
     for good in ("demo", "lincoln-high", "ps_118", "9th-street", "a" * 64):
@@ -217,11 +259,19 @@ def test_lookup_and_display(registry_file):
     assert schools.lookup("lincoln-high").name == "Lincoln High School"
     for not_an_id in ("unknown-school", None, 3, {"name": "x"}, ["lincoln-high"], "Lincoln-High", "lincoln-high "):
         assert schools.lookup(not_an_id) is None
-    assert schools.display("lincoln-high") == {"school": "lincoln-high", "name": "Lincoln High School",
-                                               "greeting": LINCOLN["greeting"], "accent": "#7a1f1f"}
+    assert schools.display("lincoln-high") == {
+        "school": "lincoln-high",
+        "name": "Lincoln High School",
+        "greeting": LINCOLN["greeting"],
+        "accent": "#7a1f1f",
+    }
     assert schools.display("no-contacts")["greeting"] == schools.DEFAULT_GREETING
-    assert schools.display("nope") == {"school": "", "name": "", "greeting": schools.DEFAULT_GREETING,
-                                       "accent": schools.DEFAULT_ACCENT}
+    assert schools.display("nope") == {
+        "school": "",
+        "name": "",
+        "greeting": schools.DEFAULT_GREETING,
+        "accent": schools.DEFAULT_ACCENT,
+    }
 
 
 def test_shared_registry_is_loaded_once(registry_file):
@@ -230,14 +280,17 @@ def test_shared_registry_is_loaded_once(registry_file):
 
 # --- the counselor answer --------------------------------------------------------------------------------
 
+
 def answer(knowledge, metadata):
     return counselor.contact(Turn(knowledge, "ask_counselor", "can I talk to a counselor", metadata=metadata)).text
 
 
 def test_counselor_answer_uses_the_registry(knowledge, registry_file):
     text = answer(knowledge, {"school": "lincoln-high"})
-    assert ("talk to Ms. Rivera at Lincoln High School: email counselor@lincoln.example.org or visit "
-            "https://lincoln.example.org/counseling.") in text
+    assert (
+        "talk to Ms. Rivera at Lincoln High School: email counselor@lincoln.example.org or visit "
+        "https://lincoln.example.org/counseling."
+    ) in text
 
 
 def test_shipped_demo_school_contact(knowledge, monkeypatch):
@@ -247,16 +300,23 @@ def test_shipped_demo_school_contact(knowledge, monkeypatch):
     assert f"email {demo.counselor.email}" in text and demo.name in text
 
 
-@pytest.mark.parametrize("metadata", [
-    {"school": {"name": "Lincoln High School", "counselor": {"name": "Mr. Evil", "email": EVIL,
-                                                             "url": "https://attacker.example/"}}},
-    {"school": {"counselor": {"email": EVIL}}},
-    {"school": "lincoln-high", "counselor_email": EVIL, "counselor": {"email": EVIL}},
-    {"school": "lincoln-high", "school_settings": {"counselor": {"email": EVIL}}},
-    {"school": "demo", "counselor_email": EVIL, "greeting": f"Email {EVIL}"},
-    {"school": f"lincoln-high {EVIL}"},
-    {"school": ["lincoln-high", EVIL]},
-])
+@pytest.mark.parametrize(
+    "metadata",
+    [
+        {
+            "school": {
+                "name": "Lincoln High School",
+                "counselor": {"name": "Mr. Evil", "email": EVIL, "url": "https://attacker.example/"},
+            }
+        },
+        {"school": {"counselor": {"email": EVIL}}},
+        {"school": "lincoln-high", "counselor_email": EVIL, "counselor": {"email": EVIL}},
+        {"school": "lincoln-high", "school_settings": {"counselor": {"email": EVIL}}},
+        {"school": "demo", "counselor_email": EVIL, "greeting": f"Email {EVIL}"},
+        {"school": f"lincoln-high {EVIL}"},
+        {"school": ["lincoln-high", EVIL]},
+    ],
+)
 def test_metadata_never_supplies_contact_details(knowledge, registry_file, metadata):
     text = answer(knowledge, metadata)
     assert "attacker" not in text and "Evil" not in text
@@ -264,8 +324,9 @@ def test_metadata_never_supplies_contact_details(knowledge, registry_file, metad
         assert "counselor@lincoln.example.org" in text
 
 
-@pytest.mark.parametrize("metadata", [{}, {"school": "unknown-school"}, {"school": "no-contacts"},
-                                      {"school": None}, {"school": 7}])
+@pytest.mark.parametrize(
+    "metadata", [{}, {"school": "unknown-school"}, {"school": "no-contacts"}, {"school": None}, {"school": 7}]
+)
 def test_unknown_or_contactless_school_gets_the_neutral_reply(knowledge, registry_file, metadata):
     text = answer(knowledge, metadata)
     assert "ask at your school's counseling office" in text and "@" not in text
@@ -274,8 +335,12 @@ def test_unknown_or_contactless_school_gets_the_neutral_reply(knowledge, registr
 def test_school_contact_keeps_its_interface(registry_file):
     c = counselor.school_contact({"school": "lincoln-high"})
     assert isinstance(c, counselor.SchoolContact)
-    assert (c.school, c.name, c.email, c.url) == ("Lincoln High School", "Ms. Rivera", "counselor@lincoln.example.org",
-                                                  "https://lincoln.example.org/counseling")
+    assert (c.school, c.name, c.email, c.url) == (
+        "Lincoln High School",
+        "Ms. Rivera",
+        "counselor@lincoln.example.org",
+        "https://lincoln.example.org/counseling",
+    )
     assert counselor.school_contact({"school": {"counselor": {"name": "Mr. Evil"}}}) == counselor.NO_CONTACT
     assert counselor.school_contact(None) == counselor.NO_CONTACT
 
@@ -283,12 +348,14 @@ def test_school_contact_keeps_its_interface(registry_file):
 def test_next_steps_name_the_registered_counselor_only(knowledge, registry_file):
     turn = Turn(knowledge, "ask_training", "how do I become a welder?", metadata={"school": "lincoln-high"})
     assert "Ask Ms. Rivera about CTE classes" in topics.training(turn).text
-    forged = Turn(knowledge, "ask_training", "how do I become a welder?",
-                  metadata={"school": {"counselor": {"name": "Mr. Evil"}}})
+    forged = Turn(
+        knowledge, "ask_training", "how do I become a welder?", metadata={"school": {"counselor": {"name": "Mr. Evil"}}}
+    )
     assert "Mr. Evil" not in topics.training(forged).text
 
 
 # --- allowed origins ---------------------------------------------------------------------------------------
+
 
 def test_allowed_origins_are_registry_env_and_localhost(registry_file, monkeypatch):
     monkeypatch.setenv("CHAT_ALLOWED_ORIGINS", "https://district.example.org/, https://sites.google.com")
@@ -298,8 +365,11 @@ def test_allowed_origins_are_registry_env_and_localhost(registry_file, monkeypat
     assert origins.frame_ancestors() == "frame-ancestors 'self' " + " ".join(allowed)
     assert origins.is_allowed("https://lincoln.example.org") and not origins.is_allowed("https://evil.example")
     monkeypatch.delenv("CHAT_ALLOWED_ORIGINS")
-    assert origins.allowed_origins() == ["https://lincoln.example.org", "https://sites.google.com",
-                                         *origins.DEFAULT_ORIGINS]
+    assert origins.allowed_origins() == [
+        "https://lincoln.example.org",
+        "https://sites.google.com",
+        *origins.DEFAULT_ORIGINS,
+    ]
 
 
 def test_allowed_origins_are_computed_once(registry_file, monkeypatch):
@@ -326,7 +396,8 @@ def test_bad_env_origin_is_refused(registry_file, monkeypatch):
 
 def test_insights_token_hash_is_optional_and_normalised(write_schools):
     digest = "AB" * 32
-    registry = schools.load(write_schools({"schools": [dict(LINCOLN, insights_token_sha256=digest),
-                                                       {"id": "quiet", "name": "Quiet High"}]}))
+    registry = schools.load(
+        write_schools({"schools": [dict(LINCOLN, insights_token_sha256=digest), {"id": "quiet", "name": "Quiet High"}]})
+    )
     assert registry.get("lincoln-high").insights_token_sha256 == digest.lower()
     assert registry.get("quiet").insights_token_sha256 is None

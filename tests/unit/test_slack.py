@@ -1,4 +1,5 @@
 """Slack channel without servers: request handling, payload parsing, Web API retries, shutdown."""
+
 from __future__ import annotations
 
 import asyncio
@@ -12,17 +13,26 @@ from types import SimpleNamespace
 from urllib.parse import urlencode
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from multidict import CIMultiDict
 from rasa.core.channels.slack import SlackInput
-from slack_sdk.http_retry.builtin_async_handlers import (AsyncConnectionErrorRetryHandler,
-                                                         AsyncRateLimitErrorRetryHandler,
-                                                         AsyncServerErrorRetryHandler)
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
 
 from bot.channels import slack_payloads
 from bot.channels.guarantee import MAX_MESSAGE_CHARS
-from bot.channels.slack import (MAX_BODY_BYTES, POST_RETRIES, SchoolSlackBot, SchoolSlackInput, SeenEvents,
-                                finish_pending)
+from bot.channels.slack import (
+    MAX_BODY_BYTES,
+    POST_RETRIES,
+    SchoolSlackBot,
+    SchoolSlackInput,
+    SeenEvents,
+    finish_pending,
+)
 from bot.channels.slack_payloads import RAW_TEXT_CHARS, Challenge, Ignored, Incoming, Malformed, parse
 from tests.e2e.fake_slack import FakeSlack
 
@@ -34,22 +44,39 @@ def request(body, content_type="application/json", retry=None, secret=SECRET):
     raw = body if isinstance(body, bytes) else json.dumps(body).encode()
     ts = str(int(time.time()))
     signature = "v0=" + hmac.new(secret.encode(), f"v0:{ts}:".encode() + raw, hashlib.sha256).hexdigest()
-    headers = CIMultiDict({"Content-Type": content_type, "X-Slack-Request-Timestamp": ts,
-                           "X-Slack-Signature": signature})
+    headers = CIMultiDict(
+        {"Content-Type": content_type, "X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature}
+    )
     if retry:
         headers["X-Slack-Retry-Num"], headers["X-Slack-Retry-Reason"] = retry, "http_timeout"
     return SimpleNamespace(headers=headers, body=raw)
 
 
 def dm_event(event_id="Ev1", text="how much do welders make", **event):
-    return {"type": "event_callback", "event_id": event_id, "authorizations": [{"user_id": BOT_USER}],
-            "event": {"type": "message", "channel_type": "im", "channel": "D1", "user": "U1", "text": text,
-                      "ts": "1.000100", **event}}
+    return {
+        "type": "event_callback",
+        "event_id": event_id,
+        "authorizations": [{"user_id": BOT_USER}],
+        "event": {
+            "type": "message",
+            "channel_type": "im",
+            "channel": "D1",
+            "user": "U1",
+            "text": text,
+            "ts": "1.000100",
+            **event,
+        },
+    }
 
 
-BUTTON = {"type": "block_actions", "user": {"id": "U1"}, "channel": {"id": "D1"},
-          "container": {"channel_id": "D1"}, "message": {"ts": "2.0", "thread_ts": "1.000100"},
-          "actions": [{"type": "button", "value": '/ask_education{"role": "welder"}', "action_ts": "3.0"}]}
+BUTTON = {
+    "type": "block_actions",
+    "user": {"id": "U1"},
+    "channel": {"id": "D1"},
+    "container": {"channel_id": "D1"},
+    "message": {"ts": "2.0", "thread_ts": "1.000100"},
+    "actions": [{"type": "button", "value": '/ask_education{"role": "welder"}', "action_ts": "3.0"}],
+}
 
 
 def deliver(*requests, channel=None):
@@ -70,10 +97,11 @@ def deliver(*requests, channel=None):
 
 # --- 1. retries: only repeats of deliveries we have are dropped ----------------------------------
 
+
 def test_retry_of_an_event_we_never_got_is_answered_and_repeats_are_dropped():
-    (first, repeat, again), answered = deliver(request(dm_event("EvLost"), retry="1"),
-                                               request(dm_event("EvLost"), retry="2"),
-                                               request(dm_event("EvLost")))
+    (first, repeat, again), answered = deliver(
+        request(dm_event("EvLost"), retry="1"), request(dm_event("EvLost"), retry="2"), request(dm_event("EvLost"))
+    )
     assert [r.status for r in (first, repeat, again)] == [200, 200, 200]
     assert [m.text for m in answered] == ["how much do welders make"]
     assert repeat.headers.get("X-Slack-No-Retry") == "1"
@@ -98,6 +126,7 @@ def test_seen_events_remembers_a_bounded_number():
 
 # --- 2 and 3. Web API retries; a reply that cannot be posted does not raise ----------------------
 
+
 @pytest.fixture(scope="module")
 def fake_slack():
     fake = FakeSlack()
@@ -107,8 +136,11 @@ def fake_slack():
 
 def test_web_client_retries_rate_limits_server_and_connection_errors():
     handlers = SchoolSlackBot("xoxb-unit", "C1", "1.0", None).client.retry_handlers
-    assert {type(h) for h in handlers} == {AsyncRateLimitErrorRetryHandler, AsyncServerErrorRetryHandler,
-                                            AsyncConnectionErrorRetryHandler}
+    assert {type(h) for h in handlers} == {
+        AsyncRateLimitErrorRetryHandler,
+        AsyncServerErrorRetryHandler,
+        AsyncConnectionErrorRetryHandler,
+    }
     assert all(h.max_retry_count == POST_RETRIES for h in handlers)
 
 
@@ -141,6 +173,7 @@ def test_unreachable_slack_does_not_raise(caplog):
 
 # --- 4. shutdown waits for replies being worked on ------------------------------------------------
 
+
 def test_finish_pending_waits_for_replies_including_late_ones_within_the_timeout():
     async def run():
         tasks = set()
@@ -151,6 +184,7 @@ def test_finish_pending_waits_for_replies_including_late_ones_within_the_timeout
         async def start_late():
             await asyncio.sleep(0.05)
             tasks.add(asyncio.create_task(asyncio.sleep(0.2)))
+
         starter = asyncio.create_task(start_late())
         started = time.monotonic()
         left = await finish_pending(tasks, timeout=0.6)
@@ -172,29 +206,35 @@ def test_blueprint_finishes_replies_before_the_server_stops():
 
 # --- 5 and 6. bounded, validated bodies -----------------------------------------------------------
 
-@pytest.mark.parametrize("body", [
-    dm_event(text=5),
-    {**dm_event(), "event": {"text": 5, "user": []}},
-    {**dm_event(), "event": "message"},
-    {**dm_event(), "authorizations": "UBOT"},
-    {**dm_event(), "authorizations": [{"user_id": 7}]},
-    dm_event(thread_ts=["1.0"]),
-    dm_event(user=None),
-    {**BUTTON, "actions": "button"},
-    {**BUTTON, "user": "U1"},
-    {**BUTTON, "message": {"ts": 2.0}},
-    {"type": "url_verification", "challenge": 42},
-    {"type": 3},
-    [dm_event()],
-])
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        dm_event(text=5),
+        {**dm_event(), "event": {"text": 5, "user": []}},
+        {**dm_event(), "event": "message"},
+        {**dm_event(), "authorizations": "UBOT"},
+        {**dm_event(), "authorizations": [{"user_id": 7}]},
+        dm_event(thread_ts=["1.0"]),
+        dm_event(user=None),
+        {**BUTTON, "actions": "button"},
+        {**BUTTON, "user": "U1"},
+        {**BUTTON, "message": {"ts": 2.0}},
+        {"type": "url_verification", "challenge": 42},
+        {"type": 3},
+        [dm_event()],
+    ],
+)
 def test_signed_but_malformed_bodies_get_400(body):
     (resp,), answered = deliver(request(body))
     assert resp.status == 400 and answered == []
 
 
 def test_url_verification_and_unknown_types():
-    (challenge, other), answered = deliver(request({"type": "url_verification", "challenge": "abc"}),
-                                           request({"type": "app_rate_limited", "minute_rate_limited": 1}))
+    (challenge, other), answered = deliver(
+        request({"type": "url_verification", "challenge": "abc"}),
+        request({"type": "app_rate_limited", "minute_rate_limited": 1}),
+    )
     assert json.loads(challenge.body) == {"challenge": "abc"} and other.status == 200 and answered == []
 
 
@@ -229,14 +269,34 @@ def test_mentions_and_links_are_sanitised():
 
 # Property: whatever JSON a signed request carries, parsing answers and never raises.
 
-_leaves = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
-           | st.builds(lambda c, n: c * n, st.characters(), st.integers(0, 200_000)))
-_json = st.recursive(_leaves, lambda inner: st.lists(inner, max_size=4)
-                     | st.dictionaries(st.text(max_size=12), inner, max_size=4), max_leaves=12)
-_TEMPLATES = [dm_event(), dm_event(type="app_mention", channel_type=None, thread_ts="0.5"), BUTTON,
-              {"type": "url_verification", "challenge": "c"}]
-_STRICT_STRINGS = {("event", "text"), ("event", "user"), ("event", "channel"), ("event", "ts"),
-                   ("event", "type"), ("challenge",), ("type",)}
+_leaves = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=20)
+    | st.builds(lambda c, n: c * n, st.characters(), st.integers(0, 200_000))
+)
+_json = st.recursive(
+    _leaves,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
+    max_leaves=12,
+)
+_TEMPLATES = [
+    dm_event(),
+    dm_event(type="app_mention", channel_type=None, thread_ts="0.5"),
+    BUTTON,
+    {"type": "url_verification", "challenge": "c"},
+]
+_STRICT_STRINGS = {
+    ("event", "text"),
+    ("event", "user"),
+    ("event", "channel"),
+    ("event", "ts"),
+    ("event", "type"),
+    ("challenge",),
+    ("type",),
+}
 
 
 def _paths(value, prefix=()):

@@ -1,5 +1,6 @@
 """bot/speedups: each replacement gives the answers Rasa's own code gives. How they are applied,
 guarded and switched, and the same conversations with them on and off: test_speedups_switch.py."""
+
 from __future__ import annotations
 
 import asyncio
@@ -33,11 +34,20 @@ def pristine_rasa():
     with speedups.pristine():
         yield
 
-GOOD = {"events": [{"event": "slot", "name": "role", "value": "welder"}],
-        "responses": [{"text": "Welder", "buttons": [{"title": "Pay", "payload": "/ask_pay"}]}]}
-BAD = [{"events": "not a list"}, {"events": [{"no_event_key": 1}]}, {"responses": "x"}, {"events": [{"event": 5}]},
-       {"events": [{"event": "slot", "name": "role", "value": "welder"}, {"event": "slot", "value": 1}]},
-       None, []]
+
+GOOD = {
+    "events": [{"event": "slot", "name": "role", "value": "welder"}],
+    "responses": [{"text": "Welder", "buttons": [{"title": "Pay", "payload": "/ask_pay"}]}],
+}
+BAD = [
+    {"events": "not a list"},
+    {"events": [{"no_event_key": 1}]},
+    {"responses": "x"},
+    {"events": [{"event": 5}]},
+    {"events": [{"event": "slot", "name": "role", "value": "welder"}, {"event": "slot", "value": 1}]},
+    None,
+    [],
+]
 
 
 def rasa_original(result):
@@ -103,6 +113,7 @@ def test_event_lookup_gives_rasas_answers():
 
 
 # --- one kept-alive connection to the action server -------------------------------------------
+
 
 async def _action_server(webhook):
     """A stand-in action server on a free loopback port: (its endpoint, its runner to clean up)."""
@@ -194,6 +205,7 @@ def test_a_slow_action_server_is_given_up_on_after_the_action_timeout(monkeypatc
 
 # --- the graph runner -------------------------------------------------------------------------
 
+
 class Add(GraphComponent):
     """Adds its inputs and its own number; fails on a negative total."""
 
@@ -213,12 +225,19 @@ class Add(GraphComponent):
 
 def _schema() -> GraphSchema:
     def node(needs, n, target=False):
-        return SchemaNode(needs=needs, uses=Add, constructor_name="create", fn="run", config={"n": n},
-                          eager=True, is_target=target)
+        return SchemaNode(
+            needs=needs, uses=Add, constructor_name="create", fn="run", config={"n": n}, eager=True, is_target=target
+        )
 
-    return GraphSchema({"a": node({"x": "__input__"}, 1), "b": node({"x": "a"}, 10),
-                        "c": node({"x": "a", "y": "b"}, 100, target=True), "unused": node({}, 1000),
-                        "needs_missing": node({"x": "__nobody__"}, 0)})
+    return GraphSchema(
+        {
+            "a": node({"x": "__input__"}, 1),
+            "b": node({"x": "a"}, 10),
+            "c": node({"x": "a", "y": "b"}, 100, target=True),
+            "unused": node({}, 1000),
+            "needs_missing": node({"x": "__nobody__"}, 0),
+        }
+    )
 
 
 def _runners(tmp_path: Path):
@@ -256,12 +275,15 @@ def test_runner_on_the_trained_model_matches_dask():
         tracker = DialogueStateTracker.from_events("t", [ActionExecuted("action_listen")], slots=meta.domain.slots)
         for text in ["how much do welders make", "wat does a machnist do??", "hi", "what about them", "x" * 900]:
             message = UserMessage(text)
-            parsed = [r.run({"__message__": [message], "__tracker__": tracker}, [meta.nlu_target])[meta.nlu_target][0]
-                      for r in (dask_runner, ours)]
+            parsed = [
+                r.run({"__message__": [message], "__tracker__": tracker}, [meta.nlu_target])[meta.nlu_target][0]
+                for r in (dask_runner, ours)
+            ]
             assert parsed[0].as_dict(only_output_properties=True) == parsed[1].as_dict(only_output_properties=True)
             tracker.update(UserUttered(text, parsed[0].get("intent"), parse_data=parsed[0].as_dict()))
-            predictions = [r.run({"__tracker__": tracker}, [meta.core_target])[meta.core_target]
-                           for r in (dask_runner, ours)]
+            predictions = [
+                r.run({"__tracker__": tracker}, [meta.core_target])[meta.core_target] for r in (dask_runner, ours)
+            ]
             assert predictions[0].probabilities == predictions[1].probabilities
             assert predictions[0].policy_name == predictions[1].policy_name
 

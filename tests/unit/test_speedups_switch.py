@@ -2,6 +2,7 @@
 or our channels for a plain `rasa run`), never on import; guarded by Rasa's version and the
 replaced names' signatures; switched off by BOT_SPEEDUPS=off (the fixes stay on); and the same
 conversations give the same replies and stored events with the speed-ups on and off."""
+
 from __future__ import annotations
 
 import gc
@@ -42,6 +43,7 @@ def in_fresh_python(code: str) -> str:
 
 # --- guards and switch (in this process) ------------------------------------------------------
 
+
 def test_every_patch_applies_on_the_rasa_it_was_written_for(pristine_rasa, monkeypatch):
     monkeypatch.delenv("BOT_SPEEDUPS", raising=False)
     assert speedups.rasa_version() == speedups.RASA_VERSION or speedups.any_rasa()  # any_rasa: upgrade check
@@ -65,7 +67,7 @@ def test_another_rasa_version_is_left_alone_with_one_line_per_patch(pristine_ras
     assert set(status.values()) == {"not applied: written for Rasa 3.6.21, this is Rasa 3.7.0"}
     lines = [r.getMessage() for r in caplog.records if r.name == "bot.speedups"]
     assert len(lines) == len(PATCHES)
-    for patch, line in zip(PATCHES, lines):
+    for patch, line in zip(PATCHES, lines, strict=True):
         assert f"{patch.kind} {patch.name} not applied: written for Rasa 3.6.21, this is Rasa 3.7.0" in line
         assert ("WITHOUT this fix" in line) == (patch.kind == FIX)
 
@@ -97,7 +99,8 @@ def test_a_changed_signature_or_a_missing_name_is_left_alone(pristine_rasa, capl
         assert Domain.is_empty is is_empty and rasa.core.processor.DaskGraphRunner is OtherRunner
         assert rasa_action.DEFAULT_REQUEST_TIMEOUT == "300"
         assert status["rasa.shared.core.domain.Domain.is_empty"] == (
-            "not applied: its parameters are (self, strict), expected (self)")
+            "not applied: its parameters are (self, strict), expected (self)"
+        )
         assert status["rasa.core.processor.DaskGraphRunner"].startswith("not applied: it is <class")
         assert status["rasa.core.actions.action.DEFAULT_REQUEST_TIMEOUT"] == "not applied: '300' is not a number"
         assert sum(s == "applied" for s in status.values()) == len(PATCHES) - 3
@@ -119,7 +122,8 @@ def test_speedups_off_leaves_rasas_code_but_keeps_the_fixes(pristine_rasa, monke
         else:
             assert status[patch.name] == "applied"
     assert [r.getMessage() for r in caplog.records if r.name == "bot.speedups"] == [
-        "Rasa patches (applied by test): 2 of 7 applied; speed-ups off (BOT_SPEEDUPS=off), fixes and log redaction on"]
+        "Rasa patches (applied by test): 2 of 7 applied; speed-ups off (BOT_SPEEDUPS=off), fixes and log redaction on"
+    ]
     assert getattr(logging.getLogRecordFactory(), "_bot_privacy_redacts", False)  # log redaction is on
 
 
@@ -147,7 +151,8 @@ def test_importing_our_channels_changes_nothing_and_building_one_applies_everyth
         "from bot import speedups\n"
         "print(json.dumps([speedups.status(), RemoteAction._validate_action_result.__module__]))\n"
         "bot.channels.rest.SafeRestInput().blueprint(lambda m: None)\n"
-        "print(json.dumps([speedups.status(), RemoteAction._validate_action_result.__module__]))\n")
+        "print(json.dumps([speedups.status(), RemoteAction._validate_action_result.__module__]))\n"
+    )
     (before, module_before), (after, module_after) = map(json.loads, out.splitlines()[-2:])
     assert before == {} and module_before == "rasa.core.actions.action"
     assert after == {p.name: "applied" for p in PATCHES} and module_after == "bot.speedups.action_calls"
@@ -164,7 +169,8 @@ def test_rasa_cli_applies_everything_before_rasas_own_cli_runs():
         "                      Agent._create_tracker_store.__module__]))\n"
         "rasa.__main__.main = rasas_main\n"
         "from bot.tools.rasa_cli import main\n"
-        "main(['test', 'core', '--model', 'x'])\n")
+        "main(['test', 'core', '--model', 'x'])\n"
+    )
     argv, status, runner, store_factory = json.loads(out.splitlines()[-1])
     assert argv == ["rasa", "test", "core", "--model", "x"]
     assert status == {p.name: "applied" for p in PATCHES}
@@ -172,13 +178,15 @@ def test_rasa_cli_applies_everything_before_rasas_own_cli_runs():
 
 
 def test_rasa_cli_is_rasas_cli():
-    out = subprocess.run([sys.executable, "-m", "bot.tools.rasa_cli", "--version"], cwd=ROOT, capture_output=True,
-                         text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-m", "bot.tools.rasa_cli", "--version"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     assert f"Rasa Version      :         {speedups.rasa_version()}" in out.stdout
 
 
 # --- the same conversations, speed-ups on and off ---------------------------------------------
+
 
 def test_same_replies_and_stored_events_with_speedups_on_and_off(tmp_path):
     """Two processes load the trained model (as `rasa run` does, with our SQLite store) with
@@ -195,5 +203,7 @@ def test_same_replies_and_stored_events_with_speedups_on_and_off(tmp_path):
     assert len(on["events"]["compare-long"]) > 40  # more than the store's working window (bot/stores.py)
     assert "student@example.com" not in json.dumps(on["events"])  # the store's redaction, on both sides
     assert on["insights"]  # the store's insights rows were compared too
-    print(f"speed-ups on/off: conversations {on['seconds']:.1f} s / {off['seconds']:.1f} s; "
-          f"{time.monotonic() - started:.0f} s in all")
+    print(
+        f"speed-ups on/off: conversations {on['seconds']:.1f} s / {off['seconds']:.1f} s; "
+        f"{time.monotonic() - started:.0f} s in all"
+    )

@@ -1,5 +1,6 @@
 """The conversation store, called directly (Rasa's FailSafeTrackerStore would hide its errors):
 compacted working trackers, every event kept, and no stale state across processes."""
+
 from __future__ import annotations
 
 import asyncio
@@ -16,9 +17,13 @@ DOMAIN = Domain.load(str(ROOT / "domain.yml"))
 
 
 def turn(i, slots=()):
-    return [ActionExecuted("action_listen"), UserUttered(f"message {i}", {"name": "greet", "confidence": 1.0}),
-            ActionExecuted("action_answer_about"), BotUttered(f"answer {i}"),
-            *[SlotSet(k, v) for k, v in slots]]
+    return [
+        ActionExecuted("action_listen"),
+        UserUttered(f"message {i}", {"name": "greet", "confidence": 1.0}),
+        ActionExecuted("action_answer_about"),
+        BotUttered(f"answer {i}"),
+        *[SlotSet(k, v) for k, v in slots],
+    ]
 
 
 def run(coro):
@@ -31,8 +36,9 @@ def store(tmp_path):
 
 
 def conversation(store, turns=60):
-    tracker = DialogueStateTracker.from_events("s1", turn(0, [("role", "welder"), ("last_aspect", "pay")]),
-                                               slots=DOMAIN.slots)
+    tracker = DialogueStateTracker.from_events(
+        "s1", turn(0, [("role", "welder"), ("last_aspect", "pay")]), slots=DOMAIN.slots
+    )
     run(store.save(tracker))
     for i in range(1, turns):
         tracker = run(store.retrieve("s1"))
@@ -73,9 +79,11 @@ def test_a_second_process_sees_the_other_ones_writes(tmp_path):
 def test_a_form_started_long_ago_is_still_active(store):
     from rasa.shared.core.events import ActiveLoop
 
-    tracker = DialogueStateTracker.from_events("s3", turn(0) + [ActiveLoop("career_finder_form"),
-                                                                SlotSet("requested_slot", "finder_interest")],
-                                               slots=DOMAIN.slots)
+    tracker = DialogueStateTracker.from_events(
+        "s3",
+        turn(0) + [ActiveLoop("career_finder_form"), SlotSet("requested_slot", "finder_interest")],
+        slots=DOMAIN.slots,
+    )
     run(store.save(tracker))
     for i in range(1, 30):  # many re-asked answers: the form's start leaves the window
         tracker = run(store.retrieve("s3"))
@@ -99,13 +107,15 @@ def test_the_kept_window_gives_the_tracker_the_database_gives(store, tmp_path):
     tracker.update(UserUttered("my email is kid@example.com", {"name": "greet", "confidence": 1.0}))
     run(store.save(tracker))
     from_memory = run(store.retrieve("s1"))
-    from_database = run(RedactingSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(store.engine.url.database))
-                        .retrieve("s1"))
+    from_database = run(
+        RedactingSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(store.engine.url.database)).retrieve("s1")
+    )
     store._windows.clear()
     reread = run(store.retrieve("s1"))
     assert _events(from_memory) == _events(reread)
-    assert [e for e in _events(from_memory) if e["event"] != "slot"] == \
-           [e for e in _events(from_database) if e["event"] != "slot"]
+    assert [e for e in _events(from_memory) if e["event"] != "slot"] == [
+        e for e in _events(from_database) if e["event"] != "slot"
+    ]
     assert "kid@example.com" not in str(_events(from_memory))  # the window holds what was written
 
 
@@ -143,7 +153,9 @@ def test_the_working_tracker_keeps_the_last_whole_turns(store):
     tracker = run(store.retrieve("s1"))
     users = [e.text for e in tracker.events if isinstance(e, UserUttered)]
     assert users == [f"message {i}" for i in range(10 - TURNS_KEPT, 10)]  # the previous message is there
-    listens = [i for i, e in enumerate(tracker.events) if isinstance(e, ActionExecuted) and e.action_name == "action_listen"]
+    listens = [
+        i for i, e in enumerate(tracker.events) if isinstance(e, ActionExecuted) and e.action_name == "action_listen"
+    ]
     first_non_slot = next(i for i, e in enumerate(tracker.events) if not isinstance(e, SlotSet))
     assert listens[0] == first_non_slot  # starts where a turn starts
     assert tracker.latest_action_name == "action_listen"

@@ -1,5 +1,6 @@
 """The store when things go wrong, and how long it keeps things: bounded retries then a loud
 failure (never Rasa's silent in-memory fallback), retention, deleting a conversation, file mode."""
+
 from __future__ import annotations
 
 import asyncio
@@ -10,9 +11,9 @@ import time
 
 import pytest
 from rasa.core.agent import Agent
-from sqlalchemy import create_engine
-from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import create_engine
 
 from bot import retention, store_faults
 from bot.speedups import failsafe
@@ -40,8 +41,11 @@ def save_turns(store, sender, turns, when=None):
 def count(store, sender=None):
     con = sqlite3.connect(store.engine.url.database)
     try:
-        sql, args = ("SELECT count(*) FROM events WHERE sender_id = ?", (sender,)) if sender else (
-            "SELECT count(*) FROM events", ())
+        sql, args = (
+            ("SELECT count(*) FROM events WHERE sender_id = ?", (sender,))
+            if sender
+            else ("SELECT count(*) FROM events", ())
+        )
         return con.execute(sql, args).fetchone()[0]
     finally:
         con.close()
@@ -101,8 +105,13 @@ def test_deleting_a_conversation_removes_every_event_and_what_is_remembered(stor
     save_turns(store, "s1", 3)
     save_turns(store, "other", 2)
     tracker = run(store.retrieve("s1"))
-    for e in [ActionExecuted("action_listen"), UserUttered("delete my conversation", {"name": "delete_conversation"}),
-              ActionExecuted(retention.DELETE_ACTION), BotUttered("Done."), ActionExecuted("action_listen")]:
+    for e in [
+        ActionExecuted("action_listen"),
+        UserUttered("delete my conversation", {"name": "delete_conversation"}),
+        ActionExecuted(retention.DELETE_ACTION),
+        BotUttered("Done."),
+        ActionExecuted("action_listen"),
+    ]:
         tracker.update(e)
     run(store.save(tracker))
     assert count(store, "s1") == 0 and count(store, "other") > 0
@@ -142,8 +151,10 @@ def test_purge_command(tmp_path, store, capsys):
     save_turns(store, "old", 1, when=time.time() - 10 * 86_400)
     save_turns(store, "new", 1)
     endpoints = tmp_path / "endpoints.yml"
-    endpoints.write_text(f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n'
-                         f'  db: "{store.engine.url.database}"\n')
+    endpoints.write_text(
+        f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n'
+        f'  db: "{store.engine.url.database}"\n'
+    )
     assert purge.main(["--days", "7", "--endpoints", str(endpoints)]) == 0
     assert "Deleted 5 events older than 7 days" in capsys.readouterr().out
     assert count(store, "old") == 0 and count(store, "new") == 5

@@ -2,6 +2,7 @@
 that thing, pay asked in other words is a pay question, and a job we do not know gets the
 closest ones we do know, never another job's facts. The answer functions are called directly,
 with the intent the classifier might pick, including wrong ones."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,43 +10,66 @@ import pytest
 from bot.answers import about, cluster, explore, glossary, roles, scope
 from bot.answers.aspects import asks_pay
 from bot.answers.turn import Turn
-from bot.render import money, pay_line
+from bot.render import in_sentence, money, pay_line
+from tests.conftest import role
 
 
 def turn(knowledge, intent, text, **kw) -> Turn:
     return Turn(knowledge=knowledge, intent=intent, text=text, **kw)
 
 
-def role(kb, role_id):
-    return next(r for r in kb.roles if r.id == role_id)
-
-
-@pytest.mark.parametrize("text", [
-    "what's the median wage for welders", "typical income", "what are the earnings", "hourly rate",
-    "how much money is it", "salary range", "what's the paycheck like", "how much do they make",
-    "what does a welder earn", "is the pay good",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's the median wage for welders",
+        "typical income",
+        "what are the earnings",
+        "hourly rate",
+        "how much money is it",
+        "salary range",
+        "what's the paycheck like",
+        "how much do they make",
+        "what does a welder earn",
+        "is the pay good",
+    ],
+)
 def test_pay_words(text):
     assert asks_pay(text)
 
 
-@pytest.mark.parametrize("text", [
-    "what does a welder do", "how much school do i need", "what industries are there",
-    "how much training does it take", "tell me about aerospace",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what does a welder do",
+        "how much school do i need",
+        "what industries are there",
+        "how much training does it take",
+        "tell me about aerospace",
+    ],
+)
 def test_not_pay_words(text):
     assert not asks_pay(text)
 
 
-@pytest.mark.parametrize("intent, answer", [
-    ("ask_sectors", cluster.sectors), ("ask_about", about.about), ("ask_cluster", about.cluster_question),
-    ("ask_definition", glossary.define), ("nlu_fallback", about.low_confidence), ("ask_pathways", cluster.pathways),
-])
-@pytest.mark.parametrize("text, role_id", [
-    ("how much does an industrial engineering technician make", "industrial_engineering_technician"),
-    ("what's the median pay for quality control inspectors", "quality_inspector"),
-    ("what's the paycheck like for an industrial maintenance mechanic", "maintenance_mechanic"),
-])
+@pytest.mark.parametrize(
+    "intent, answer",
+    [
+        ("ask_sectors", cluster.sectors),
+        ("ask_about", about.about),
+        ("ask_cluster", about.cluster_question),
+        ("ask_definition", glossary.define),
+        ("nlu_fallback", about.low_confidence),
+        ("ask_pathways", cluster.pathways),
+    ],
+)
+@pytest.mark.parametrize(
+    "text, role_id",
+    [
+        ("how much does an industrial engineering technician make", "industrial_engineering_technician"),
+        ("what's the median pay for quality control inspectors", "quality_inspector"),
+        ("what's the paycheck like for an industrial maintenance mechanic", "maintenance_mechanic"),
+    ],
+)
 def test_a_pay_question_naming_a_role_gets_its_pay_whatever_the_intent(knowledge, kb, intent, answer, text, role_id):
     reply = answer(turn(knowledge, intent, text))
     assert pay_line(kb, role(kb, role_id).median_pay) in reply.text
@@ -54,8 +78,9 @@ def test_a_pay_question_naming_a_role_gets_its_pay_whatever_the_intent(knowledge
 
 
 def test_sector_list_only_when_nothing_is_named(knowledge, kb):
-    assert all(s.name in cluster.sectors(turn(knowledge, "ask_sectors", "what industries are there")).text
-               for s in kb.sectors)
+    assert all(
+        s.name in cluster.sectors(turn(knowledge, "ask_sectors", "what industries are there")).text for s in kb.sectors
+    )
     named = cluster.sectors(turn(knowledge, "ask_sectors", "what industries hire welders"))
     assert named.text.startswith("Welder: industries I know that hire them")
     assert "Aerospace" in named.text and "Food Processing" not in named.text
@@ -74,10 +99,12 @@ def test_jobs_in_an_industry(knowledge, kb):
     for answer, intent in ((explore.explore, "explore_roles"), (cluster.roles_list, "ask_roles")):
         reply = answer(turn(knowledge, intent, "what jobs are there in electronics manufacturing"))
         assert reply.text.startswith("Jobs in electronics and semiconductors")
-        assert all(role(kb, r).title in reply.text for r in electronics.roles)
+        assert all(in_sentence(role(kb, r).title) in reply.text.lower() for r in electronics.roles)
         assert "Welder" not in reply.text
-    assert "Here are the manufacturing jobs I know about" in cluster.roles_list(
-        turn(knowledge, "ask_roles", "what jobs are there")).text
+    assert (
+        "Here are the manufacturing jobs I know about"
+        in cluster.roles_list(turn(knowledge, "ask_roles", "what jobs are there")).text
+    )
 
 
 def test_role_pathway(knowledge, kb):
@@ -85,13 +112,16 @@ def test_role_pathway(knowledge, kb):
     assert production.summary in cluster.pathways(turn(knowledge, "ask_pathways", "what pathway is welding in")).text
 
 
-@pytest.mark.parametrize("text, closest", [
-    ("how much does an astronaut make", ["machinist", "cnc_operator", "quality_inspector"]),
-    ("how much do forklift drivers make", ["logistician", "production_worker"]),
-    ("what's the salary of a fashion designer", ["cad_drafter"]),
-    ("how much does a software engineer make", ["manufacturing_engineer", "automation_engineer"]),
-    ("how much does a baker make", ["production_worker"]),
-])
+@pytest.mark.parametrize(
+    "text, closest",
+    [
+        ("how much does an astronaut make", ["aerospace_engineer"]),
+        ("how much does a warehouse worker make", ["forklift_operator"]),
+        ("what's the salary of a fashion designer", ["industrial_designer", "sewer"]),
+        ("how much does a software engineer make", ["manufacturing_engineer", "automation_engineer"]),
+        ("how much does a baker make", ["production_worker"]),
+    ],
+)
 def test_unknown_job_gets_the_closest_known_jobs(knowledge, kb, text, closest):
     reply = roles.answer(turn(knowledge, "ask_pay", text, slots={"role": "welder"}), "pay")
     assert "I don't have that job" in reply.text and "The closest jobs I know are" in reply.text
@@ -109,15 +139,18 @@ def test_unknown_job_with_nothing_close_offers_the_list(knowledge):
 
 
 def test_unknown_job_asked_about_gets_the_closest_too(knowledge):
-    reply = about.about(turn(knowledge, "ask_about", "what does a forklift driver do"))
-    assert "I don't have that job" in reply.text and "Logistician" in reply.text
+    reply = about.about(turn(knowledge, "ask_about", "what does a warehouse clerk do"))
+    assert "I don't have that job" in reply.text and "Forklift operator" in reply.text
 
 
-@pytest.mark.parametrize("text, cluster_name", [
-    ("how much does a pastry chef make", "Hospitality and Tourism"),
-    ("how much do nurses make", "Health Science"),
-    ("what does a truck driver earn", "Transportation, Distribution and Logistics"),
-])
+@pytest.mark.parametrize(
+    "text, cluster_name",
+    [
+        ("how much does a pastry chef make", "Hospitality and Tourism"),
+        ("how much do nurses make", "Health Science"),
+        ("what does a truck driver earn", "Transportation, Distribution and Logistics"),
+    ],
+)
 def test_jobs_of_other_clusters_keep_their_pointer(knowledge, text, cluster_name):
     reply = roles.answer(turn(knowledge, "ask_pay", text), "pay")
     assert f"part of the {cluster_name} career cluster" in reply.text and "$" not in reply.text
@@ -139,8 +172,14 @@ def test_follow_up_pay_in_other_words_keeps_the_role(knowledge, kb):
     for text in ("what's the typical income?", "and the paycheck?", "what's the salary range"):
         reply = roles.answer(turn(knowledge, "ask_pay", text, slots={"role": "machinist"}), "pay")
         assert pay_line(kb, role(kb, "machinist").median_pay) in reply.text, text
-    reply = about.what_about(turn(knowledge, "what_about", "and what's the paycheck like for welders",
-                                  slots={"role": "machinist", "last_aspect": "skills"}))
+    reply = about.what_about(
+        turn(
+            knowledge,
+            "what_about",
+            "and what's the paycheck like for welders",
+            slots={"role": "machinist", "last_aspect": "skills"},
+        )
+    )
     assert pay_line(kb, role(kb, "welder").median_pay) in reply.text
 
 
@@ -149,11 +188,14 @@ def test_a_title_word_that_looks_like_an_industry_word_is_not_an_industry_questi
     assert role(kb, "industrial_engineering_technician").summary in reply.text
 
 
-@pytest.mark.parametrize("intent, answer, text", [
-    ("what_about", about.what_about, "and the paycheck?"),
-    ("ask_about", about.about, "what about the money"),
-    ("nlu_fallback", about.low_confidence, "how much money is that job"),
-])
+@pytest.mark.parametrize(
+    "intent, answer, text",
+    [
+        ("what_about", about.what_about, "and the paycheck?"),
+        ("ask_about", about.about, "what about the money"),
+        ("nlu_fallback", about.low_confidence, "how much money is that job"),
+    ],
+)
 def test_pay_about_the_job_being_discussed_whatever_the_intent(knowledge, kb, intent, answer, text):
     reply = answer(turn(knowledge, intent, text, slots={"role": "machinist", "last_aspect": "overview"}))
     assert pay_line(kb, role(kb, "machinist").median_pay) in reply.text

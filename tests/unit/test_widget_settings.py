@@ -1,4 +1,5 @@
 """The widget's server side: school settings from the registry only, CSP, CORS, start-up refusal."""
+
 from __future__ import annotations
 
 import asyncio
@@ -14,12 +15,19 @@ from bot import schools
 from bot.channels import widget
 
 EVIL = "evil@attacker.example"
-REGISTRY = {"schools": [
-    {"id": "lincoln-high", "name": "Lincoln High School", "greeting": "Hi Lions! Ask me about manufacturing.",
-     "accent": "#7a1f1f", "counselor": {"name": "Ms. Rivera", "email": "counselor@lincoln.example.org"},
-     "origins": ["https://lincoln.example.org"]},
-    {"id": "tricky", "name": 'A <b>"Bold"</b> & {{greeting}} School', "greeting": "<script>alert(1)</script>"},
-]}
+REGISTRY = {
+    "schools": [
+        {
+            "id": "lincoln-high",
+            "name": "Lincoln High School",
+            "greeting": "Hi Lions! Ask me about manufacturing.",
+            "accent": "#7a1f1f",
+            "counselor": {"name": "Ms. Rivera", "email": "counselor@lincoln.example.org"},
+            "origins": ["https://lincoln.example.org"],
+        },
+        {"id": "tricky", "name": 'A <b>"Bold"</b> & {{greeting}} School', "greeting": "<script>alert(1)</script>"},
+    ]
+}
 
 
 @pytest.fixture(autouse=True)
@@ -95,12 +103,20 @@ def test_registry_values_are_html_escaped():
 
 def test_settings_endpoint():
     resp, body = get("settings", school="lincoln-high", counselor_email=EVIL)
-    assert json.loads(body) == {"school": "lincoln-high", "name": "Lincoln High School",
-                                "greeting": "Hi Lions! Ask me about manufacturing.", "accent": "#7a1f1f"}
+    assert json.loads(body) == {
+        "school": "lincoln-high",
+        "name": "Lincoln High School",
+        "greeting": "Hi Lions! Ask me about manufacturing.",
+        "accent": "#7a1f1f",
+    }
     assert resp.content_type.startswith("application/json")
     _, body = get("settings", school="nope")
-    assert json.loads(body) == {"school": "", "name": "", "greeting": schools.DEFAULT_GREETING,
-                                "accent": schools.DEFAULT_ACCENT}
+    assert json.loads(body) == {
+        "school": "",
+        "name": "",
+        "greeting": schools.DEFAULT_GREETING,
+        "accent": schools.DEFAULT_ACCENT,
+    }
     assert "counselor" not in body and "@" not in body
 
 
@@ -157,8 +173,9 @@ def test_demo_page_embeds_by_id_only():
 
 
 def test_rasa_refuses_to_start_on_a_broken_registry(registry, monkeypatch):
-    registry.write_text("schools:\n  - id: lincoln-high\n    name: Lincoln\n    counselor:\n      email: nope\n",
-                        encoding="utf-8")
+    registry.write_text(
+        "schools:\n  - id: lincoln-high\n    name: Lincoln\n    counselor:\n      email: nope\n", encoding="utf-8"
+    )
     with pytest.raises(SystemExit) as stopped:
         widget.WidgetInput.from_credentials({})
     message = str(stopped.value)

@@ -1,5 +1,6 @@
 """Worries get a kind answer with true facts and the counselor; place questions say the figures
 are national and where local ones are found (bot/answers/worries.py, bot/answers/local.py)."""
+
 from __future__ import annotations
 
 import re
@@ -17,21 +18,38 @@ def turn(knowledge, text, intent="share_worry", **kw):
     return Turn(knowledge=knowledge, intent=intent, text=text, **kw)
 
 
-@pytest.mark.parametrize("text, topic", [
-    ("my parents want me to go to college but i like hands-on work", "family"),
-    ("college is too expensive", "cost"), ("i'm bad at math", "math"), ("i'm a girl, can i weld?", "girl"),
-    ("my grades are bad", "grades"), ("i'm not smart enough", "grades"), ("will robots take my job", "robots"),
-    ("i don't know what i want to do", "undecided"), ("i'm stressed about choosing", "undecided"),
-    ("i'm afraid i'll get hurt in a factory", "safety"), ("i'm nervous", "general"),
-])
+@pytest.mark.parametrize(
+    "text, topic",
+    [
+        ("my parents want me to go to college but i like hands-on work", "family"),
+        ("college is too expensive", "cost"),
+        ("i'm bad at math", "math"),
+        ("i'm a girl, can i weld?", "girl"),
+        ("my grades are bad", "grades"),
+        ("i'm not smart enough", "grades"),
+        ("will robots take my job", "robots"),
+        ("i don't know what i want to do", "undecided"),
+        ("i'm stressed about choosing", "undecided"),
+        ("i'm afraid i'll get hurt in a factory", "safety"),
+        ("i'm nervous", "general"),
+    ],
+)
 def test_the_topic_comes_from_the_words(text, topic):
     assert worries.topic_of(text) == topic
 
 
 def test_every_worry_answer_is_short_kind_and_points_to_the_counselor(knowledge):
-    for topic, example in [("family", "my dad expects college"), ("cost", "no money"), ("math", "math is hard"),
-                           ("girl", "only girl"), ("robots", "robots"), ("grades", "bad grades"),
-                           ("undecided", "no idea what to do"), ("safety", "is it dangerous"), ("general", "meh")]:
+    for topic, example in [
+        ("family", "my dad expects college"),
+        ("cost", "no money"),
+        ("math", "math is hard"),
+        ("girl", "only girl"),
+        ("robots", "robots"),
+        ("grades", "bad grades"),
+        ("undecided", "no idea what to do"),
+        ("safety", "is it dangerous"),
+        ("general", "meh"),
+    ]:
         answer = worries.answer(turn(knowledge, example))
         assert worries.topic_of(example) == topic
         assert "988" not in answer.text and "sorry you're going through" not in answer.text
@@ -61,17 +79,31 @@ def test_the_schools_counselor_is_named(knowledge):
 
 
 PLACES = {
-    "what do welders earn in ohio": "Ohio", "Any cnc jobs in my town?": "your area",
-    "welding jobs near me": "your area", "how much do machinists make in Texas": "Texas",
-    "pay for welders in new york": "New York", "jobs around here": "your area",
-    "local welding jobs": "your area", "machinist pay in my area": "your area",
-    "are there factories in my city": "your area", "welder salary in my state": "your area",
-    "how much do welders make in dayton": "Dayton", "jobs in Springfield": "Springfield",
-    "welding jobs in TX": "Texas", "cnc jobs in nc": "North Carolina", "pay in Columbus, OH": "Ohio",
-    "what do they make in OH": "Ohio", "factories nearby": "your area", "jobs close to me": "your area",
-    "where i live, do welders make good money": "your area", "manufacturing in my county": "your area",
-    "how much do welders make in north carolina": "North Carolina", "machinists in west virginia": "West Virginia",
-    "jobs in chicago": "Chicago", "welders in St Louis": "St Louis", "apprenticeships near my school": "your area",
+    "what do welders earn in ohio": "Ohio",
+    "Any cnc jobs in my town?": "your area",
+    "welding jobs near me": "your area",
+    "how much do machinists make in Texas": "Texas",
+    "pay for welders in new york": "New York",
+    "jobs around here": "your area",
+    "local welding jobs": "your area",
+    "machinist pay in my area": "your area",
+    "are there factories in my city": "your area",
+    "welder salary in my state": "your area",
+    "how much do welders make in dayton": "Dayton",
+    "jobs in Springfield": "Springfield",
+    "welding jobs in TX": "Texas",
+    "cnc jobs in nc": "North Carolina",
+    "pay in Columbus, OH": "Ohio",
+    "what do they make in OH": "Ohio",
+    "factories nearby": "your area",
+    "jobs close to me": "your area",
+    "where i live, do welders make good money": "your area",
+    "manufacturing in my county": "your area",
+    "how much do welders make in north carolina": "North Carolina",
+    "machinists in west virginia": "West Virginia",
+    "jobs in chicago": "Chicago",
+    "welders in St Louis": "St Louis",
+    "apprenticeships near my school": "your area",
     "any machine shops close by": "your area",
 }
 
@@ -81,14 +113,34 @@ def test_places_are_found(text, place):
     assert find_place(text) == place
 
 
-@pytest.mark.parametrize("text", [
-    "are welders in demand", "what classes help in school", "what can i do in high school",
-    "jobs in aerospace", "Jobs in Aerospace", "In demand jobs", "what jobs are in manufacturing",
-    "how much do welders make", "what about in the future", "is welding big in the US", "jobs in America",
-    "what do i need in math", "can i start in a year", "careers in food processing", "In high school what should i do",
-    "i'm in or out", "tell me more, ok", "what's it like in a factory", "jobs in CNC machining",
-    "is that in general true", "do they work in teams", "jobs in the united states", "what do engineers do in plants",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "are welders in demand",
+        "what classes help in school",
+        "what can i do in high school",
+        "jobs in aerospace",
+        "Jobs in Aerospace",
+        "In demand jobs",
+        "what jobs are in manufacturing",
+        "how much do welders make",
+        "what about in the future",
+        "is welding big in the US",
+        "jobs in America",
+        "what do i need in math",
+        "can i start in a year",
+        "careers in food processing",
+        "In high school what should i do",
+        "i'm in or out",
+        "tell me more, ok",
+        "what's it like in a factory",
+        "jobs in CNC machining",
+        "is that in general true",
+        "do they work in teams",
+        "jobs in the united states",
+        "what do engineers do in plants",
+    ],
+)
 def test_non_places_are_not(text):
     assert find_place(text) is None
 
@@ -103,8 +155,9 @@ def test_a_place_answer_labels_the_national_figure_and_points_to_local_sources(k
 
 
 def test_a_place_answer_uses_the_remembered_role_and_never_invents_one(knowledge):
-    remembered = local.answer(turn(knowledge, "how much do they make around here", "ask_local",
-                                   slots={"role": "machinist"}))
+    remembered = local.answer(
+        turn(knowledge, "how much do they make around here", "ask_local", slots={"role": "machinist"})
+    )
     assert "Machinist, national figure" in remembered.text and "Your state's labor market" in remembered.text
     none = local.answer(turn(knowledge, "Any cnc jobs in my town?", "ask_local"))
     assert "CNC operator, national figure" in none.text and "Job outlook" in none.text

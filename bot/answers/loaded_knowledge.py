@@ -1,4 +1,5 @@
 """The loaded knowledge with its lookups and linker, built once per process."""
+
 from __future__ import annotations
 
 import os
