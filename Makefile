@@ -43,7 +43,7 @@ $(VENV)/.installed: requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	@touch $@
 
-$(VENV)/.spacy: $(VENV)/.installed bot/nlp.py bot/tools/build_spacy.py
+$(VENV)/.spacy: $(VENV)/.installed bot/understanding/nlp.py bot/tools/build_spacy.py
 	@echo "==> Building the offline spaCy pipeline"
 	$(BIN)/python -m bot.tools.build_spacy
 	@touch $@

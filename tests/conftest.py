@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import nlp as nlp_pipeline
 from bot.answers.loaded_knowledge import Knowledge, build
 from bot.knowledge.loader import DEFAULT_PATH
+from bot.understanding import nlp as nlp_pipeline
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,9 @@ import re
 from bot.answers import cluster, glossary, roles, scope, topics
 from bot.answers.aspects import asks_pay
 from bot.answers.turn import Turn
-from bot.linking import ECONOMY, OTHER, PATHWAY, ROLE, SECTOR, TECHNOLOGY, TRAINING
 from bot.render import Answer, Button, payload
-from bot.text import normalise
+from bot.understanding.linking import ECONOMY, OTHER, PATHWAY, ROLE, SECTOR, TECHNOLOGY, TRAINING
+from bot.understanding.text import normalise
 
 #: Aspects that belong to the whole cluster rather than to one role.
 _TOPIC_ANSWERS = {"economy": topics.economy, "automation": topics.automation, "training": topics.training}

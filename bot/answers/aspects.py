@@ -3,7 +3,7 @@
 import re
 from typing import Dict
 
-from bot.text import normalise
+from bot.understanding.text import normalise
 
 #: Aspect of a role -> the intent that asks for it (used for follow-up buttons).
 ASPECT_INTENTS: Dict[str, str] = {

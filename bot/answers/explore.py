@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import re
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Role
-from bot.linking import OTHER, PATHWAY, ROLE, SECTOR
 from bot.render import (
     BULLET,
     Answer,
@@ -28,7 +27,8 @@ from bot.render import (
     short_entry,
     signed_percent,
 )
-from bot.text import normalise
+from bot.understanding.linking import OTHER, PATHWAY, ROLE, SECTOR
+from bot.understanding.text import normalise
 
 MAX_COMPARED = 3
 MAX_LISTED = 6
@@ -124,42 +124,20 @@ _GROWING = re.compile(r"\b(fastest|growing|growth|in demand|most demand|future p
 
 
 def explore(turn: Turn) -> Answer:
+    """Jobs that match the conditions the message sets, ordered as it asks."""
     k = turn.knowledge
     text = normalise(turn.text)
-    roles = list(k.kb.roles)
-    conditions = []
-    sector = next((s for s in turn.mentioned(SECTOR) if s in k.sectors), None)
-    pathway = next((p for p in turn.mentioned(PATHWAY) if p in k.pathways), None)
-    if sector:
-        roles = [r for r in roles if r.id in k.sectors[sector].roles]
-        conditions.append(f"in {k.sectors[sector].name.lower()}")
-    if pathway:
-        roles = [r for r in roles if r.id in k.pathways[pathway].roles]
-        conditions.append(f"in the {k.pathways[pathway].name} pathway")
-    if _NO_DEGREE.search(text):
-        roles = [r for r in roles if entry_level(r) == 0]
-        conditions.append("you can start without a college degree")
-    elif _TWO_YEAR.search(text):
-        roles = [r for r in roles if entry_level(r) <= 1]
-        conditions.append("need at most a two-year degree")
-    if _GROWING.search(text) and not _HIGHEST_PAY.search(text):
-        roles.sort(key=lambda r: -(r.outlook.percent_change if r.outlook else float("-inf")))
-        order, shown = "fastest growing first", "outlook"
-    else:
-        roles.sort(key=lambda r: -(r.median_pay.annual_usd if r.median_pay else -1))
-        order, shown = "highest paying first", "pay"
+    roles, places, conditions = _matching(turn, text)
     if not roles:
         return Answer(
             "No job on my list matches all of that. Try asking with fewer conditions.",
             [Button("All jobs", payload("ask_roles"))],
         )
+    order, shown = _sort(roles, text)
     listed = roles[:MAX_LISTED]
-    places = [c for c in conditions if c.startswith("in ")]
     lead = " ".join(["Jobs", " and ".join(places)] if places else ["Jobs"])
-    extra = [c for c in conditions if not c.startswith("in ")]
-    lead += (" where " + " and ".join(extra) if extra else "") + f", {order}:"
+    lead += (" where " + " and ".join(conditions) if conditions else "") + f", {order}:"
     lines = [_summary_line(k, r, shown) for r in listed]
-    sources = figure_sources(listed)
     first = listed[0]
     cite = (
         f"Pay {pay_cite(k.kb, first.median_pay)}; outlook {period(first.outlook.period)} "
@@ -169,7 +147,39 @@ def explore(turn: Turn) -> Answer:
     )
     more = _the_rest(roles[MAX_LISTED:])
     buttons = [Button(r.title, payload("ask_about", role=r.id)) for r in listed[:3]]
-    return Answer(f"{lead}\n{bullets(lines)}{more}\n{cite}".strip(), buttons, sources)
+    return Answer(f"{lead}\n{bullets(lines)}{more}\n{cite}".strip(), buttons, figure_sources(listed))
+
+
+def _matching(turn: Turn, text: str) -> Tuple[List[Role], List[str], List[str]]:
+    """The roles in the industry or pathway named and with the training asked for, with the
+    places ("in aerospace") and other conditions that were applied, as the answer words them."""
+    k = turn.knowledge
+    roles = list(k.kb.roles)
+    places, conditions = [], []
+    sector = next((s for s in turn.mentioned(SECTOR) if s in k.sectors), None)
+    pathway = next((p for p in turn.mentioned(PATHWAY) if p in k.pathways), None)
+    if sector:
+        roles = [r for r in roles if r.id in k.sectors[sector].roles]
+        places.append(f"in {k.sectors[sector].name.lower()}")
+    if pathway:
+        roles = [r for r in roles if r.id in k.pathways[pathway].roles]
+        places.append(f"in the {k.pathways[pathway].name} pathway")
+    if _NO_DEGREE.search(text):
+        roles = [r for r in roles if entry_level(r) == 0]
+        conditions.append("you can start without a college degree")
+    elif _TWO_YEAR.search(text):
+        roles = [r for r in roles if entry_level(r) <= 1]
+        conditions.append("need at most a two-year degree")
+    return roles, places, conditions
+
+
+def _sort(roles: List[Role], text: str) -> Tuple[str, str]:
+    """Sort by outlook when growth is asked about (and pay is not), else by pay; say which."""
+    if _GROWING.search(text) and not _HIGHEST_PAY.search(text):
+        roles.sort(key=lambda r: -(r.outlook.percent_change if r.outlook else float("-inf")))
+        return "fastest growing first", "outlook"
+    roles.sort(key=lambda r: -(r.median_pay.annual_usd if r.median_pay else -1))
+    return "highest paying first", "pay"
 
 
 #: Up to this many further jobs are named after the list; more are only counted.

@@ -14,7 +14,6 @@ from typing import List, Optional, Tuple
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Role
-from bot.linking import ROLE
 from bot.render import (
     Answer,
     Button,
@@ -28,6 +27,7 @@ from bot.render import (
     period,
     signed_percent,
 )
+from bot.understanding.linking import ROLE
 
 #: Growth within this many percentage points of all jobs counts as "about the same".
 _SAME_GROWTH = 0.5

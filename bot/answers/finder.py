@@ -12,7 +12,6 @@ from typing import List, Optional, Tuple
 from bot.answers.interests import OwnWord, own_words, states_a_liking  # noqa: F401 (re-exported)
 from bot.answers.loaded_knowledge import Knowledge
 from bot.knowledge.model import Role
-from bot.linking import SECTOR
 from bot.render import (
     Answer,
     Button,
@@ -26,7 +25,8 @@ from bot.render import (
     short_entry,
     signed_percent,
 )
-from bot.text import normalise
+from bot.understanding.linking import SECTOR
+from bot.understanding.text import normalise
 
 ANY = "any"
 INTEREST_WORDS = {

@@ -1,6 +1,6 @@
 """'What does X mean?': a term from the knowledge file's glossary, in plain words, with its source.
 
-Terms are found like roles are linked (bot/linking.py): a spaCy PhraseMatcher on lemmas
+Terms are found like roles are linked (bot/understanding/linking.py): a spaCy PhraseMatcher on lemmas
 ("medians", "apprenticeships"), then rapidfuzz for typos ("apprentiship"). The index is built
 once per loaded knowledge file, from the file, so a term added there needs no retraining.
 """
@@ -19,7 +19,7 @@ from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Term
 from bot.render import Answer, Button, cite, payload
-from bot.text import normalise, user_text
+from bot.understanding.text import normalise, user_text
 
 #: A typo must be this close to a name (rapidfuzz ratio), and start with the same letter.
 _FUZZY_CUTOFF = 85.0

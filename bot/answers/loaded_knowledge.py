@@ -8,11 +8,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Union
 
-from bot import nlp as nlp_pipeline
 from bot.knowledge.loader import DEFAULT_PATH, load
 from bot.knowledge.model import KnowledgeBase, Pathway, Role, Sector
-from bot.linking import Linker
-from bot.vocabulary import question_words
+from bot.understanding import nlp as nlp_pipeline
+from bot.understanding.linking import Linker
+from bot.understanding.vocabulary import question_words
 
 
 @dataclass

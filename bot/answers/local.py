@@ -13,8 +13,8 @@ import re
 from typing import Optional
 
 from bot.answers.turn import Turn
-from bot.linking import ROLE
 from bot.render import Answer, Button, outlook_line, pay_line, payload
+from bot.understanding.linking import ROLE
 
 SALARY_FINDER = "https://www.careeronestop.org/Toolkit/Wages/find-salary.aspx"
 JOB_FINDER = "https://www.careeronestop.org/Toolkit/Jobs/find-jobs.aspx"

@@ -9,9 +9,9 @@ from rapidfuzz import fuzz
 
 from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES
 from bot.answers.loaded_knowledge import Knowledge
-from bot.linking import ROLE, SECTOR, Links
 from bot.render import Answer, Button, join_names, payload
-from bot.vocabulary import LOOK_ALIKE_WORDS, NEARBY_WORDS
+from bot.understanding.linking import ROLE, SECTOR, Links
+from bot.understanding.vocabulary import LOOK_ALIKE_WORDS, NEARBY_WORDS
 
 COVERS = (
     "I can tell you about manufacturing careers. I know what jobs like welder, machinist or "

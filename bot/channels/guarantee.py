@@ -13,6 +13,7 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from bot.store_faults import StoreUnavailable
+from bot.understanding.text import MAX_MESSAGE_CHARS  # noqa: F401 (the one limit; channels import it from here too)
 
 logger = logging.getLogger(__name__)
 
@@ -22,9 +23,6 @@ NO_REPLY = (
 )
 STORE_DOWN = "Sorry, I'm having trouble on my side right now and couldn't take that in. Please try again in a minute."
 EMPTY_MESSAGE = "Type a question about manufacturing careers, for example \u201cwhat does a welder do?\u201d"
-
-#: Longest message passed on to Rasa; the widget stops typing there, other clients are cut.
-MAX_MESSAGE_CHARS = 1000
 
 
 class HeldOutput(OutputChannel):

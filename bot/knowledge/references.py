@@ -7,7 +7,7 @@ from typing import Dict, Iterable, Iterator, List, Tuple
 
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.problems import Problem
-from bot.text import normalise
+from bot.understanding.text import normalise
 
 
 def find_problems(kb: KnowledgeBase) -> List[Problem]:
@@ -125,22 +125,41 @@ def _shared_names(kb: KnowledgeBase) -> Iterator[Problem]:
             owner.setdefault(key, entry)
 
 
-def named_entries(kb: KnowledgeBase) -> Iterator[Tuple[str, List[str]]]:
-    """(entry, its title and aliases) for every entry users can mention by name."""
+#: Sections whose entries users mention by name, by the kind of thing they hold.
+NAMED_SECTIONS = {
+    "pathway": "pathways",
+    "sector": "sectors",
+    "role": "roles",
+    "economy": "economy",
+    "technology": "innovation.technologies",
+    "training": "training",
+    "other_career": "other_careers",
+}
+
+
+def names_of_entries(kb: KnowledgeBase) -> Iterator[Tuple[str, str, List[str]]]:
+    """(kind, id, title and aliases) of every entry users can mention by name: what the
+    linker matches (bot/understanding/linking.py) and what must be unique."""
     for p in kb.pathways:
-        yield f"pathways[{p.id}]", [p.name, *p.aliases]
+        yield "pathway", p.id, [p.name, *p.aliases]
     for s in kb.sectors:
-        yield f"sectors[{s.id}]", [s.name, *s.aliases]
+        yield "sector", s.id, [s.name, *s.aliases]
     for r in kb.roles:
-        yield f"roles[{r.id}]", [r.title, *r.aliases]
+        yield "role", r.id, [r.title, *r.aliases]
     for e in kb.economy:
-        yield f"economy[{e.id}]", [e.topic, *e.aliases]
+        yield "economy", e.id, [e.topic, *e.aliases]
     for t in kb.innovation.technologies:
-        yield f"innovation.technologies[{t.id}]", [t.name, *t.aliases]
+        yield "technology", t.id, [t.name, *t.aliases]
     for t in kb.training:
-        yield f"training[{t.id}]", [t.name, *t.aliases]
+        yield "training", t.id, [t.name, *t.aliases]
     for i, o in enumerate(kb.other_careers):
-        yield f"other_careers[{i}]", [o.name, *o.aliases]
+        yield "other_career", str(i), [o.name, *o.aliases]
+
+
+def named_entries(kb: KnowledgeBase) -> Iterator[Tuple[str, List[str]]]:
+    """(entry as in problem reports, e.g. "roles[welder]", its names)."""
+    for kind, ident, names in names_of_entries(kb):
+        yield f"{NAMED_SECTIONS[kind]}[{ident}]", names
 
 
 def _glossary_names(kb: KnowledgeBase) -> Iterator[Problem]:

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from bot import ROOT
-from bot.nlp import PIPELINE_NAME, PIPELINE_VERSION, build
+from bot.understanding.nlp import PIPELINE_NAME, PIPELINE_VERSION, build
 
 
 def main() -> int:

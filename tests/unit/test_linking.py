@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.knowledge.loader import load
-from bot.linking import Linker
-from bot.vocabulary import question_words
+from bot.understanding.linking import Linker
+from bot.understanding.vocabulary import question_words
 
 
 @pytest.fixture(scope="module")

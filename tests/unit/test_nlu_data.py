@@ -2,30 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import yaml
 
 from bot import ROOT
+from bot.understanding.vocabulary import intent_examples
 
 
 def examples(path: Path) -> dict:
-    out = {}
-    for block in (yaml.safe_load(path.read_text()) or {}).get("nlu", []):
-        if "intent" in block:
-            out[block["intent"]] = [
-                re.sub(r"^- ", "", line.strip()).lower() for line in block["examples"].splitlines() if line.strip()
-            ]
-    return out
+    return {intent: [t.lower() for t in texts] for intent, texts in intent_examples(path).items()}
 
 
 def training() -> dict:
-    merged = {}
-    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
-        for intent, items in examples(path).items():
-            merged.setdefault(intent, []).extend(items)
-    return merged
+    return examples(ROOT / "data" / "nlu")
 
 
 def test_holdout_is_not_in_training():

@@ -181,3 +181,11 @@ def test_rasa_refuses_to_start_on_a_broken_registry(registry, monkeypatch):
     message = str(stopped.value)
     assert "cannot start" in message
     assert "entry schools[lincoln-high], field counselor.email: 'nope' is not an email address" in message
+
+
+def test_the_widget_stops_typing_at_the_one_message_limit():
+    from bot import ROOT
+    from bot.understanding.text import MAX_MESSAGE_CHARS
+
+    page = (ROOT / "bot" / "web" / "chat.html").read_text(encoding="utf-8")
+    assert f'maxlength="{MAX_MESSAGE_CHARS}"' in page

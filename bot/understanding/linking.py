@@ -15,11 +15,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from bot.knowledge.model import KnowledgeBase
-from bot.text import normalise
-from bot.vocabulary import LOOK_ALIKE_WORDS, NEARBY_WORDS
+from bot.knowledge.references import NAMED_SECTIONS, names_of_entries
+from bot.understanding.text import normalise
+from bot.understanding.vocabulary import LOOK_ALIKE_WORDS, NEARBY_WORDS
 
-# Kinds of things a message can mention, by the knowledge section they live in.
-ROLE, SECTOR, PATHWAY, ECONOMY, TECHNOLOGY, TRAINING, OTHER = (
+# Kinds of things a message can mention (the knowledge sections they live in: NAMED_SECTIONS).
+KINDS = ROLE, SECTOR, PATHWAY, ECONOMY, TECHNOLOGY, TRAINING, OTHER = (
     "role",
     "sector",
     "pathway",
@@ -28,6 +29,7 @@ ROLE, SECTOR, PATHWAY, ECONOMY, TECHNOLOGY, TRAINING, OTHER = (
     "training",
     "other_career",
 )
+assert set(KINDS) == set(NAMED_SECTIONS)  # one list of kinds, two orders
 
 #: Minimum rapidfuzz ratio for a misspelling, by length of the word typed: short words
 #: need a closer match, or ordinary words would turn into job titles.
@@ -256,26 +258,11 @@ def _same_word(typed: Set[str], word: str) -> bool:
 
 
 def _names(kb: KnowledgeBase) -> Iterable[_Name]:
-    def make(kind: str, ident: str, names: Iterable[str]) -> Iterable[_Name]:
+    for kind, ident, names in names_of_entries(kb):
         for n in names:
             text = normalise(n)
             if text:
                 yield _Name(kind, ident, text, len(text.split()))
-
-    for r in kb.roles:
-        yield from make(ROLE, r.id, [r.title, *r.aliases])
-    for s in kb.sectors:
-        yield from make(SECTOR, s.id, [s.name, *s.aliases])
-    for p in kb.pathways:
-        yield from make(PATHWAY, p.id, [p.name, *p.aliases])
-    for e in kb.economy:
-        yield from make(ECONOMY, e.id, [e.topic, *e.aliases])
-    for t in kb.innovation.technologies:
-        yield from make(TECHNOLOGY, t.id, [t.name, *t.aliases])
-    for t in kb.training:
-        yield from make(TRAINING, t.id, [t.name, *t.aliases])
-    for i, o in enumerate(kb.other_careers):
-        yield from make(OTHER, str(i), [o.name, *o.aliases])
 
 
 def _role_heads(kb: KnowledgeBase, nlp) -> Dict[str, Tuple[str, ...]]:

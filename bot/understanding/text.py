@@ -6,7 +6,8 @@ import re
 
 _NON_WORD = re.compile(r"[^0-9a-z+#]+")
 
-#: Longest user message we analyse; longer ones are cut (a chat turn, not an essay).
+#: Longest user message, for every channel and the widget (its input stops there); longer ones
+#: are cut (a chat turn, not an essay).
 MAX_MESSAGE_CHARS = 500
 
 

@@ -10,29 +10,34 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import FrozenSet
-
-import yaml
+from typing import Dict, FrozenSet, List
 
 from bot import ROOT
 
 NLU_DIR = ROOT / "data" / "nlu"
 #: Intents whose examples name things outside the assistant's knowledge on purpose.
 _EXCLUDED_INTENTS = {"out_of_scope"}
-_ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\{[^}]*\}")
 _WORD = re.compile(r"[a-z]+")
+
+
+def intent_examples(path: Path) -> Dict[str, List[str]]:
+    """Intent -> example texts of NLU training data (a file or a folder), read by Rasa's own
+    loader, so entity annotations and every format Rasa accepts are handled as Rasa does."""
+    from rasa.shared.nlu.training_data.loading import load_data  # rasa.shared only: no TensorFlow
+
+    examples: Dict[str, List[str]] = {}
+    for message in load_data(str(path)).intent_examples:
+        examples.setdefault(message.get("intent"), []).append(message.get("text"))
+    return examples
 
 
 @lru_cache(maxsize=1)
 def question_words(nlu_dir: Path = NLU_DIR) -> FrozenSet[str]:
     words = set()
-    for path in sorted(Path(nlu_dir).glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for block in data.get("nlu", []):
-            if "intent" not in block or block["intent"] in _EXCLUDED_INTENTS:
-                continue
-            examples = _ANNOTATION.sub(lambda m: m.group(1) or m.group(2), block.get("examples", ""))
-            words.update(_WORD.findall(examples.lower()))
+    for intent, texts in intent_examples(nlu_dir).items():
+        if intent not in _EXCLUDED_INTENTS:
+            for text in texts:
+                words.update(_WORD.findall(text.lower()))
     return frozenset(words | PAY_WORDS | JOB_MODIFIERS)
 
 
@@ -72,7 +77,7 @@ PAY_WORDS: FrozenSet[str] = frozenset(
 
 
 #: Words that describe the level of a job we know rather than name another job: "entry level
-#: engineers" are still engineers, while "software engineers" are not (bot/linking.py).
+#: engineers" are still engineers, while "software engineers" are not (bot/understanding/linking.py).
 JOB_MODIFIERS: FrozenSet[str] = frozenset(
     {
         "entry",
