@@ -27,7 +27,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # never needs retraining.
 TRAINING_INPUTS := config.yml domain.yml $(filter-out data/schools.yml,$(wildcard data/*.yml)) $(wildcard data/nlu/*.yml)
 
-.PHONY: help setup services validate train run shell cluster purge lint test test-unit test-data test-stories test-nlu test-e2e test-cluster bench bench-smoke bench-cluster insights bench-insights clean
+.PHONY: help setup services validate train run shell cluster purge lint test test-unit test-data test-stories test-nlu test-e2e test-cluster bench bench-smoke bench-roles bench-cluster insights bench-insights clean
 
 help: ## Show this help
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -123,6 +123,9 @@ bench: setup train ## Speed, memory and accuracy against a stock `rasa init` ass
 
 bench-smoke: setup train ## A tiny benchmark run (reports/bench-smoke.*): checks the report is produced, no timings
 	$(BIN)/python -m bot.tools.bench --smoke
+
+bench-roles: setup ## Per-turn cost of the action server with 15, 35 and a generated 300 roles (reports/bench-roles.md)
+	$(BIN)/python -m bot.tools.bench_roles
 
 bench-cluster: setup train services ## Turns/s and latency at 8/32/64 students, 1 vs 2 replicas through nginx (reports/bench-cluster.md)
 	$(BIN)/python -m bot.tools.bench_cluster

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from os.path import commonprefix
 from typing import Dict, Iterable, List, Optional
 
@@ -10,7 +11,7 @@ from rapidfuzz import fuzz
 from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES
 from bot.answers.loaded_knowledge import Knowledge
 from bot.render import Answer, Button, join_names, payload
-from bot.understanding.linking import ROLE, SECTOR, Links
+from bot.understanding.linking import ROLE, SECTOR, Linker, Links
 from bot.understanding.vocabulary import LOOK_ALIKE_WORDS, NEARBY_WORDS
 
 COVERS = (
@@ -73,6 +74,22 @@ _CLOSE_WORD = 80.0
 _SHARED_STEM = 5
 
 
+@lru_cache(maxsize=4)
+def _role_words(linker: Linker) -> Dict[str, Dict[str, List[str]]]:
+    """First letter -> word of a role name -> the roles whose names use it (built once per
+    linker, so a turn compares the typed words with a few dozen words, not every name)."""
+    index: Dict[str, Dict[str, List[str]]] = {}
+    for name in linker.names:
+        if name.kind != ROLE:
+            continue
+        for word in name.text.split():
+            if len(word) >= 4 and word not in linker.stop_words:
+                ids = index.setdefault(word[0], {}).setdefault(word, [])
+                if name.id not in ids:
+                    ids.append(name.id)
+    return index
+
+
 def closest_roles(k: Knowledge, words: Iterable[str], sectors: Iterable[str] = (), limit: int = 3) -> List[str]:
     """Known roles nearest to a job we do not know, best first: a word of the job like a word of
     a role's title or aliases ("designer" -> industrial designer), jobs and industries chosen for
@@ -84,18 +101,18 @@ def closest_roles(k: Knowledge, words: Iterable[str], sectors: Iterable[str] = (
         if role_id in k.roles:
             scores[role_id] = max(scores.get(role_id, 0.0), score)
 
-    typed = [w for w in words if len(w) >= 4]
-    for name in k.linker.names:
-        if name.kind != ROLE:
-            continue
-        for word in name.text.split():
-            if len(word) < 4 or word in k.linker.stop_words:
-                continue
-            for w in typed:
-                score = max(fuzz.ratio(w, word), fuzz.ratio(w.rstrip("s"), word))
-                stem = len(commonprefix([w, word])) >= _SHARED_STEM and not {w, word} & LOOK_ALIKE_WORDS
-                if w[0] == word[0] and (score >= _CLOSE_WORD or stem):
-                    add(name.id, max(score, 80.0))
+    index = _role_words(k.linker)
+    word_hits: Dict[str, float] = {}
+    for w in (w for w in words if len(w) >= 4):
+        for word, role_ids in index.get(w[0], {}).items():  # a close word starts with the same letter
+            score = max(fuzz.ratio(w, word), fuzz.ratio(w.rstrip("s"), word))
+            stem = len(commonprefix([w, word])) >= _SHARED_STEM and not {w, word} & LOOK_ALIKE_WORDS
+            if score >= _CLOSE_WORD or stem:
+                for role_id in role_ids:
+                    word_hits[role_id] = max(word_hits.get(role_id, 0.0), score, 80.0)
+    for role_id in k.roles:  # in file order, so equal scores keep the file's order
+        if role_id in word_hits:
+            add(role_id, word_hits[role_id])
     for sector in sectors:
         for role_id in k.sectors[sector].roles if sector in k.sectors else ():
             add(role_id, 60.0)
