@@ -128,7 +128,7 @@ def _new_word(rng: random.Random, taken: set) -> str:
             return word
 
 
-def measure(path: Path, repeat: int) -> Dict[str, float]:
+def measure(path: Path, repeat: int) -> Dict[str, Any]:
     """Start an action server on this knowledge file, send every question `repeat` times."""
     REPORTS.mkdir(exist_ok=True)
     with open(REPORTS / "bench-roles.log", "a") as log:  # the server keeps its own copy open
@@ -160,7 +160,7 @@ def measure(path: Path, repeat: int) -> Dict[str, float]:
 
 def _turn(http: requests.Session, action: str, intent: str, text: str) -> None:
     message = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": [], "intent_ranking": []}
-    body = {
+    body: Dict[str, Any] = {
         "next_action": action,
         "sender_id": "bench",
         "tracker": {
