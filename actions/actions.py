@@ -23,7 +23,6 @@ from bot.answers import (
     glossary,
     local,
     roles,
-    scope,
     topics,
     worries,
 )
@@ -88,7 +87,7 @@ class ActionShowSources(KnowledgeAction):
 
 class ActionExplainScope(KnowledgeAction):
     action_name = "action_explain_scope"
-    answer = staticmethod(scope.out_of_scope)
+    answer = staticmethod(about.outside_scope)
 
 
 class ActionHandleLowConfidence(KnowledgeAction):

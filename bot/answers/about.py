@@ -23,7 +23,9 @@ def about(turn: Turn) -> Answer:
         if given:
             return _describe(turn, kind, given)
     if roles.named(turn) and asks_pay(turn.text):  # "what's the paycheck like for a welder"
-        return roles.answer_named(turn)
+        answer = roles.answer_named(turn)
+        assert answer is not None  # a job is named
+        return answer
     first = turn.links.mentions[0] if turn.links.mentions else None
     if first:
         return _describe(turn, first.kind, first.id)
@@ -33,9 +35,18 @@ def about(turn: Turn) -> Answer:
         if scope.closest_roles(k, turn.links.unknown_words, turn.links.ids(SECTOR)):
             return scope.unknown_role(k, None, "overview", turn.links)
         return scope.explain(k, "I don't have information about that.")
-    if turn.slot("role") in k.roles:  # "and the paycheck?" about the job being discussed
-        return roles.render(k, [turn.slot("role")], "pay" if asks_pay(turn.text) else "overview")
+    role = turn.slot("role")
+    if role in k.roles:  # "and the paycheck?" about the job being discussed
+        return roles.render(k, [role], "pay" if asks_pay(turn.text) else "overview")
     return cluster.describe_cluster(k)
+
+
+def outside_scope(turn: Turn) -> Answer:
+    """The classifier found the message off-topic; a job we know named in it still wins
+    ("how much does a metallurgist make" is a question about materials engineers)."""
+    if turn.links.ids(ROLE):
+        return about(turn)
+    return scope.out_of_scope(turn)
 
 
 def what_about(turn: Turn) -> Answer:

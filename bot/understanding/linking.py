@@ -213,6 +213,8 @@ class Linker:
         word = token.lower_
         if token.lemma_ in self.question_words or word in self.question_words:
             return True
+        if token.lemma_ in NEARBY_WORDS or word in NEARBY_WORDS:
+            return False  # a job word we know we lack ("chemist" is not a typo of "chemistry")
         return any(
             match[0] == word[0] and len(match) >= len(word)
             for match, _, _ in process.extract(

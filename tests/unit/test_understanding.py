@@ -204,3 +204,17 @@ def test_pay_about_the_job_being_discussed_whatever_the_intent(knowledge, kb, in
 def test_low_confidence_without_a_job_being_discussed_still_guesses_nothing(knowledge):
     reply = about.low_confidence(turn(knowledge, "nlu_fallback", "how much money is that job"))
     assert "$" not in reply.text
+
+
+def test_a_job_word_we_lack_is_not_taken_for_a_misspelt_question_word(knowledge):
+    # "chemist" looks like a typo of "chemistry" (a question word), but it names a job we lack
+    links = knowledge.linker.link("how much does a chemist make")
+    assert links.unknown_words == ["chemist"]
+    reply = roles.answer(turn(knowledge, "ask_pay", "how much does a chemist make"), "pay")
+    assert "I don't have that job" in reply.text and "Chemical technician" in reply.text
+
+
+def test_a_known_job_wins_over_an_off_topic_guess(knowledge, kb):
+    reply = about.outside_scope(turn(knowledge, "out_of_scope", "how much does a metallurgist make"))
+    assert pay_line(kb, role(kb, "materials_engineer").median_pay) in reply.text
+    assert "outside what I can help with" in about.outside_scope(turn(knowledge, "out_of_scope", "what's 2+2")).text
