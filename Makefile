@@ -91,9 +91,10 @@ purge: $(VENV)/.installed ## Delete stored conversation events older than DAYS d
 
 test: setup validate lint train test-unit test-data test-stories test-nlu bench-smoke test-e2e test-cluster ## Set up, then run every test
 
-lint: $(VENV)/.installed ## ruff (lint and format check); settings in pyproject.toml
+lint: $(VENV)/.installed ## ruff (lint and format check) and mypy (types); settings in pyproject.toml
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test-unit: $(MODEL) services ## pytest: knowledge, linking, rendering, actions, channels, store, locks (Redis), speed-ups on/off
 	$(BIN)/python -m pytest -q tests/unit

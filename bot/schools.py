@@ -17,7 +17,7 @@ import os
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Union
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Extra, ValidationError, constr, validator
@@ -44,8 +44,18 @@ _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SHA256 = re.compile(r"^[0-9a-fA-F]{64}$")
 
-Name = constr(min_length=1, max_length=80, strip_whitespace=True)
-Greeting = constr(min_length=1, max_length=300, strip_whitespace=True)
+if TYPE_CHECKING:
+    # Pydantic 1's constr() builds classes at run time, which a type checker cannot use as types;
+    # to it they are plain str (what the validated values are).
+    Name = str
+    Greeting = str
+    Email = str
+    WebAddress = str
+else:
+    Name = constr(min_length=1, max_length=80, strip_whitespace=True)
+    Greeting = constr(min_length=1, max_length=300, strip_whitespace=True)
+    Email = constr(max_length=120, strip_whitespace=True)
+    WebAddress = constr(max_length=300, strip_whitespace=True)
 
 
 class SchoolsError(Exception):
@@ -74,8 +84,8 @@ def _no_control(value):
 
 class Counselor(_Strict):
     name: Optional[Name] = None
-    email: Optional[constr(max_length=120, strip_whitespace=True)] = None
-    url: Optional[constr(max_length=300, strip_whitespace=True)] = None
+    email: Optional[Email] = None
+    url: Optional[WebAddress] = None
 
     _plain = validator("name", allow_reuse=True)(_no_control)
 
@@ -276,7 +286,7 @@ def _read_yaml(path: Path) -> Any:
     return raw
 
 
-def _problem(error: dict, raw: Any) -> Problem:
+def _problem(error: Mapping[str, Any], raw: Any) -> Problem:
     """pydantic's ('schools', 2, 'counselor', 'email') -> entry schools[lincoln-high], field counselor.email."""
     loc = list(error["loc"])
     if len(loc) >= 2 and loc[0] == "schools" and isinstance(loc[1], int):
@@ -300,7 +310,7 @@ def _field(loc: Sequence[Union[str, int]]) -> str:
     return out
 
 
-def _message(error: dict) -> str:
+def _message(error: Mapping[str, Any]) -> str:
     if error["type"] == "value_error.missing":
         return "this required field is missing"
     if error["type"] == "value_error.extra":

@@ -67,6 +67,7 @@ class _RedactedEvent:
 
 class RedactingSQLTrackerStore(SQLTrackerStore):
     handles_faults = True  # no FailSafeTrackerStore around us (bot/speedups/failsafe.py)
+    engine: sa.engine.Engine  # set by Rasa's __init__, replaced in ours (Rasa has no type hints to read it from)
 
     def __init__(self, *args: Any, **kwargs: Any):
         if kwargs.get("dialect", "sqlite") == "sqlite" and not kwargs.get("host"):
@@ -284,8 +285,8 @@ def _last_turns(events: Sequence[Any], decode: Callable[[Any], Dict[str, Any]]) 
     return kept[start:]
 
 
-def _new_action_names(tracker: DialogueStateTracker) -> List[str]:
-    """Names of the actions run in this turn (events not yet stored)."""
+def _new_action_names(tracker: DialogueStateTracker) -> List[Optional[str]]:
+    """Names of the actions run in this turn (events not yet stored; None for events that are not actions)."""
     stored = getattr(tracker, _PERSISTED, 0) or 0
     return [getattr(e, "action_name", None) for e in itertools.islice(tracker.events, stored, None)]
 

@@ -86,7 +86,9 @@ def pathways(turn) -> Answer:
     if not named:
         named = [k.roles[r].pathway for r in roles.named(turn) if k.roles[r].pathway in k.pathways]
         if named and roles.asks_pay(turn.text):
-            return roles.answer_named(turn)
+            answer = roles.answer_named(turn)
+            assert answer is not None  # a job is named
+            return answer
     return describe_pathway(k, k.pathways[named[0]]) if named else list_pathways(k)
 
 
@@ -106,7 +108,9 @@ def sectors(turn) -> Answer:
     if jobs and _WHERE.search(roles.words_outside_names(turn)) and not roles.asks_pay(turn.text):
         return sectors_of_role(k, jobs[0])  # "what industries hire welders"
     if jobs:
-        return roles.answer_named(turn)
+        answer = roles.answer_named(turn)
+        assert answer is not None  # a job is named
+        return answer
     pathway = next((p for p in turn.mentioned("pathway") if p in k.pathways), None)
     if pathway:
         return describe_pathway(k, k.pathways[pathway])

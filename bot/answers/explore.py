@@ -71,12 +71,10 @@ def side_by_side(k: Knowledge, role_ids: List[str]) -> Answer:
     verdict = _who_earns_more(roles)
     if verdict:
         lines.append(verdict)
-    paid = [r for r in roles if r.median_pay]
-    growing = [r for r in roles if r.outlook]
-    cited = ([f"Median pay {pay_cite(kb, paid[0].median_pay)}"] if paid else []) + (
-        [f"job outlook for {period(growing[0].outlook.period)} {outlook_cite(kb, growing[0].outlook)}"]
-        if growing
-        else []
+    pays = [r.median_pay for r in roles if r.median_pay]
+    outlooks = [r.outlook for r in roles if r.outlook]
+    cited = ([f"Median pay {pay_cite(kb, pays[0])}"] if pays else []) + (
+        [f"job outlook for {period(outlooks[0].period)} {outlook_cite(kb, outlooks[0])}"] if outlooks else []
     )
     if cited:
         lines.append("; ".join(cited) + ".")
@@ -97,11 +95,11 @@ def _figures(role: Role) -> str:
 
 
 def _who_earns_more(roles: List[Role]) -> Optional[str]:
-    paid = sorted((r for r in roles if r.median_pay), key=lambda r: -r.median_pay.annual_usd)
+    paid = sorted(((r, r.median_pay.annual_usd) for r in roles if r.median_pay), key=lambda each: -each[1])
     if len(paid) < 2:
         return None
-    top, second = paid[0], paid[1]
-    gap = top.median_pay.annual_usd - second.median_pay.annual_usd
+    (top, top_pay), (second, second_pay) = paid[0], paid[1]
+    gap = top_pay - second_pay
     if gap == 0:
         return f"{top.title} and {second.title} have the same median pay."
     return (

@@ -9,11 +9,11 @@ not mentioned, never guessed.
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import Iterable, List, Optional, Tuple
 
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
-from bot.knowledge.model import Role
+from bot.knowledge.model import MedianPay, Outlook, Role
 from bot.render import (
     Answer,
     Button,
@@ -66,14 +66,14 @@ def pay_context(k: Knowledge, role: Role, related: bool = False) -> Tuple[str, L
         word = "more than" if diff > 0 else "less than" if diff < 0 else "the same as"
         lines.append(f"That is {word} the median for all U.S. jobs, {money(bench.annual_usd)} {pay_cite(k.kb, bench)}.")
         sources.append(bench.source)
-    others = [k.roles[r] for r in role.related_roles if k.roles[r].median_pay] if related else []
+    others = _with_pay(k.roles[r] for r in role.related_roles) if related else []
     if others:
-        more = [in_sentence(r.title) for r in others if r.median_pay.annual_usd < role.median_pay.annual_usd]
-        less = [in_sentence(r.title) for r in others if r.median_pay.annual_usd > role.median_pay.annual_usd]
+        more = [in_sentence(r.title) for r, pay in others if pay.annual_usd < role.median_pay.annual_usd]
+        less = [in_sentence(r.title) for r, pay in others if pay.annual_usd > role.median_pay.annual_usd]
         parts = ([f"more than {_plural(more)}"] if more else []) + ([f"less than {_plural(less)}"] if less else [])
         if parts:
-            lines.append(f"Among related jobs, it pays {' and '.join(parts)} {pay_cite(k.kb, others[0].median_pay)}.")
-            sources += [r.median_pay.source for r in others]
+            lines.append(f"Among related jobs, it pays {' and '.join(parts)} {pay_cite(k.kb, others[0][1])}.")
+            sources += [pay.source for _, pay in others]
     return " ".join(lines), list(dict.fromkeys(sources))
 
 
@@ -134,12 +134,10 @@ def _judge_pay(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
         return f"{role.title}: I don't have a sourced pay figure for this job, so I can't compare it.", []
     context, used = pay_context(k, role, related=True)
     related = sorted(
-        [k.roles[r] for r in role.related_roles if k.roles[r].median_pay] + [role],
-        key=lambda r: -r.median_pay.annual_usd,
+        _with_pay([*(k.roles[r] for r in role.related_roles), role]),  # role has a pay (checked above)
+        key=lambda each: -each[1].annual_usd,
     )
-    table = bullets(
-        f"{r.title}: {money(r.median_pay.annual_usd)}" + (" (this job)" if r is role else "") for r in related
-    )
+    table = bullets(f"{r.title}: {money(pay.annual_usd)}" + (" (this job)" if r is role else "") for r, pay in related)
     text = (
         f"{role.title}: median pay {money(role.median_pay.annual_usd)} a year {pay_cite(k.kb, role.median_pay)}. "
         f"{context}\nMedian pay of related jobs {pay_cite(k.kb, role.median_pay)}:\n{table}\n"
@@ -153,17 +151,27 @@ def _judge_outlook(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     if not role.outlook:
         return f"{role.title}: I don't have a sourced job-outlook figure for this job, so I can't compare it.", []
     context, used = outlook_context(k, role)
-    related = [k.roles[r] for r in role.related_roles if k.roles[r].outlook]
-    faster = [in_sentence(r.title) for r in related if r.outlook.percent_change > role.outlook.percent_change]
+    related = _with_outlook(k.roles[r] for r in role.related_roles)
+    faster = [in_sentence(r.title) for r, outlook in related if outlook.percent_change > role.outlook.percent_change]
     text = (
         f"{role.title}: {signed_percent(role.outlook.percent_change)} for {period(role.outlook.period)} "
         f"{outlook_cite(k.kb, role.outlook)}. {context}"
     )
     if faster:
         text += f" Related jobs expected to grow faster: {join_names(faster)}."
-        used = used + [r.outlook.source for r in related]
+        used = used + [outlook.source for _, outlook in related]
     text += "\nEven when a job grows slowly, openings come up as workers retire or change jobs."
     return text, [role.outlook.source, *used]
+
+
+def _with_pay(roles: Iterable[Role]) -> List[Tuple[Role, MedianPay]]:
+    """The roles that have a sourced median pay, each with it (in the same order)."""
+    return [(r, r.median_pay) for r in roles if r.median_pay]
+
+
+def _with_outlook(roles: Iterable[Role]) -> List[Tuple[Role, Outlook]]:
+    """The roles that have a sourced job outlook, each with it (in the same order)."""
+    return [(r, r.outlook) for r in roles if r.outlook]
 
 
 def _buttons(k: Knowledge, role: Role, aspect: Optional[str]) -> List[Button]:

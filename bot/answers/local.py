@@ -13,6 +13,7 @@ import re
 from typing import Optional
 
 from bot.answers.turn import Turn
+from bot.knowledge.model import Outlook
 from bot.render import Answer, Button, outlook_line, pay_line, payload
 from bot.understanding.linking import ROLE
 
@@ -361,7 +362,7 @@ def answer(turn: Turn) -> Answer:
         growth = _GROWTH.search(turn.text) and not _PAY.search(turn.text)
         figure = role.outlook if growth and role.outlook else role.median_pay
         if figure is not None:
-            line = outlook_line(k.kb, figure) if figure is role.outlook else pay_line(k.kb, figure)
+            line = outlook_line(k.kb, figure) if isinstance(figure, Outlook) else pay_line(k.kb, figure)
             parts.append(f"{role.title}, national figure (whole U.S.):\n{line}")
             sources.append(figure.source)
         slots = {"role": role_id, "last_aspect": "outlook" if growth else "pay"}

@@ -57,7 +57,8 @@ def resolve_roles(turn: Turn, aspect: str) -> Union[List[str], Answer]:
         group = _group_mentioned(turn)
         choices = list(links.ambiguous[0])
         if group:
-            choices.sort(key=lambda r: r not in group[1])
+            in_group = group[1]
+            choices.sort(key=lambda r: r not in in_group)
         return ask_which(k, choices, aspect, "Which of these jobs do you mean?")
     group = _group_mentioned(turn)
     if group:

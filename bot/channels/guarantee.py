@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import inspect
 import logging
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
+from typing import Any, Awaitable, Callable, Coroutine, Dict, List, Optional, Text, Tuple
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
@@ -61,7 +61,9 @@ def clean_message(text: Any) -> Optional[str]:
     return text.strip()[:MAX_MESSAGE_CHARS]
 
 
-def with_reply(on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Callable[[UserMessage], Awaitable[Any]]:
+def with_reply(
+    on_new_message: Callable[[UserMessage], Awaitable[Any]],
+) -> Callable[[UserMessage], Coroutine[Any, Any, Any]]:
     async def handle(message: UserMessage) -> Any:
         channel = message.output_channel
         if not (message.text or "").strip():

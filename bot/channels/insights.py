@@ -153,7 +153,11 @@ def render(engine, school: Optional[str], start: Optional[date], end: Optional[d
     with engine.connect() as connection:
         built = report.build(connection, school, start, end)
     registry = schools.shared()
-    name = registry.get(school).name if school else ""
+    name = ""
+    if school:
+        entry = registry.get(school)
+        assert entry is not None  # the handler passes only registered schools (it checks with lookup())
+        name = entry.name
     return page.render(built, name, live=True, schools=registry.schools, district=district)
 
 

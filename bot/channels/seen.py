@@ -10,9 +10,12 @@ from __future__ import annotations
 import logging
 import os
 from collections import OrderedDict
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from redis.exceptions import RedisError
+
+if TYPE_CHECKING:
+    import redis.asyncio as aioredis
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +47,7 @@ class RedisSeenEvents(SeenEvents):
 
         super().__init__()
         self.url, self.key_prefix = url, key_prefix
-        self._client = None
+        self._client: Optional[aioredis.Redis] = None
         self._make = redis_client
 
     async def first_time(self, key: str) -> bool:

@@ -20,7 +20,7 @@ import logging
 import os
 import re
 from http import HTTPStatus
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Set, Text
+from typing import Any, Awaitable, Callable, Coroutine, Dict, List, Optional, Set, Text
 from urllib.parse import parse_qs
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
@@ -51,7 +51,8 @@ POST_RETRIES = 2  # per Web API call, after the first attempt
 SHUTDOWN_WAIT_S = 8.0  # inside Docker's default 10 s stop grace (and the 20 s of servers.py)
 _URL = re.compile(r"https?://[^\s<>|]+[^\s<>|.,;:!?)]")
 
-Reply = Callable[[UserMessage], Awaitable[Any]]
+#: Rasa's on_new_message as wrapped by with_reply: an async function (asyncio.create_task needs a coroutine).
+Reply = Callable[[UserMessage], Coroutine[Any, Any, Any]]
 
 
 def to_mrkdwn(text: str) -> str:
@@ -170,7 +171,7 @@ class SchoolSlackInput(SlackInput):
     def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> OutputChannel:
         return SchoolSlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.api_url)
 
-    def blueprint(self, on_new_message: Reply) -> Blueprint:
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         speedups.ensure_applied(origin=f"channel {self.name()}")  # bot/channels/__init__.py
         bp = Blueprint("slack_webhook", __name__)
         reply = with_reply(on_new_message)

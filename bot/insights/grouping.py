@@ -70,7 +70,7 @@ def group(unanswered: Sequence[Tuple[str, int, int]]) -> Tuple[List[Group], int]
         if len(people) < MIN_CONVERSATIONS:
             hidden += 1
             continue
-        wording = Counter()
+        wording: Counter[str] = Counter()
         for k in keys:
             wording.update(texts[k])
         example = min(wording, key=lambda t: (-wording[t], len(t), t))
@@ -129,8 +129,8 @@ def _vocabulary() -> List[Tuple[str, str]]:
         add(f"sectors[{s.id}]", s.name, *s.aliases)
     for p in kb.pathways:
         add(f"pathways[{p.id}]", p.name, *p.aliases)
-    for t in kb.training:
-        add(f"training[{t.id}]", t.name, *t.aliases)
+    for tr in kb.training:
+        add(f"training[{tr.id}]", tr.name, *tr.aliases)
     for t in kb.innovation.technologies:
         add(f"innovation.technologies[{t.id}]", t.name, *t.aliases)
     for o in kb.other_careers:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import time
 from datetime import date, timedelta
-from typing import List, Sequence
+from typing import List, Optional, Sequence
 
 import sqlalchemy as sa
 
@@ -67,7 +67,7 @@ UNANSWERED = [
 ]
 
 
-def fill(engine: sa.engine.Engine, events: int, days: int = 120, today: date = None, seed: int = 13) -> int:
+def fill(engine: sa.engine.Engine, events: int, days: int = 120, today: Optional[date] = None, seed: int = 13) -> int:
     """Write a made-up store; returns the number of insight rows written."""
     today = today or date.today()
     from rasa.core.tracker_store import SQLTrackerStore

@@ -147,7 +147,9 @@ def _start(sender_id: str, e: Dict[str, Any]) -> Optional[Dict[str, Any]]:
         return None
     intent = ((e.get("parse_data") or {}).get("intent") or {}).get("name") or None
     metadata = e.get("metadata") or {}
-    school = metadata.get("school") if isinstance(metadata.get("school"), str) else ""
+    school = metadata.get("school")
+    if not isinstance(school, str):
+        school = ""
     day = day_of(ts)
     kind = KINDS.get(intent or "", "other")
     if intent == "what_about":

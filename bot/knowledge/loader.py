@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Sequence, Union
+from typing import Any, Callable, Dict, List, Mapping, Sequence, Union
 
 import yaml
 from pydantic import ValidationError
@@ -59,7 +59,7 @@ def read_yaml_mapping(
     return raw
 
 
-def _problem(error: dict, raw: Any) -> Problem:
+def _problem(error: Mapping[str, Any], raw: Any) -> Problem:
     """Turn pydantic's location ('roles', 3, 'median_pay', 'year') into entry roles[welder], field median_pay.year.
 
     The entry is the path down to the last list item that is itself a mapping (named by its id);
@@ -86,7 +86,7 @@ def _problem(error: dict, raw: Any) -> Problem:
     return Problem(entry, ".".join(parts[entry_len:]), _message(error))
 
 
-def _message(error: dict) -> str:
+def _message(error: Mapping[str, Any]) -> str:
     if error["type"] == "value_error.missing":
         return "this required field is missing"
     if error["type"] == "value_error.extra":

@@ -8,15 +8,27 @@ cross-references, sources, aliases).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Dict, List, Literal, Optional
+from typing import TYPE_CHECKING, Dict, List, Literal, Optional
 
 from pydantic import BaseModel, Extra, Field, HttpUrl, conint, constr, validator
 
-Id = constr(regex=r"^[a-z][a-z0-9_]*$", strip_whitespace=True)
-Text = constr(min_length=1, strip_whitespace=True)
-# "2024–34" or "2024-2034": the period a projection covers.
-Period = constr(regex=r"^\d{4}\s*[–-]\s*\d{2,4}$", strip_whitespace=True)
-Year = conint(ge=1990, le=2100)
+if TYPE_CHECKING:
+    # Pydantic 1's constr()/conint() build classes at run time, which a type checker cannot use as
+    # types; to it they are plain str and int (what the validated values are).
+    Id = str
+    Text = str
+    Period = str
+    Year = int
+    PositiveInt = int
+    OnetCode = str
+else:
+    Id = constr(regex=r"^[a-z][a-z0-9_]*$", strip_whitespace=True)
+    Text = constr(min_length=1, strip_whitespace=True)
+    # "2024–34" or "2024-2034": the period a projection covers.
+    Period = constr(regex=r"^\d{4}\s*[–-]\s*\d{2,4}$", strip_whitespace=True)
+    Year = conint(ge=1990, le=2100)
+    PositiveInt = conint(gt=0)
+    OnetCode = constr(regex=r"^\d{2}-\d{4}\.\d{2}$")
 
 
 class Strict(BaseModel):
@@ -72,7 +84,7 @@ class Sector(Strict):
 
 
 class MedianPay(Strict):
-    annual_usd: conint(gt=0)
+    annual_usd: PositiveInt
     year: Year
     as_of: Optional[Text] = None  # "May 2024": the survey month, when the source gives one
     source: Id
@@ -107,7 +119,7 @@ class Role(Strict):
     title: Text
     aliases: List[Text] = []
     interests: List[Interest] = []  # what someone who likes this work enjoys (career finder)
-    onet_code: constr(regex=r"^\d{2}-\d{4}\.\d{2}$")
+    onet_code: OnetCode
     bls_group: Optional[Text] = None
     pathway: Id
     sectors: List[Id]

@@ -150,8 +150,8 @@ def names_of_entries(kb: KnowledgeBase) -> Iterator[Tuple[str, str, List[str]]]:
         yield "economy", e.id, [e.topic, *e.aliases]
     for t in kb.innovation.technologies:
         yield "technology", t.id, [t.name, *t.aliases]
-    for t in kb.training:
-        yield "training", t.id, [t.name, *t.aliases]
+    for tr in kb.training:
+        yield "training", tr.id, [tr.name, *tr.aliases]
     for i, o in enumerate(kb.other_careers):
         yield "other_career", str(i), [o.name, *o.aliases]
 

@@ -175,7 +175,7 @@ def _problem(patch: Patch, mode_: str, version: str) -> Optional[str]:
         owner, attribute = patch.owner_and_attribute()
     except (ImportError, AttributeError) as e:
         return f"not found ({e})"
-    current = getattr(owner, attribute, _MISSING)
+    current: Any = getattr(owner, attribute, _MISSING)  # anything: signature() rejects a non-callable (TypeError)
     if current is _MISSING:
         return "not found"
     if patch.params is not None:

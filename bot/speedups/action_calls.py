@@ -47,7 +47,8 @@ def action_timeout_s() -> float:
     return float(os.environ.get("ACTION_TIMEOUT_S") or DEFAULT_ACTION_TIMEOUT_S)
 
 
-_rasa_session = getattr(EndpointConfig, "session", None)  # Rasa's own (the guard checks it exists)
+# Rasa's own. None if this Rasa lacks it, and then the guard never applies the patch (hence Any).
+_rasa_session: Any = getattr(EndpointConfig, "session", None)
 _open_sessions: "weakref.WeakSet[aiohttp.ClientSession]" = weakref.WeakSet()
 
 

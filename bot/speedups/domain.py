@@ -6,9 +6,12 @@ Replaces rasa.shared.core.domain.Domain.is_empty (applied, guarded, by bot.speed
 
 from __future__ import annotations
 
+from typing import Any
+
 from rasa.shared.core.domain import Domain
 
-_rasa_is_empty = getattr(Domain, "is_empty", None)  # Rasa's own (the guard checks it exists)
+# Rasa's own. None if this Rasa lacks it, and then the guard never applies the patch (hence Any).
+_rasa_is_empty: Any = getattr(Domain, "is_empty", None)
 PATCHED = ("rasa.shared.core.domain.Domain.is_empty",)
 
 

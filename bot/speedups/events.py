@@ -6,11 +6,12 @@ Replaces rasa.shared.core.events.Event.resolve_by_type (applied, guarded, by bot
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import Any, Dict, Optional
 
 from rasa.shared.core.events import Event
 
-_rasa_resolve_by_type = getattr(Event, "resolve_by_type", None)  # Rasa's own (the guard checks it exists)
+# Rasa's own. None if this Rasa lacks it, and then the guard never applies the patch (hence Any).
+_rasa_resolve_by_type: Any = getattr(Event, "resolve_by_type", None)
 PATCHED = ("rasa.shared.core.events.Event.resolve_by_type",)
 _event_classes: Dict[str, type] = {}
 

@@ -14,7 +14,8 @@ from typing import Any
 
 from rasa.core.agent import Agent
 
-_rasa_create = getattr(Agent, "_create_tracker_store", None)  # Rasa's own (the guard checks it exists)
+# Rasa's own. None if this Rasa lacks it, and then the guard never applies the patch (hence Any).
+_rasa_create: Any = getattr(Agent, "_create_tracker_store", None)
 PATCHED = ("rasa.core.agent.Agent._create_tracker_store",)
 
 

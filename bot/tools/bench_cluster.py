@@ -14,7 +14,7 @@ import sys
 import tempfile
 import uuid
 from pathlib import Path
-from typing import Dict, List
+from typing import Any, Dict, List
 
 from bot import ROOT
 from bot.answers.loaded_knowledge import shared
@@ -27,7 +27,7 @@ LEVELS = (8, 32, 64)
 PORT = 5600  # nginx; replicas, action servers above it
 
 
-def measure(replicas: int, seconds: float, database_url: str, levels=LEVELS) -> Dict[str, object]:
+def measure(replicas: int, seconds: float, database_url: str, levels=LEVELS) -> Dict[str, Any]:
     roles = shared().kb.roles
     with tempfile.TemporaryDirectory() as work:
         cluster = Cluster(replicas, PORT, PORT + 10, PORT + 20, database_url=database_url, work=Path(work))
@@ -48,7 +48,7 @@ def measure(replicas: int, seconds: float, database_url: str, levels=LEVELS) -> 
             cluster.stop()
 
 
-def report(results: List[Dict[str, object]], seconds: float, smoke: bool) -> str:
+def report(results: List[Dict[str, Any]], seconds: float, smoke: bool) -> str:
     name = "bench-cluster-smoke" if smoke else "bench-cluster"
     machine = f"{_cpu_model()}, {_mem_gb():.1f} GB"
     lines = [

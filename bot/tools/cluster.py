@@ -120,8 +120,8 @@ class Cluster:
     redis_url: str = DEFAULT_REDIS_URL
     work: Path = ROOT / "var" / "cluster"
     env: Dict[str, str] = field(default_factory=dict)
-    rasa: List[Optional[Server]] = field(default_factory=list)
-    actions: List[Optional[Server]] = field(default_factory=list)
+    rasa: List[Server] = field(default_factory=list)  # one per replica once started
+    actions: List[Server] = field(default_factory=list)
     nginx: Optional[subprocess.Popen] = None
 
     @property

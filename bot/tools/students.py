@@ -40,6 +40,7 @@ class Outcome:
 
 def script(role: Role) -> List[Tuple[str, str]]:
     """(question, text the reply must contain) for one round of questions about `role`."""
+    assert role.median_pay is not None, f"{role.id} has no median pay to ask about"
     pay = money(role.median_pay.annual_usd)
     return [
         (f"what does a {role.title.lower()} do", role.title),

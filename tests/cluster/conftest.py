@@ -12,6 +12,7 @@ import subprocess
 import time
 import uuid
 from dataclasses import dataclass
+from typing import Optional
 
 import pytest
 import redis
@@ -30,7 +31,7 @@ class PrivateRedis:
     """A Redis server of the tests' own, so that a test can stop and start it."""
 
     port: int
-    process: subprocess.Popen = None
+    process: Optional[subprocess.Popen] = None  # while started
 
     @property
     def url(self) -> str:

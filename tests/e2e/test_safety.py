@@ -12,6 +12,7 @@ import threading
 import time
 import uuid
 from collections import Counter
+from typing import Any, Dict, List, Set
 
 import pytest
 import requests
@@ -211,7 +212,7 @@ def test_contact_details_typed_anywhere_leave_no_trace_on_disk_or_in_logs(debug_
     assert ask("what do machinists do", uuid.uuid4().hex, metadata={"school": "demo", "note": email2, "phone": phone})
     # socket.io (the widget) and Slack.
     client = socketio.Client(reconnection=False)
-    replies = []
+    replies: List[Any] = []
     client.on("bot_uttered", replies.append)
     client.connect(base, transports=["websocket"], socketio_path="socket.io", wait_timeout=10)
     session = uuid.uuid4().hex
@@ -245,7 +246,7 @@ def test_contact_details_typed_anywhere_leave_no_trace_on_disk_or_in_logs(debug_
 
 
 def test_servers_listen_on_loopback_only(bot):
-    listening = {}
+    listening: Dict[int, Set[str]] = {}  # port -> addresses
     for line in open("/proc/net/tcp").read().splitlines()[1:]:
         local, state = line.split()[1], line.split()[3]
         if state == "0A":  # LISTEN

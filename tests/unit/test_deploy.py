@@ -19,9 +19,15 @@ from bot.tools.servers import RASA_CLI
 UNITS = ROOT / "deploy" / "systemd"
 
 
+class _KeysAsWritten(configparser.ConfigParser):
+    """systemd's keys are case-sensitive (ExecStart): not lowercased as ConfigParser does by default."""
+
+    def optionxform(self, optionstr: str) -> str:
+        return optionstr
+
+
 def unit(name):
-    parser = configparser.ConfigParser(strict=False, interpolation=None)
-    parser.optionxform = str
+    parser = _KeysAsWritten(strict=False, interpolation=None)
     parser.read(UNITS / name)
     return parser
 

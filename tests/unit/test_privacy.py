@@ -10,6 +10,7 @@ import logging
 import sqlite3
 import time
 from datetime import datetime
+from typing import Any, Dict, List
 
 import pytest
 from rasa.shared.core.domain import Domain
@@ -274,7 +275,7 @@ def test_every_event_type_is_redacted():
 
 
 def test_redact_event_copies_and_keeps_non_strings():
-    data = {"event": "slot", "name": "n", "value": [1, 2.5, None, True, {"k": ("5551234567", 7)}]}
+    data: Dict[str, Any] = {"event": "slot", "name": "n", "value": [1, 2.5, None, True, {"k": ("5551234567", 7)}]}
     out = redact_event(data)
     assert out == {"event": "slot", "name": "n", "value": [1, 2.5, None, True, {"k": (PHONE_MARK, 7)}]}
     assert data["value"][4]["k"][0] == "5551234567" and out is not data
@@ -302,6 +303,7 @@ def test_store_writes_no_contact_details(tmp_path):
     assert "kid@example.com" not in stored and "555-123-4567" not in stored and "555 1234" not in stored
     assert EMAIL_MARK in stored and "$51,000" in stored
     restored = asyncio.run(store.retrieve("student"))
+    assert restored is not None
     assert restored.latest_message.text == f"my email is {EMAIL_MARK} and my phone is {PHONE_MARK}"
     assert json.loads(rows[-1])["text"].startswith("Welder")
 
@@ -373,9 +375,13 @@ def test_logs_are_redacted(log_stream):
 
 def test_log_record_fields_are_redacted(log_stream):
     logger, _ = log_stream
-    records = []
-    handler = logging.Handler()
-    handler.emit = records.append
+    records: List[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    handler = Keep()
     logger.addHandler(handler)
     try:
         try:
@@ -385,6 +391,7 @@ def test_log_record_fields_are_redacted(log_stream):
     finally:
         logger.removeHandler(handler)
     (record,) = records
+    assert record.exc_text is not None and record.stack_info is not None
     assert record.getMessage() == f"x {EMAIL_MARK}" and record.args is None
     assert record.exc_info is None and "KeyError" in record.exc_text and "555-123-4567" not in record.exc_text
     assert "Stack (most recent call last)" in record.stack_info and "a@b.org" not in record.stack_info

@@ -184,7 +184,8 @@ def mixed(draw):
 
     def word():
         w = draw(st.text(LETTERS, min_size=1, max_size=8))
-        text.append(w), expected.append(w)
+        text.append(w)
+        expected.append(w)
 
     for _ in range(draw(st.integers(1, 8))):
         kind = draw(st.sampled_from(["word", "figure", "phone", "email"]))
@@ -192,14 +193,16 @@ def mixed(draw):
             word()
         elif kind == "figure":
             f = draw(figures())
-            text.append(f), expected.append(f)
+            text.append(f)
+            expected.append(f)
         else:
             secret = draw(phones() if kind == "phone" else emails())
             if last == "figure":
                 # A number right before a phone number, one space between, can read as part of
                 # it ("100 555 1234" is 10 digits): keep a word between them.
                 word()
-            text.append(secret), expected.append(PHONE_MARK if kind == "phone" else EMAIL_MARK)
+            text.append(secret)
+            expected.append(PHONE_MARK if kind == "phone" else EMAIL_MARK)
             if secret[0] in "+0":
                 # So can one right after a number of variable length (+ and 8-15 digits; 0 and
                 # 10-11 digits).

@@ -404,7 +404,7 @@ def report(k: Knowledge, worst: int = 15) -> str:
         "",
         "By kind (median, count):",
     ]
-    counts = defaultdict(int)
+    counts: Dict[str, int] = defaultdict(int)
     for _, kind, _, _ in results:
         counts[kind] += 1
     for kind, m in sorted(by_kind(results).items(), key=lambda kv: -kv[1]):

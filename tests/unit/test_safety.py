@@ -6,6 +6,8 @@ ORDINARY_WORRIES and REAL_DISTRESS are also asked end to end against the real bo
 
 from __future__ import annotations
 
+from typing import Any, Dict, List
+
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
@@ -84,6 +86,13 @@ REAL_DISTRESS = [
 ]
 
 
+def corrected(text: str, intent: Dict[str, Any], ranking: List[Dict[str, Any]]) -> Dict[str, Any]:
+    """The intent corrected_intent gives instead of the classifier's (the test fails if it keeps that one)."""
+    new = corrected_intent(text, intent, ranking)
+    assert new is not None, f"{text!r}: the classifier's intent was kept"
+    return new
+
+
 def ranking(*names):
     return [{"name": n, "confidence": round(0.9 / (i + 1), 3)} for i, n in enumerate(names)]
 
@@ -101,9 +110,7 @@ def test_real_distress_is_recognised_by_the_patterns(text):
 def test_an_ordinary_worry_never_gets_the_crisis_reply(text):
     assert not shows_distress(text) and not has_distress_words(text)
     # Even a classifier sure it is distress is overruled: share_worry when it ranks near the top.
-    new = corrected_intent(
-        text, {"name": "distress", "confidence": 0.99}, ranking("distress", "ask_education", "share_worry")
-    )
+    new = corrected(text, {"name": "distress", "confidence": 0.99}, ranking("distress", "ask_education", "share_worry"))
     assert new["name"] == "share_worry"
 
 
@@ -151,19 +158,16 @@ def test_the_classifier_alone_needs_distress_words_and_confidence():
     words = "i can't take it anymore, nobody cares"
     assert corrected_intent(words, {"name": "distress", "confidence": 0.8}, ranking("distress")) is None
     # Too unsure: the next intent, or share_worry when it ranks near the top.
-    low = corrected_intent(words, {"name": "distress", "confidence": 0.4}, ranking("distress", "share_worry"))
+    low = corrected(words, {"name": "distress", "confidence": 0.4}, ranking("distress", "share_worry"))
     assert low["name"] == "share_worry"
     # share_worry far down the ranking: the next intent instead ("die casting" is a job question).
     far = ranking("distress", "ask_about", "ask_pay", "ask_skills", "share_worry")
-    assert corrected_intent("die casting jobs", {"name": "distress", "confidence": 0.7}, far)["name"] == "ask_about"
-    assert corrected_intent("hmm", {"name": "distress", "confidence": 0.7}, [])["name"] == "share_worry"
+    assert corrected("die casting jobs", {"name": "distress", "confidence": 0.7}, far)["name"] == "ask_about"
+    assert corrected("hmm", {"name": "distress", "confidence": 0.7}, [])["name"] == "share_worry"
 
 
 def test_a_place_question_becomes_ask_local_but_a_worry_or_distress_does_not():
-    assert (
-        corrected_intent("what do welders earn in ohio", {"name": "ask_pay", "confidence": 0.8}, [])["name"]
-        == "ask_local"
-    )
+    assert corrected("what do welders earn in ohio", {"name": "ask_pay", "confidence": 0.8}, [])["name"] == "ask_local"
     assert corrected_intent("any cnc jobs in my town?", {"name": "explore_roles", "confidence": 0.6}, []) == {
         "name": "ask_local",
         "confidence": 0.6,
@@ -174,7 +178,7 @@ def test_a_place_question_becomes_ask_local_but_a_worry_or_distress_does_not():
     )
     assert corrected_intent("how much do welders make", {"name": "ask_pay", "confidence": 0.8}, []) is None
     assert (
-        corrected_intent("i don't feel safe at home in ohio", {"name": "ask_local", "confidence": 0.8}, [])["name"]
+        corrected("i don't feel safe at home in ohio", {"name": "ask_local", "confidence": 0.8}, [])["name"]
         == "distress"
     )
 
@@ -199,7 +203,7 @@ def test_guard_overrides_the_classifier():
 def test_an_unsure_place_guess_without_a_place_word_goes_to_the_next_intent():
     guess = {"name": "ask_local", "confidence": 0.31}
     assert (
-        corrected_intent("jobs in the electronics industry", guess, ranking("ask_local", "explore_roles"))["name"]
+        corrected("jobs in the electronics industry", guess, ranking("ask_local", "explore_roles"))["name"]
         == "explore_roles"
     )
     assert (

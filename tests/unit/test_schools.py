@@ -53,6 +53,13 @@ def problems(write_schools, *entries):
     return [p.describe() for p in caught.value.problems]
 
 
+def registered(registry: schools.Registry, school_id: str) -> schools.School:
+    """The school with this id (the test fails if there is none)."""
+    found = registry.get(school_id)
+    assert found is not None, f"{school_id} is not registered"
+    return found
+
+
 def school(**changes):
     entry = copy.deepcopy(LINCOLN)
     for key, value in changes.items():
@@ -70,7 +77,9 @@ def test_shipped_registry_loads_and_has_a_fake_demo_school():
     registry = schools.load(schools.DEFAULT_PATH)
     demo = registry.get("demo")
     assert demo is not None and demo.name
-    assert demo.counselor.email.endswith(".example.org") and ".example.org/" in demo.counselor.url
+    email, url = demo.counselor.email, demo.counselor.url
+    assert email is not None and url is not None
+    assert email.endswith(".example.org") and ".example.org/" in url
     assert all(schools.SCHOOL_ID.fullmatch(i) for i in registry.ids)
 
 
@@ -80,16 +89,16 @@ def test_shipped_example_in_the_comments_is_valid(write_schools):
     lines = text.split('# Example (remove the leading "# " to use it):')[1].split("\nschools:")[0].splitlines()
     example = "\n".join(line[2:] if line.startswith("# ") else line.lstrip("#") for line in lines if line.strip())
     registry = schools.load(write_schools("schools:\n" + example))
-    assert registry.get("lincoln-high").counselor.email == "counselor@lincoln.example.org"
+    assert registered(registry, "lincoln-high").counselor.email == "counselor@lincoln.example.org"
 
 
 def test_good_file_loads_normalised(write_schools):
     registry = schools.load(write_schools({"schools": [LINCOLN, {"id": "a1_b", "name": "A"}]}))
-    lincoln = registry.get("lincoln-high")
+    lincoln = registered(registry, "lincoln-high")
     assert lincoln.accent == "#7a1f1f"
     assert lincoln.origins == ["https://lincoln.example.org", "https://sites.google.com"]
     assert lincoln.counselor.email == "counselor@lincoln.example.org"
-    minimal = registry.get("a1_b")
+    minimal = registered(registry, "a1_b")
     assert (minimal.greeting, minimal.accent, minimal.counselor.email, minimal.origins) == (None, None, None, [])
     assert registry.ids == ["lincoln-high", "a1_b"]
 
@@ -256,7 +265,8 @@ def test_school_id_pattern():
 
 
 def test_lookup_and_display(registry_file):
-    assert schools.lookup("lincoln-high").name == "Lincoln High School"
+    lincoln = schools.lookup("lincoln-high")
+    assert lincoln is not None and lincoln.name == "Lincoln High School"
     for not_an_id in ("unknown-school", None, 3, {"name": "x"}, ["lincoln-high"], "Lincoln-High", "lincoln-high "):
         assert schools.lookup(not_an_id) is None
     assert schools.display("lincoln-high") == {
@@ -295,7 +305,7 @@ def test_counselor_answer_uses_the_registry(knowledge, registry_file):
 
 def test_shipped_demo_school_contact(knowledge, monkeypatch):
     monkeypatch.delenv("SCHOOLS_FILE", raising=False)
-    demo = schools.load(schools.DEFAULT_PATH).get("demo")
+    demo = registered(schools.load(schools.DEFAULT_PATH), "demo")
     text = answer(knowledge, {"school": "demo"})
     assert f"email {demo.counselor.email}" in text and demo.name in text
 
@@ -399,5 +409,5 @@ def test_insights_token_hash_is_optional_and_normalised(write_schools):
     registry = schools.load(
         write_schools({"schools": [dict(LINCOLN, insights_token_sha256=digest), {"id": "quiet", "name": "Quiet High"}]})
     )
-    assert registry.get("lincoln-high").insights_token_sha256 == digest.lower()
-    assert registry.get("quiet").insights_token_sha256 is None
+    assert registered(registry, "lincoln-high").insights_token_sha256 == digest.lower()
+    assert registered(registry, "quiet").insights_token_sha256 is None

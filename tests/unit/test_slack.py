@@ -200,7 +200,10 @@ def test_finish_pending_waits_for_replies_including_late_ones_within_the_timeout
 
 
 def test_blueprint_finishes_replies_before_the_server_stops():
-    bp = SchoolSlackInput("xoxb-unit", SECRET).blueprint(lambda m: None)
+    async def on_new_message(message):
+        return None
+
+    bp = SchoolSlackInput("xoxb-unit", SECRET).blueprint(on_new_message)
     assert [listener.event for listener in bp._future_listeners] == ["before_server_stop"]
 
 
@@ -256,6 +259,7 @@ def test_text_is_cut_before_rasa_sanitises_it(monkeypatch):
 
     monkeypatch.setattr(SlackInput, "_sanitize_user_message", staticmethod(spy))
     message = parse(dm_event(text="<@UBOT0001> " + "x" * 60_000))
+    assert isinstance(message, Incoming)
     assert seen == [RAW_TEXT_CHARS] and len(message.text) == MAX_MESSAGE_CHARS and message.text.startswith("x")
 
 

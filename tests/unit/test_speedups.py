@@ -7,6 +7,7 @@ import asyncio
 import tempfile
 import time
 from pathlib import Path
+from typing import Any, List
 
 import pytest
 from aiohttp import web
@@ -39,7 +40,7 @@ GOOD = {
     "events": [{"event": "slot", "name": "role", "value": "welder"}],
     "responses": [{"text": "Welder", "buttons": [{"title": "Pay", "payload": "/ask_pay"}]}],
 }
-BAD = [
+BAD: List[Any] = [  # not all dicts: Rasa's check and ours must both refuse every one
     {"events": "not a list"},
     {"events": [{"no_event_key": 1}]},
     {"responses": "x"},
@@ -123,7 +124,7 @@ async def _action_server(webhook):
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
-    port = site._server.sockets[0].getsockname()[1]
+    port = runner.addresses[0][1]  # the one site's (host, port)
     return EndpointConfig(f"http://127.0.0.1:{port}/webhook"), runner
 
 

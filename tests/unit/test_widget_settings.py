@@ -7,6 +7,7 @@ import json
 import re
 from html.parser import HTMLParser
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
 import yaml
@@ -41,7 +42,7 @@ def registry(tmp_path, monkeypatch):
 
 def get(path="", host="bot.example.org", origin=None, **args):
     headers = {"host": host, **({"origin": origin} if origin else {})}
-    request = SimpleNamespace(args={k: v for k, v in args.items()}, headers=headers)
+    request: Any = SimpleNamespace(args={k: v for k, v in args.items()}, headers=headers)  # what serve() reads
     resp = asyncio.run(widget.serve(request, path))
     return resp, resp.body.decode("utf-8")
 
@@ -144,7 +145,7 @@ def test_csp_connect_src_names_only_the_own_host(host):
 
 @pytest.mark.parametrize("host", ["", "evil.example; script-src *", "a b", "bot.example.org/x", None])
 def test_csp_with_a_strange_host_falls_back_to_self(host):
-    request = SimpleNamespace(args={}, headers={"host": host} if host is not None else {})
+    request: Any = SimpleNamespace(args={}, headers={"host": host} if host is not None else {})
     resp = asyncio.run(widget.serve(request, ""))
     csp = resp.headers["Content-Security-Policy"]
     assert connect_src(csp) == "connect-src 'self'" and "script-src *" not in csp
@@ -168,7 +169,9 @@ def test_chat_script_sends_only_the_school_id():
 
 def test_demo_page_embeds_by_id_only():
     demo = (widget.WEB / "demo.html").read_text(encoding="utf-8")
-    tag = re.search(r"<script src=\"embed.js\"[^>]*>", demo).group(0)
+    found = re.search(r"<script src=\"embed.js\"[^>]*>", demo)
+    assert found is not None
+    tag = found.group(0)
     assert 'data-school="demo"' in tag and "data-counselor" not in tag and "data-accent" not in tag
 
 
