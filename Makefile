@@ -113,7 +113,20 @@ test-nlu: $(MODEL) ## Intent macro-F1 on the held-out split (tests/nlu/holdout.y
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/holdout.yml --out reports/nlu
 	$(BIN)/python -m bot.tools.nlu_score reports/nlu/intent_report.json
 
-test-e2e: $(MODEL) $(VENV)/.browser ## Start the real servers; test REST, socket.io and the widget in Chromium
+# The community web chat (rasa-webchat), for the browser test that it works with this bot: from
+# the npm registry, pinned by version and checksum (the test page loads it from here, no CDN).
+WEBCHAT_VERSION := 1.0.1
+WEBCHAT_SHA256 := cd2a8ee5211df95c626fc78bcf9d7d3a50368eacd43c7154476d29e519d42685
+WEBCHAT := $(VENV)/webchat/package/lib/index.js
+$(WEBCHAT): | $(VENV)/.installed
+	@command -v npm >/dev/null || { echo "npm is needed for the rasa-webchat test: sudo apt-get install npm"; exit 1; }
+	@mkdir -p $(VENV)/webchat
+	cd $(VENV)/webchat && npm pack --silent rasa-webchat@$(WEBCHAT_VERSION) >/dev/null \
+	  && echo "$(WEBCHAT_SHA256)  rasa-webchat-$(WEBCHAT_VERSION).tgz" | sha256sum -c --quiet \
+	  && tar xzf rasa-webchat-$(WEBCHAT_VERSION).tgz package/lib/index.js package/LICENSE
+	@touch $@
+
+test-e2e: $(MODEL) $(VENV)/.browser $(WEBCHAT) ## Start the real servers; test REST, socket.io, our widget and rasa-webchat in Chromium
 	$(BIN)/python -m pytest -q tests/e2e
 
 test-cluster: $(MODEL) services ## Two replicas on PostgreSQL and Redis behind nginx: context, widget, Slack, load and faults

@@ -26,6 +26,7 @@ from socketio import AsyncServer
 from bot import speedups
 from bot.channels.guarantee import clean_message, with_reply
 from bot.channels.limits import MAX_SOCKET_BYTES, clean_metadata, limit_requests, valid_session_id
+from bot.channels.markdown import MarkdownSocketIOOutput
 from bot.channels.origins import allowed_origins
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,8 @@ logger = logging.getLogger(__name__)
 class _EngineServer(engineio.AsyncServer):
     """Allows its own origin (worked out from the request, as engine.io does by default) and
     the configured ones. engine.io alone offers one or the other."""
+
+    cors_allowed_origins: Any  # engine.io's setting (set in its __init__): None, "*" or the allowed origins
 
     def _cors_allowed_origins(self, environ):
         configured = self.cors_allowed_origins
@@ -102,8 +105,11 @@ class SafeSocketIOInput(SocketIOInput):
                     return
             else:
                 sender_id = sid
-            metadata = clean_metadata(data.get(self.metadata_key))
-            output = SocketIOOutput(sio, self.bot_message_evt)
+            # rasa-webchat sends its settings as "customData" and shows text as markdown
+            # (docs/embed.md); our widget sends "metadata" and shows text as it is.
+            markdown = self.metadata_key not in data and "customData" in data
+            metadata = clean_metadata(data.get("customData" if markdown else self.metadata_key))
+            output = (MarkdownSocketIOOutput if markdown else SocketIOOutput)(sio, self.bot_message_evt)
             text = clean_message(data.get("message")) or ""
             await reply(UserMessage(text, output, sender_id, input_channel=self.name(), metadata=metadata))
 
