@@ -12,18 +12,16 @@ import os
 import subprocess
 import sys
 
+from dotenv import load_dotenv
+
 from bot import ROOT
 from bot.tools.servers import MODEL, RASA_CLI, start_actions, start_rasa, stop_on_sigterm, wait_ready
 
 
 def load_env_file(path=ROOT / ".env") -> None:
-    """KEY=VALUE lines from .env into the environment (values already set win)."""
-    if not path.exists():
-        return
-    for line in path.read_text(encoding="utf-8").splitlines():
-        key, sep, value = line.strip().partition("=")
-        if sep and key and not key.startswith("#"):
-            os.environ.setdefault(key.strip(), value.strip().strip('"').strip("'"))
+    """KEY=VALUE lines from .env into the environment (values already set win), read by
+    python-dotenv: quotes, comments and `export` lines as shells and Docker read them."""
+    load_dotenv(path, override=False)
 
 
 def main() -> int:
