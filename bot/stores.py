@@ -25,10 +25,10 @@ import json
 import logging
 import os
 import time
-from collections import OrderedDict
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import sqlalchemy as sa
+from cachetools import LRUCache
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActiveLoop, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -79,9 +79,9 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         self.retention_days = retention.retention_days()
         self._next_purge = 0.0
         # sender -> (id of its newest stored event, slot values and active form after it)
-        self._snapshots: "OrderedDict[str, Tuple[int, Dict[str, Any], Optional[str]]]" = OrderedDict()
+        self._snapshots: "LRUCache[str, Tuple[int, Dict[str, Any], Optional[str]]]" = LRUCache(_SNAPSHOTS)
         # sender -> (id of its newest stored event, JSON of its newest WINDOW events, oldest first)
-        self._windows: "OrderedDict[str, Tuple[int, List[str]]]" = OrderedDict()
+        self._windows: "LRUCache[str, Tuple[int, List[str]]]" = LRUCache(_WINDOWS)
         if self.engine.dialect.name == "sqlite":
             # SQLAlchemy 1.4 opens a new SQLite connection for every session (NullPool); keep one
             # per thread instead (the store runs on Rasa's event-loop thread). WAL +
@@ -198,9 +198,6 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             newest_id = self._newest_id(tracker.sender_id)
         if newest_id is not None:
             self._snapshots[tracker.sender_id] = (newest_id, tracker.current_slot_values(), tracker.active_loop_name)
-            self._snapshots.move_to_end(tracker.sender_id)
-            while len(self._snapshots) > _SNAPSHOTS:
-                self._snapshots.popitem(last=False)
 
     def _extend_window(self, sender_id: str, newest_id: int, written: List[str]) -> None:
         """Add just-written events to the conversation's kept window, if that window was current."""
@@ -212,9 +209,6 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
 
     def _keep_window(self, sender_id: str, window: Tuple[int, List[str]]) -> None:
         self._windows[sender_id] = window
-        self._windows.move_to_end(sender_id)
-        while len(self._windows) > _WINDOWS:
-            self._windows.popitem(last=False)
 
     def _additional_events(self, session, tracker) -> Iterator:
         written = []

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections import OrderedDict
 from typing import TYPE_CHECKING, Optional
 
+from cachetools import TTLCache
 from redis.exceptions import RedisError
 
 if TYPE_CHECKING:
@@ -24,18 +24,16 @@ KEEP_S = 3600  # Slack retries within minutes; an hour is ample
 
 
 class SeenEvents:
-    """Recent delivery ids in this process (bounded)."""
+    """Recent delivery ids in this process: the newest SIZE, each for KEEP_S (as in Redis)."""
 
     def __init__(self, size: int = SIZE):
         self.size = size
-        self._seen: "OrderedDict[str, None]" = OrderedDict()
+        self._seen: "TTLCache[str, bool]" = TTLCache(maxsize=size, ttl=KEEP_S)
 
     async def first_time(self, key: str) -> bool:
         if key in self._seen:
             return False
-        self._seen[key] = None
-        while len(self._seen) > self.size:
-            self._seen.popitem(last=False)
+        self._seen[key] = True
         return True
 
 

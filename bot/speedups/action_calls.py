@@ -28,11 +28,11 @@ import copy
 import json
 import os
 import weakref
-from collections import OrderedDict
 from functools import lru_cache
 from typing import Any, Dict, Tuple
 
 import aiohttp
+from cachetools import LRUCache
 from jsonschema import validators
 from jsonschema.exceptions import best_match
 from rasa.core.actions.action import RemoteAction
@@ -63,8 +63,8 @@ def _validators() -> Tuple[Any, Any, Any]:
     return cls(schema), cls(shell), cls(event_schema)
 
 
-_valid_events: "OrderedDict[str, None]" = OrderedDict()
 _VALID_EVENTS_KEPT = 4096
+_valid_events: "LRUCache[str, bool]" = LRUCache(_VALID_EVENTS_KEPT)
 
 
 def _known_valid(result: Any) -> bool:
@@ -74,14 +74,11 @@ def _known_valid(result: Any) -> bool:
         return False
     for item in result.get("events") or ():
         key = json.dumps(item, sort_keys=True)
-        if key in _valid_events:
-            _valid_events.move_to_end(key)
+        if _valid_events.get(key):  # get, not `in`: a hit counts as recent use
             continue
         if not one_event.is_valid(item):
             return False
-        _valid_events[key] = None
-        if len(_valid_events) > _VALID_EVENTS_KEPT:
-            _valid_events.popitem(last=False)
+        _valid_events[key] = True
     return True
 
 
