@@ -35,6 +35,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncServerErrorRetryHandler,
 )
 from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
+from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, MarkdownTextObject, SectionBlock
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot import speedups
@@ -63,6 +64,18 @@ def to_mrkdwn(text: str) -> str:
     if rest and len(first) <= 60 and not first.rstrip().endswith((".", "?", "!", ":")):
         escaped = f"*{first}*\n{rest}"
     return escaped[:MAX_SECTION_CHARS]
+
+
+def answer_blocks(text: str, buttons: List[Dict[Text, Any]]) -> List[Block]:
+    """An answer as Block Kit: its text as one mrkdwn section, its buttons in one actions block."""
+    blocks: List[Block] = [SectionBlock(text=MarkdownTextObject(text=to_mrkdwn(text)))]
+    if buttons:
+        elements = [
+            ButtonElement(text=b["title"][:75], value=b["payload"][:2000], action_id=f"reply_{i}")
+            for i, b in enumerate(buttons[:MAX_BUTTONS])
+        ]
+        blocks.append(ActionsBlock(elements=elements))
+    return blocks
 
 
 def retry_handlers() -> List[AsyncRetryHandler]:
@@ -102,24 +115,9 @@ class SchoolSlackBot(SlackBot):
         await self._post(recipient_id, text, buttons)
 
     async def _post(self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]]) -> None:
-        blocks: List[Dict[str, Any]] = [{"type": "section", "text": {"type": "mrkdwn", "text": to_mrkdwn(text)}}]
-        if buttons:
-            blocks.append(
-                {
-                    "type": "actions",
-                    "elements": [
-                        {
-                            "type": "button",
-                            "text": {"type": "plain_text", "text": b["title"][:75]},
-                            "value": b["payload"][:2000],
-                            "action_id": f"reply_{i}",
-                        }
-                        for i, b in enumerate(buttons[:MAX_BUTTONS])
-                    ],
-                }
-            )
         channel = self.slack_channel or recipient_id
         try:  # `text` is the notification / screen-reader fallback for the blocks
+            blocks = [block.to_dict() for block in answer_blocks(text, buttons)]  # validated by slack_sdk
             await self._post_message(channel=channel, text=text[:MAX_SECTION_CHARS], blocks=blocks)
         except Exception as error:  # raising would make Rasa skip storing the turn
             logger.error(

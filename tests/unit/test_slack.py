@@ -342,3 +342,15 @@ def test_parse_never_raises_on_any_shape(template, data):
 @given(_json)
 def test_parse_never_raises_on_arbitrary_json(body):
     assert isinstance(parse(body), (Incoming, Challenge, Ignored, Malformed))
+
+
+def test_answer_blocks_stay_within_block_kit_limits():
+    from bot.channels.slack import MAX_BUTTONS, MAX_SECTION_CHARS, answer_blocks
+
+    buttons = [{"title": "t" * 200, "payload": "/ask_pay" + "x" * 3000}] * 40
+    section, actions = [b.to_dict() for b in answer_blocks("Welder\n" + "word " * 2000, buttons)]
+    assert section["type"] == "section" and len(section["text"]["text"]) == MAX_SECTION_CHARS
+    assert len(actions["elements"]) == MAX_BUTTONS
+    assert {len(e["text"]["text"]) for e in actions["elements"]} == {75}
+    assert {len(e["value"]) for e in actions["elements"]} == {2000}
+    assert [b.to_dict()["type"] for b in answer_blocks("Hi", [])] == ["section"]
