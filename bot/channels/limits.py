@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Dict, Optional
+from typing import Any, Dict
 
 from bot.schools import SCHOOL_ID  # school ids, as in the server's registry (data/schools.yml)
 
@@ -48,17 +48,6 @@ def clean_metadata(raw: Any) -> Dict[str, Any]:
         return {}
     school = raw.get("school")
     return {"school": school} if isinstance(school, str) and SCHOOL_ID.fullmatch(school) else {}
-
-
-def metadata_problem(raw: Any) -> Optional[str]:
-    """Why a client's metadata is refused (REST answers 400/413), or None."""
-    if raw is None:
-        return None
-    if not isinstance(raw, dict):
-        return "'metadata' must be a JSON object"
-    if len(json.dumps(raw)) > MAX_METADATA_BYTES:
-        return f"'metadata' is larger than {MAX_METADATA_BYTES} bytes"
-    return None
 
 
 async def limit_requests(app: Any, *_: Any) -> None:

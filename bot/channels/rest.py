@@ -11,12 +11,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot import speedups
+from bot.channels.bodies import RestBody, problem
 from bot.channels.guarantee import clean_message, with_reply
-from bot.channels.limits import MAX_BODY_BYTES, clean_metadata, limit_requests, metadata_problem, valid_session_id
+from bot.channels.limits import MAX_BODY_BYTES, clean_metadata, limit_requests
 from bot.speedups.action_calls import close_shared_sessions
 from bot.speedups.heap import freeze_startup_heap
-
-MAX_SENDER_CHARS = 128
 
 
 class SafeRestInput(RestInput):
@@ -55,13 +54,5 @@ async def reject_malformed(request: Request):
         return response.json({"error": "the body must be JSON"}, status=400)
     if not isinstance(body, dict):
         return response.json({"error": "the body must be a JSON object"}, status=400)
-    if not valid_session_id(body.get("sender")):
-        return response.json(
-            {"error": f"'sender' must be 1 to {MAX_SENDER_CHARS} letters, digits or . _ : -"}, status=400
-        )
-    if not isinstance(body.get("message"), str):
-        return response.json({"error": "'message' must be a string"}, status=400)
-    problem = metadata_problem(body.get("metadata"))
-    if problem:
-        return response.json({"error": problem}, status=400)
-    return None
+    reason = problem(RestBody, body)
+    return response.json({"error": reason}, status=400) if reason else None

@@ -17,6 +17,7 @@ import uuid
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 import engineio
+from pydantic import ValidationError
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
 from sanic import Blueprint, response
@@ -24,6 +25,7 @@ from sanic.request import Request
 from socketio import AsyncServer
 
 from bot import speedups
+from bot.channels.bodies import SocketMessage
 from bot.channels.guarantee import clean_message, with_reply
 from bot.channels.limits import MAX_SOCKET_BYTES, clean_metadata, limit_requests, valid_session_id
 from bot.channels.markdown import MarkdownSocketIOOutput
@@ -95,22 +97,24 @@ class SafeSocketIOInput(SocketIOInput):
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
         async def handle_message(sid: Text, data: Any = None) -> None:
-            if not isinstance(data, dict):
+            if not isinstance(data, dict):  # pydantic would also take a list of pairs
                 logger.info("Ignored a socket.io message that is not an object")
                 return
-            if self.session_persistence:
-                sender_id = data.get("session_id")
-                if not valid_session_id(sender_id):
-                    logger.info("Ignored a socket.io message without a valid session_id")
-                    return
-            else:
-                sender_id = sid
+            try:
+                event = SocketMessage.parse_obj(data)
+            except ValidationError:
+                logger.info("Ignored a socket.io message with a malformed session_id")
+                return
+            if self.session_persistence and event.session_id is None:
+                logger.info("Ignored a socket.io message without a session_id")
+                return
+            sender_id = event.session_id if self.session_persistence else sid
             # rasa-webchat sends its settings as "customData" and shows text as markdown
             # (docs/embed.md); our widget sends "metadata" and shows text as it is.
             markdown = self.metadata_key not in data and "customData" in data
             metadata = clean_metadata(data.get("customData" if markdown else self.metadata_key))
             output = (MarkdownSocketIOOutput if markdown else SocketIOOutput)(sio, self.bot_message_evt)
-            text = clean_message(data.get("message")) or ""
+            text = clean_message(event.message) or ""
             await reply(UserMessage(text, output, sender_id, input_channel=self.name(), metadata=metadata))
 
         return bp

@@ -146,3 +146,12 @@ def test_every_answer_with_any_input(knowledge, action, intent, words, entities,
     )
     answer = ANSWERS[action](turn)
     assert isinstance(answer, Answer) and answer.text.strip()
+
+
+@FUZZ
+@given(json_values, json_values)
+def test_socketio_message_model_accepts_exactly_the_well_formed_ids(session, message):
+    from bot.channels.bodies import SocketMessage, problem
+
+    reason = problem(SocketMessage, {"session_id": session, "message": message})
+    assert (reason is None) is (session is None or valid_session_id(session))

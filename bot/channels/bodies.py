@@ -1,0 +1,60 @@
+"""What a client may send, as pydantic models: the REST body and socket.io's events.
+
+The checks are the ones bot/channels/limits.py describes (conversation ids, a string message,
+a small metadata object); a model says what is accepted in one place, and `problem()` turns
+the first thing wrong into the sentence the client gets with its 400.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any, Dict, Optional, Type
+
+from pydantic import BaseModel, Extra, StrictStr, ValidationError, constr, validator
+
+from bot.channels.limits import MAX_METADATA_BYTES, SESSION_ID
+
+if TYPE_CHECKING:
+    SessionId = str
+else:
+    SessionId = constr(strict=True, regex=rf"^{SESSION_ID.pattern}\Z")  # \Z: no newline at the end
+
+#: The client's message for each field, when that field is what is wrong.
+_REASONS = {
+    "sender": "'sender' must be 1 to 128 letters, digits or . _ : -",
+    "message": "'message' must be a string",
+    "metadata": "'metadata' must be a JSON object",
+}
+
+
+class RestBody(BaseModel, extra=Extra.ignore):
+    """POST /webhooks/rest/webhook: {"sender": id, "message": text, "metadata": {...}}."""
+
+    sender: SessionId
+    message: StrictStr
+    metadata: Optional[Dict[str, Any]] = None
+
+    @validator("metadata", pre=True)
+    def _small_object(cls, value: Any) -> Any:
+        if isinstance(value, dict) and len(json.dumps(value)) > MAX_METADATA_BYTES:
+            raise ValueError(f"'metadata' is larger than {MAX_METADATA_BYTES} bytes")
+        return value
+
+
+class SocketMessage(BaseModel, extra=Extra.ignore):
+    """socket.io `user_uttered`: the text is cleaned later (a missing one gets a hint)."""
+
+    session_id: Optional[SessionId] = None
+    message: Any = None
+
+
+def problem(model: Type[BaseModel], body: Any) -> Optional[str]:
+    """Why `body` does not fit `model` (the first reason, in the client's words), or None."""
+    try:
+        model.parse_obj(body)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else ""
+        message = str(first.get("msg", ""))
+        return message if message.startswith(f"'{field}'") else _REASONS.get(field, message)
+    return None
