@@ -227,7 +227,7 @@ def start_ours(tmp: Path, env: dict, servers: List[Server]) -> Tuple[Side, float
         f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n'
         f'  db: "{tmp / "var" / "bench.db"}"\n'
     )
-    logs = open(tmp / "ours.log", "w")
+    logs = tmp / "ours.log"  # a path: each server's copy is closed here once it has started
     start = time.perf_counter()
     actions = start_actions(ACTIONS_PORT, log=logs, env=env)
     servers.append(actions)
@@ -241,7 +241,7 @@ def start_ours(tmp: Path, env: dict, servers: List[Server]) -> Tuple[Side, float
 
 
 def start_baseline(tmp: Path, env: dict, model: Path, servers: List[Server]) -> Tuple[Side, float]:
-    logs = open(tmp / "stock.log", "w")
+    logs = tmp / "stock.log"
     start = time.perf_counter()
     # The plain `rasa` script (not RASA_CLI), in the stock project's folder: Rasa reads
     # credentials.yml and endpoints.yml from the working directory when not told otherwise, and

@@ -131,8 +131,7 @@ def _new_word(rng: random.Random, taken: set) -> str:
 def measure(path: Path, repeat: int) -> Dict[str, Any]:
     """Start an action server on this knowledge file, send every question `repeat` times."""
     REPORTS.mkdir(exist_ok=True)
-    with open(REPORTS / "bench-roles.log", "a") as log:  # the server keeps its own copy open
-        server = start_actions(PORT, log=log, env={"KNOWLEDGE_FILE": str(path)})
+    server = start_actions(PORT, log=REPORTS / "bench-roles.log", env={"KNOWLEDGE_FILE": str(path)})
     try:
         start_s = wait_ready(server)
         by_text: Dict[str, List[float]] = {text: [] for _, _, text in TURNS}

@@ -18,7 +18,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, List, Optional, Sequence
+from typing import IO, List, Optional, Sequence, Union
 
 from bot import ROOT
 
@@ -58,9 +58,15 @@ def stop_on_sigterm() -> None:
     signal.signal(signal.SIGTERM, stop)
 
 
-def spawn(
-    name: str, args: List[str], ready_url: str, log: Optional[IO], env: Optional[dict], cwd: Path = ROOT
-) -> Server:
+#: Where a server's output goes: a file path (opened for appending, and closed again once the
+#: child has its own copy), an open file the caller manages, or None (this terminal).
+Log = Union[Path, IO, None]
+
+
+def spawn(name: str, args: List[str], ready_url: str, log: Log, env: Optional[dict], cwd: Path = ROOT) -> Server:
+    if isinstance(log, Path):
+        with open(log, "a") as file:
+            return spawn(name, args, ready_url, file, env, cwd)
     proc = subprocess.Popen(
         args,
         cwd=cwd,
@@ -73,7 +79,7 @@ def spawn(
 
 
 def start_actions(
-    port: int = 5055, log: Optional[IO] = None, env: Optional[dict] = None, extra_args: Sequence[str] = ()
+    port: int = 5055, log: Log = None, env: Optional[dict] = None, extra_args: Sequence[str] = ()
 ) -> Server:
     args = [str(BIN / "python"), "-m", "bot.tools.action_server", "--port", str(port), *extra_args]
     host = {"SANIC_HOST": os.environ.get("ACTIONS_HOST", "127.0.0.1")}  # rasa-sdk's only way to set it
@@ -83,7 +89,7 @@ def start_actions(
 def start_rasa(
     port: int = 5005,
     endpoints: Path = ROOT / "endpoints.yml",
-    log: Optional[IO] = None,
+    log: Log = None,
     env: Optional[dict] = None,
     model: Path = MODEL,
     extra_args: Sequence[str] = (),

@@ -46,14 +46,14 @@ class Bot:
 
     def restart_rasa(self):
         self.rasa.stop()
-        self.rasa = start_rasa(RASA_PORT, self.endpoints, log=open(self.logs / "rasa.log", "a"), env=self.rasa_env)
+        self.rasa = start_rasa(RASA_PORT, self.endpoints, log=self.logs / "rasa.log", env=self.rasa_env)
         wait_ready(self.rasa)
 
     def stop_actions(self):
         self.actions.stop()
 
     def start_actions(self):
-        self.actions = start_actions(ACTIONS_PORT, log=open(self.logs / "actions.log", "a"))
+        self.actions = start_actions(ACTIONS_PORT, log=self.logs / "actions.log")
         wait_ready(self.actions)
 
 
@@ -76,8 +76,8 @@ def bot(tmp_path_factory, slack):
         endpoints,
         tmp,
         rasa_env,
-        start_actions(ACTIONS_PORT, log=open(tmp / "actions.log", "a")),
-        start_rasa(RASA_PORT, endpoints, log=open(tmp / "rasa.log", "a"), env=rasa_env),
+        start_actions(ACTIONS_PORT, log=tmp / "actions.log"),
+        start_rasa(RASA_PORT, endpoints, log=tmp / "rasa.log", env=rasa_env),
     )
     try:
         wait_ready(bot.actions)

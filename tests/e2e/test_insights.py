@@ -49,7 +49,7 @@ def site(tmp_path_factory, bot):  # `bot`: its action server answers our Rasa's 
     rasa = start_rasa(
         PORT,
         endpoints,
-        log=open(tmp / "rasa.log", "a"),
+        log=tmp / "rasa.log",
         env={"INSIGHTS_ADMIN_TOKEN": ADMIN, "SCHOOLS_FILE": str(tmp / "schools.yml")},
     )
     try:
