@@ -32,7 +32,7 @@ from bot.tools.servers import start_actions, wait_ready
 
 REPORTS = ROOT / "reports"
 PORT = int(os.environ.get("BENCH_ROLES_PORT", "5075"))
-#: The first 15 roles of the file: the assistant before issue 14.
+#: The first 15 roles of the file: the assistant before the file grew to 35.
 ORIGINAL_ROLES = 15
 
 # (action, intent, text): questions students ask, answered by the action server.

@@ -1,4 +1,4 @@
-"""Issue #16, against the real bot over REST: figures in context, definitions, and interests in
+"""Against the real bot over REST: figures in context, definitions, and interests in
 the student's own words. The reported examples first, then many more of each kind."""
 
 from __future__ import annotations

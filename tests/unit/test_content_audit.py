@@ -22,7 +22,7 @@ ROLES = [
     "safety_specialist",
     "cad_drafter",
     "industrial_engineering_technician",
-    # added for breadth (issue 14), each its own BLS occupation group
+    # added for breadth, each its own BLS occupation group
     "mechanical_engineer",
     "chemical_engineer",
     "materials_engineer",

@@ -154,7 +154,7 @@ def test_real_job_words_stay_unknown_despite_typo_tolerance(linker, job):
     assert linker.link(f"how much do {job} make").unknown_words == [job]
 
 
-# -- look-alike words, full titles, industry words inside titles (issue #14) -------------------
+# -- look-alike words, full titles, industry words inside titles -----------------------------
 @pytest.mark.parametrize(
     "text, expected",
     [

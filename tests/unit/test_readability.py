@@ -1,4 +1,4 @@
-"""Plain words (issue #16): the assistant's replies read at about a US grade 8–9 level.
+"""Plain words: the assistant's replies read at about a US grade 8–9 level.
 
 Every kind of answer (every entry of the ANSWERS table in actions/actions.py, with the
 intents, slots and button payloads that produce each of its variants) is rendered for every

@@ -1,10 +1,11 @@
-"""Definitions: "what does X mean?" finds the glossary term by name, alias or typo, in plain words."""
+"""Definitions (bot/answers/glossary.py): "what does X mean?" finds the glossary term by name, alias or
+typo, in plain words."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.answers import about, glossary
+from bot.answers import glossary
 from bot.answers.turn import Turn
 from bot.knowledge.loader import load
 from bot.knowledge.problems import KnowledgeError
@@ -57,17 +58,6 @@ def test_definition_answer_is_sourced_and_plain(knowledge, kb):
     assert answer.text == f"Median pay: {term.definition} (BLS)"
     assert answer.sources == ["bls_ted_median_wage"]
     assert answer.buttons[0].payload == "/ask_pay"
-
-
-def test_advanced_manufacturing_asked_as_a_cluster_question_gets_the_definition(knowledge):
-    answer = about.cluster_question(Turn(knowledge, "ask_cluster", "What does advanced manufacturing mean"))
-    assert answer.text.startswith("Advanced manufacturing: Making things with new technology.")
-    assert "(Manufacturing USA)" in answer.text and "manager" not in answer.text.lower()
-
-
-def test_plain_cluster_question_still_describes_the_cluster(knowledge):
-    answer = about.cluster_question(Turn(knowledge, "ask_cluster", "what is manufacturing"))
-    assert "career cluster" in answer.text.splitlines()[0]
 
 
 def test_unknown_word_offers_known_ones(knowledge):

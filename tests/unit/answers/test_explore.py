@@ -1,10 +1,10 @@
-"""Guided exploration: comparing roles, filtering and ranking, next steps, two-stage fallback."""
+"""Guided exploration (bot/answers/explore.py): comparing roles, filtering and ranking."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.answers import about, explore, topics
+from bot.answers import explore
 from bot.answers.turn import Turn
 from bot.render import money
 from tests.conftest import role
@@ -75,88 +75,9 @@ def test_highest_paying_in_a_sector(knowledge, kb):
     assert answer.text.splitlines()[1].startswith(f"• {top.title}: {money(top.median_pay.annual_usd)}")
 
 
-def test_next_steps_for_a_role_use_the_schools_counselor(knowledge):
-    turn = Turn(knowledge, "ask_training", "how do I become a welder?", metadata={"school": "demo"})
-    answer = topics.training(turn)
-    assert "Ask Ms. Example (demo counselor) about CTE classes and dual enrollment" in answer.text
-    assert "SkillsUSA" in answer.text and "https://www.apprenticeship.gov/" in answer.text
-
-
-def test_first_miss_offers_likeliest_topics_second_miss_explains(knowledge):
-    ranking = [
-        {"name": "nlu_fallback"},
-        {"name": "ask_pay"},
-        {"name": "out_of_scope"},
-        {"name": "ask_training"},
-        {"name": "ask_sectors"},
-        {"name": "ask_skills"},
-    ]
-    first = about.low_confidence(Turn(knowledge, "nlu_fallback", "hmm the money thing", intent_ranking=ranking))
-    assert [b.title for b in first.buttons] == ["Pay for a job", "How to get started", "Industries"]
-    second = about.low_confidence(
-        Turn(knowledge, "nlu_fallback", "uhh", intent_ranking=ranking, previous_intent="nlu_fallback")
-    )
-    assert second.text.startswith("Sorry, I still didn't understand. I can tell you about manufacturing careers")
-
-
-def test_finder_parses_typed_answers_and_buttons(knowledge):
-    from bot.answers import finder
-
-    assert finder.parse_interest("I like building things") == "hands_on"
-    assert finder.parse_interest("data and numbers") == "data"
-    assert finder.parse_interest("skip") == finder.ANY
-    assert finder.parse_interest("purple") is None
-    assert finder.parse_training("start soon after high school") == "short"
-    assert finder.parse_training("I don't want college, I want to work") == "short"
-    assert finder.parse_training("up to two years of training") == "two_year"
-    assert finder.parse_training("four-year college") == "four_year"
-    assert finder.parse_industry(knowledge, "aerospace") == "aerospace"
-    assert finder.parse_industry(knowledge, "any industry") == finder.ANY
-
-
-def test_finder_suggests_three_fitting_roles_with_reasons(knowledge, kb):
-    from bot.answers import finder
-
-    answer = finder.suggest(knowledge, "hands_on", "short", "aerospace")
-    lines = [line for line in answer.text.splitlines() if line.startswith("• ")]
-    assert len(lines) == 3
-    top = lines[0]
-    assert top.startswith("• Machinist:") or top.startswith("• Welder:") or top.startswith("• CNC operator:")
-    assert "hands-on work" in top and "aerospace employs them" in top and "(BLS, May 2024)" in top
-    for picked, _ in finder.rank(knowledge, "hands_on", "short", "aerospace"):
-        assert picked.education.typical_entry.startswith("High school")
-    assert "https://www.mynextmove.org/explore/ip" in answer.text
-    assert [b.title for b in answer.buttons][-1] == "Start over"
-
-
-def test_finder_with_every_question_skipped_still_suggests(knowledge):
-    from bot.answers import finder
-
-    answer = finder.suggest(knowledge, finder.ANY, finder.ANY, finder.ANY)
-    assert len([line for line in answer.text.splitlines() if line.startswith("• ")]) == 3
-
-
-def test_pay_question_naming_two_roles_is_answered_side_by_side(knowledge):
-    from bot.answers import roles
-
-    answer = roles.answer(Turn(knowledge, "ask_pay", "who makes more a welder or a plant manager"), "pay")
-    assert answer.text.startswith("Welder vs Factory manager")
-    assert "At the median, a factory manager earns" in answer.text
-
-
 def test_filter_lead_reads_well_without_a_place(knowledge):
     answer = explore.explore(Turn(knowledge, "explore_roles", "jobs without college"))
     assert answer.text.startswith("Jobs where you can start without a college degree, highest paying first:")
-
-
-def test_cluster_question_naming_a_topic_answers_the_topic(knowledge, kb):
-    gdp = next(e for e in kb.economy if e.id == "gdp_share")
-    assert about.cluster_question(
-        Turn(knowledge, "ask_cluster", "whats the gdp thing for manufacturing")
-    ).text.startswith(gdp.statement)
-    assert about.cluster_question(Turn(knowledge, "ask_cluster", "what is manufacturing")).text.startswith(
-        "Manufacturing career cluster"
-    )
 
 
 def test_every_citation_comes_from_the_knowledge_file(raw_knowledge, write_knowledge, nlp):

@@ -1,4 +1,5 @@
-"""Interests in the student's own words: suggestions, and the career finder filled from them."""
+"""Interests in the student's own words (bot/answers/interests.py): suggestions, and the career
+finder filled from them."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.finder import ActionResetFinder
 from bot import ROOT
-from bot.answers import finder
+from bot.answers import finder, interests
 from bot.answers.turn import Turn
 
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text())
@@ -32,6 +33,31 @@ DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text())
 )
 def test_own_words_map_to_finder_interests(text, interest):
     assert finder.parse_interest(text) == interest
+
+
+def test_own_words_are_listed_in_the_order_said_each_once():
+    said = interests.own_words("I like sketching and fixing bikes, and drawing too")
+    assert [(w.interest, w.label) for w in said] == [
+        ("technology", "drawing and design"),
+        ("hands_on", "fixing things"),
+    ]
+    said = interests.own_words("i love math, coding and cars")
+    assert [w.label for w in said] == ["numbers and math", "computers and tech", "fixing things"]
+    assert interests.own_words("two years is fine") == []
+
+
+@pytest.mark.parametrize(
+    "text, liking",
+    [
+        ("i enjoy repairing bikes", True),
+        ("I'm good at math", True),
+        ("i'm really into video games", True),
+        ("help me find a career", False),
+        ("what does a welder do", False),  # names work with the hands, but says nothing about the student
+    ],
+)
+def test_a_liking_is_told_by_the_words_around_it(text, liking):
+    assert interests.states_a_liking(text) is liking
 
 
 @pytest.mark.parametrize(
@@ -59,11 +85,6 @@ def test_suggestions_say_back_what_was_said(knowledge):
     assert answer.text.startswith("You like drawing and design. These jobs could fit you:")
 
 
-def test_a_terse_answer_outside_the_finder_offers_it(knowledge):
-    answer = finder.suggest_from_words(Turn(knowledge, "inform_finder", "two years is fine"))
-    assert answer.text.startswith("Tell me what you like doing") and answer.buttons[0].payload == "/start_career_finder"
-
-
 def _reset(text, entities=()):
     message = {"text": text, "intent": {"name": "start_career_finder"}, "entities": list(entities)}
     tracker = Tracker("u", {}, message, [], False, None, {}, "action_listen")
@@ -80,20 +101,3 @@ def test_finder_start_keeps_the_interest_the_message_gave():
 def test_finder_start_without_a_liking_clears_everything(text):
     slots = _reset(text)
     assert slots["finder_interest"] is None and slots["finder_training"] is None and slots["requested_slot"] is None
-
-
-def test_prefilled_start_asks_the_next_question_and_says_why(knowledge):
-    answer = finder.ask_training(
-        Turn(knowledge, "start_career_finder", "i love fixing bikes", slots={"finder_interest": "hands_on"})
-    )
-    assert answer.text.startswith("You like hands-on work, so I'll use that.")
-    assert answer.text.endswith("How long do you want to train after high school?")
-    plain = finder.ask_training(
-        Turn(knowledge, "inform_finder", "hands-on work", slots={"finder_interest": "hands_on"})
-    )
-    assert plain.text == "How long do you want to train after high school?"
-
-
-def test_a_named_industry_outside_the_finder_is_described(knowledge):
-    answer = finder.suggest_from_words(Turn(knowledge, "inform_finder", "aerospace"))
-    assert answer.slots.get("sector") == "aerospace"

@@ -1,4 +1,5 @@
-"""Figures in context: benchmarks in the knowledge file, their checks, and "is that good pay?"."""
+"""Figures in context (bot/answers/figures.py): benchmarks in the knowledge file, their checks, and
+"is that good pay?"."""
 
 from __future__ import annotations
 

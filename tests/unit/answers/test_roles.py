@@ -1,0 +1,116 @@
+"""Answers about one role (bot/answers/roles.py): a message that names a job is answered about
+that job, pay asked in other words is a pay question, and a job we do not know gets the closest
+ones we do know, never another job's facts. The answer functions are called directly,
+with the intent the classifier might pick, including wrong ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import about, cluster, glossary, roles
+from bot.answers.turn import Turn
+from bot.render import money, pay_line
+from tests.conftest import role
+
+from .conftest import turn
+
+
+@pytest.mark.parametrize(
+    "intent, answer",
+    [
+        ("ask_sectors", cluster.sectors),
+        ("ask_about", about.about),
+        ("ask_cluster", about.cluster_question),
+        ("ask_definition", glossary.define),
+        ("nlu_fallback", about.low_confidence),
+        ("ask_pathways", cluster.pathways),
+    ],
+)
+@pytest.mark.parametrize(
+    "text, role_id",
+    [
+        ("how much does an industrial engineering technician make", "industrial_engineering_technician"),
+        ("what's the median pay for quality control inspectors", "quality_inspector"),
+        ("what's the paycheck like for an industrial maintenance mechanic", "maintenance_mechanic"),
+    ],
+)
+def test_a_pay_question_naming_a_role_gets_its_pay_whatever_the_intent(knowledge, kb, intent, answer, text, role_id):
+    reply = answer(turn(knowledge, intent, text))
+    assert pay_line(kb, role(kb, role_id).median_pay) in reply.text
+    assert "Manufacturing industries I can tell you about" not in reply.text
+    assert reply.slots["role"] == role_id and reply.slots["last_aspect"] == "pay"
+
+
+@pytest.mark.parametrize(
+    "text, closest",
+    [
+        ("how much does an astronaut make", ["aerospace_engineer"]),
+        ("how much does a warehouse worker make", ["forklift_operator"]),
+        ("what's the salary of a fashion designer", ["industrial_designer", "sewer"]),
+        ("how much does a software engineer make", ["manufacturing_engineer", "automation_engineer"]),
+        ("how much does a baker make", ["production_worker"]),
+    ],
+)
+def test_unknown_job_gets_the_closest_known_jobs(knowledge, kb, text, closest):
+    reply = roles.answer(turn(knowledge, "ask_pay", text, slots={"role": "welder"}), "pay")
+    assert "I don't have that job" in reply.text and "The closest jobs I know are" in reply.text
+    assert "$" not in reply.text and money(role(kb, "welder").median_pay.annual_usd) not in reply.text
+    offered = [b.payload for b in reply.buttons]
+    for role_id in closest:
+        assert f'/ask_pay{{"role": "{role_id}"}}' in offered
+    assert "role" not in reply.slots
+
+
+def test_unknown_job_with_nothing_close_offers_the_list(knowledge):
+    reply = roles.answer(turn(knowledge, "ask_pay", "how much do zookeepers make"), "pay")
+    assert "I don't have that job" in reply.text and "closest" not in reply.text
+    assert reply.buttons[-1].payload == "/ask_roles"
+
+
+@pytest.mark.parametrize(
+    "text, cluster_name",
+    [
+        ("how much does a pastry chef make", "Hospitality and Tourism"),
+        ("how much do nurses make", "Health Science"),
+        ("what does a truck driver earn", "Transportation, Distribution and Logistics"),
+    ],
+)
+def test_jobs_of_other_clusters_keep_their_pointer(knowledge, text, cluster_name):
+    reply = roles.answer(turn(knowledge, "ask_pay", text), "pay")
+    assert f"part of the {cluster_name} career cluster" in reply.text and "$" not in reply.text
+
+
+def test_automotive_engineer_is_asked_not_guessed(knowledge, kb):
+    reply = roles.answer(turn(knowledge, "ask_pay", "how much do automotive engineers make"), "pay")
+    assert reply.text == "Which of these jobs do you mean?"
+    assert reply.buttons[0].payload == '/ask_pay{"role": "manufacturing_engineer"}'  # automotive's engineer first
+    assert money(role(kb, "automation_engineer").median_pay.annual_usd) not in reply.text
+
+
+def test_follow_up_pay_in_other_words_keeps_the_role(knowledge, kb):
+    for text in ("what's the typical income?", "and the paycheck?", "what's the salary range"):
+        reply = roles.answer(turn(knowledge, "ask_pay", text, slots={"role": "machinist"}), "pay")
+        assert pay_line(kb, role(kb, "machinist").median_pay) in reply.text, text
+    reply = about.what_about(
+        turn(
+            knowledge,
+            "what_about",
+            "and what's the paycheck like for welders",
+            slots={"role": "machinist", "last_aspect": "skills"},
+        )
+    )
+    assert pay_line(kb, role(kb, "welder").median_pay) in reply.text
+
+
+def test_a_job_word_we_lack_is_not_taken_for_a_misspelt_question_word(knowledge):
+    # "chemist" looks like a typo of "chemistry" (a question word), but it names a job we lack
+    links = knowledge.linker.link("how much does a chemist make")
+    assert links.unknown_words == ["chemist"]
+    reply = roles.answer(turn(knowledge, "ask_pay", "how much does a chemist make"), "pay")
+    assert "I don't have that job" in reply.text and "Chemical technician" in reply.text
+
+
+def test_pay_question_naming_two_roles_is_answered_side_by_side(knowledge):
+    answer = roles.answer(Turn(knowledge, "ask_pay", "who makes more a welder or a plant manager"), "pay")
+    assert answer.text.startswith("Welder vs Factory manager")
+    assert "At the median, a factory manager earns" in answer.text
