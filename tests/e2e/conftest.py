@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import uuid
 from dataclasses import dataclass
@@ -10,12 +11,36 @@ from pathlib import Path
 
 import pytest
 import requests
+from playwright.sync_api import sync_playwright
 
 from bot.tools.servers import MODEL, Server, start_actions, start_rasa, wait_ready
 
 SLACK_SECRET = "e2e-signing-secret"
 RASA_PORT = int(os.environ.get("E2E_RASA_PORT", "5005"))
 ACTIONS_PORT = int(os.environ.get("E2E_ACTIONS_PORT", "5055"))
+
+
+CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+# Flags this sandboxed machine needs: no background network calls, no GPU, no setuid sandbox.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, driven by Playwright, for the browser tests of one module."""
+    assert os.path.exists(CHROMIUM), "Chromium is missing: `make setup` installs it (Debian package chromium)"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 def port_free(port: int) -> bool:

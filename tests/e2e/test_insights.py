@@ -12,14 +12,13 @@ import pytest
 import requests
 import sqlalchemy as sa
 import yaml
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from axe_playwright_python.sync_playwright import Axe
 
 from bot import ROOT
 from bot.insights import auth, sample
 from bot.tools import insights as tool
 from bot.tools.servers import start_rasa, wait_ready
 from tests.e2e.conftest import ACTIONS_PORT, RASA_PORT, port_free
-from tests.e2e.test_widget import ARGS, CHROMIUM, playwright_api
 
 PORT = RASA_PORT + 37
 ADMIN = "district-admin-token-for-the-e2e-tests"
@@ -125,14 +124,6 @@ def test_report_files_match_the_page(site):
             for row in list(csv.reader(f))[1:]:
                 assert row in page_rows, (path.name, row)
     assert cells(written[0].read_text(encoding="utf-8")) == [r for r in page_rows]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def test_in_chromium_keyboard_sign_in_charts_and_axe(site, browser):

@@ -15,9 +15,6 @@ from bot import ROOT
 from bot.render import pay_line
 from tests.conftest import role
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-from tests.e2e.test_widget import ARGS, CHROMIUM  # noqa: E402  (the same Chromium and flags)
-
 WEBCHAT = ROOT / ".venv" / "webchat" / "package" / "lib" / "index.js"
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>School page</title></head>
 <body><div id="webchat"></div><script src="/webchat-test/index.js"></script>
@@ -31,23 +28,22 @@ PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Scho
 
 
 @pytest.fixture()
-def webchat(bot):
+def webchat(browser, bot):
     assert WEBCHAT.exists(), "rasa-webchat is missing: `make test-e2e` unpacks it into .venv/webchat"
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page()
+    context = browser.new_context()
+    page = context.new_page()
 
-        def serve(route):
-            if route.request.url.endswith("/index.js"):
-                route.fulfill(body=WEBCHAT.read_bytes(), content_type="application/javascript")
-            else:
-                route.fulfill(body=PAGE % {"base": bot.base}, content_type="text/html")
+    def serve(route):
+        if route.request.url.endswith("/index.js"):
+            route.fulfill(body=WEBCHAT.read_bytes(), content_type="application/javascript")
+        else:
+            route.fulfill(body=PAGE % {"base": bot.base}, content_type="text/html")
 
-        page.route(f"{bot.base}/webchat-test/**", serve)
-        page.goto(f"{bot.base}/webchat-test/page.html")
-        page.locator(".rw-new-message").wait_for(timeout=20000)
-        yield page
-        browser.close()
+    page.route(f"{bot.base}/webchat-test/**", serve)
+    page.goto(f"{bot.base}/webchat-test/page.html")
+    page.locator(".rw-new-message").wait_for(timeout=20000)
+    yield page
+    context.close()
 
 
 def ask(page, text: str) -> None:

@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 
 import pytest
 import requests
+from axe_playwright_python.sync_playwright import Axe
 
 from bot import ROOT, schools
 from bot.render import pay_line
 from tests.conftest import role
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402
-
-CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
-# Flags this sandboxed machine needs: no background network calls, no GPU, no setuid sandbox.
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # A fresh screenshot on every run, for looking at; docs/img/widget.png is the doc's own image.
 SCREENSHOT = ROOT / "reports" / "widget.png"
 EVIL = "evil@attacker.example"
@@ -35,15 +20,6 @@ EVIL = "evil@attacker.example"
 def registry_school(school_id):
     """The school as the servers see it (they read SCHOOLS_FILE, or data/schools.yml)."""
     return schools.load(schools.registry_path()).get(school_id)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert os.path.exists(CHROMIUM), "Chromium is missing: `make setup` installs it (Debian package chromium)"
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture()
