@@ -100,6 +100,16 @@ class ActionContactCounselor(KnowledgeAction):
     answer = staticmethod(counselor.contact)
 
 
+class ActionConfirmDelete(KnowledgeAction):
+    action_name = "action_confirm_delete"
+    answer = staticmethod(forget.confirm_delete)
+
+
+class ActionAnswerPrivacy(KnowledgeAction):
+    action_name = "action_answer_privacy"
+    answer = staticmethod(forget.privacy)
+
+
 class ActionDeleteConversation(KnowledgeAction):
     action_name = "action_delete_conversation"
     answer = staticmethod(forget.delete_conversation)

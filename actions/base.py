@@ -10,6 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.answers.loaded_knowledge import Knowledge, shared
+from bot.answers.safety_net import with_safety_net
 from bot.answers.turn import Turn
 from bot.render import Answer
 
@@ -68,7 +69,8 @@ class KnowledgeAction(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
         try:
-            answer = self.answer(turn_from(tracker, shared()))
+            turn = turn_from(tracker, shared())
+            answer = with_safety_net(turn, self.answer(turn))
         except Exception:  # a bug must not leave a student without a reply
             logger.exception("%s failed", self.action_name)
             dispatcher.utter_message(text=SORRY)

@@ -17,26 +17,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from bot.insights import table as insights
+from bot.settings import retention_days  # noqa: F401 (re-exported)
 
-DEFAULT_DAYS = 30
 PURGE_EVERY_S = 3600
 PURGE_RETRY_S = 60  # after a purge failed (a locked or restarting database)
 #: The action that answers "delete my conversation"; the store deletes when it sees it run.
 DELETE_ACTION = "action_delete_conversation"
 _DAY_S = 86_400
-
-
-def retention_days(environ: Optional[dict] = None) -> int:
-    raw = (environ if environ is not None else os.environ).get("CONVERSATION_RETENTION_DAYS", "")
-    if not raw.strip():
-        return DEFAULT_DAYS
-    try:
-        days = int(raw)
-    except ValueError:
-        days = 0
-    if days < 1:
-        raise ValueError(f"CONVERSATION_RETENTION_DAYS must be a whole number of days, 1 or more (got {raw!r})")
-    return days
 
 
 def purge(session: Any, table: sa.Table, days: int, now: Optional[float] = None) -> int:

@@ -1,36 +1,76 @@
-"""Rasa NLU component, last in the pipeline: it has the final word on three things.
+"""Rasa NLU component, last in the pipeline: where the classifier's guess and the words of the
+message are weighed together, in one documented place. It has the final word on five things.
 
-1. Explicit distress (bot.safety.shows_distress) is `distress`, whatever the classifier thought,
-   so the safety reply comes before anything else.
-2. The classifier's `distress` counts only with high confidence *and* a word of the distress
-   vocabulary (bot.safety.has_distress_words). Otherwise the message is an ordinary worry that
-   merely sounded like distress ("my parents want me to go to college and i can't tell them"),
-   and a crisis line would be a failure of trust: it becomes `share_worry` when that intent is
-   among the next few the classifier ranked, else the next intent in the ranking.
-3. A job question about a place ("what do welders earn in ohio", "cnc jobs in my town") is
-   `ask_local`, so it is never answered with a national figure as if it were a local one; an
-   unsure `ask_local` without any place word goes to the next intent in the ranking.
+1. Distress. Explicit signs in any language we read (bot.safety, data/lexicon/*/distress.yml)
+   are `distress` whatever the classifier thought: the safety reply comes before anything else.
+   The classifier's own `distress` (confidence >= DISTRESS_MIN_CONFIDENCE) counts when the
+   message also has a word of distress, or when it is not about jobs, school work or this chat
+   at all (no word of data/lexicon/*/career.yml): "i wrote letters to my mom just in case" is
+   distress, "i heard a guy died at the steel mill" is a job question, and "if i tell you
+   something personal will it get reported?" is a privacy question.
+   Sure-sounding distress that says only a feeling ("i feel like my teachers gave up on me") is
+   a worry whose reply ends with the 988 line (the `safety_net` entity): kind to a worry, and
+   still a way to help if it was more; so does a sign said laughing about jobs or gear ("lol this
+   helmet is so ugly i want to die 😂 what brands do pros use"), which gets its answer plus the
+   988 line. Anything else the classifier took for distress becomes
+   `share_worry` when that ranks near the top, else the next intent.
+2. Deleting. It needs a clear command (bot/understanding/forget.py); a question about storage
+   or deleting ("is my chat saved", "can a student delete what they typed?") is `ask_privacy`;
+   anything else the classifier took for deletion ("idk what to do, my counsler said to try
+   this") goes to the next intent, and a clear command the classifier was unsure of is a request
+   to delete. Even then it only asks for a confirmation (data/rules.yml). No fallback choice is
+   ever deleting or distress: those need their own evidence.
+3. Worries. The worry reply is for a feeling or a personal concern (data/lexicon/*/feelings.yml):
+   a plain question the classifier thought sounded like a worry goes to the next intent, and a
+   feeling the classifier could not place is a worry.
+4. Places. A job question about a place ("what do welders earn in ohio") is `ask_local`, so it
+   is never answered with a national figure as if it were a local one; an unsure `ask_local`
+   without any place word goes to the next intent in the ranking.
+5. Language. A distress message gets a `language` entity (the language of its signs, or of its
+   short words), so the crisis reply is in that language (the `language` slot; utter_distress).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.answers.local import find_place
-from bot.safety import has_distress_words, shows_distress
+from bot.safety import distress_language, has_distress_words
+from bot.understanding import forget
+from bot.understanding.lexicon import language_of, language_of_match
 
 DISTRESS_INTENT = "distress"
 WORRY_INTENT = "share_worry"
 LOCAL_INTENT = "ask_local"
+DELETE_INTENTS = {"delete_conversation", "confirm_delete"}
+PRIVACY_INTENT = "ask_privacy"
+KEEP_INTENT = "keep_conversation"
+FALLBACK_INTENT = "nlu_fallback"
+#: What the classifier says when it does not know; a clear command or a feeling wins over these.
+UNSURE_INTENTS = {FALLBACK_INTENT, "out_of_scope", PRIVACY_INTENT}
+#: Below this, a clear command to delete wins over the classifier's other guess.
+SURE = 0.8
+#: As FallbackClassifier's threshold in config.yml: below it, a guess is not an answer.
+FALLBACK_THRESHOLD = 0.25
+#: The entity that asks the worry reply to end with the 988 line (bot/answers/worries.py).
+SAFETY_NET_ENTITY = "safety_net"
+#: The entity (and slot) that carries the language a distress message was written in.
+LANGUAGE_ENTITY = "language"
 #: The classifier's confidence in `distress` needed (with distress words) for the crisis reply.
 DISTRESS_MIN_CONFIDENCE = 0.5
+#: Laughter that marks "i want to die" as a figure of speech (with talk of jobs or gear only).
+JOKING = re.compile(r"\b(lol|lmao|lmfao|rofl|haha\w*|jaja\w*|jk)\b|😂|🤣", re.IGNORECASE)
+#: Fewer words than this say too little for the classifier's `distress` alone ("hmm", "ok").
+MIN_WORDS_ALONE = 3
 #: How far down the ranking `share_worry` may be and still be preferred to the next intent.
 WORRY_RANK = 3
 #: Below this, `ask_local` needs a place word (a confident guess is kept: a small town's name
@@ -55,34 +95,124 @@ PLACE_INTENTS = {
 }
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """What the guard decides for one message."""
+
+    intent: Optional[Dict[str, Any]] = None  # None: the classifier's intent stands
+    safety_net: bool = False  # a worry reply that ends with the 988 line
+    language: Optional[str] = None  # of a distress message, for the crisis reply
+
+
+def verdict(text: str, intent: Optional[Dict[str, Any]], ranking: List[Dict[str, Any]]) -> Verdict:
+    """The guard's decision for a message, given the classifier's intent and ranking."""
+    language = distress_language(text)
+    if language and _joking_about_work(text):
+        # "lol my welding helmet is so ugly i want to die 😂 what brands do pros use": answer the
+        # question, and end it with the 988 line in case the joke was not one.
+        return Verdict(_next(ranking, exclude=set()), safety_net=True)
+    if language:
+        return Verdict({"name": DISTRESS_INTENT, "confidence": 1.0}, language=language)
+    original: Dict[str, Any] = {
+        "name": (intent or {}).get("name"),
+        "confidence": (intent or {}).get("confidence") or 0.0,
+    }
+    chosen = original
+    if chosen["name"] == DISTRESS_INTENT:
+        if forget.about_this_chat(text) and not has_distress_words(text):
+            # "if i tell you something personal will it get reported?" is about this chat.
+            chosen = {"name": PRIVACY_INTENT, "confidence": chosen["confidence"]}
+        elif not (chosen["confidence"] >= DISTRESS_MIN_CONFIDENCE and _backs_distress(text)):
+            chosen = _instead_of_distress(ranking)
+        elif not has_distress_words(text) and _feels(text):
+            # Sounds like distress but says only a feeling ("i feel like my teachers gave up on
+            # me"): the worry reply, with the 988 line as a safety net.
+            return Verdict({"name": WORRY_INTENT, "confidence": chosen["confidence"]}, safety_net=True)
+        else:
+            return Verdict(None, language=language_of(text))
+    unsure = chosen["name"] in UNSURE_INTENTS or chosen["confidence"] < SURE
+    if chosen["name"] in DELETE_INTENTS:
+        chosen = _deletion(text, chosen, ranking)
+    elif forget.asks_to_delete(text) and unsure:
+        # A clear command the classifier was unsure of: it still only asks for a confirmation.
+        chosen = {"name": "delete_conversation", "confidence": chosen["confidence"]}
+    elif chosen["name"] == KEEP_INTENT and not forget.refuses_deleting(text):
+        # "how long do you keep conversations" is a question, not "no, keep it".
+        chosen = _about_chat_or_next(text, chosen, ranking)
+    elif unsure and chosen["name"] != PRIVACY_INTENT and forget.about_this_chat(text):
+        chosen = {"name": PRIVACY_INTENT, "confidence": chosen["confidence"]}
+    if chosen["name"] == WORRY_INTENT and not _feels(text):
+        chosen = _next(ranking, exclude={WORRY_INTENT})
+    elif chosen["name"] == FALLBACK_INTENT and _feels(text):
+        chosen = {"name": WORRY_INTENT, "confidence": chosen["confidence"]}
+    place = find_place(text)
+    if chosen["name"] in PLACE_INTENTS and chosen["name"] != LOCAL_INTENT and place:
+        chosen = {"name": LOCAL_INTENT, "confidence": chosen["confidence"]}
+    elif chosen["name"] == LOCAL_INTENT and not place and chosen["confidence"] < LOCAL_MIN_CONFIDENCE:
+        # An unsure place guess with no place word ("jobs in the electronics industry").
+        chosen = _next(ranking, exclude={LOCAL_INTENT})
+    return Verdict(None if chosen == original else chosen)
+
+
 def corrected_intent(
     text: str, intent: Optional[Dict[str, Any]], ranking: List[Dict[str, Any]]
 ) -> Optional[Dict[str, Any]]:
     """The intent this message should have, or None to keep the classifier's."""
-    if shows_distress(text):
-        return {"name": DISTRESS_INTENT, "confidence": 1.0}
-    name = (intent or {}).get("name")
-    confidence = (intent or {}).get("confidence") or 0.0
-    if name == DISTRESS_INTENT:
-        if confidence >= DISTRESS_MIN_CONFIDENCE and has_distress_words(text):
-            return None
-        return _instead_of_distress(ranking)
-    place = find_place(text)
-    if name in PLACE_INTENTS and name != LOCAL_INTENT and place:
-        return {"name": LOCAL_INTENT, "confidence": confidence}
-    if name == LOCAL_INTENT and not place and confidence < LOCAL_MIN_CONFIDENCE:
-        # An unsure place guess with no place word ("jobs in the electronics industry").
-        others = [r for r in ranking if r.get("name") not in (LOCAL_INTENT, DISTRESS_INTENT, None)]
-        if others:
-            return {"name": others[0]["name"], "confidence": others[0].get("confidence", 0.0)}
-    return None
+    return verdict(text, intent, ranking).intent
+
+
+def _deletion(text: str, chosen: Dict[str, Any], ranking: List[Dict[str, Any]]) -> Dict[str, Any]:
+    """A clear command to delete stays (it only asks for a confirmation); a question about it is
+    a privacy question; anything else is not about deleting at all."""
+    if forget.asks_to_delete(text):
+        return chosen
+    return _about_chat_or_next(text, chosen, ranking)
+
+
+def _about_chat_or_next(text: str, chosen: Dict[str, Any], ranking: List[Dict[str, Any]]) -> Dict[str, Any]:
+    if forget.asks_about_privacy(text):
+        return {"name": PRIVACY_INTENT, "confidence": chosen["confidence"]}
+    return _next(ranking, exclude={KEEP_INTENT})
+
+
+def _backs_distress(text: str) -> bool:
+    """What the classifier's `distress` needs beside it: a word of distress, or a message that is
+    not about jobs, school work or this chat at all (no word of career or shop talk, no question
+    about storage or deleting). "i heard a guy died at the steel mill" and "is there a way to
+    delete stuff here?" looked like distress to it; "i wrote letters to my mom just in case" is."""
+    if has_distress_words(text):
+        return True
+    if len(text.split()) < MIN_WORDS_ALONE:
+        return False
+    return language_of_match("career", "anchors", text) is None
+
+
+def _joking_about_work(text: str) -> bool:
+    """Laughing while asking about jobs or gear: a figure of speech, not a plan."""
+    return JOKING.search(text) is not None and language_of_match("career", "anchors", text) is not None
+
+
+def _feels(text: str) -> bool:
+    """A feeling or a personal concern; words of distress are feelings too."""
+    return language_of_match("feelings", "signs", text) is not None or has_distress_words(text)
+
+
+def _next(ranking: List[Dict[str, Any]], exclude: set) -> Dict[str, Any]:
+    """The classifier's best intent outside `exclude`, never deleting or distress (those need
+    their own evidence); an unsure one is the low-confidence reply, as Rasa's fallback would."""
+    barred = {*exclude, *DELETE_INTENTS, DISTRESS_INTENT, FALLBACK_INTENT}
+    best = next((r for r in ranking if r.get("name") and r.get("name") not in barred), None)
+    if best is None or (best.get("confidence") or 0.0) < FALLBACK_THRESHOLD:
+        return {"name": FALLBACK_INTENT, "confidence": (best or {}).get("confidence") or 0.0}
+    return {"name": best["name"], "confidence": best.get("confidence") or 0.0}
 
 
 def _instead_of_distress(ranking: List[Dict[str, Any]]) -> Dict[str, Any]:
     others = [r for r in ranking if r.get("name") not in (DISTRESS_INTENT, None)]
     worry = next((r for r in others[:WORRY_RANK] if r.get("name") == WORRY_INTENT), None)
-    chosen = worry or (others[0] if others else {"name": WORRY_INTENT, "confidence": 0.0})
-    return {"name": chosen["name"], "confidence": chosen.get("confidence", 0.0)}
+    if worry:
+        return {"name": WORRY_INTENT, "confidence": worry.get("confidence") or 0.0}
+    return _next(ranking, exclude=set())
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -102,7 +232,15 @@ class SafetyGuard(GraphComponent):
             text = message.get(TEXT)
             if not isinstance(text, str) or text.startswith("/"):
                 continue  # button payloads say exactly what they mean
-            new = corrected_intent(text, message.get(INTENT), message.get(INTENT_RANKING_KEY) or [])
-            if new is not None:
-                message.set(INTENT, new, add_to_output=True)
+            found = verdict(text, message.get(INTENT), message.get(INTENT_RANKING_KEY) or [])
+            if found.intent is not None:
+                message.set(INTENT, found.intent, add_to_output=True)
+            extra = [(SAFETY_NET_ENTITY, "yes")] if found.safety_net else []
+            extra += [(LANGUAGE_ENTITY, found.language)] if found.language else []
+            if extra:
+                entities = [
+                    {"entity": name, "value": value, "start": 0, "end": len(text), "extractor": type(self).__name__}
+                    for name, value in extra
+                ]
+                message.set(ENTITIES, [*(message.get(ENTITIES) or []), *entities], add_to_output=True)
         return messages

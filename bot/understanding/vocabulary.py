@@ -15,8 +15,9 @@ from typing import Dict, FrozenSet, List
 from bot import ROOT
 
 NLU_DIR = ROOT / "data" / "nlu"
-#: Intents whose examples name things outside the assistant's knowledge on purpose.
-_EXCLUDED_INTENTS = {"out_of_scope"}
+#: Intents whose examples name things outside the assistant's knowledge on purpose, or talk
+#: about a life rather than ask about jobs (their words are not question words).
+_EXCLUDED_INTENTS = {"out_of_scope", "distress"}
 _WORD = re.compile(r"[a-z]+")
 
 

@@ -115,7 +115,8 @@ def test_delete_retention_and_purge_on_postgresql(cluster, kb, tmp_path):
     me, other = uuid.uuid4().hex, uuid.uuid4().hex
     ask(cluster.replica_base(0), me, "how much do welders make")
     ask(cluster.replica_base(1), other, "how much do machinists make")
-    assert "deleted this conversation" in ask(cluster.replica_base(1), me, "please delete my conversation")
+    assert "delete this conversation" in ask(cluster.replica_base(1), me, "please delete my conversation")
+    assert "deleted this conversation" in ask(cluster.replica_base(0), me, "/confirm_delete")
     assert stored_user_texts(cluster.database_url, me) == []
     assert stored_user_texts(cluster.database_url, other) == ["how much do machinists make"]
     # The replica that served the first turn still remembers "welder": it must not bring it back.

@@ -192,7 +192,9 @@ def turns(k: Knowledge) -> Dict[str, List[Tuple[str, Turn]]]:
         ("school", _turn(k, "ask_counselor", "counselor", metadata=demo)),
         ("no school", _turn(k, "ask_counselor", "counselor")),
     ]
-    t["action_delete_conversation"] += [("deleted", _turn(k, "delete_conversation", "delete my data"))]
+    t["action_delete_conversation"] += [("deleted", _turn(k, "confirm_delete", "/confirm_delete"))]
+    t["action_confirm_delete"] += [("asked", _turn(k, "delete_conversation", "delete my data"))]
+    t["action_answer_privacy"] += [("privacy", _turn(k, "ask_privacy", "is my chat saved"))]
 
     compare = t["action_compare_roles"]
     compare += [

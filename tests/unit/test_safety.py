@@ -11,8 +11,8 @@ from typing import Any, Dict, List
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.safety_guard import SafetyGuard, corrected_intent
-from bot.safety import has_distress_words, shows_distress
+from bot.nlu.safety_guard import SafetyGuard, Verdict, corrected_intent, verdict
+from bot.safety import distress_language, has_distress_words, shows_distress
 
 #: Worries a counselor hears every week: never the crisis reply, even when the classifier
 #: is sure it is distress.
@@ -163,7 +163,8 @@ def test_the_classifier_alone_needs_distress_words_and_confidence():
     # share_worry far down the ranking: the next intent instead ("die casting" is a job question).
     far = ranking("distress", "ask_about", "ask_pay", "ask_skills", "share_worry")
     assert corrected("die casting jobs", {"name": "distress", "confidence": 0.7}, far)["name"] == "ask_about"
-    assert corrected("hmm", {"name": "distress", "confidence": 0.7}, [])["name"] == "share_worry"
+    # Nothing else to go on: the low-confidence reply, not a worry reply to a non-worry.
+    assert corrected("hmm", {"name": "distress", "confidence": 0.7}, [])["name"] == "nlu_fallback"
 
 
 def test_a_place_question_becomes_ask_local_but_a_worry_or_distress_does_not():
@@ -215,3 +216,75 @@ def test_an_unsure_place_guess_without_a_place_word_goes_to_the_next_intent():
         is None
     )  # sure: maybe a small town
     assert corrected_intent("jobs near me", guess, ranking("ask_local", "explore_roles")) is None
+
+
+def test_sure_sounding_distress_that_only_says_a_feeling_is_a_worry_with_a_safety_net():
+    text = "i feel like my teachers already gave up on me"
+    sure = ranking("distress", "share_worry")
+    assert verdict(text, sure[0], sure) == Verdict({"name": "share_worry", "confidence": 0.9}, safety_net=True)
+    # The same feeling about a job is not distress at all, and gets no 988 line.
+    job = "my back is killing me after shifts at the warehouse, is forklift driving easier"
+    assert not verdict(job, sure[0], sure).safety_net
+    assert (verdict(job, sure[0], sure).intent or {}).get("name") != "distress"
+    # An ordinary worry the classifier ranked as a worry gets no 988 line.
+    worry = ranking("share_worry", "distress")
+    assert verdict(text, worry[0], worry) == Verdict(None)
+
+
+def test_distress_found_by_the_classifier_is_answered_in_the_language_it_was_written_in():
+    sure = ranking("distress", "share_worry")
+    assert verdict("ya les escribí una carta a mis papás por si acaso", sure[0], sure).language == "es"
+    assert verdict("i wrote letters to my family just in case", sure[0], sure).language == "en"
+
+
+def test_the_classifier_alone_is_enough_away_from_job_talk():
+    plan = "i wrote letters to my family so they know it wasn't their fault"
+    sure = ranking("distress", "share_worry")
+    assert corrected_intent(plan, sure[0], sure) is None  # distress stays
+    job = "i heard a guy died at the steel mill near us, how common is that"
+    assert corrected(job, sure[0], sure)["name"] != "distress"
+    chat = "is there a way to delete stuff here or no?"
+    assert corrected(chat, sure[0], sure)["name"] != "distress"
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("ya no quiero vivir", "es"),
+        ("me quiero morir", "es"),
+        ("estoy pensando en suicidarme", "es"),
+        ("kiero desaparecer", "es"),
+        ("mi padrastro me pega", "es"),
+        ("i want to kill myself", "en"),
+        ("suicidio", "es"),
+        ("im suicidal", "en"),
+    ],
+)
+def test_distress_is_read_in_the_language_it_was_written_in(text, language):
+    assert distress_language(text) == language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is welding gonna die out",
+        "is welding gonna die",
+        "are factory jobs going to disappear",
+        "is welding not safe?",
+        "me muero de ganas de ser soldador",
+        "me quiero cortar el pelo",
+        "quiero matar el tiempo en verano aprendiendo cnc",
+        "la industria se va a morir?",
+        "what's the suicide rate in construction, for a research paper",
+    ],
+)
+def test_idioms_about_jobs_are_not_distress(text):
+    assert not shows_distress(text) and not has_distress_words(text)
+
+
+def test_a_sign_said_laughing_about_gear_is_answered_with_the_988_line():
+    text = "lol my welding helmet is so ugly i want to die 😂 anyway what brands do pros use"
+    guess = ranking("distress", "ask_about")
+    assert verdict(text, guess[0], guess) == Verdict({"name": "ask_about", "confidence": 0.45}, safety_net=True)
+    # Without the talk of jobs or gear, laughing does not make it a joke.
+    assert corrected("lol i want to die", guess[0], guess) == {"name": "distress", "confidence": 1.0}

@@ -8,6 +8,7 @@ import pytest
 
 from bot import schools
 from bot.answers import worries
+from bot.answers.safety_net import SAFETY_NET, with_safety_net
 from bot.render import cite
 
 from .conftest import said as turn
@@ -74,3 +75,12 @@ def test_the_schools_counselor_is_named(knowledge):
     answer = worries.answer(turn(knowledge, "i'm worried", metadata={"school": "demo"}))
     assert name in answer.text and email in answer.text
     assert "Your school counselor" in worries.answer(turn(knowledge, "i'm worried")).text
+
+
+def test_a_worry_that_sounded_like_distress_ends_with_the_988_line(knowledge):
+    text = "i feel like my teachers already gave up on me"
+    plain = worries.answer(turn(knowledge, text))
+    netted = turn(knowledge, text, entities={"safety_net": "yes"})
+    assert "988" not in plain.text
+    assert with_safety_net(netted, worries.answer(netted)).text == f"{plain.text}\n\n{SAFETY_NET}"
+    assert with_safety_net(turn(knowledge, text), plain) is plain

@@ -1,0 +1,23 @@
+"""The 988 line that ends a reply when the message sounded like distress but was not clearly so
+(bot/nlu/safety_guard.py sets the `safety_net` entity): a worry the classifier took for distress,
+or "lol this helmet is so ugly i want to die" in a question about gear. The student gets the
+answer they asked for, and still a way to get help if it was more."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.answers.turn import Turn
+from bot.render import Answer
+
+SAFETY_NET = (
+    "If it ever feels like more than stress, or you don't feel safe, you can call or text 988 any time, day or night."
+)
+ENTITY = "safety_net"
+
+
+def with_safety_net(turn: Turn, answer: Answer) -> Answer:
+    """The answer, ending with the 988 line when the guard asked for it."""
+    if not turn.entities.get(ENTITY) or SAFETY_NET in answer.text:
+        return answer
+    return replace(answer, text=f"{answer.text}\n\n{SAFETY_NET}")
