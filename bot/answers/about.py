@@ -7,6 +7,7 @@ import re
 from bot.answers import cluster, glossary, roles, scope, topics
 from bot.answers.aspects import asks_pay
 from bot.answers.turn import Turn
+from bot.kinds import SUGGESTIONS
 from bot.render import Answer, Button, payload
 from bot.understanding.linking import ECONOMY, OTHER, PATHWAY, ROLE, SECTOR, TECHNOLOGY, TRAINING
 from bot.understanding.text import normalise
@@ -65,24 +66,7 @@ def what_about(turn: Turn) -> Answer:
 
 
 #: What to offer when NLU is unsure: the likeliest intents as buttons a student understands.
-_SUGGESTIONS = {
-    "ask_pay": ("Pay for a job", "ask_pay"),
-    "ask_education": ("Education needed", "ask_education"),
-    "ask_skills": ("Skills for a job", "ask_skills"),
-    "ask_outlook": ("Job outlook", "ask_outlook"),
-    "ask_about": ("What a job involves", "ask_roles"),
-    "ask_roles": ("Jobs in manufacturing", "ask_roles"),
-    "ask_sectors": ("Industries", "ask_sectors"),
-    "ask_pathways": ("Career pathways", "ask_pathways"),
-    "ask_cluster": ("What manufacturing is", "ask_cluster"),
-    "ask_economy": ("Manufacturing and the economy", "ask_economy"),
-    "ask_automation": ("Robots and automation", "ask_automation"),
-    "ask_training": ("How to get started", "ask_training"),
-    "compare_roles": ("Compare two jobs", "compare_roles"),
-    "explore_roles": ("Jobs without a degree", "explore_roles"),
-    "ask_certifications": ("Certifications", "ask_certifications"),
-    "ask_counselor": ("Talk to a counselor", "ask_counselor"),
-}
+_SUGGESTIONS = SUGGESTIONS  # intent -> (button title, payload intent), from bot/kinds.py
 
 
 #: A question about the cluster that asks for one of its lists.

@@ -3,18 +3,11 @@
 import re
 from typing import Dict
 
+from bot.kinds import ASPECT_INTENTS as KIND_ASPECTS
 from bot.understanding.text import normalise
 
-#: Aspect of a role -> the intent that asks for it (used for follow-up buttons).
-ASPECT_INTENTS: Dict[str, str] = {
-    "overview": "ask_about",
-    "pay": "ask_pay",
-    "education": "ask_education",
-    "outlook": "ask_outlook",
-    "skills": "ask_skills",
-    "certifications": "ask_certifications",
-    "related": "ask_related_roles",
-}
+#: Aspect of a role -> the intent that asks for it (declared in bot/kinds.py).
+ASPECT_INTENTS: Dict[str, str] = dict(KIND_ASPECTS)
 INTENT_ASPECTS: Dict[str, str] = {intent: aspect for aspect, intent in ASPECT_INTENTS.items()}
 BUTTON_TITLES: Dict[str, str] = {
     "overview": "What they do",

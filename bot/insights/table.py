@@ -15,6 +15,7 @@ from typing import Any, Dict, Iterable, List, Optional
 
 import sqlalchemy as sa
 
+from bot.kinds import INSIGHTS
 from bot.privacy import redact
 
 METADATA = sa.MetaData()
@@ -49,48 +50,8 @@ MAX_TEXT = 300
 
 #: Intent -> the kind of question counselors see. Follow-ups ("what about welders?") take the
 #: aspect the answer was about (slot last_aspect).
-KINDS = {
-    "ask_pay": "pay",
-    "ask_education": "education",
-    "ask_skills": "skills",
-    "ask_outlook": "outlook",
-    "ask_certifications": "certifications",
-    "ask_related_roles": "related jobs",
-    "ask_about": "about a job",
-    "ask_training": "getting started",
-    "ask_economy": "economy",
-    "ask_automation": "automation",
-    "compare_roles": "compare",
-    "explore_roles": "explore",
-    "start_career_finder": "finder",
-    "inform_finder": "finder",
-    "stop_finder": "finder",
-    "ask_roles": "browse",
-    "ask_sectors": "browse",
-    "ask_pathways": "browse",
-    "ask_cluster": "browse",
-    "ask_source": "sources",
-    "ask_counselor": "counselor",
-    "judge_figure": "pay",
-    "ask_definition": "words",
-    "ask_local": "local",
-    "share_worry": "worries",
-    "ask_privacy": "privacy",
-    "delete_conversation": "privacy",
-    "confirm_delete": "privacy",
-    "keep_conversation": "privacy",
-    "affirm": "small talk",
-    "deny": "small talk",
-    "greet": "small talk",
-    "goodbye": "small talk",
-    "thank": "small talk",
-    "bot_challenge": "small talk",
-    "ask_capabilities": "small talk",
-    "insult": "small talk",
-    "distress": "support",
-    "out_of_scope": "not covered",
-    "nlu_fallback": "not covered",
-}
+#: Intent -> kind of question, as counted for counselors (declared in bot/kinds.py).
+KINDS = INSIGHTS
 ASPECT_KINDS = {
     "overview": "about a job",
     "pay": "pay",

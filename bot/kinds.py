@@ -1,0 +1,168 @@
+"""Every kind of question, declared once: one row per intent.
+
+From this table come the custom actions (actions/actions.py), the counselor insights' kinds
+(bot/insights/table.py), the buttons offered when the assistant is unsure (bot/answers/about.py),
+the intents a place changes (bot/nlu/safety_guard.py) and the aspects of a role
+(bot/answers/aspects.py). tests/unit/test_kinds.py checks it against domain.yml and
+data/rules.yml, so a kind of question cannot be half-added. Adding one: docs/kinds.md.
+
+Pure data: no imports of the answer code, so the NLU side (inside Rasa) can read it too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, Optional, Tuple
+
+
+@dataclass(frozen=True)
+class Kind:
+    intent: str
+    #: What the one-step rule for this intent runs (data/rules.yml): a custom action or a response.
+    action: str
+    #: For a custom action: "module.function" in bot.answers, taking a Turn, returning an Answer.
+    answer: Optional[str] = None
+    #: How the counselor insights count it.
+    insights: str = "other"
+    #: The button offered for it when the assistant is unsure: (title, intent of its payload).
+    suggestion: Optional[Tuple[str, str]] = None
+    #: The aspect of a role it asks about (pay, education, ...), if any.
+    aspect: Optional[str] = None
+    #: Whether a place changes its meaning ("what do welders earn *in ohio*" is ask_local).
+    place: bool = False
+
+
+_ROLE = "action_answer_role_question"
+_ROLE_ANSWER = "roles.answer_for_intent"
+
+KINDS: Tuple[Kind, ...] = (
+    # Small talk: answered by responses in domain.yml.
+    Kind("greet", "utter_greet", insights="small talk"),
+    Kind("goodbye", "utter_goodbye", insights="small talk"),
+    Kind("thank", "utter_thank", insights="small talk"),
+    Kind("bot_challenge", "utter_iamabot", insights="small talk"),
+    Kind("ask_capabilities", "utter_capabilities", insights="small talk"),
+    Kind("insult", "utter_insult_redirect", insights="small talk"),
+    Kind("affirm", "utter_what_next", insights="small talk"),
+    Kind("deny", "utter_what_next", insights="small talk"),
+    # A role and its aspects.
+    Kind(
+        "ask_about",
+        "action_answer_about",
+        "about.about",
+        "about a job",
+        ("What a job involves", "ask_roles"),
+        aspect="overview",
+        place=True,
+    ),
+    Kind("what_about", "action_answer_followup", "about.what_about", "follow-up", place=True),
+    Kind("ask_pay", _ROLE, _ROLE_ANSWER, "pay", ("Pay for a job", "ask_pay"), aspect="pay", place=True),
+    Kind("ask_education", _ROLE, _ROLE_ANSWER, "education", ("Education needed", "ask_education"), aspect="education"),
+    Kind("ask_skills", _ROLE, _ROLE_ANSWER, "skills", ("Skills for a job", "ask_skills"), aspect="skills"),
+    Kind("ask_outlook", _ROLE, _ROLE_ANSWER, "outlook", ("Job outlook", "ask_outlook"), aspect="outlook", place=True),
+    Kind(
+        "ask_certifications",
+        _ROLE,
+        _ROLE_ANSWER,
+        "certifications",
+        ("Certifications", "ask_certifications"),
+        aspect="certifications",
+    ),
+    Kind("ask_related_roles", _ROLE, _ROLE_ANSWER, "related jobs", aspect="related"),
+    Kind("judge_figure", "action_judge_figure", "figures.judge", "pay"),
+    Kind(
+        "compare_roles",
+        "action_compare_roles",
+        "explore.compare",
+        "compare",
+        ("Compare two jobs", "compare_roles"),
+        place=True,
+    ),
+    Kind(
+        "explore_roles",
+        "action_explore_roles",
+        "explore.explore",
+        "explore",
+        ("Jobs without a degree", "explore_roles"),
+        place=True,
+    ),
+    # The cluster, its industries and pathways, and topics.
+    Kind(
+        "ask_roles",
+        "action_list_roles",
+        "cluster.roles_list",
+        "browse",
+        ("Jobs in manufacturing", "ask_roles"),
+        place=True,
+    ),
+    Kind(
+        "ask_cluster",
+        "action_describe_cluster",
+        "about.cluster_question",
+        "browse",
+        ("What manufacturing is", "ask_cluster"),
+        place=True,
+    ),
+    Kind("ask_pathways", "action_list_pathways", "cluster.pathways", "browse", ("Career pathways", "ask_pathways")),
+    Kind("ask_sectors", "action_list_sectors", "cluster.sectors", "browse", ("Industries", "ask_sectors"), place=True),
+    Kind(
+        "ask_economy",
+        "action_answer_economy",
+        "topics.economy",
+        "economy",
+        ("Manufacturing and the economy", "ask_economy"),
+        place=True,
+    ),
+    Kind(
+        "ask_automation",
+        "action_answer_automation",
+        "topics.automation",
+        "automation",
+        ("Robots and automation", "ask_automation"),
+    ),
+    Kind(
+        "ask_training",
+        "action_answer_training",
+        "topics.training",
+        "getting started",
+        ("How to get started", "ask_training"),
+        place=True,
+    ),
+    Kind("ask_source", "action_show_sources", "topics.sources", "sources"),
+    Kind("ask_definition", "action_define_term", "glossary.define", "words"),
+    Kind("ask_local", "action_answer_local", "local.answer", "local", place=True),
+    # The career finder (a form: its rule starts with the reset).
+    Kind("start_career_finder", "action_reset_finder", insights="finder"),
+    Kind("inform_finder", "action_suggest_from_interests", "finder.suggest_from_words", "finder"),
+    Kind("stop_finder", "utter_finder_stopped", insights="finder"),
+    # People, feelings and safety.
+    Kind(
+        "ask_counselor",
+        "action_contact_counselor",
+        "counselor.contact",
+        "counselor",
+        ("Talk to a counselor", "ask_counselor"),
+    ),
+    Kind("share_worry", "action_answer_worry", "worries.answer", "worries"),
+    Kind("distress", "utter_distress", insights="support"),
+    # Privacy: deleting asks first; only a yes right after the question deletes (data/rules.yml).
+    Kind("ask_privacy", "action_answer_privacy", "forget.privacy", "privacy"),
+    Kind("delete_conversation", "action_confirm_delete", "forget.confirm_delete", "privacy"),
+    Kind("confirm_delete", "action_confirm_delete", "forget.confirm_delete", "privacy"),
+    Kind("keep_conversation", "utter_conversation_kept", insights="privacy"),
+    # Outside the cluster, and not understood (nlu_fallback is Rasa's, not in domain.yml).
+    Kind("out_of_scope", "action_explain_scope", "about.outside_scope", "not covered", place=True),
+    Kind("nlu_fallback", "action_handle_low_confidence", "about.low_confidence", "not covered", place=True),
+)
+
+BY_INTENT: Dict[str, Kind] = {k.intent: k for k in KINDS}
+#: Intent -> how counselor insights count it.
+INSIGHTS: Dict[str, str] = {k.intent: k.insights for k in KINDS}
+#: Intent -> the button offered for it when the assistant is unsure.
+SUGGESTIONS: Dict[str, Tuple[str, str]] = {k.intent: k.suggestion for k in KINDS if k.suggestion}
+#: Intents whose question changes meaning with a place.
+PLACE_INTENTS = frozenset(k.intent for k in KINDS if k.place)
+#: Aspect of a role -> the intent that asks for it.
+ASPECT_INTENTS: Dict[str, str] = {k.aspect: k.intent for k in KINDS if k.aspect}
+#: Custom action -> "module.function" that answers it (one per action, however many intents).
+ANSWERS: Dict[str, str] = {k.action: k.answer for k in KINDS if k.answer}
