@@ -43,6 +43,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot import kinds
 from bot.answers.local import find_place
 from bot.safety import distress_language, has_distress_words
 from bot.understanding import forget
@@ -71,28 +72,15 @@ DISTRESS_MIN_CONFIDENCE = 0.5
 JOKING = re.compile(r"\b(lol|lmao|lmfao|rofl|haha\w*|jaja\w*|jk)\b|😂|🤣", re.IGNORECASE)
 #: Fewer words than this say too little for the classifier's `distress` alone ("hmm", "ok").
 MIN_WORDS_ALONE = 3
+#: Intents that take loosely worded free text: a feeling they were given is a worry instead.
+LOOSE_INTENTS = {"inform_finder", "what_about"}
 #: How far down the ranking `share_worry` may be and still be preferred to the next intent.
 WORRY_RANK = 3
 #: Below this, `ask_local` needs a place word (a confident guess is kept: a small town's name
 #: is not in any list, "welders in smallville").
 LOCAL_MIN_CONFIDENCE = 0.5
-#: Intents whose question changes meaning with a place: pay, jobs, outlook, industries, ways in.
-PLACE_INTENTS = {
-    "ask_pay",
-    "ask_outlook",
-    "ask_roles",
-    "explore_roles",
-    "ask_about",
-    "what_about",
-    "ask_economy",
-    "ask_sectors",
-    "ask_training",
-    "compare_roles",
-    "ask_cluster",
-    "out_of_scope",
-    "nlu_fallback",
-    LOCAL_INTENT,
-}
+#: Intents whose question changes meaning with a place (declared in bot/kinds.py).
+PLACE_INTENTS = kinds.PLACE_INTENTS
 
 
 @dataclass(frozen=True)
@@ -143,6 +131,10 @@ def verdict(text: str, intent: Optional[Dict[str, Any]], ranking: List[Dict[str,
         chosen = {"name": PRIVACY_INTENT, "confidence": chosen["confidence"]}
     if chosen["name"] == WORRY_INTENT and not _feels(text):
         chosen = _next(ranking, exclude={WORRY_INTENT})
+    elif chosen["name"] in LOOSE_INTENTS and _feels(text) and _ranks_near_top(WORRY_INTENT, ranking):
+        # A feeling the classifier could not place ("i got rejected from the welding program and
+        # i'm bummed" read as a finder answer) is a worry.
+        chosen = {"name": WORRY_INTENT, "confidence": chosen["confidence"]}
     elif chosen["name"] == FALLBACK_INTENT and _feels(text):
         chosen = {"name": WORRY_INTENT, "confidence": chosen["confidence"]}
     place = find_place(text)
@@ -190,6 +182,10 @@ def _backs_distress(text: str) -> bool:
 def _joking_about_work(text: str) -> bool:
     """Laughing while asking about jobs or gear: a figure of speech, not a plan."""
     return JOKING.search(text) is not None and language_of_match("career", "anchors", text) is not None
+
+
+def _ranks_near_top(name: str, ranking: List[Dict[str, Any]]) -> bool:
+    return any(r.get("name") == name for r in ranking[:WORRY_RANK])
 
 
 def _feels(text: str) -> bool:
