@@ -6,6 +6,8 @@
 - Malformed events (non-dict data, bad or unknown session ids) are ignored with a log line, not a
   traceback; packets over MAX_SOCKET_BYTES are refused by engine.io; metadata keeps known keys only.
 - Every message gets a reply (bot.channels.guarantee).
+- Rate limits (bot.channels.rate_limits): connections per address, messages per address and per
+  conversation; over a limit, a connection is refused or a message gets a "slow down" reply.
 - Origins: the bot's own (the chat page it serves) plus CHAT_ALLOWED_ORIGINS (bot.channels.origins).
 """
 
@@ -23,6 +25,7 @@ from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIO
 from sanic import Blueprint, response
 from sanic.request import Request
 from socketio import AsyncServer
+from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from bot import speedups
 from bot.channels.bodies import SocketMessage
@@ -30,6 +33,7 @@ from bot.channels.guarantee import clean_message, with_reply
 from bot.channels.limits import MAX_SOCKET_BYTES, clean_metadata, limit_requests, valid_session_id
 from bot.channels.markdown import MarkdownSocketIOOutput
 from bot.channels.origins import allowed_origins
+from bot.channels.rate_limits import LIMITS, SLOW_DOWN, TOO_MANY_SOCKETS, client_address, request_address
 
 logger = logging.getLogger(__name__)
 
@@ -79,12 +83,28 @@ class SafeSocketIOInput(SocketIOInput):
         async def health(_: Request):
             return response.json({"status": "ok"})
 
+        addresses: Dict[str, str] = {}  # sid -> client address, while connected (counted in LIMITS.sockets)
+
         @sio.on("connect", namespace=self.namespace)
         async def connect(sid: Text, environ: Dict, auth: Optional[Dict] = None) -> bool:
+            address = _environ_address(environ)
+            if LIMITS.addresses.check(address) or not LIMITS.sockets.open(address):
+                logger.info("Refused a socket.io connection: over a rate or connection limit")
+                raise SocketRefused(TOO_MANY_SOCKETS)
+            addresses[sid] = address
             return True
+
+        @sio.on("disconnect", namespace=self.namespace)
+        async def disconnect(sid: Text, *_: Any) -> None:
+            address = addresses.pop(sid, None)
+            if address is not None:
+                LIMITS.sockets.close(address)
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Any = None) -> None:
+            if LIMITS.addresses.check(addresses.get(sid) or "unknown"):  # each joins a room: bounded too
+                await sio.emit(self.bot_message_evt, {"text": SLOW_DOWN}, room=sid, namespace=self.namespace)
+                return
             data = data if isinstance(data, dict) else {}
             session_id = data.get("session_id")
             if not valid_session_id(session_id):
@@ -109,6 +129,9 @@ class SafeSocketIOInput(SocketIOInput):
                 logger.info("Ignored a socket.io message without a session_id")
                 return
             sender_id = event.session_id if self.session_persistence else sid
+            if LIMITS.message(addresses.get(sid) or "unknown", sender_id or sid):
+                await sio.emit(self.bot_message_evt, {"text": SLOW_DOWN}, room=sid, namespace=self.namespace)
+                return
             # rasa-webchat sends its settings as "customData" and shows text as markdown
             # (docs/embed.md); our widget sends "metadata" and shows text as it is.
             markdown = self.metadata_key not in data and "customData" in data
@@ -118,3 +141,12 @@ class SafeSocketIOInput(SocketIOInput):
             await reply(UserMessage(text, output, sender_id, input_channel=self.name(), metadata=metadata))
 
         return bp
+
+
+def _environ_address(environ: Dict) -> str:
+    """The client address of a socket.io connection (engine.io's REMOTE_ADDR is always 127.0.0.1
+    under Sanic, so it is read from the Sanic request engine.io keeps in the environ)."""
+    request = environ.get("sanic.request")
+    if request is not None:
+        return request_address(request)
+    return client_address(environ.get("REMOTE_ADDR"), {})
