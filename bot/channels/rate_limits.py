@@ -75,8 +75,10 @@ MESSAGES_PER_CONVERSATION = Rate(per_minute=30, burst=15)
 
 #: Requests from one address: REST messages, socket.io connections and messages, widget pages.
 #: Burst: every student of the school opening the chat at once (page, settings, connection: 3
-#: each); then one message every 10 s per student on average.
-REQUESTS_PER_ADDRESS = Rate(per_minute=6 * STUDENTS_PER_ADDRESS, burst=3 * STUDENTS_PER_ADDRESS)
+#: each); then one message every 20 s per student on average (students chatting send one every
+#: 10-30 s, docs/deploy.md): 15 turns/s for 300 students, a third of what two replicas on a 2-core
+#: machine answer when every message starts a new conversation (measured: about 44/s).
+REQUESTS_PER_ADDRESS = Rate(per_minute=3 * STUDENTS_PER_ADDRESS, burst=3 * STUDENTS_PER_ADDRESS)
 
 #: Open socket.io connections from one address: one per student, twice over for second tabs and
 #: reconnections whose old connection is not yet noticed as gone (up to a minute).

@@ -25,7 +25,6 @@ from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIO
 from sanic import Blueprint, response
 from sanic.request import Request
 from socketio import AsyncServer
-from socketio.exceptions import ConnectionRefusedError as SocketRefused
 
 from bot import speedups
 from bot.channels.bodies import SocketMessage
@@ -56,9 +55,35 @@ class _EngineServer(engineio.AsyncServer):
         return own + list(configured)
 
 
+#: Where a connection's client address is kept, in the environ socket.io keeps per connection.
+ADDRESS_KEY = "mfg.client_address"
+
+
 class _SocketServer(AsyncServer):
+    """Counts every engine.io connection (polling or websocket, whether or not it goes on to
+    join a socket.io namespace) against its address's limits (bot.channels.rate_limits)."""
+
     def _engineio_server_class(self):
         return _EngineServer
+
+    async def _handle_eio_connect(self, eio_sid, environ):
+        address = _environ_address(environ)
+        if LIMITS.addresses.check(address) or not LIMITS.sockets.open(address):
+            logger.info("Refused a socket.io connection: over a rate or connection limit")
+            return TOO_MANY_SOCKETS  # engine.io refuses the connection with this message
+        environ[ADDRESS_KEY] = address
+        return await super()._handle_eio_connect(eio_sid, environ)
+
+    async def _handle_eio_disconnect(self, eio_sid, reason=None):
+        address = (self.environ.get(eio_sid) or {}).get(ADDRESS_KEY)
+        try:
+            return await super()._handle_eio_disconnect(eio_sid, reason)
+        finally:
+            if address is not None:
+                LIMITS.sockets.close(address)
+
+    def client_address(self, sid: str, namespace: Optional[str]) -> str:
+        return (self.get_environ(sid, namespace) or {}).get(ADDRESS_KEY) or "unknown"
 
 
 class SafeSocketIOInput(SocketIOInput):
@@ -83,26 +108,13 @@ class SafeSocketIOInput(SocketIOInput):
         async def health(_: Request):
             return response.json({"status": "ok"})
 
-        addresses: Dict[str, str] = {}  # sid -> client address, while connected (counted in LIMITS.sockets)
-
         @sio.on("connect", namespace=self.namespace)
         async def connect(sid: Text, environ: Dict, auth: Optional[Dict] = None) -> bool:
-            address = _environ_address(environ)
-            if LIMITS.addresses.check(address) or not LIMITS.sockets.open(address):
-                logger.info("Refused a socket.io connection: over a rate or connection limit")
-                raise SocketRefused(TOO_MANY_SOCKETS)
-            addresses[sid] = address
-            return True
-
-        @sio.on("disconnect", namespace=self.namespace)
-        async def disconnect(sid: Text, *_: Any) -> None:
-            address = addresses.pop(sid, None)
-            if address is not None:
-                LIMITS.sockets.close(address)
+            return True  # limits were checked when engine.io accepted the connection (_SocketServer)
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Any = None) -> None:
-            if LIMITS.addresses.check(addresses.get(sid) or "unknown"):  # each joins a room: bounded too
+            if LIMITS.addresses.check(sio.client_address(sid, self.namespace)):  # each joins a room: bounded too
                 await sio.emit(self.bot_message_evt, {"text": SLOW_DOWN}, room=sid, namespace=self.namespace)
                 return
             data = data if isinstance(data, dict) else {}
@@ -129,7 +141,7 @@ class SafeSocketIOInput(SocketIOInput):
                 logger.info("Ignored a socket.io message without a session_id")
                 return
             sender_id = event.session_id if self.session_persistence else sid
-            if LIMITS.message(addresses.get(sid) or "unknown", sender_id or sid):
+            if LIMITS.message(sio.client_address(sid, self.namespace), sender_id or sid):
                 await sio.emit(self.bot_message_evt, {"text": SLOW_DOWN}, room=sid, namespace=self.namespace)
                 return
             # rasa-webchat sends its settings as "customData" and shows text as markdown
