@@ -113,6 +113,11 @@ class RateLimiter:
         self._buckets[key] = (tokens, now)
         return (1.0 - tokens) / self.rate.per_second
 
+    def refund(self, key: str) -> None:
+        """Give back the token a request took (it was refused by another limit after all)."""
+        tokens, when = self._buckets.get(key, (float(self.rate.burst), self.clock()))
+        self._buckets[key] = (min(float(self.rate.burst), tokens + 1.0), when)
+
     def reset(self) -> None:
         self._buckets.clear()
 
@@ -217,9 +222,17 @@ class Limits:
     sockets: ConnectionCounter
 
     def message(self, address: str, conversation: str) -> float:
-        """One message from `address` in `conversation`: 0.0 if allowed, else seconds to wait."""
+        """One message from `address` in `conversation`: 0.0 if allowed, else seconds to wait.
+
+        A message its conversation refuses does not count against its address: one student's
+        script hammering one conversation must not use up the budget of their whole school."""
         wait = self.addresses.check(address)
-        return wait if wait else self.conversations.check(conversation)
+        if wait:
+            return wait
+        wait = self.conversations.check(conversation)
+        if wait:
+            self.addresses.refund(address)
+        return wait
 
 
 def new_limits(clock: Callable[[], float] = time.monotonic) -> Limits:

@@ -69,4 +69,7 @@ async def reject_malformed(request: Request):
     if reason:
         return response.json({"error": reason}, status=400)
     wait = LIMITS.conversations.check(body["sender"])
-    return too_many(wait) if wait else None
+    if wait:
+        LIMITS.addresses.refund(address)  # one conversation's flood must not use up a whole school's budget
+        return too_many(wait)
+    return None

@@ -114,14 +114,15 @@ class SafeSocketIOInput(SocketIOInput):
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Any = None) -> None:
-            if LIMITS.addresses.check(sio.client_address(sid, self.namespace)):  # each joins a room: bounded too
-                await sio.emit(self.bot_message_evt, {"text": SLOW_DOWN}, room=sid, namespace=self.namespace)
-                return
             data = data if isinstance(data, dict) else {}
             session_id = data.get("session_id")
             if not valid_session_id(session_id):
                 session_id = uuid.uuid4().hex
             if self.session_persistence:
+                # One conversation per connection: a client asking again and again joins no more rooms.
+                for room in sio.rooms(sid, namespace=self.namespace):
+                    if room != sid:
+                        await _maybe_await(sio.leave_room(sid, room, namespace=self.namespace))
                 joined = sio.enter_room(sid, session_id, namespace=self.namespace)
                 if inspect.isawaitable(joined):  # python-socketio >= 5.10
                     await joined
@@ -162,3 +163,8 @@ def _environ_address(environ: Dict) -> str:
     if request is not None:
         return request_address(request)
     return client_address(environ.get("REMOTE_ADDR"), {})
+
+
+async def _maybe_await(result: Any) -> Any:
+    """python-socketio >= 5.10 made room changes coroutines; older releases return None."""
+    return await result if inspect.isawaitable(result) else result

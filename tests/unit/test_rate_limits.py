@@ -7,7 +7,7 @@ import asyncio
 import ipaddress
 import json
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Dict, List
 
 import pytest
 
@@ -72,6 +72,27 @@ def test_refused_requests_do_not_take_tokens():
         assert limiter.check("a") > 0
     clock.advance(1.0)
     assert limiter.check("a") == 0.0
+
+
+def test_a_refund_gives_back_one_token_up_to_the_burst():
+    clock = Clock()
+    limiter = RateLimiter(Rate(per_minute=60, burst=2), clock)
+    assert limiter.check("a") == 0.0 and limiter.check("a") == 0.0 and limiter.check("a") > 0
+    limiter.refund("a")
+    assert limiter.check("a") == 0.0 and limiter.check("a") > 0
+    for _ in range(5):
+        limiter.refund("b")
+    assert [limiter.check("b") for _ in range(3)].count(0.0) == 2
+
+
+def test_one_conversation_flooding_does_not_use_up_its_schools_budget():
+    clock = Clock()
+    limits = new_limits(clock)
+    for _ in range(10 * MESSAGES_PER_CONVERSATION.burst):
+        limits.message("203.0.113.9", "one-script")
+    # only the messages the conversation allowed were counted for the address
+    others = [limits.message("203.0.113.9", f"student-{i}") for i in range(REQUESTS_PER_ADDRESS.burst)]
+    assert others.count(0.0) == REQUESTS_PER_ADDRESS.burst - MESSAGES_PER_CONVERSATION.burst
 
 
 def test_connections_per_address():
@@ -167,6 +188,15 @@ def test_rest_conversation_over_its_limit_gets_429(clock):
     assert post({"sender": "flood", "message": "later"}) is None
 
 
+def test_rest_conversation_flood_leaves_the_address_budget_alone(clock):
+    for i in range(5 * MESSAGES_PER_CONVERSATION.burst):
+        post({"sender": "flood", "message": f"hi {i}"}, ip="203.0.113.9")
+    allowed = [
+        post({"sender": f"s{i}", "message": "hi"}, ip="203.0.113.9") is None for i in range(REQUESTS_PER_ADDRESS.burst)
+    ]
+    assert allowed.count(True) == REQUESTS_PER_ADDRESS.burst - MESSAGES_PER_CONVERSATION.burst
+
+
 def test_rest_address_over_its_limit_gets_429_before_parsing(clock):
     for i in range(REQUESTS_PER_ADDRESS.burst):  # any sender: a new conversation every time
         assert post({"sender": f"s{i}", "message": "hi"}, ip="203.0.113.9") is None
@@ -219,6 +249,21 @@ def test_socketio_refuses_connections_over_the_limit_and_slows_down_messages(mon
         await sio._handle_eio_disconnect("s1", "client disconnect")
         assert await sio._handle_eio_connect("s5", environ("203.0.113.5")) is None  # a slot was freed
         assert limits.sockets.count("203.0.113.5") == 2
+        # one conversation per connection: asking for another leaves the first one's room
+        rooms: Dict[str, List[str]] = {}
+        monkeypatch.setattr(sio, "rooms", lambda sid, namespace=None: [sid, *rooms.get(sid, [])])
+
+        async def enter_room(sid, room, namespace=None):
+            rooms.setdefault(sid, []).append(room)
+
+        async def leave_room(sid, room, namespace=None):
+            rooms[sid].remove(room)
+
+        monkeypatch.setattr(sio, "enter_room", enter_room)
+        monkeypatch.setattr(sio, "leave_room", leave_room)
+        for i in range(50):
+            await sio.handlers["/"]["session_request"]("s2", {"session_id": f"conversation-{i}"})
+        assert rooms["s2"] == ["conversation-49"]
         handler = sio.handlers["/"]["user_uttered"]
         for i in range(3):
             await handler("s2", {"message": f"welder pay {i}", "session_id": "abc"})
