@@ -12,6 +12,12 @@
    JSON text that was written, so a turn reads one id from the database (to notice writes by
    another process) instead of WINDOW rows; reads and writes use prebuilt SQL statements.
 
+4. Bounded size: a conversation holds at most MAX_EVENTS_PER_CONVERSATION events. Reading one
+   that is full raises ConversationFull before any work on the message (no NLU, nothing
+   written), and the channels reply CONVERSATION_FULL ("let's start over"). Each process keeps
+   the count next to the newest event id it already reads per turn, so this costs one COUNT
+   query per conversation and process (again when another process wrote in between).
+
 Faults are loud (bot/store_faults.py): a failed read or write is retried briefly, then the user
 gets an apology and the log an error; Rasa's silent switch to an in-memory store is off.
 Retention (bot/retention.py): events older than the retention period are deleted, and a user
@@ -51,7 +57,14 @@ WINDOW = 40
 _SNAPSHOTS = 20_000
 #: Conversations whose newest events we keep in memory (~40 KB each).
 _WINDOWS = 256
+#: Events one conversation may hold (an ordinary turn writes 5-10): far beyond any real chat,
+#: small enough that one script cannot grow a conversation without bound.
+MAX_EVENTS_PER_CONVERSATION = 3000
 _PERSISTED = "_persisted_events"  # attribute on a tracker: how many of its events are stored
+
+
+class ConversationFull(Exception):
+    """The conversation holds MAX_EVENTS_PER_CONVERSATION events: nothing more is added to it."""
 
 
 class _RedactedEvent:
@@ -82,6 +95,8 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         self._snapshots: "LRUCache[str, Tuple[int, Dict[str, Any], Optional[str]]]" = LRUCache(_SNAPSHOTS)
         # sender -> (id of its newest stored event, JSON of its newest WINDOW events, oldest first)
         self._windows: "LRUCache[str, Tuple[int, List[str]]]" = LRUCache(_WINDOWS)
+        # sender -> (id of its newest stored event, how many events it has stored)
+        self._counts: "LRUCache[str, Tuple[int, int]]" = LRUCache(_SNAPSHOTS)
         if self.engine.dialect.name == "sqlite":
             # SQLAlchemy 1.4 opens a new SQLite connection for every session (NullPool); keep one
             # per thread instead (the store runs on Rasa's event-loop thread). WAL +
@@ -130,6 +145,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             session.commit()
         self._snapshots.pop(sender_id, None)
         self._windows.pop(sender_id, None)
+        self._counts.pop(sender_id, None)
         logger.info("Deleted a conversation at its user's request (%d events)", deleted)
         return deleted
 
@@ -152,11 +168,26 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         if deleted:
             self._snapshots.clear()  # the next turn of each conversation reads the database again
             self._windows.clear()
+            self._counts.clear()
             logger.info("Retention: deleted %d events older than %d days", deleted, self.retention_days)
+
+    def _check_size(self, sender_id: str, newest_id: Optional[int]) -> None:
+        """Raise ConversationFull if the conversation already holds the most events allowed."""
+        if newest_id is None:
+            return
+        known = self._counts.get(sender_id)
+        if known is None or known[0] != newest_id:
+            with self.session_scope() as session:
+                count = session.execute(self._statements.count, {"sender": sender_id}).scalar() or 0
+            known = self._counts[sender_id] = (newest_id, count)
+        if known[1] >= MAX_EVENTS_PER_CONVERSATION:
+            raise ConversationFull(sender_id)
 
     async def _retrieve_once(self, sender_id: str) -> Optional[DialogueStateTracker]:
         snapshot = self._snapshots.get(sender_id)
-        if snapshot is not None and self._newest_id(sender_id) == snapshot[0]:
+        newest_id = self._newest_id(sender_id)
+        self._check_size(sender_id, newest_id)
+        if snapshot is not None and newest_id == snapshot[0]:
             # Nobody else (another process) has written since our last save: use what we know.
             window = self._windows.get(sender_id)
             if window is None or window[0] != snapshot[0]:
@@ -193,6 +224,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
                     newest_id = session.execute(self._statements.newest_id, {"sender": tracker.sender_id}).scalar()
                     session.commit()
                 self._extend_window(tracker.sender_id, newest_id, [row["data"] for row in rows])
+                self._count_written(tracker.sender_id, newest_id, len(rows))
         setattr(tracker, _PERSISTED, len(tracker.events))
         if stored is None or newest_id is None:
             newest_id = self._newest_id(tracker.sender_id)
@@ -206,6 +238,14 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             self._windows.pop(sender_id, None)  # unknown state: the next turn reads the database
             return
         self._keep_window(sender_id, (newest_id, (window[1] + written)[-WINDOW:]))
+
+    def _count_written(self, sender_id: str, newest_id: Optional[int], written: int) -> None:
+        """Add just-written events to the conversation's count, if that count was current."""
+        snapshot, known = self._snapshots.get(sender_id), self._counts.get(sender_id)
+        if newest_id is None or snapshot is None or known is None or known[0] != snapshot[0]:
+            self._counts.pop(sender_id, None)  # unknown: counted again at the next turn
+            return
+        self._counts[sender_id] = (newest_id, known[1] + written)
 
     def _keep_window(self, sender_id: str, window: Tuple[int, List[str]]) -> None:
         self._windows[sender_id] = window
@@ -297,6 +337,7 @@ class _Statements:
         self.insert = table.insert()
         self.insert_insights = insights.TABLE.insert()
         self.newest_id = sa.select(sa.func.max(table.c.id)).where(sender)
+        self.count = sa.select(sa.func.count()).select_from(table).where(sender)
         self.newest_events = sa.select(table.c.id, table.c.data).where(sender).order_by(table.c.id.desc()).limit(WINDOW)
 
 

@@ -13,6 +13,7 @@ from typing import Any, Awaitable, Callable, Coroutine, Dict, List, Optional, Te
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from bot.store_faults import StoreUnavailable
+from bot.stores import ConversationFull
 from bot.understanding.text import MAX_MESSAGE_CHARS  # noqa: F401 (the one limit; channels import it from here too)
 
 logger = logging.getLogger(__name__)
@@ -22,6 +23,10 @@ NO_REPLY = (
     "If it keeps happening, let your school's tech contact know."
 )
 STORE_DOWN = "Sorry, I'm having trouble on my side right now and couldn't take that in. Please try again in a minute."
+CONVERSATION_FULL = (
+    "We've chatted so much that this conversation is full, so let's start over! "
+    "Close this chat and open it again (or start a new conversation) to keep asking questions."
+)
 EMPTY_MESSAGE = "Type a question about manufacturing careers, for example \u201cwhat does a welder do?\u201d"
 
 
@@ -79,6 +84,11 @@ def with_reply(
             logger.error("Conversation store unavailable; the message was not answered: %s", error)
             output.held = []
             await channel.send_text_message(message.sender_id, STORE_DOWN)
+            return None
+        except ConversationFull:  # bot/stores.py: nothing of this turn was processed or stored
+            logger.info("A conversation reached its size limit; the message was not processed")
+            output.held = []
+            await channel.send_text_message(message.sender_id, CONVERSATION_FULL)
             return None
         except Exception:  # logged for the operator; the user still gets an answer
             logger.exception("Handling a message failed")

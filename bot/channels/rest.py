@@ -14,6 +14,7 @@ from bot import speedups
 from bot.channels.bodies import RestBody, problem
 from bot.channels.guarantee import clean_message, with_reply
 from bot.channels.limits import MAX_BODY_BYTES, clean_metadata, limit_requests
+from bot.channels.rate_limits import LIMITS, SLOW_DOWN, request_address, retry_after
 from bot.speedups.action_calls import close_shared_sessions
 from bot.speedups.heap import freeze_startup_heap
 
@@ -42,10 +43,20 @@ class SafeRestInput(RestInput):
         return clean_metadata(request.json.get("metadata"))
 
 
+def too_many(wait_s: float):
+    """HTTP 429: over a rate limit (bot/channels/rate_limits.py); the client may retry after the header's seconds."""
+    return response.json({"error": SLOW_DOWN}, status=429, headers={"Retry-After": retry_after(wait_s)})
+
+
 async def reject_malformed(request: Request):
-    """Answer a malformed request with a 4xx and a reason instead of a server error."""
+    """Answer a malformed request with a 4xx and a reason instead of a server error, and a request
+    over a rate limit with a 429, before any other work."""
     if request.method != "POST" or not request.path.endswith("/webhook"):
         return None
+    address = request_address(request)
+    wait = LIMITS.addresses.check(address)
+    if wait:
+        return too_many(wait)
     if len(request.body or b"") > MAX_BODY_BYTES:
         return response.json({"error": f"request body is larger than {MAX_BODY_BYTES} bytes"}, status=413)
     try:
@@ -55,4 +66,10 @@ async def reject_malformed(request: Request):
     if not isinstance(body, dict):
         return response.json({"error": "the body must be a JSON object"}, status=400)
     reason = problem(RestBody, body)
-    return response.json({"error": reason}, status=400) if reason else None
+    if reason:
+        return response.json({"error": reason}, status=400)
+    wait = LIMITS.conversations.check(body["sender"])
+    if wait:
+        LIMITS.addresses.refund(address)  # one conversation's flood must not use up a whole school's budget
+        return too_many(wait)
+    return None

@@ -6,6 +6,8 @@
 - Malformed events (non-dict data, bad or unknown session ids) are ignored with a log line, not a
   traceback; packets over MAX_SOCKET_BYTES are refused by engine.io; metadata keeps known keys only.
 - Every message gets a reply (bot.channels.guarantee).
+- Rate limits (bot.channels.rate_limits): connections per address, messages per address and per
+  conversation; over a limit, a connection is refused or a message gets a "slow down" reply.
 - Origins: the bot's own (the chat page it serves) plus CHAT_ALLOWED_ORIGINS (bot.channels.origins).
 """
 
@@ -30,6 +32,7 @@ from bot.channels.guarantee import clean_message, with_reply
 from bot.channels.limits import MAX_SOCKET_BYTES, clean_metadata, limit_requests, valid_session_id
 from bot.channels.markdown import MarkdownSocketIOOutput
 from bot.channels.origins import allowed_origins
+from bot.channels.rate_limits import LIMITS, SLOW_DOWN, TOO_MANY_SOCKETS, client_address, request_address
 
 logger = logging.getLogger(__name__)
 
@@ -52,9 +55,35 @@ class _EngineServer(engineio.AsyncServer):
         return own + list(configured)
 
 
+#: Where a connection's client address is kept, in the environ socket.io keeps per connection.
+ADDRESS_KEY = "mfg.client_address"
+
+
 class _SocketServer(AsyncServer):
+    """Counts every engine.io connection (polling or websocket, whether or not it goes on to
+    join a socket.io namespace) against its address's limits (bot.channels.rate_limits)."""
+
     def _engineio_server_class(self):
         return _EngineServer
+
+    async def _handle_eio_connect(self, eio_sid, environ):
+        address = _environ_address(environ)
+        if LIMITS.addresses.check(address) or not LIMITS.sockets.open(address):
+            logger.info("Refused a socket.io connection: over a rate or connection limit")
+            return TOO_MANY_SOCKETS  # engine.io refuses the connection with this message
+        environ[ADDRESS_KEY] = address
+        return await super()._handle_eio_connect(eio_sid, environ)
+
+    async def _handle_eio_disconnect(self, eio_sid, reason=None):
+        address = (self.environ.get(eio_sid) or {}).get(ADDRESS_KEY)
+        try:
+            return await super()._handle_eio_disconnect(eio_sid, reason)
+        finally:
+            if address is not None:
+                LIMITS.sockets.close(address)
+
+    def client_address(self, sid: str, namespace: Optional[str]) -> str:
+        return (self.get_environ(sid, namespace) or {}).get(ADDRESS_KEY) or "unknown"
 
 
 class SafeSocketIOInput(SocketIOInput):
@@ -81,7 +110,7 @@ class SafeSocketIOInput(SocketIOInput):
 
         @sio.on("connect", namespace=self.namespace)
         async def connect(sid: Text, environ: Dict, auth: Optional[Dict] = None) -> bool:
-            return True
+            return True  # limits were checked when engine.io accepted the connection (_SocketServer)
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: Text, data: Any = None) -> None:
@@ -90,6 +119,10 @@ class SafeSocketIOInput(SocketIOInput):
             if not valid_session_id(session_id):
                 session_id = uuid.uuid4().hex
             if self.session_persistence:
+                # One conversation per connection: a client asking again and again joins no more rooms.
+                for room in sio.rooms(sid, namespace=self.namespace):
+                    if room != sid:
+                        await _maybe_await(sio.leave_room(sid, room, namespace=self.namespace))
                 joined = sio.enter_room(sid, session_id, namespace=self.namespace)
                 if inspect.isawaitable(joined):  # python-socketio >= 5.10
                     await joined
@@ -109,6 +142,9 @@ class SafeSocketIOInput(SocketIOInput):
                 logger.info("Ignored a socket.io message without a session_id")
                 return
             sender_id = event.session_id if self.session_persistence else sid
+            if LIMITS.message(sio.client_address(sid, self.namespace), sender_id or sid):
+                await sio.emit(self.bot_message_evt, {"text": SLOW_DOWN}, room=sid, namespace=self.namespace)
+                return
             # rasa-webchat sends its settings as "customData" and shows text as markdown
             # (docs/embed.md); our widget sends "metadata" and shows text as it is.
             markdown = self.metadata_key not in data and "customData" in data
@@ -118,3 +154,17 @@ class SafeSocketIOInput(SocketIOInput):
             await reply(UserMessage(text, output, sender_id, input_channel=self.name(), metadata=metadata))
 
         return bp
+
+
+def _environ_address(environ: Dict) -> str:
+    """The client address of a socket.io connection (engine.io's REMOTE_ADDR is always 127.0.0.1
+    under Sanic, so it is read from the Sanic request engine.io keeps in the environ)."""
+    request = environ.get("sanic.request")
+    if request is not None:
+        return request_address(request)
+    return client_address(environ.get("REMOTE_ADDR"), {})
+
+
+async def _maybe_await(result: Any) -> Any:
+    """python-socketio >= 5.10 made room changes coroutines; older releases return None."""
+    return await result if inspect.isawaitable(result) else result

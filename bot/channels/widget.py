@@ -24,6 +24,7 @@ from sanic.request import Request
 
 from bot import schools, speedups
 from bot.channels.origins import allowed_origins, frame_ancestors, is_allowed
+from bot.channels.rate_limits import LIMITS, SLOW_DOWN, request_address, retry_after
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 FILES: Dict[str, tuple] = {
@@ -34,6 +35,9 @@ FILES: Dict[str, tuple] = {
     "chat.css": ("chat.css", "text/css; charset=utf-8"),
     "vendor/socket.io.min.js": ("vendor/socket.io.min.js", "application/javascript; charset=utf-8"),
 }
+#: Requests counted against the client address's budget (bot/channels/rate_limits.py): the pages
+#: built per request. The static files are served from memory (and nginx limits them in a deployment).
+COUNTED = frozenset({"", "settings"})
 # The chat page loads only its own scripts and styles and talks only to its own server:
 # connect-src names the bot's own host (from the request), never any ws:/wss: host.
 CHAT_CSP = (
@@ -138,6 +142,10 @@ def _headers(request: Request) -> Dict[str, str]:
 
 async def serve(request: Request, path: str = ""):
     """GET /chat/<path>: the chat page for ?school=, its settings as JSON, or one of the static files."""
+    if path in COUNTED:
+        wait = LIMITS.addresses.check(request_address(request))
+        if wait:
+            return response.text(SLOW_DOWN, status=429, headers={"Retry-After": retry_after(wait)})
     if path == "settings":
         return response.json(schools.display(_school_param(request)), headers=_headers(request))
     if path not in FILES:

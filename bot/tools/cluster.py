@@ -31,7 +31,9 @@ DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/manufacturing_caree
 MAIN_CONF = """# Written by bot/tools/cluster.py: the nginx process of `make cluster`.
 pid {work}/nginx.pid;
 error_log {work}/nginx-error.log warn;
-events {{ worker_connections 1024; }}
+# Room for the 600 socket.io connections one address may hold (deploy/nginx), each proxied.
+worker_rlimit_nofile 8192;
+events {{ worker_connections 4096; }}
 http {{
     access_log off;
     client_body_temp_path {work}/tmp/body;

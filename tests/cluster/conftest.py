@@ -92,7 +92,15 @@ def cluster(tmp_path_factory, database, private_redis, slack):
         database_url=database,
         redis_url=private_redis.url,
         work=tmp_path_factory.mktemp("cluster"),
-        env={"SLACK_BOT_TOKEN": "xoxb-cluster", "SLACK_SIGNING_SECRET": SLACK_SECRET, "SLACK_API_URL": slack.url},
+        env={
+            "SLACK_BOT_TOKEN": "xoxb-cluster",
+            "SLACK_SIGNING_SECRET": SLACK_SECRET,
+            "SLACK_API_URL": slack.url,
+            # Smaller per-address limits in the replicas (a school of 100), so that a flood reaches
+            # them within seconds (tests/cluster/test_rate_limits.py); the simulated students of
+            # the load tests each come from their own loopback address (bot/tools/students.py).
+            "STUDENTS_PER_ADDRESS": "100",
+        },
     )
     for port in (c.port, *(c.rasa_base_port + i for i in range(2)), *(c.actions_base_port + i for i in range(2))):
         assert port_free(port), f"port {port} is in use (set CLUSTER_TEST_PORT)"

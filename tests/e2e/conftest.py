@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,11 +59,18 @@ class Bot:
     actions: Server
     rasa: Server
 
-    def ask(self, text, sender=None, metadata=None, expect_status=200):
+    def ask(self, text, sender=None, metadata=None, expect_status=200, patient=False):
+        """One REST turn. `patient`: over the conversation's rate limit (a test sending far faster
+        than a student), wait as the 429's Retry-After says and ask again (bounded)."""
         body = {"sender": sender or uuid.uuid4().hex, "message": text}
         if metadata is not None:
             body["metadata"] = metadata
         resp = requests.post(f"{self.base}/webhooks/rest/webhook", json=body, timeout=30)
+        for _ in range(5 if patient else 0):
+            if resp.status_code != 429:
+                break
+            time.sleep(min(5, int(resp.headers.get("Retry-After", "1"))))
+            resp = requests.post(f"{self.base}/webhooks/rest/webhook", json=body, timeout=30)
         assert resp.status_code == expect_status, resp.text
         return resp.json()
 

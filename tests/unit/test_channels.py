@@ -9,7 +9,15 @@ from types import SimpleNamespace
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from bot.channels.guarantee import EMPTY_MESSAGE, MAX_MESSAGE_CHARS, NO_REPLY, STORE_DOWN, clean_message, with_reply
+from bot.channels.guarantee import (
+    CONVERSATION_FULL,
+    EMPTY_MESSAGE,
+    MAX_MESSAGE_CHARS,
+    NO_REPLY,
+    STORE_DOWN,
+    clean_message,
+    with_reply,
+)
 from bot.channels.limits import MAX_METADATA_BYTES, clean_metadata, limit_requests, valid_session_id
 from bot.channels.origins import allowed_origins, frame_ancestors
 from bot.channels.rest import MAX_BODY_BYTES, reject_malformed
@@ -66,6 +74,16 @@ def test_an_unavailable_store_gets_an_apology_and_nothing_else(caplog):
     with caplog.at_level("ERROR"):
         assert handle("how much do welders make", store_down) == [STORE_DOWN]
     assert "Conversation store unavailable" in caplog.text
+
+
+def test_a_full_conversation_gets_a_start_over_reply_and_nothing_else():
+    from bot.stores import ConversationFull
+
+    async def full(message):
+        await message.output_channel.send_text_message(message.sender_id, "never sent")
+        raise ConversationFull(message.sender_id)
+
+    assert handle("what does a welder do", full) == [CONVERSATION_FULL]
 
 
 def test_empty_message_gets_a_hint_without_reaching_rasa():

@@ -169,3 +169,43 @@ def test_last_turns_with_fewer_turns_keeps_from_the_first_listen():
     assert _last_turns([bot_, user], lambda e: e) == [bot_, user]  # no turn boundary at all
     many = [listen, user, bot_] * 5 + [listen]
     assert _last_turns(many, lambda e: e) == [listen, user, bot_] * TURNS_KEPT + [listen]
+
+
+def stored_count(store, sender):
+    import sqlalchemy as sa
+
+    with store.engine.connect() as connection:
+        return connection.execute(sa.text("SELECT count(*) FROM events WHERE sender_id = :s"), {"s": sender}).scalar()
+
+
+def test_a_full_conversation_is_refused_before_any_work(store, monkeypatch):
+    from bot import stores
+
+    conversation(store, turns=7)
+    monkeypatch.setattr(stores, "MAX_EVENTS_PER_CONVERSATION", stored_count(store, "s1") + 2)
+    tracker = run(store.retrieve("s1"))
+    for e in turn(7):
+        tracker.update(e)
+    run(store.save(tracker))  # over the limit now: the next message is refused
+    full = stored_count(store, "s1")
+    with pytest.raises(stores.ConversationFull):
+        run(store.retrieve("s1"))
+    assert stored_count(store, "s1") == full  # nothing more was added
+    assert run(store.retrieve("s2")) is None  # other conversations are not affected
+    # a second process counts what is stored, not what it saw
+    other = RedactingSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(store.engine.url.database))
+    with pytest.raises(stores.ConversationFull):
+        run(other.retrieve("s1"))
+    store.delete_conversation("s1")  # "delete my conversation" (or retention) frees it
+    assert run(store.retrieve("s1")) is None
+
+
+def test_the_event_count_is_kept_without_a_query_per_turn(store):
+    conversation(store, turns=5)
+    run(store.retrieve("s1"))
+    assert store._counts["s1"][1] == stored_count(store, "s1")
+    tracker = run(store.retrieve("s1"))
+    for e in turn(5):
+        tracker.update(e)
+    run(store.save(tracker))
+    assert store._counts["s1"] == (store._newest_id("s1"), stored_count(store, "s1"))
