@@ -26,14 +26,15 @@ from __future__ import annotations
 
 import ipaddress
 import math
-import os
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from cachetools import TTLCache
 
-Network = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
+from bot import settings
+
+Network = settings.Network
 
 
 @dataclass(frozen=True)
@@ -53,21 +54,8 @@ class Rate:
         return self.burst / self.per_second
 
 
-def _students_per_address() -> int:
-    raw = os.environ.get("STUDENTS_PER_ADDRESS", "").strip()
-    if not raw:
-        return 300
-    try:
-        value = int(raw)
-    except ValueError:
-        raise SystemExit(f"STUDENTS_PER_ADDRESS must be a whole number, not {raw!r}") from None
-    if value < 1:
-        raise SystemExit("STUDENTS_PER_ADDRESS must be 1 or more")
-    return value
-
-
 #: The largest school expected behind one address (a school's NAT): per-address limits scale with it.
-STUDENTS_PER_ADDRESS = _students_per_address()
+STUDENTS_PER_ADDRESS = settings.students_per_address()
 
 #: Messages in one conversation (REST `sender`, socket.io session). A student reading the answers
 #: and clicking buttons sends one every few seconds at most; 15 quick ones are allowed at once.
@@ -156,20 +144,9 @@ def retry_after(seconds: float) -> str:
 # --- The client's address -------------------------------------------------------------------
 
 
-def _networks(spec: str) -> List[Network]:
-    networks = []
-    for part in (p.strip() for p in spec.split(",")):
-        if part:
-            try:
-                networks.append(ipaddress.ip_network(part, strict=False))
-            except ValueError:
-                raise SystemExit(f"TRUSTED_PROXIES: {part!r} is not an address or network") from None
-    return networks
-
-
 #: Proxies whose X-Forwarded-For / X-Real-IP are believed: nginx on the same machine by default.
 #: TRUSTED_PROXIES (comma-separated addresses or networks) names others, e.g. nginx on another host.
-TRUSTED_PROXIES: List[Network] = _networks(os.environ.get("TRUSTED_PROXIES") or "127.0.0.0/8,::1")
+TRUSTED_PROXIES: List[Network] = settings.trusted_proxies()
 
 
 def _parse_ip(value: Optional[str]) -> Optional[str]:

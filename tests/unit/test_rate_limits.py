@@ -11,7 +11,8 @@ from typing import Any, Dict, List
 
 import pytest
 
-from bot.channels import rate_limits, rest
+from bot import settings
+from bot.channels import rest
 from bot.channels.rate_limits import (
     MESSAGES_PER_CONVERSATION,
     REQUESTS_PER_ADDRESS,
@@ -151,17 +152,16 @@ def test_client_address(peer, headers, expected):
 
 
 def test_trusted_proxies_from_the_environment():
-    assert [str(n) for n in rate_limits._networks("10.0.0.5, 192.168.1.0/24")] == ["10.0.0.5/32", "192.168.1.0/24"]
+    spec = {"TRUSTED_PROXIES": "10.0.0.5, 192.168.1.0/24"}
+    assert [str(n) for n in settings.trusted_proxies(spec)] == ["10.0.0.5/32", "192.168.1.0/24"]
     with pytest.raises(SystemExit, match="TRUSTED_PROXIES"):
-        rate_limits._networks("nginx.local")
+        settings.trusted_proxies({"TRUSTED_PROXIES": "nginx.local"})
 
 
-def test_students_per_address_from_the_environment(monkeypatch):
-    monkeypatch.setenv("STUDENTS_PER_ADDRESS", "1000")
-    assert rate_limits._students_per_address() == 1000
-    monkeypatch.setenv("STUDENTS_PER_ADDRESS", "lots")
+def test_students_per_address_from_the_environment():
+    assert settings.students_per_address({"STUDENTS_PER_ADDRESS": "1000"}) == 1000
     with pytest.raises(SystemExit, match="STUDENTS_PER_ADDRESS"):
-        rate_limits._students_per_address()
+        settings.students_per_address({"STUDENTS_PER_ADDRESS": "lots"})
 
 
 def post(body, ip="127.0.0.1", headers=None):
