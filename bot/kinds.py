@@ -24,7 +24,8 @@ class Kind:
     answer: Optional[str] = None
     #: How the counselor insights count it.
     insights: str = "other"
-    #: The button offered for it when the assistant is unsure: (title, intent of its payload).
+    #: The button offered for it when the assistant is unsure: (title, payload). A payload is a
+    #: button payload ("/ask_pay") or words the assistant reads like a message.
     suggestion: Optional[Tuple[str, str]] = None
     #: The aspect of a role it asks about (pay, education, ...), if any.
     aspect: Optional[str] = None
@@ -51,21 +52,21 @@ KINDS: Tuple[Kind, ...] = (
         "action_answer_about",
         "about.about",
         "about a job",
-        ("What a job involves", "ask_roles"),
+        ("What a job involves", "/ask_roles"),
         aspect="overview",
         place=True,
     ),
     Kind("what_about", "action_answer_followup", "about.what_about", "follow-up", place=True),
-    Kind("ask_pay", _ROLE, _ROLE_ANSWER, "pay", ("Pay for a job", "ask_pay"), aspect="pay", place=True),
-    Kind("ask_education", _ROLE, _ROLE_ANSWER, "education", ("Education needed", "ask_education"), aspect="education"),
-    Kind("ask_skills", _ROLE, _ROLE_ANSWER, "skills", ("Skills for a job", "ask_skills"), aspect="skills"),
-    Kind("ask_outlook", _ROLE, _ROLE_ANSWER, "outlook", ("Job outlook", "ask_outlook"), aspect="outlook", place=True),
+    Kind("ask_pay", _ROLE, _ROLE_ANSWER, "pay", ("Pay for a job", "/ask_pay"), aspect="pay", place=True),
+    Kind("ask_education", _ROLE, _ROLE_ANSWER, "education", ("Education needed", "/ask_education"), aspect="education"),
+    Kind("ask_skills", _ROLE, _ROLE_ANSWER, "skills", ("Skills for a job", "/ask_skills"), aspect="skills"),
+    Kind("ask_outlook", _ROLE, _ROLE_ANSWER, "outlook", ("Job outlook", "/ask_outlook"), aspect="outlook", place=True),
     Kind(
         "ask_certifications",
         _ROLE,
         _ROLE_ANSWER,
         "certifications",
-        ("Certifications", "ask_certifications"),
+        ("Certifications", "/ask_certifications"),
         aspect="certifications",
     ),
     Kind("ask_related_roles", _ROLE, _ROLE_ANSWER, "related jobs", aspect="related"),
@@ -75,7 +76,7 @@ KINDS: Tuple[Kind, ...] = (
         "action_compare_roles",
         "explore.compare",
         "compare",
-        ("Compare two jobs", "compare_roles"),
+        ("Compare two jobs", "/compare_roles"),
         place=True,
     ),
     Kind(
@@ -83,7 +84,7 @@ KINDS: Tuple[Kind, ...] = (
         "action_explore_roles",
         "explore.explore",
         "explore",
-        ("Jobs without a degree", "explore_roles"),
+        ("Jobs without a degree", "jobs without a college degree"),
         place=True,
     ),
     # The cluster, its industries and pathways, and topics.
@@ -92,7 +93,7 @@ KINDS: Tuple[Kind, ...] = (
         "action_list_roles",
         "cluster.roles_list",
         "browse",
-        ("Jobs in manufacturing", "ask_roles"),
+        ("Jobs in manufacturing", "/ask_roles"),
         place=True,
     ),
     Kind(
@@ -100,17 +101,17 @@ KINDS: Tuple[Kind, ...] = (
         "action_describe_cluster",
         "about.cluster_question",
         "browse",
-        ("What manufacturing is", "ask_cluster"),
+        ("What manufacturing is", "/ask_cluster"),
         place=True,
     ),
-    Kind("ask_pathways", "action_list_pathways", "cluster.pathways", "browse", ("Career pathways", "ask_pathways")),
-    Kind("ask_sectors", "action_list_sectors", "cluster.sectors", "browse", ("Industries", "ask_sectors"), place=True),
+    Kind("ask_pathways", "action_list_pathways", "cluster.pathways", "browse", ("Career pathways", "/ask_pathways")),
+    Kind("ask_sectors", "action_list_sectors", "cluster.sectors", "browse", ("Industries", "/ask_sectors"), place=True),
     Kind(
         "ask_economy",
         "action_answer_economy",
         "topics.economy",
         "economy",
-        ("Manufacturing and the economy", "ask_economy"),
+        ("Manufacturing and the economy", "/ask_economy"),
         place=True,
     ),
     Kind(
@@ -118,14 +119,14 @@ KINDS: Tuple[Kind, ...] = (
         "action_answer_automation",
         "topics.automation",
         "automation",
-        ("Robots and automation", "ask_automation"),
+        ("Robots and automation", "/ask_automation"),
     ),
     Kind(
         "ask_training",
         "action_answer_training",
         "topics.training",
         "getting started",
-        ("How to get started", "ask_training"),
+        ("How to get started", "/ask_training"),
         place=True,
     ),
     Kind("ask_source", "action_show_sources", "topics.sources", "sources"),
@@ -141,7 +142,7 @@ KINDS: Tuple[Kind, ...] = (
         "action_contact_counselor",
         "counselor.contact",
         "counselor",
-        ("Talk to a counselor", "ask_counselor"),
+        ("Talk to a counselor", "/ask_counselor"),
     ),
     Kind("share_worry", "action_answer_worry", "worries.answer", "worries"),
     Kind("distress", "utter_distress", insights="support"),
@@ -158,7 +159,7 @@ KINDS: Tuple[Kind, ...] = (
 BY_INTENT: Dict[str, Kind] = {k.intent: k for k in KINDS}
 #: Intent -> how counselor insights count it.
 INSIGHTS: Dict[str, str] = {k.intent: k.insights for k in KINDS}
-#: Intent -> the button offered for it when the assistant is unsure.
+#: Intent -> the button (title, payload) offered for it when the assistant is unsure.
 SUGGESTIONS: Dict[str, Tuple[str, str]] = {k.intent: k.suggestion for k in KINDS if k.suggestion}
 #: Intents whose question changes meaning with a place.
 PLACE_INTENTS = frozenset(k.intent for k in KINDS if k.place)

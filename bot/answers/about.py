@@ -8,7 +8,7 @@ from bot.answers import cluster, glossary, roles, scope, topics
 from bot.answers.aspects import asks_pay
 from bot.answers.turn import Turn
 from bot.kinds import SUGGESTIONS
-from bot.render import Answer, Button, payload
+from bot.render import Answer, Button
 from bot.understanding.linking import ECONOMY, OTHER, PATHWAY, ROLE, SECTOR, TECHNOLOGY, TRAINING
 from bot.understanding.text import normalise
 
@@ -66,7 +66,7 @@ def what_about(turn: Turn) -> Answer:
 
 
 #: What to offer when NLU is unsure: the likeliest intents as buttons a student understands.
-_SUGGESTIONS = SUGGESTIONS  # intent -> (button title, payload intent), from bot/kinds.py
+_SUGGESTIONS = SUGGESTIONS  # intent -> (button title, payload), from bot/kinds.py
 
 
 #: A question about the cluster that asks for one of its lists.
@@ -120,7 +120,7 @@ def low_confidence(turn: Turn) -> Answer:
         return scope.explain(turn.knowledge)
     return Answer(
         "Sorry, I'm not sure what you mean. Did you want one of these?",
-        [Button(title, payload(intent)) for title, intent in options],
+        [Button(title, said) for title, said in options],
     )
 
 

@@ -17,6 +17,13 @@
     accent: hexColor(page.accent),
     embedded: params.get("embedded") === "1"
   };
+  // Three ways in, on the first message (the same as the assistant's own greeting, domain.yml):
+  // no one has to know what to type.
+  var STARTERS = [
+    { title: "Jobs without college", payload: "jobs without a college degree" },
+    { title: "Find jobs that fit me", payload: "/start_career_finder" },
+    { title: "How do I get started?", payload: "/ask_training" }
+  ];
   var STORE_KEY = "mfg-chat:" + (settings.school || "default");
   var MAX_LOG = 100;
   var REPLY_TIMEOUT_MS = 20000;
@@ -32,7 +39,7 @@
 
   applySettings();
   if (state.log.length === 0) {
-    remember({ from: "bot", text: settings.greeting });
+    remember({ from: "bot", text: settings.greeting, buttons: STARTERS });
   }
   state.log.forEach(function (entry) { render(entry, false); });
 

@@ -246,3 +246,15 @@ def test_typing_dots_respect_reduced_motion(browser, bot, motion, animation):
         assert page.evaluate("getComputedStyle(document.querySelector('.dots i')).animationName") == animation
     finally:
         context.close()
+
+
+def test_three_ways_in_on_opening(page, bot, kb):
+    frame = open_widget(page, bot)
+    for title in ("Jobs without college", "Find jobs that fit me", "How do I get started?"):
+        frame.get_by_role("button", name=title).first.wait_for(timeout=10000)
+    frame.get_by_role("button", name="Jobs without college").first.click()
+    # The no-degree list: a job that needs no degree is there, one that needs a bachelor's is not.
+    no_degree = next(r for r in kb.roles if "bachelor" not in r.education.typical_entry.lower())
+    listed = bot_messages(frame).filter(has_text="where")
+    listed.filter(has_text=no_degree.title).first.wait_for(timeout=20000)
+    assert "Manufacturing engineer" not in listed.last.inner_text()

@@ -60,6 +60,7 @@ def test_what_is_derived_from_it():
 
     assert INSIGHT_KINDS["share_worry"] == "worries" and INSIGHT_KINDS["ask_privacy"] == "privacy"
     assert "other" not in {INSIGHT_KINDS[i] for i in DOMAIN["intents"]}
-    assert _SUGGESTIONS["ask_pay"] == ("Pay for a job", "ask_pay")
+    assert _SUGGESTIONS["ask_pay"] == ("Pay for a job", "/ask_pay")
+    assert _SUGGESTIONS["explore_roles"] == ("Jobs without a degree", "jobs without a college degree")
     assert ASPECT_INTENTS["pay"] == "ask_pay" and ASPECT_INTENTS["overview"] == "ask_about"
     assert "ask_pay" in PLACE_INTENTS and "ask_skills" not in PLACE_INTENTS
