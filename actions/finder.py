@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.base import FORM_SLOTS as FINDER_SLOTS
 from bot.answers import finder
 from bot.answers.loaded_knowledge import shared
-from bot.understanding.text import user_text
+from bot.text import user_text
 
 
 def _check(value: Any, parse, dispatcher: CollectingDispatcher, slot: str, hint: str) -> Dict[Text, Any]:

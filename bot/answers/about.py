@@ -9,8 +9,8 @@ from bot.answers.aspects import asks_pay
 from bot.answers.turn import Turn
 from bot.kinds import SUGGESTIONS
 from bot.render import Answer, Button
+from bot.text import normalise
 from bot.understanding.linking import ECONOMY, OTHER, PATHWAY, ROLE, SECTOR, TECHNOLOGY, TRAINING
-from bot.understanding.text import normalise
 
 #: Aspects that belong to the whole cluster rather than to one role.
 _TOPIC_ANSWERS = {"economy": topics.economy, "automation": topics.automation, "training": topics.training}

@@ -4,7 +4,7 @@ import re
 from typing import Dict
 
 from bot.kinds import ASPECT_INTENTS as KIND_ASPECTS
-from bot.understanding.text import normalise
+from bot.text import normalise
 
 #: Aspect of a role -> the intent that asks for it (declared in bot/kinds.py).
 ASPECT_INTENTS: Dict[str, str] = dict(KIND_ASPECTS)

@@ -27,8 +27,8 @@ from bot.render import (
     short_entry,
     signed_percent,
 )
+from bot.text import normalise
 from bot.understanding.linking import OTHER, PATHWAY, ROLE, SECTOR
-from bot.understanding.text import normalise
 
 MAX_COMPARED = 3
 MAX_LISTED = 6

@@ -25,8 +25,8 @@ from bot.render import (
     short_entry,
     signed_percent,
 )
+from bot.text import normalise
 from bot.understanding.linking import SECTOR
-from bot.understanding.text import normalise
 
 ANY = "any"
 INTEREST_WORDS = {

@@ -19,7 +19,7 @@ from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Term
 from bot.render import Answer, Button, cite, payload
-from bot.understanding.text import normalise, user_text
+from bot.text import normalise, user_text
 
 #: A typo must be this close to a name (rapidfuzz ratio), and start with the same letter.
 _FUZZY_CUTOFF = 85.0

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import List, Tuple
 
-from bot.understanding.text import normalise
+from bot.text import normalise
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Role
 from bot.render import Answer, Button, a_an, bullets, cite, degree_note, in_sentence, outlook_line, pay_line, payload
+from bot.text import normalise, user_text
 from bot.understanding.linking import OTHER, PATHWAY, SECTOR
-from bot.understanding.text import normalise, user_text
 
 MAX_ROLES_PER_ANSWER = 3
 

@@ -7,8 +7,8 @@ from functools import cached_property
 from typing import Any, Dict, List, Optional
 
 from bot.answers.loaded_knowledge import Knowledge
+from bot.text import user_text
 from bot.understanding.linking import Links
-from bot.understanding.text import user_text
 
 
 @dataclass

@@ -14,7 +14,7 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from bot.store_faults import StoreUnavailable
 from bot.stores import ConversationFull
-from bot.understanding.text import MAX_MESSAGE_CHARS  # noqa: F401 (the one limit; channels import it from here too)
+from bot.text import MAX_MESSAGE_CHARS  # noqa: F401 (the one limit; channels import it from here too)
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from typing import Dict, Iterable, Iterator, List, Tuple
 
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.problems import Problem
-from bot.understanding.text import normalise
+from bot.text import normalise
 
 
 def find_problems(kb: KnowledgeBase) -> List[Problem]:

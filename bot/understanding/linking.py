@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.references import NAMED_SECTIONS, names_of_entries
-from bot.understanding.text import normalise
+from bot.text import normalise
 from bot.understanding.vocabulary import LOOK_ALIKE_WORDS, NEARBY_WORDS
 
 # Kinds of things a message can mention (the knowledge sections they live in: NAMED_SECTIONS).

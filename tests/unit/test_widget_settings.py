@@ -188,7 +188,7 @@ def test_rasa_refuses_to_start_on_a_broken_registry(registry, monkeypatch):
 
 def test_the_widget_stops_typing_at_the_one_message_limit():
     from bot import ROOT
-    from bot.understanding.text import MAX_MESSAGE_CHARS
+    from bot.text import MAX_MESSAGE_CHARS
 
     page = (ROOT / "bot" / "web" / "chat.html").read_text(encoding="utf-8")
     assert f'maxlength="{MAX_MESSAGE_CHARS}"' in page
