@@ -144,6 +144,13 @@ KINDS: Tuple[Kind, ...] = (
         "counselor",
         ("Talk to a counselor", "/ask_counselor"),
     ),
+    Kind(
+        "ask_for_staff",
+        "action_answer_staff",
+        "staff.answer",
+        "for staff",
+        ("For counselors and teachers", "/ask_for_staff"),
+    ),
     Kind("share_worry", "action_answer_worry", "worries.answer", "worries"),
     Kind("distress", "utter_distress", insights="support"),
     # Privacy: deleting asks first; only a yes right after the question deletes (data/rules.yml).

@@ -20,6 +20,8 @@ message are weighed together, in one documented place. It has the final word on 
    this") goes to the next intent, and a clear command the classifier was unsure of is a request
    to delete. Even then it only asks for a confirmation (data/rules.yml). No fallback choice is
    ever deleting or distress: those need their own evidence.
+   A message that is just yes or just no is `affirm` or `deny` (data/lexicon/*/yes_no.yml), and
+   the classifier's `affirm` / `deny` for anything else is not taken.
 3. Worries. The worry reply is for a feeling or a personal concern (data/lexicon/*/feelings.yml):
    a plain question the classifier thought sounded like a worry goes to the next intent, and a
    feeling the classifier could not place is a worry.
@@ -119,7 +121,19 @@ def verdict(text: str, intent: Optional[Dict[str, Any]], ranking: List[Dict[str,
         else:
             return Verdict(None, language=language_of(text))
     unsure = chosen["name"] in UNSURE_INTENTS or chosen["confidence"] < SURE
-    if chosen["name"] in DELETE_INTENTS:
+    plain = _yes_or_no(text)
+    if plain:
+        return Verdict(
+            None if plain == original["name"] else {"name": plain, "confidence": max(chosen["confidence"], SURE)}
+        )
+    if chosen["name"] in ("affirm", "deny"):
+        chosen = _next(ranking, exclude={"affirm", "deny"})
+    if forget.confirms_deleting(text) and (chosen["name"] in DELETE_INTENTS | {"affirm"} or unsure):
+        # "yes, delete it": the answer to the confirmation (without it, it only asks, data/rules.yml).
+        chosen = {"name": "confirm_delete", "confidence": chosen["confidence"]}
+    elif forget.refuses_deleting(text) and (chosen["name"] == KEEP_INTENT or unsure):
+        chosen = {"name": KEEP_INTENT, "confidence": chosen["confidence"]}
+    elif chosen["name"] in DELETE_INTENTS:
         chosen = _deletion(text, chosen, ranking)
     elif forget.asks_to_delete(text) and unsure:
         # A clear command the classifier was unsure of: it still only asks for a confirmation.
@@ -182,6 +196,13 @@ def _backs_distress(text: str) -> bool:
 def _joking_about_work(text: str) -> bool:
     """Laughing while asking about jobs or gear: a figure of speech, not a plan."""
     return JOKING.search(text) is not None and language_of_match("career", "anchors", text) is not None
+
+
+def _yes_or_no(text: str) -> Optional[str]:
+    """`affirm` or `deny` for a message that is just yes or just no (data/lexicon/*/yes_no.yml)."""
+    if language_of_match("yes_no", "yes", text):
+        return "affirm"
+    return "deny" if language_of_match("yes_no", "no", text) else None
 
 
 def _ranks_near_top(name: str, ranking: List[Dict[str, Any]]) -> bool:

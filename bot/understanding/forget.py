@@ -13,10 +13,16 @@ VOCABULARY = "forget"
 def asks_to_delete(text: str) -> bool:
     """A clear command to delete this conversation, in any language we read."""
     folded = fold(text or "")
-    return any(
+    return confirms_deleting(text) or any(
         search(VOCABULARY, "command", folded, lang) and not search(VOCABULARY, "question", folded, lang)
         for lang in LANGUAGES
     )
+
+
+def confirms_deleting(text: str) -> bool:
+    """A yes that names deleting ("yes, delete it", "sure, erase the whole thing")."""
+    folded = fold(text or "")
+    return any(search(VOCABULARY, "confirm", folded, lang) for lang in LANGUAGES)
 
 
 def asks_about_privacy(text: str) -> bool:
