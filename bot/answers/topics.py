@@ -116,6 +116,10 @@ def _route(k: Knowledge, route: Training) -> Answer:
     return Answer(text, buttons, list(dict.fromkeys(sources)), {"last_aspect": "training"})
 
 
+#: A way forward after an answer that has none of its own.
+_STARTED = [Button("How do I get started?", payload("ask_training"))]
+
+
 def sources(turn: Turn) -> Answer:
     """Provenance of the previous answer, plus the O*NET attribution its license asks for."""
     k = turn.knowledge
@@ -128,4 +132,4 @@ def sources(turn: Turn) -> Answer:
     else:
         text = "My last answer had no figures, so there is no source to show."
     text += f"\n\nAbout my data: {k.kb.meta.attribution} Last reviewed {k.kb.meta.last_reviewed:%B %-d, %Y}."
-    return Answer(text, [], used)
+    return Answer(text, [Button("Jobs in manufacturing", payload("ask_roles"))] + _STARTED, used)

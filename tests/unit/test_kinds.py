@@ -64,3 +64,16 @@ def test_what_is_derived_from_it():
     assert _SUGGESTIONS["explore_roles"] == ("Jobs without a degree", "jobs without a college degree")
     assert ASPECT_INTENTS["pay"] == "ask_pay" and ASPECT_INTENTS["overview"] == "ask_about"
     assert "ask_pay" in PLACE_INTENTS and "ask_skills" not in PLACE_INTENTS
+
+
+def test_every_reply_but_goodbye_offers_a_way_forward(knowledge):
+    """No dead ends (#25): every response and every kind of answer ends with buttons."""
+    from actions.actions import ANSWERS
+    from tests.unit.test_readability import _generic, turns
+
+    dead = [name for name, variants in DOMAIN["responses"].items() if not all(v.get("buttons") for v in variants)]
+    assert dead == ["utter_goodbye"]
+    variants = turns(knowledge)
+    for action, answer in ANSWERS.items():
+        for label, turn in variants.get(action) or _generic(knowledge):
+            assert answer(turn).buttons, f"{action} ({label}) has no way forward"
