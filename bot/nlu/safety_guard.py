@@ -135,8 +135,9 @@ def verdict(text: str, intent: Optional[Dict[str, Any]], ranking: List[Dict[str,
         chosen = {"name": KEEP_INTENT, "confidence": chosen["confidence"]}
     elif chosen["name"] in DELETE_INTENTS:
         chosen = _deletion(text, chosen, ranking)
-    elif forget.asks_to_delete(text) and unsure:
-        # A clear command the classifier was unsure of: it still only asks for a confirmation.
+    elif forget.asks_to_delete(text):
+        # A clear command, whatever the classifier made of the rest ("i'm a counselor on a shared
+        # computer, please delete this conversation"): it only asks for a confirmation.
         chosen = {"name": "delete_conversation", "confidence": chosen["confidence"]}
     elif chosen["name"] == KEEP_INTENT and not forget.refuses_deleting(text):
         # "how long do you keep conversations" is a question, not "no, keep it".

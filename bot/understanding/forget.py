@@ -40,4 +40,7 @@ def about_this_chat(text: str) -> bool:
 def refuses_deleting(text: str) -> bool:
     """An answer to the confirmation that keeps the conversation ("no, keep it")."""
     folded = fold(text or "")
-    return any(search(VOCABULARY, "refuse", folded, lang) for lang in LANGUAGES)
+    return any(
+        search(VOCABULARY, "refuse", folded, lang) and not search(VOCABULARY, "question", folded, lang)
+        for lang in LANGUAGES
+    )
