@@ -8,6 +8,7 @@ the first thing wrong into the sentence the client gets with its 400.
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any, Dict, Optional, Type
 
 from pydantic import BaseModel, Extra, StrictStr, ValidationError, constr, validator
@@ -18,6 +19,10 @@ if TYPE_CHECKING:
     SessionId = str
 else:
     SessionId = constr(strict=True, regex=rf"^{SESSION_ID.pattern}\Z")  # \Z: no newline at the end
+
+#: A Slack conversation's id (user, or user_channel_thread, bot/channels/slack.py): staff talk in
+#: Slack, and no web client may read or write their conversations by naming one.
+SLACK_SHAPED = re.compile(r"[UW][A-Z0-9]{6,}(_[CDG][A-Z0-9]{6,}(_\d+\.\d+)?)?")
 
 #: The client's message for each field, when that field is what is wrong.
 _REASONS = {
@@ -34,6 +39,12 @@ class RestBody(BaseModel, extra=Extra.ignore):
     message: StrictStr
     metadata: Optional[Dict[str, Any]] = None
 
+    @validator("sender")
+    def _not_slack(cls, value: str) -> str:
+        if SLACK_SHAPED.fullmatch(value):
+            raise ValueError("'sender' must not look like a Slack conversation id")
+        return value
+
     @validator("metadata", pre=True)
     def _small_object(cls, value: Any) -> Any:
         if isinstance(value, dict) and len(json.dumps(value)) > MAX_METADATA_BYTES:
@@ -46,6 +57,12 @@ class SocketMessage(BaseModel, extra=Extra.ignore):
 
     session_id: Optional[SessionId] = None
     message: Any = None
+
+    @validator("session_id")
+    def _not_slack(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and SLACK_SHAPED.fullmatch(value):
+            raise ValueError("'session_id' must not look like a Slack conversation id")
+        return value
 
 
 def problem(model: Type[BaseModel], body: Any) -> Optional[str]:

@@ -137,7 +137,8 @@ def _event(body: dict) -> Parsed:
         return MALFORMED
     bot_users = [a.user_id for a in callback.authorizations[:MAX_AUTHORIZATIONS] if a.user_id]
     return Incoming(
-        callback.event_id,
+        # A delivery without an event_id is still one message: its channel and timestamp name it.
+        callback.event_id or f"{event.channel}:{event.ts}",
         user_text(event.text or "", bot_users),
         event.user,
         event.channel,

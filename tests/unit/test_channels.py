@@ -119,6 +119,9 @@ def request(body, method="POST", path="/webhooks/rest/webhook"):
         ({"sender": "u", "message": "hi", "metadata": {"x": "y" * MAX_METADATA_BYTES}}, 400, "'metadata'"),
         (b'{"sender": "u", "message": "hi", "metadata": ' + b"[" * 5000 + b"]" * 5000 + b"}", 400, "must be JSON"),
         ({"sender": "u", "message": 5}, 400, "'message'"),
+        # A Slack conversation's id: a web client cannot read or write a staff member's chat.
+        ({"sender": "U0123ABCD", "message": "hi"}, 400, "Slack"),
+        ({"sender": "U0123ABCD_D0456EFGH_1700000000.000100", "message": "hi"}, 400, "Slack"),
         ({"sender": "u", "message": "hi", "metadata": "school"}, 400, "'metadata'"),
         (b"{" + b" " * (MAX_BODY_BYTES + 1) + b"}", 413, "larger than"),
     ],
@@ -130,6 +133,8 @@ def test_malformed_rest_requests_get_4xx(body, status, reason):
 
 def test_wellformed_rest_request_passes():
     assert asyncio.run(reject_malformed(request({"sender": "u", "message": "hi", "metadata": {}}))) is None
+    widget_id = "1b4e28ba-2fa1-11d2-883f-0016d3cca427"  # our widget's and most clients' ids are not Slack's
+    assert asyncio.run(reject_malformed(request({"sender": widget_id, "message": "hi"}))) is None
     assert asyncio.run(reject_malformed(request(b"", method="GET", path="/webhooks/rest/"))) is None
 
 

@@ -354,3 +354,11 @@ def test_answer_blocks_stay_within_block_kit_limits():
     assert {len(e["text"]["text"]) for e in actions["elements"]} == {75}
     assert {len(e["value"]) for e in actions["elements"]} == {2000}
     assert [b.to_dict()["type"] for b in answer_blocks("Hi", [])] == ["section"]
+
+
+def test_a_delivery_without_an_event_id_is_still_deduplicated():
+    body = dm_event()
+    del body["event_id"]
+    first, again = parse(body), parse(json.loads(json.dumps(body)))
+    assert first.key == again.key == "D1:1.000100"
+    assert parse(dm_event(ts="2.000100")).key == "Ev1"  # with an id, the id
