@@ -359,6 +359,7 @@ def test_answer_blocks_stay_within_block_kit_limits():
 def test_a_delivery_without_an_event_id_is_still_deduplicated():
     body = dm_event()
     del body["event_id"]
-    first, again = parse(body), parse(json.loads(json.dumps(body)))
+    first, again, with_id = parse(body), parse(json.loads(json.dumps(body))), parse(dm_event(ts="2.000100"))
+    assert isinstance(first, Incoming) and isinstance(again, Incoming) and isinstance(with_id, Incoming)
     assert first.key == again.key == "D1:1.000100"
-    assert parse(dm_event(ts="2.000100")).key == "Ev1"  # with an id, the id
+    assert with_id.key == "Ev1"  # with an id, the id
