@@ -31,7 +31,8 @@ Text right after a mark we wrote (``]``) is never taken to start a new match, so
 changes nothing.
 
 Every pattern starts only where a run of the characters it consumes starts and repeats only a
-bounded number of times, so redaction takes linear time on any input.
+bounded number of times, so redaction takes linear time on any input. The patterns themselves are
+in bot/privacy_patterns.py (re-exported here).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ import logging
 import re
 import traceback
 from typing import Any, Dict
+
+from bot.privacy_patterns import EMAIL, EMAIL_MARK, PHONE, PHONE_MARK, RUN_ON, phone
 
 __all__ = [
     "EMAIL",
@@ -53,50 +56,7 @@ __all__ = [
     "install_log_redaction",
 ]
 
-EMAIL_MARK, PHONE_MARK = "[email removed]", "[phone removed]"
-
-#: An email address (also usable with ``fullmatch`` to check an address is well formed). The
-#: lookbehind makes a match start only at the start of a run of local-part characters, so a
-#: long run without an ``@`` is scanned once, not once per character.
-EMAIL = re.compile(r"(?<![\w.+\-\]])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # "]": see PHONE
-
-_SEP = "[ .\\-\u00a0\u2009\u202f\u2010-\u2015\u2212]"  # one separator: space, dot, hyphens, dashes
-_HARD = "[.,\\-/:\u2010-\u2015\u2212]"  # punctuation that joins a number to the next digits
-_INTL_SEP = f"(?:{_SEP}?\\(|\\){_SEP}?|{_SEP})"  # as _SEP, or around a parenthesised group
-PHONE = re.compile(
-    # not glued to what comes before (a "]" ends a mark we wrote: keeps redact idempotent)
-    r"(?<![\w+$\u00a3\u20ac\u00a5#\]])"
-    r"(?:"
-    # + and 8-15 digits, grouped any way
-    rf"\+\(?\d(?:{_INTL_SEP}?\d){{7,14}}"
-    # North American 3-3-4 with the area code in parentheses
-    rf"|\(\d{{3}}\){_SEP}?\d{{3}}{_SEP}?\d{{4}}"
-    # the other shapes begin with a digit, never right after a digit and punctuation
-    rf"|(?<!\d{_HARD})(?:"
-    # 0, another digit, and 8-9 more: 10-11 digits
-    rf"0\d(?:{_SEP}?\d){{8,9}}"
-    # North American 3-3-4 or all together, maybe with a leading 1
-    rf"|1{_SEP}?(?:\(\d{{3}}\){_SEP}?|\d{{3}}{_SEP}?)\d{{3}}{_SEP}?\d{{4}}"
-    rf"|\d{{3}}{_SEP}?\d{{3}}{_SEP}?\d{{4}}"
-    # every digit spaced out: 10, or 11 with a leading 1
-    rf"|(?:1{_SEP})?\d(?:{_SEP}\d){{9}}"
-    # 7 digits as 3+4
-    rf"|\d{{3}}{_SEP}\d{{4}}"
-    r"))"
-    # not glued to what comes after
-    rf"(?![\w%])(?!{_HARD}\d)"
-)
-# Digits running on right after a number we removed (spaced-out numbers back to back): removed too.
-_RUN_ON = re.compile(r"(?<=\[phone removed\])(?: \d){7,}(?![\w%])")
-_DIGITS = re.compile(r"\d+")
 _SUSPECT = re.compile(r"[@\d]")  # nothing to do without an @ or a digit (the usual case)
-
-
-def _phone(match: "re.Match[str]") -> str:
-    found = match.group()
-    if found[0] != "+" and all(g.endswith("00") for g in _DIGITS.findall(found)):
-        return found  # round amounts: "300 400 5000"
-    return PHONE_MARK
 
 
 def redact(text: str) -> str:
@@ -105,9 +65,9 @@ def redact(text: str) -> str:
         return text
     if "@" in text:
         text = EMAIL.sub(EMAIL_MARK, text)
-    text = PHONE.sub(_phone, text)
+    text = PHONE.sub(phone, text)
     if PHONE_MARK in text:
-        text = _RUN_ON.sub(lambda m: m.group()[0] + PHONE_MARK, text)
+        text = RUN_ON.sub(lambda m: m.group()[0] + PHONE_MARK, text)
     return text
 
 
