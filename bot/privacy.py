@@ -13,22 +13,34 @@ en or em dash; an area code may be in parentheses). Such a sequence is a phone n
 * ``+`` then 8-15 digits, grouped any way (``+33 1 23 45 67 89``, ``+1 (555) 123-4567``);
 * 10 digits in the North American shapes: 3-3-4 (``(555) 123-4567``, ``555.123.4567``), all
   together (``5551234567``) or every digit spaced out (``5 5 5 1 2 3 4 5 6 7``); or these
-  with a leading ``1`` (``1-800-555-0199``);
+  with a leading ``1`` (``1-800-555-0199``). In the 3-3-4 shapes a separator may also be up to
+  three spaces or tabs, or a dot or dash with up to three on either side (``555 -  123 - 4567``,
+  ``555<tab>123<tab>4567``);
 * 7 digits as 3+4 with a separator (``555-1234``, ``555 1234``);
 * 10-11 digits starting with ``0`` then another digit (``020 7946 0958``, ``06 12 34 56 78``);
 
-and not when every group ends in ``00`` (``300 400 5000`` is a list of round amounts, not a
-number; a leading ``+`` is never a list). The number must stand apart: not glued to a letter,
-digit, ``$`` or ``+`` before it, or to a letter, digit or ``%`` after it; and not continued by
-``.``, ``,``, ``-``, ``/`` or ``:`` plus a digit on either side (``123-456-7890123`` has too
-many digits, ``17-2112.00`` is an O*NET code, ``$101,140`` and ``2024-2034`` are figures).
-Only a space may separate it from neighbouring numbers (``555-123-4567 555-987-6543`` is two
-numbers). So salaries, years, ranges, percentages, counts, codes and ZIP codes survive. When in
-doubt more is removed, not less: a number one space before a phone number may be read as part of
-it (``100 555 1234`` is 10 digits), and so may one after a ``+`` or ``0`` number (up to 15 / 11
-digits), and seven or more spaced-out digits right after a removed number are removed as well.
-Text right after a mark we wrote (``]``) is never taken to start a new match, so redacting twice
-changes nothing.
+with its extension if one follows (``x12``, ``ext 12``, ``ext. 12``, ``extension 12``), and not
+when every group ends in ``00`` (``300 400 5000`` is a list of round amounts, not a number; a
+leading ``+`` is never a list, nor is a toll-free number: 800, 833, 844, 855, 866, 877 or 888 as
+its own group or at the start of 10 digits written together, ``800-600-7000``, ``(888) 200-3000``).
+The number must stand apart: not glued to a letter, digit, ``$`` or ``+`` before it (except that
+one starting with ``(`` or ``+`` may follow a digit: ``555-123-4567(555) 987-6543`` is two
+numbers), or to a letter, digit or ``%`` after it; and not continued by ``.``, ``,``, ``-``, ``/``
+or ``:`` plus a digit on either side (``123-456-7890123`` has too many digits, ``17-2112.00`` is
+an O*NET code, ``$101,140`` and ``2024-2034`` are figures), except that two North American
+numbers may be joined by ``/`` or ``,`` (``555-123-4567/555-987-6543``: the first ends in four
+digits, the second is 7 or 10 digits). Otherwise only a space may separate it from neighbouring
+numbers (``555-123-4567 555-987-6543`` is two numbers). So salaries, years, ranges, percentages,
+counts, codes and ZIP codes survive. When in doubt more is removed, not less: a number one space
+before a phone number may be read as part of it (``100 555 1234`` is 10 digits), and so may one
+after a ``+`` or ``0`` number (up to 15 / 11 digits), and seven or more spaced-out digits right
+after a removed number are removed as well.
+
+**Marks and idempotence**: a phone number is found after any ``]``, one of a mark we wrote
+(``[email removed]555-123-4567``) or not (``[cell]555-1234``): phone numbers are looked for
+last, after every other kind of detail is replaced, and a number that directly follows another
+is found in the same pass, so a second pass finds nothing new. Other text right after a ``]`` is
+never taken to start a new match. So redacting twice changes nothing.
 
 Every pattern starts only where a run of the characters it consumes starts and repeats only a
 bounded number of times, so redaction takes linear time on any input. The patterns themselves are

@@ -5,6 +5,7 @@ string of any nested event except the values of structural keys. Fixed seed (der
 from __future__ import annotations
 
 import json
+import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -57,9 +58,20 @@ def phones(draw) -> str:
                 "spaced_1",
                 "local7",
                 "national0",
+                "nanp_wide",
+                "toll_free",
             ]
         )
     )
+    number = draw(_phone_of_kind(kind))
+    if draw(st.integers(0, 5)) == 0:  # an extension
+        ext = draw(st.sampled_from(["x", " x", " ext ", " ext. ", "ext", " Ext.", " extension "]))
+        number += ext + draw(st.text("0123456789", min_size=1, max_size=6))
+    return number
+
+
+@st.composite
+def _phone_of_kind(draw, kind: str) -> str:
     if kind in ("intl", "intl_paren"):
         cc = draw(st.sampled_from("123456789")) + draw(st.text("0123456789", max_size=2))
         rest = draw(digits(draw(st.integers(8, 15)) - len(cc)))
@@ -86,6 +98,19 @@ def phones(draw) -> str:
         return s.join(("1" if kind == "spaced_1" else "") + area + exchange + line)
     if kind == "local7":
         return f"{exchange}{draw(sep)}{line}"
+    if kind == "nanp_wide":  # up to 3 spaces or tabs, alone or around a dot or dash
+        spaces = st.text(" \t", max_size=3)
+        wide = st.one_of(
+            st.text(" \t", min_size=1, max_size=3),
+            st.builds(lambda a, s_, b: a + s_ + b, spaces, st.sampled_from([".", "-", "\u2013"]), spaces),
+        )
+        head = draw(st.sampled_from([f"({area})", area, "1" + draw(wide) + area]))
+        return f"{head}{draw(wide)}{exchange}{draw(wide)}{line}"
+    if kind == "toll_free":  # a phone number even when every group ends in 00
+        code, rest = draw(st.sampled_from(["800", "833", "844", "855", "866", "877", "888"])), draw(digits(5))
+        ex, ln = rest[:1] + "00", rest[1:3] + "00"
+        shapes = [f"{code}-{ex}-{ln}", f"1-{code}-{ex}-{ln}", f"({code}) {ex}-{ln}", f"{code}.{ex}.{ln}"]
+        return draw(st.sampled_from(shapes))
     # national with a leading 0: 10-11 digits in groups of 2-4
     ds = "0" + draw(st.sampled_from("123456789")) + draw(digits(draw(st.sampled_from([8, 9])), True))
     return grouped(draw, ds, (2, 4))
@@ -135,8 +160,8 @@ def figures(draw) -> str:
         return (
             f"{draw(st.integers(11, 53))}-{draw(st.integers(1000, 9999))}.{draw(st.sampled_from(['00', '01', '02']))}"
         )
-    if kind == 8:  # a list of round amounts
-        amounts = draw(st.lists(st.integers(1, 999), min_size=2, max_size=5))
+    if kind == 8:  # a list of round amounts (not starting at 800: "800 600 7000" is a toll-free number)
+        amounts = draw(st.lists(st.integers(1, 999).filter(lambda a: a != 8), min_size=2, max_size=5))
         return " ".join(str(a * draw(st.sampled_from([100, 1000]))) for a in amounts)
     if kind == 9:  # ZIP code (ZIP+4)
         return draw(digits(5)) + draw(st.sampled_from(["", "-" + "1234"]))
@@ -157,6 +182,26 @@ after = st.sampled_from([" ", ",", "!", "?", ")", "\n", ". ", ";", ">", ":"])  #
 def test_phones_in_text_are_removed(head, left, phone, right, tail):
     text = head + left + phone + right + tail
     assert redact(text) == head + left + PHONE_MARK + right + tail
+
+
+NANP_KINDS = ["nanp", "nanp_paren", "nanp_1", "together", "together_1", "local7", "nanp_wide", "toll_free"]
+
+
+@SETTINGS
+@given(
+    words,
+    before,
+    st.lists(st.sampled_from(NANP_KINDS).flatmap(_phone_of_kind), min_size=2, max_size=4),
+    st.sampled_from(["/", ",", ", ", " / ", ""]),
+    after,
+    words,
+)
+def test_joined_phones_are_removed(head, left, numbers, joiner, right, tail):
+    """North American numbers joined by "/" or "," (or directly, each starting with "(")."""
+    if joiner == "":
+        numbers = [f"({d[-10:-7]}) {d[-7:-4]}-{d[-4:]}" for d in ("000" + re.sub(r"\D", "", n) for n in numbers)]
+    text = head + left + joiner.join(numbers) + right + tail
+    assert redact(text) == head + left + joiner.join([PHONE_MARK] * len(numbers)) + right + tail
 
 
 @SETTINGS
@@ -183,7 +228,8 @@ def mixed(draw):
     text, expected, last = [], [], None
 
     def word():
-        w = draw(st.text(LETTERS, min_size=1, max_size=8))
+        # not "x" or "ext": with a number after it, that is a phone number's extension
+        w = draw(st.text(LETTERS, min_size=1, max_size=8).filter(lambda w: w.lower() not in ("x", "ext")))
         text.append(w)
         expected.append(w)
 
