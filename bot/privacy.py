@@ -1,11 +1,27 @@
-"""Removing personal contact details from text before it is stored or logged.
+"""Removing personal details from text before it is stored or logged.
 
 Users are minors: the assistant asks for nothing personal, and when someone types an email
-address or a phone number anyway, it is replaced (by ``[email removed]`` / ``[phone removed]``)
-before the conversation is written to the database or to a log.
+address, a phone number or another detail below anyway, it is replaced by a mark
+(``[email removed]``, ``[phone removed]``, ``[handle removed]``) before the conversation is
+written to the database or to a log. The words around it stay.
 
 **Emails**: an ordinary address, ``local@domain.tld`` (``first.last+tag@mail.school.k12.us``,
-``Name@Example.COM``). Obfuscated ones (``name at example dot com``) are out of scope.
+``Name@Example.COM``), and one written out: ``@`` with spaces around it, ``(at)``, ``[at]``,
+``{at}`` or ``<at>``, and ``dot``, ``(dot)``, ``[dot]``... for the dots (``jane dot doe at gmail
+dot com``, ``jane @ gmail . com``, ``jane(at)gmail(dot)com``), where the name ends in one of
+the usual endings (``com``, ``org``, ``edu``, ``us``... see _TLD) or is a mail service alone
+(``jane at gmail``). With a plain ``at`` it must look like an address: a name with a dot, digit
+or ``_`` in it (``jane.doe at gmail.com``), a spoken ``dot``, or a mail service (``jane at
+gmail.com``); so ``learn more at bls.gov``, ``look at the dot on the gauge`` and ``i worked at
+a dot com company`` stay. Written-out addresses are looked for first (``jane dot doe@gmail.com``
+is one address).
+
+**Social media handles**: ``@name`` on its own (not glued to a word before it: ``a@b`` stays),
+and a handle after a site's name (``insta``, ``ig``, ``snap``, ``tiktok``, ``discord``... and
+``username``): after ``is``, ``:`` or ``=`` any word but a few everyday ones (``my insta is
+jane_doe``, ``snap: jdoe22``; ``my insta is private`` stays), after just a space only one with
+a digit, ``_`` or ``.`` in it or an ``@`` (``add me on snap jdoe22``; ``youtube videos``
+stays). The site's name stays: ``my insta is [handle removed]``.
 
 **Phone numbers**: digits in groups joined by *single* separators (a space, ``.``, ``-``, an
 en or em dash; an area code may be in parentheses). Such a sequence is a phone number if it is
@@ -42,9 +58,10 @@ last, after every other kind of detail is replaced, and a number that directly f
 is found in the same pass, so a second pass finds nothing new. Other text right after a ``]`` is
 never taken to start a new match. So redacting twice changes nothing.
 
-Every pattern starts only where a run of the characters it consumes starts and repeats only a
-bounded number of times, so redaction takes linear time on any input. The patterns themselves are
-in bot/privacy_patterns.py (re-exported here).
+Every pattern starts only where a run of the characters it consumes starts (or right after a
+word that introduces the detail) and repeats only a bounded number of times, so redaction takes
+linear time on any input; a pattern runs only when the text has what it needs (an ``@``, a
+digit, a site's name). The patterns themselves are in bot/privacy_patterns.py.
 """
 
 from __future__ import annotations
@@ -52,15 +69,30 @@ from __future__ import annotations
 import logging
 import re
 import traceback
-from typing import Any, Dict
+from typing import Any, Callable, Dict, Tuple, Union
 
-from bot.privacy_patterns import EMAIL, EMAIL_MARK, PHONE, PHONE_MARK, RUN_ON, phone
+from bot.privacy_patterns import (
+    AT_HANDLE,
+    AT_WORD,
+    EMAIL,
+    EMAIL_MARK,
+    HANDLE_MARK,
+    OBFUSCATED_EMAIL,
+    PHONE,
+    PHONE_MARK,
+    RUN_ON,
+    SITE_HANDLE,
+    SITES,
+    obfuscated_email,
+    phone,
+)
 
 __all__ = [
     "EMAIL",
     "PHONE",
     "EMAIL_MARK",
     "PHONE_MARK",
+    "HANDLE_MARK",
     "redact",
     "redact_event",
     "STRUCTURAL_KEYS",
@@ -68,16 +100,35 @@ __all__ = [
     "install_log_redaction",
 ]
 
-_SUSPECT = re.compile(r"[@\d]")  # nothing to do without an @ or a digit (the usual case)
+_SUSPECT = re.compile(r"[@\d]|[^\W\d_]{2}")  # nothing to do without an @, a digit or a word
+_AT, _DIGIT = re.compile("@"), re.compile(r"\d")
+Needs = Union["re.Pattern[str]", Tuple[str, ...]]
+
+#: What is looked for, in this order (phone numbers last: see "Marks and idempotence"): a pattern,
+#: what replaces a match, and what a text needs for the pattern to find anything (a pattern to
+#: search for, or words one of which the lowercased text contains), so most patterns are skipped
+#: for most texts: a quick check, not a rule (the patterns decide).
+_STEPS: Tuple[Tuple["re.Pattern[str]", Union[str, Callable[["re.Match[str]"], str]], Needs], ...] = (
+    (OBFUSCATED_EMAIL, obfuscated_email, AT_WORD),  # first: "jane dot doe@gmail.com" is one address
+    (EMAIL, EMAIL_MARK, _AT),
+    (AT_HANDLE, HANDLE_MARK, _AT),
+    (SITE_HANDLE, r"\g<pre>" + HANDLE_MARK, tuple(SITES)),
+    (PHONE, phone, _DIGIT),
+)
 
 
 def redact(text: str) -> str:
-    """``text`` with email addresses and phone numbers replaced by marks (idempotent)."""
+    """``text`` with personal details replaced by marks (idempotent)."""
     if not _SUSPECT.search(text):
         return text
-    if "@" in text:
-        text = EMAIL.sub(EMAIL_MARK, text)
-    text = PHONE.sub(phone, text)
+    lower = text.lower()
+    for pattern, replacement, needs in _STEPS:
+        if isinstance(needs, tuple):
+            if not any(word in lower for word in needs):
+                continue
+        elif not needs.search(text):
+            continue
+        text = pattern.sub(replacement, text)
     if PHONE_MARK in text:
         text = RUN_ON.sub(lambda m: m.group()[0] + PHONE_MARK, text)
     return text

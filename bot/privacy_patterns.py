@@ -6,12 +6,83 @@ from __future__ import annotations
 
 import re
 
-EMAIL_MARK, PHONE_MARK = "[email removed]", "[phone removed]"
+EMAIL_MARK, PHONE_MARK, HANDLE_MARK = "[email removed]", "[phone removed]", "[handle removed]"
 
 #: An email address (also usable with ``fullmatch`` to check an address is well formed). The
 #: lookbehind makes a match start only at the start of a run of local-part characters, so a
 #: long run without an ``@`` is scanned once, not once per character.
 EMAIL = re.compile(r"(?<![\w.+\-\]])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # "]": see PHONE
+
+# --- written out: "jane dot doe at gmail dot com", "jane(at)gmail(dot)com" ---------------------
+_AT_SIGN = r"[ \t]{0,2}(?:@|[(\[{<][ \t]?at[ \t]?[)\]}>])[ \t]{0,2}"  # "@" with spaces, "(at)", "[at]"
+_DOT = r"(?:[ \t]{0,2}(?:\.|[(\[{<][ \t]?dot[ \t]?[)\]}>])[ \t]{0,2}|[ \t]{1,2}dot[ \t]{1,2})"
+_LABEL = r"[^\W_][\w-]{0,62}"
+_TLD = r"(?:com|net|org|edu|gov|mil|us|io|co|uk|ca|me|info|biz|app|dev|ai|tv|au|de|fr|es|mx|nz|ie)"
+#: Mail services: "jane at gmail.com" is an address, "more at bls.gov" is not (see obfuscated_email).
+MAIL_SERVICES = frozenset(
+    "gmail googlemail yahoo ymail hotmail outlook live msn icloud me mac aol protonmail proton gmx zoho "
+    "mail comcast att verizon sbcglobal".split()
+)
+OBFUSCATED_EMAIL = re.compile(
+    rf"(?<![\w.+\-\]'\u2019])(?P<local>[\w+-]{{1,64}}(?:{_DOT}[\w+-]{{1,64}}){{0,3}})"
+    rf"(?P<at>{_AT_SIGN}|[ \t]{{1,2}}at[ \t]{{1,2}})"
+    # not "the dot on the gauge" ("at a dot com company" neither)
+    rf"(?!(?:the|a|an|my|your|our|this|that|his|her|their)\b)"
+    rf"(?P<domain>{_LABEL}(?:{_DOT}{_LABEL}){{0,3}}{_DOT}{_TLD}|gmail|hotmail|icloud|ymail|protonmail)"
+    # the name ends here (a digit after a dot may start a phone number: looked at later)
+    r"(?![\w-]|\.[^\W\d])",
+    re.IGNORECASE,
+)
+#: What a text needs for OBFUSCATED_EMAIL to find anything: an "@", " at ", "(at)"...
+AT_WORD = re.compile(r"[@ \t(\[{<](?:(?<=@)|[Aa][Tt][ \t)\]}>])")
+_WORD_ONLY = re.compile(r"[^\W\d_]+")
+_SAID_DOT = re.compile(r"(?<!\w)dot(?!\w)", re.IGNORECASE)
+_FIRST_LABEL = re.compile(r"[\w-]*")
+
+
+def obfuscated_email(match: "re.Match[str]") -> str:
+    """EMAIL_MARK for a written-out address: "@" or "(at)", or "at" with an address-like name
+    ("jane.doe", "jdoe22"), a spoken "dot" or a mail service ("jane at gmail.com"); else the
+    text as it is ("more at bls.gov", "i'm at school.com")."""
+    domain = match["domain"]
+    if (
+        match["at"].strip().lower() != "at"
+        or not _WORD_ONLY.fullmatch(match["local"])
+        or _SAID_DOT.search(domain)
+        or _FIRST_LABEL.match(domain)[0].lower() in MAIL_SERVICES  # type: ignore[index]
+    ):
+        return EMAIL_MARK
+    return match.group()
+
+
+# --- social media handles: "@jane_doe", "my insta is jane_doe", "snap: jdoe22" ---------------
+_HANDLE = r"[A-Za-z0-9_](?:\w|\.(?=\w)){0,49}(?:#\d{4})?(?![\w@])"
+#: @name on its own (email addresses are removed before). Starts with the "@" (then looks
+#: behind it), so a text is scanned for "@" at full speed.
+AT_HANDLE = re.compile(r"@(?<![\w.+\-@\]]@)" + _HANDLE)
+#: Site names a handle may follow (lowercase; each as it starts in SITE_HANDLE).
+SITES = (
+    "insta ig snap tik twitter discord telegram kik facebook fb youtube yt twitch reddit github roblox steam "
+    "xbox psn gamertag threads bluesky bsky pinterest tumblr vsco user"
+).split()
+# Words that follow a site's name but are no handle: "my insta is private", "snap: streaks".
+_NOT_HANDLE = (
+    r"(?:is|a|an|the|and|or|but|so|to|of|in|on|at|for|from|with|my|your|me|it|its|i|im|not|no|yes|"
+    r"private|public|down|broken|dead|gone|new|old|locked|banned|hacked|deleted|blocked|cool|fun|"
+    r"too|also|just|really|very|please|pls|lol|account|page|profile|story|stories|post|posts|dms?|"
+    r"app|score|streaks?|filters?|map|every|all|now|today|later|same|here|there|name|handle)(?![\w.])"
+)
+#: A handle after the site's name: with "is", ":" or "=" any word but _NOT_HANDLE; after just a
+#: space, only one with a digit, "_" or "." in it, or an "@" ("youtube videos" is no handle).
+SITE_HANDLE = re.compile(
+    r"(?P<pre>\b(?:insta(?:gram)?|ig|snap(?:chat)?|tik[ \t]?tok|twitter|discord|telegram|kik|facebook|fb|"
+    r"youtube|yt|twitch|reddit|github|roblox|steam|xbox|psn|gamertag|threads|bluesky|bsky|pinterest|tumblr|"
+    r"vsco|user[ \t]?name)(?:[ \t]{1,2}(?:handle|user[ \t]?name|name|id|account|acct|tag))?"
+    r"(?:(?:[ \t]{0,2}[:=][ \t]{0,2}|[ \t]{1,2}(?:is|=)[ \t]{1,2})(?!" + _NOT_HANDLE + r")"
+    r"|[ \t]{1,2}(?=@|[^\W\d_]{0,50}(?:[\d_]|\.\w))))@?" + _HANDLE,
+    re.IGNORECASE,
+)
+
 
 _SEP = "[ .\\-\u00a0\u2009\u202f\u2010-\u2015\u2212]"  # one separator: space, dot, hyphens, dashes
 _SP = "[ \\t\u00a0\u2009\u202f]"  # a space or a tab

@@ -10,7 +10,16 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.privacy import EMAIL, EMAIL_MARK, FREE_FORM_KEYS, PHONE_MARK, STRUCTURAL_KEYS, redact, redact_event
+from bot.privacy import (
+    EMAIL,
+    EMAIL_MARK,
+    FREE_FORM_KEYS,
+    HANDLE_MARK,
+    PHONE_MARK,
+    STRUCTURAL_KEYS,
+    redact,
+    redact_event,
+)
 
 # Fixed seed, no example database; sizes chosen so the file runs in ~10 s. (Explored with
 # derandomize=False and 5000 examples per test while writing it.)
@@ -212,6 +221,74 @@ def test_emails_in_text_are_removed(head, left, email, right, tail):
     assert redact(text) == head + left + EMAIL_MARK + right + tail
 
 
+# Plain words around a detail in the tests below: none of them is "at", "dot", a site's name or a
+# word that introduces a name, a date or an id, so the expected text is exact.
+VOCABULARY = "ok so yes well thanks please welding jobs pay school here and also what about".split()
+phrase = st.lists(st.sampled_from(VOCABULARY), max_size=4).map(" ".join)
+ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+TLDS = ["com", "org", "net", "edu", "us", "co", "uk", "io", "gov"]
+
+
+@st.composite
+def obfuscated_emails(draw) -> str:
+    """An address written out: "jane dot doe at gmail dot com", "jane(at)gmail(dot)com"..."""
+    name = st.builds(lambda a, b: a + b, st.sampled_from(ALNUM), st.text(ALNUM + "_", max_size=10))
+    at_ = draw(st.sampled_from([" at ", " AT ", "@", " @ ", "(at)", " (at) ", "[at]", " [at] ", "{at}", "<at>"]))
+    dot = st.sampled_from([" dot ", " DOT ", ".", " . ", "(dot)", " [dot] ", "{dot}", "<dot>"])
+    local = draw(st.lists(name, min_size=1, max_size=3))
+    labels = draw(st.lists(name, min_size=1, max_size=3))
+    service = draw(st.sampled_from(["gmail", "yahoo", "hotmail", "outlook", "icloud", "aol", "school"]))
+    if at_.strip().lower() == "at" and service == "school":  # "more at bls.gov" is no address:
+        local[0] += draw(st.sampled_from(["1", "_x", "22"]))  # the name must look like one
+    joined = draw(dot).join(local) if len(local) > 1 else local[0]
+    domain = draw(dot).join([service, *labels[1:]]) + draw(dot) + draw(st.sampled_from(TLDS))
+    return joined + at_ + domain
+
+
+@st.composite
+def handles(draw) -> str:
+    handle = draw(
+        st.one_of(
+            # letters with a digit or "_" in them, or a word (not one like "private": see _NOT_HANDLE)
+            st.builds(
+                lambda a, b, c: a + b + c,
+                st.text(ALNUM, max_size=8),
+                st.sampled_from("0123456789_"),
+                st.text(ALNUM + "_", max_size=6),
+            ),
+            st.sampled_from(["janedoe", "weldkid", "Ana", "mike.r", "the_welder"]),
+        )
+    )
+    if draw(st.booleans()):
+        return "@" + handle
+    site = draw(st.sampled_from(["insta", "instagram", "ig", "snap", "snapchat", "tiktok", "discord", "twitter"]))
+    how = draw(st.sampled_from([" is ", ": ", " handle is ", " = ", ":", " "]))
+    if how == " " and not any(c in handle for c in "0123456789_"):
+        handle = "@" + handle  # after just a space, a plain word is no handle ("youtube videos")
+    return site + how + handle
+
+
+def handle_mark(handle: str) -> str:
+    """The text a handle becomes: the site's name and "is" stay."""
+    if handle.startswith("@"):
+        return HANDLE_MARK
+    return re.sub(r"@?[\w.]+$", HANDLE_MARK, handle)
+
+
+@SETTINGS
+@given(phrase, before, obfuscated_emails(), after, phrase)
+def test_obfuscated_emails_in_text_are_removed(head, left, email, right, tail):
+    text = head + left + email + right + tail
+    assert redact(text) == head + left + EMAIL_MARK + right + tail
+
+
+@SETTINGS
+@given(phrase, before, handles(), after, phrase)
+def test_handles_in_text_are_removed(head, left, handle, right, tail):
+    text = head + left + handle + right + tail
+    assert redact(text) == head + left + handle_mark(handle) + right + tail
+
+
 joiners = st.sampled_from([" and ", ", ", "; ", " to ", " or ", " in ", " (", ") ", ": "])
 
 
@@ -264,11 +341,13 @@ def test_mixed_text(case):
     assert redact(text) == expected
 
 
-noise = st.text("0123456789 .-\u2013()+@a_Z$,%]:/\n", max_size=60)
+noise = st.text("0123456789 .-\u2013()+@a_Z$,%]:/\n\t[x", max_size=60)
+glue = st.sampled_from([" at ", " dot ", "@", "(at)", " [dot] ", ".", "]", ": ", " is ", "/", ","])
+details = st.one_of(obfuscated_emails(), handles())
 
 
 @settings(SETTINGS, max_examples=400)
-@given(st.lists(st.one_of(noise, phones(), emails(), figures(), words), max_size=6).map("".join))
+@given(st.lists(st.one_of(noise, phones(), emails(), figures(), words, details, glue), max_size=6).map("".join))
 def test_redact_is_idempotent(text):
     once = redact(text)
     assert redact(once) == once

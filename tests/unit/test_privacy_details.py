@@ -1,0 +1,126 @@
+"""Personal details besides plain emails and phone numbers (bot/privacy.py): each kind is removed
+in the shapes students type it, the words around it stay, ordinary career talk is untouched, and
+each new pattern takes linear time. (Generated cases: test_privacy_properties.py; emails and phone
+numbers: test_privacy.py.)"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot.privacy import EMAIL_MARK, HANDLE_MARK, redact
+
+# Career talk that must come out byte for byte: figures, years, ZIP codes on their own, codes,
+# counts, "at" and "dot" in sentences, what students say about themselves that is no name.
+KEPT = [
+    "$49,500",
+    "49,500 a year",
+    "$23.80/hour",
+    "3.1%",
+    "2024-34",
+    "2024-2034",
+    "how much do welders make in 2025",
+    "class of 2027",
+    "welding jobs near 62704",
+    "zip 90210",
+    "51-4121.00",
+    "17-2112.00",
+    "300 400 5000",
+    "2,000 hours",
+    "look at the dot on the gauge",
+    "i'm at school",
+    "I'm at school. Me too",
+    "learn more at bls.gov",
+    "my sister works at google.com",
+    "i worked at a dot com company",
+    "meet me at the plant at 7",
+    "is 45000 good pay",
+    "top 10 jobs",
+    "youtube videos about welding",
+    "i learned it on youtube",
+    "my insta is private",
+    "follow me on insta",
+    "snap: streaks",
+    "github repos for cnc",
+    "a@b",
+    "@ 5pm",
+]
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_career_talk_is_kept(text):
+    assert redact(text) == text
+    assert redact(f"ok. {text}, thanks!") == f"ok. {text}, thanks!"
+
+
+OBFUSCATED_EMAILS = [
+    "jane dot doe at gmail dot com",
+    "jane.doe at gmail.com",
+    "jane @ gmail . com",
+    "jane(at)gmail(dot)com",
+    "jane [at] gmail [dot] com",
+    "jane{at}gmail{dot}com",
+    "jane <at> school <dot> org",
+    "JANE AT GMAIL DOT COM",
+    "jane at gmail.com",
+    "jane at gmail",
+    "jane@gmail",
+    "jane_doe at lincoln.k12.il.us",
+    "jdoe22 at yahoo.com",
+    "jane.doe@gmail dot com",
+    "jane at lincoln dot k12 dot il dot us",
+]
+
+
+@pytest.mark.parametrize("email", OBFUSCATED_EMAILS)
+@pytest.mark.parametrize("template", ["{}", "my email is {}.", "email me: {}, thanks", "({})", "{}\nbye"])
+def test_obfuscated_emails_are_removed(email, template):
+    assert redact(template.format(email)) == template.format(EMAIL_MARK)
+
+
+HANDLES = [
+    ("@jane_doe", HANDLE_MARK),
+    ("hi @jane!", f"hi {HANDLE_MARK}!"),
+    ("dm me @weld.life.", f"dm me {HANDLE_MARK}."),
+    ("my insta is jane_doe", f"my insta is {HANDLE_MARK}"),
+    ("my insta is janedoe and snap is jd_22", f"my insta is {HANDLE_MARK} and snap is {HANDLE_MARK}"),
+    ("snap: jdoe22", f"snap: {HANDLE_MARK}"),
+    ("add me on snap jdoe22", f"add me on snap {HANDLE_MARK}"),
+    ("my tiktok: @weld.life", f"my tiktok: {HANDLE_MARK}"),
+    ("instagram handle is @jane", f"instagram handle is {HANDLE_MARK}"),
+    ("my discord is jane#1234", f"my discord is {HANDLE_MARK}"),
+    ("IG = jane.doe", f"IG = {HANDLE_MARK}"),
+    ("my username is weldkid", f"my username is {HANDLE_MARK}"),
+    ("see medium.com/@jane", f"see medium.com/{HANDLE_MARK}"),
+]
+
+
+@pytest.mark.parametrize("text, expected", HANDLES)
+def test_handles_are_removed(text, expected):
+    assert redact(text) == expected
+    assert redact(expected) == expected
+
+
+# 50,000 characters each, built to make a backtracking pattern retry from every position (the
+# 1 MB cases of test_privacy.py also run through every pattern).
+ADVERSARIAL = {
+    "at and dot": "a at a dot ",
+    "a dot": "a dot ",
+    "(at) (dot)": "a(at)a(dot)",
+    "[at] [dot]": "a [at] a [dot] ",
+    "at gmail": "a at gmail ",
+    "@ handles": "@a ",
+    "@ dots": "@a.a",
+    "site names": "insta ",
+    "site: word": "snap: a ",
+    "site handle": "snap a1 ",
+}
+
+
+@pytest.mark.parametrize("unit", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
+def test_new_patterns_are_linear(unit):
+    text = (unit * (50_000 // len(unit) + 1))[:50_000]
+    start = time.perf_counter()
+    redact(text)
+    assert time.perf_counter() - start < 0.25  # measured: < 0.04 s each
