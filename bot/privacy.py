@@ -2,8 +2,9 @@
 
 Users are minors: the assistant asks for nothing personal, and when someone types an email
 address, a phone number or another detail below anyway, it is replaced by a mark
-(``[email removed]``, ``[phone removed]``, ``[handle removed]``) before the conversation is
-written to the database or to a log. The words around it stay.
+(``[email removed]``, ``[phone removed]``, ``[handle removed]``, ``[ssn removed]``, ``[date
+removed]``, ``[id removed]``) before the conversation is written to the database or to a log. The
+words around it stay.
 
 **Emails**: an ordinary address, ``local@domain.tld`` (``first.last+tag@mail.school.k12.us``,
 ``Name@Example.COM``), and one written out: ``@`` with spaces around it, ``(at)``, ``[at]``,
@@ -22,6 +23,16 @@ and a handle after a site's name (``insta``, ``ig``, ``snap``, ``tiktok``, ``dis
 jane_doe``, ``snap: jdoe22``; ``my insta is private`` stays), after just a space only one with
 a digit, ``_`` or ``.`` in it or an ``@`` (``add me on snap jdoe22``; ``youtube videos``
 stays). The site's name stays: ``my insta is [handle removed]``.
+
+**Numbers that identify a student**: a social security number, 3-2-4 digits with the same dash
+or space between (``123-45-6789``, ``123 45 6789``; standing apart as a phone number must), or
+nine digits after ``ssn`` or ``social (security) (number)`` (``ssn 123456789``); a date after
+``born``, ``birthday``, ``bday``, ``dob``, ``date of birth`` or ``birthdate`` and a few linking
+words (``born on 04/12/2009``, ``my birthday is march 3 2010``, ``dob 2009-04-12``), where a year
+alone stays (``born in 2009``), as does a date without such a word (``2024-05-12``); a number,
+maybe after up to three letters, after ``student id``, ``student number``, ``school id``, ``my
+id``, ``id#`` or ``id no`` (``my student id is 20231234``, ``id# 55231``). The words before it
+stay: ``born on [date removed]``.
 
 **Phone numbers**: digits in groups joined by *single* separators (a space, ``.``, ``-``, an
 en or em dash; an area code may be in parentheses). Such a sequence is a phone number if it is
@@ -74,15 +85,22 @@ from typing import Any, Callable, Dict, Tuple, Union
 from bot.privacy_patterns import (
     AT_HANDLE,
     AT_WORD,
+    DATE_MARK,
+    DATE_OF_BIRTH,
     EMAIL,
     EMAIL_MARK,
     HANDLE_MARK,
+    ID_MARK,
     OBFUSCATED_EMAIL,
     PHONE,
     PHONE_MARK,
     RUN_ON,
     SITE_HANDLE,
     SITES,
+    SSN,
+    SSN_MARK,
+    SSN_SAID,
+    STUDENT_ID,
     obfuscated_email,
     phone,
 )
@@ -93,6 +111,9 @@ __all__ = [
     "EMAIL_MARK",
     "PHONE_MARK",
     "HANDLE_MARK",
+    "SSN_MARK",
+    "DATE_MARK",
+    "ID_MARK",
     "redact",
     "redact_event",
     "STRUCTURAL_KEYS",
@@ -113,6 +134,10 @@ _STEPS: Tuple[Tuple["re.Pattern[str]", Union[str, Callable[["re.Match[str]"], st
     (EMAIL, EMAIL_MARK, _AT),
     (AT_HANDLE, HANDLE_MARK, _AT),
     (SITE_HANDLE, r"\g<pre>" + HANDLE_MARK, tuple(SITES)),
+    (SSN_SAID, r"\g<pre>" + SSN_MARK, ("ssn", "ss#", "social")),
+    (SSN, SSN_MARK, _DIGIT),
+    (DATE_OF_BIRTH, r"\g<pre>" + DATE_MARK, ("born", "birth", "bday", "b-day", "dob", "d.o.b")),
+    (STUDENT_ID, r"\g<pre>" + ID_MARK, ("id", "i.d", "student", "pupil")),
     (PHONE, phone, _DIGIT),
 )
 

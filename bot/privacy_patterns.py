@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 EMAIL_MARK, PHONE_MARK, HANDLE_MARK = "[email removed]", "[phone removed]", "[handle removed]"
+SSN_MARK, DATE_MARK, ID_MARK = "[ssn removed]", "[date removed]", "[id removed]"
 
 #: An email address (also usable with ``fullmatch`` to check an address is well formed). The
 #: lookbehind makes a match start only at the start of a run of local-part characters, so a
@@ -141,3 +142,49 @@ def phone(match: "re.Match[str]") -> str:
         if not (groups[0] in TOLL_FREE or (len(groups) == 1 and len(groups[0]) == 10 and groups[0][:3] in TOLL_FREE)):
             return found  # round amounts: "300 400 5000", "1800 100 1000"
     return PHONE_MARK
+
+
+# --- numbers that identify: social security numbers, dates of birth, student ids ---------------
+_DASH = "[\\-\u2010-\u2015\u2212]"
+# A detail ends here: no letter, digit or "%" after it, and if it ends in a digit, no punctuation
+# and a digit (as a phone number ends: one may follow after "/" or ",", see _NEXT).
+_ENDS = rf"(?![\w%])(?:(?<!\d)|(?!{_HARD}\d)|(?<=\d{{4}})(?=[/,]{_NEXT}))"
+#: 3-2-4 digits with the same dash or space between (123-45-6789, 123 45 6789), standing apart
+#: like a phone number. Starts with a digit (then looks behind it): digits are found at full speed.
+SSN = re.compile(
+    rf"\d(?<![\w+$\u00a3\u20ac\u00a5#\]]\d)(?<!\d{_HARD}\d)\d\d(?P<sep>{_DASH}| )\d\d(?P=sep)\d{{4}}{_ENDS}"
+)
+#: Nine digits after "ssn" or "social (security) (number)": 123456789, 123.45.6789.
+SSN_SAID = re.compile(
+    r"(?P<pre>\b(?:ssn|ss#|social(?:[ \t]{1,2}security)?(?:[ \t]{1,2}(?:number|num|no\.?|#))?)"
+    r"(?:[ \t]{0,2}[:#=\-][ \t]{0,2}|[ \t]{1,2}(?:is|was)[ \t]{1,2}|[ \t]{1,2}){1,2})"
+    rf"\d{{3}}[ .\-]?\d{{2}}[ .\-]?\d{{4}}{_ENDS}",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# Between the word and the detail: ":", "-", "is", "was", "on", "the"... ("my birthday is on the")
+_FILL = r"(?:[ \t]{0,2}[:=#\-,][ \t]{0,2}|[ \t]{1,2})(?:(?:is|was|on|in|the|of|it's|its|=)[ \t]{1,2}){0,3}"
+#: A date after "born", "birthday", "bday", "dob", "date of birth" (a year alone stays).
+DATE_OF_BIRTH = re.compile(
+    r"(?P<pre>\b(?:born|birthday|bday|b-day|dob|d\.o\.b\.?|date[ \t]of[ \t]birth|birth[ \t]?date)" + _FILL + ")"
+    r"(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|\d{1,2}[-/.]\d{1,2}(?:[-/.](?:\d{4}|\d{2}))?"
+    rf"|{_MONTH}\.?[ \t]{{1,2}}{_DAY}(?:,?[ \t]{{1,2}}\d{{4}})?"
+    rf"|{_DAY}(?:[ \t]{{1,2}}of)?[ \t]{{1,2}}{_MONTH}(?:\.?,?[ \t]{{1,2}}\d{{4}})?"
+    rf"|{_MONTH}\.?,?[ \t]{{1,2}}\d{{4}}){_ENDS}",
+    re.IGNORECASE,
+)
+#: A number (maybe with up to 3 letters before it) after "student id", "student number",
+#: "school id", "my id", "id#", "id no", "id number": 20231234, S1234567, 445-566.
+STUDENT_ID = re.compile(
+    r"(?P<pre>\b(?:(?:student|pupil)[ \t]{0,2}(?:id|i\.d\.?|number|num|no\.?|#)"
+    r"|(?:school|lunch|library|my)[ \t]{0,2}(?:id|i\.d\.?)"
+    r"|id[ \t]{0,2}(?:#|no\.?|num(?:ber)?))(?:[ \t]{0,2}(?:number|num|no\.?|#|card))?"
+    r"(?:[ \t]{0,2}[:#=\-][ \t]{0,2}|[ \t]{1,2}(?:is|was)[ \t]{1,2}|[ \t]{1,2}){0,2})"
+    rf"#?[a-z]{{0,3}}\d[\d\-]{{1,14}}\d{_ENDS}",
+    re.IGNORECASE,
+)

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from bot.privacy import EMAIL_MARK, HANDLE_MARK, redact
+from bot.privacy import DATE_MARK, EMAIL_MARK, HANDLE_MARK, ID_MARK, SSN_MARK, redact
 
 # Career talk that must come out byte for byte: figures, years, ZIP codes on their own, codes,
 # counts, "at" and "dot" in sentences, what students say about themselves that is no name.
@@ -45,6 +45,19 @@ KEPT = [
     "github repos for cnc",
     "a@b",
     "@ 5pm",
+    "2024-05-12",
+    "05/12/2024",
+    "i was born in 2009",
+    "my birthday is in 3 weeks",
+    "born in 10th grade",
+    "student id: 12",
+    "my student id is private",
+    "id like 3 jobs",
+    "grades 9-12",
+    "the social worker said 45 6789 times",
+    "social security pays 1,900 a month",
+    "12-345-6789",
+    "123-456-789",
 ]
 
 
@@ -102,6 +115,47 @@ def test_handles_are_removed(text, expected):
     assert redact(expected) == expected
 
 
+NUMBERS = [
+    # social security numbers
+    ("my ssn is 123-45-6789", f"my ssn is {SSN_MARK}"),
+    ("123 45 6789", SSN_MARK),
+    ("123\u201345\u20136789.", f"{SSN_MARK}."),
+    ("ssn 123456789", f"ssn {SSN_MARK}"),
+    ("SSN#123-45-6789", f"SSN#{SSN_MARK}"),
+    ("social security number: 123456789", f"social security number: {SSN_MARK}"),
+    ("my social is 123.45.6789", f"my social is {SSN_MARK}"),
+    ("123-45-6789,555-123-4567", f"{SSN_MARK},[phone removed]"),
+    # dates of birth
+    ("born on 04/12/2009", f"born on {DATE_MARK}"),
+    ("my birthday is march 3 2010", f"my birthday is {DATE_MARK}"),
+    ("My Birthday Is March 3rd, 2010!", f"My Birthday Is {DATE_MARK}!"),
+    ("dob 2009-04-12", f"dob {DATE_MARK}"),
+    ("DOB: 4-12-09", f"DOB: {DATE_MARK}"),
+    ("d.o.b. 04.12.2009", f"d.o.b. {DATE_MARK}"),
+    ("date of birth: 12 March 2010", f"date of birth: {DATE_MARK}"),
+    ("my bday is 4/20", f"my bday is {DATE_MARK}"),
+    ("i was born in march 2010", f"i was born in {DATE_MARK}"),
+    ("i was born on the 3rd of may", f"i was born on the {DATE_MARK}"),
+    ("birthdate sept. 9", f"birthdate {DATE_MARK}"),
+    # student ids
+    ("my student id is 20231234", f"my student id is {ID_MARK}"),
+    ("student number 445566", f"student number {ID_MARK}"),
+    ("id# 55231", f"id# {ID_MARK}"),
+    ("ID #55231.", f"ID #{ID_MARK}."),
+    ("my id is S1234567", f"my id is {ID_MARK}"),
+    ("school id: 4455-66", f"school id: {ID_MARK}"),
+    ("student ID number 20231234, grade 10", f"student ID number {ID_MARK}, grade 10"),
+    ("lunch id 90210", f"lunch id {ID_MARK}"),
+]
+
+
+@pytest.mark.parametrize("text, expected", NUMBERS)
+def test_identifying_numbers_are_removed(text, expected):
+    assert redact(text) == expected
+    assert redact(f"ok: {text}\nthanks") == f"ok: {expected}\nthanks"
+    assert redact(expected) == expected
+
+
 # 50,000 characters each, built to make a backtracking pattern retry from every position (the
 # 1 MB cases of test_privacy.py also run through every pattern).
 ADVERSARIAL = {
@@ -115,6 +169,15 @@ ADVERSARIAL = {
     "site names": "insta ",
     "site: word": "snap: a ",
     "site handle": "snap a1 ",
+    "ssn said": "ssn 1 ",
+    "ssn shapes": "123 45 ",
+    "ssn dashes": "12-34-",
+    "born on": "born on 1/",
+    "dob": "dob 1 ",
+    "born in month": "born march ",
+    "birthday filler": "birthday is on the 3rd of ",
+    "student id": "student id 1-",
+    "id#": "id# 1",
 }
 
 

@@ -11,11 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.privacy import (
+    DATE_MARK,
     EMAIL,
     EMAIL_MARK,
     FREE_FORM_KEYS,
     HANDLE_MARK,
+    ID_MARK,
     PHONE_MARK,
+    SSN_MARK,
     STRUCTURAL_KEYS,
     redact,
     redact_event,
@@ -289,6 +292,59 @@ def test_handles_in_text_are_removed(head, left, handle, right, tail):
     assert redact(text) == head + left + handle_mark(handle) + right + tail
 
 
+@st.composite
+def identifying_numbers(draw) -> tuple[str, str, str]:
+    """(words before it that stay, a social security number, date of birth or student id, its mark)."""
+    kind = draw(st.sampled_from(["ssn", "ssn_said", "dob", "id"]))
+    if kind == "ssn":
+        d, sep_ = draw(digits(9)), draw(st.sampled_from(["-", " ", "\u2013"]))
+        return "", f"{d[:3]}{sep_}{d[3:5]}{sep_}{d[5:]}", SSN_MARK
+    if kind == "ssn_said":
+        key = draw(st.sampled_from(["ssn", "SSN", "social", "social security number", "ss#", "Social Security #"]))
+        d = draw(digits(9))
+        number = draw(st.sampled_from([d, f"{d[:3]}-{d[3:5]}-{d[5:]}", f"{d[:3]}.{d[3:5]}.{d[5:]}"]))
+        return key + draw(st.sampled_from([" ", ": ", " is ", "#", " - "])), number, SSN_MARK
+    if kind == "dob":
+        key = draw(
+            st.sampled_from(
+                ["born", "born on", "my birthday is", "Birthday:", "dob", "DOB:", "date of birth", "birth date is"]
+                + ["bday", "b-day is on the", "d.o.b."]
+            )
+        )
+        month = draw(st.sampled_from(["march", "Mar.", "sept", "September", "may", "june", "Dec", "jan"]))
+        m, day, year = draw(st.integers(1, 12)), draw(st.integers(1, 31)), draw(st.integers(1995, 2015))
+        nth = str(day) + draw(st.sampled_from(["", "", "st", "th"]))
+        date = draw(
+            st.sampled_from(
+                [f"{m}/{day}/{year}", f"{year}-{m:02d}-{day:02d}", f"{month} {nth}", f"{month} {nth}, {year}"]
+                + [
+                    f"{nth} {month} {year}",
+                    f"{nth} of {month.rstrip('.')}",
+                    f"{month} {year}",
+                    f"{m}.{day}.{year % 100:02d}",
+                ]
+                + [f"{m}/{day}", f"{m}-{day}-{year}"]
+            )
+        )
+        return key + " ", date, DATE_MARK
+    key = draw(
+        st.sampled_from(
+            ["student id", "my student id is", "student number", "ID #", "my id is", "school id:", "student ID number"]
+            + ["lunch id", "id no.", "Student # "]
+        )
+    )
+    value = draw(st.sampled_from(["", "", "S", "st"])) + draw(digits(draw(st.integers(3, 10))))
+    return key + ("" if key.endswith(("#", " ")) else " "), value, ID_MARK
+
+
+@SETTINGS
+@given(phrase, before, identifying_numbers(), after, phrase)
+def test_identifying_numbers_in_text_are_removed(head, left, case, right, tail):
+    key, number, mark = case
+    text = head + left + key + number + right + tail
+    assert redact(text) == head + left + key + mark + right + tail
+
+
 joiners = st.sampled_from([" and ", ", ", "; ", " to ", " or ", " in ", " (", ") ", ": "])
 
 
@@ -343,7 +399,7 @@ def test_mixed_text(case):
 
 noise = st.text("0123456789 .-\u2013()+@a_Z$,%]:/\n\t[x", max_size=60)
 glue = st.sampled_from([" at ", " dot ", "@", "(at)", " [dot] ", ".", "]", ": ", " is ", "/", ","])
-details = st.one_of(obfuscated_emails(), handles())
+details = st.one_of(obfuscated_emails(), handles(), identifying_numbers().map(lambda c: c[0] + c[1]))
 
 
 @settings(SETTINGS, max_examples=400)
