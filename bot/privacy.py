@@ -3,8 +3,8 @@
 Users are minors: the assistant asks for nothing personal, and when someone types an email
 address, a phone number or another detail below anyway, it is replaced by a mark
 (``[email removed]``, ``[phone removed]``, ``[handle removed]``, ``[ssn removed]``, ``[date
-removed]``, ``[id removed]``) before the conversation is written to the database or to a log. The
-words around it stay.
+removed]``, ``[id removed]``, ``[address removed]``) before the conversation is written to the
+database or to a log. The words around it stay.
 
 **Emails**: an ordinary address, ``local@domain.tld`` (``first.last+tag@mail.school.k12.us``,
 ``Name@Example.COM``), and one written out: ``@`` with spaces around it, ``(at)``, ``[at]``,
@@ -33,6 +33,15 @@ alone stays (``born in 2009``), as does a date without such a word (``2024-05-12
 maybe after up to three letters, after ``student id``, ``student number``, ``school id``, ``my
 id``, ``id#`` or ``id no`` (``my student id is 20231234``, ``id# 55231``). The words before it
 stay: ``born on [date removed]``.
+
+**Street addresses**: a house number, a street's name of 1-4 words (maybe after a direction:
+``4417 W. 12th Ave``) and a street word (``street``, ``st``, ``ave``, ``road``, ``blvd``,
+``lane``, ``drive``, ``court``... any case; ``Way``, ``Loop``, ``Run``... only capitalised, as
+``pay way more`` is no address), then maybe a direction, a unit (``apt 4``, ``#2B``) and the town
+with a ZIP code or a state's capitals (``1234 Oak Street, Springfield IL 62704``); and ``PO Box
+123``. A street's or town's name has no everyday word in it (``3 years on Main street`` and ``a 30
+minute drive`` stay), and a street without a house number stays (``i live on Oak Street``), as
+does a ZIP code on its own (``welding jobs near 62704``).
 
 **Phone numbers**: digits in groups joined by *single* separators (a space, ``.``, ``-``, an
 en or em dash; an area code may be in parentheses). Such a sequence is a phone number if it is
@@ -83,6 +92,8 @@ import traceback
 from typing import Any, Callable, Dict, Tuple, Union
 
 from bot.privacy_patterns import (
+    ADDRESS,
+    ADDRESS_MARK,
     AT_HANDLE,
     AT_WORD,
     DATE_MARK,
@@ -94,12 +105,14 @@ from bot.privacy_patterns import (
     OBFUSCATED_EMAIL,
     PHONE,
     PHONE_MARK,
+    PO_BOX,
     RUN_ON,
     SITE_HANDLE,
     SITES,
     SSN,
     SSN_MARK,
     SSN_SAID,
+    STREET_WORDS,
     STUDENT_ID,
     obfuscated_email,
     phone,
@@ -114,6 +127,7 @@ __all__ = [
     "SSN_MARK",
     "DATE_MARK",
     "ID_MARK",
+    "ADDRESS_MARK",
     "redact",
     "redact_event",
     "STRUCTURAL_KEYS",
@@ -123,23 +137,28 @@ __all__ = [
 
 _SUSPECT = re.compile(r"[@\d]|[^\W\d_]{2}")  # nothing to do without an @, a digit or a word
 _AT, _DIGIT = re.compile("@"), re.compile(r"\d")
-Needs = Union["re.Pattern[str]", Tuple[str, ...]]
+Need = Union["re.Pattern[str]", Tuple[str, ...]]  # a pattern to find, or words the lowercased text contains one of
 
 #: What is looked for, in this order (phone numbers last: see "Marks and idempotence"): a pattern,
-#: what replaces a match, and what a text needs for the pattern to find anything (a pattern to
-#: search for, or words one of which the lowercased text contains), so most patterns are skipped
-#: for most texts: a quick check, not a rule (the patterns decide).
-_STEPS: Tuple[Tuple["re.Pattern[str]", Union[str, Callable[["re.Match[str]"], str]], Needs], ...] = (
-    (OBFUSCATED_EMAIL, obfuscated_email, AT_WORD),  # first: "jane dot doe@gmail.com" is one address
-    (EMAIL, EMAIL_MARK, _AT),
-    (AT_HANDLE, HANDLE_MARK, _AT),
-    (SITE_HANDLE, r"\g<pre>" + HANDLE_MARK, tuple(SITES)),
-    (SSN_SAID, r"\g<pre>" + SSN_MARK, ("ssn", "ss#", "social")),
-    (SSN, SSN_MARK, _DIGIT),
-    (DATE_OF_BIRTH, r"\g<pre>" + DATE_MARK, ("born", "birth", "bday", "b-day", "dob", "d.o.b")),
-    (STUDENT_ID, r"\g<pre>" + ID_MARK, ("id", "i.d", "student", "pupil")),
-    (PHONE, phone, _DIGIT),
+#: what replaces a match, and what a text needs for the pattern to find anything, so most patterns
+#: are skipped for most texts (a quick check, not a rule: the patterns decide).
+_STEPS: Tuple[Tuple["re.Pattern[str]", Union[str, Callable[["re.Match[str]"], str]], Tuple[Need, ...]], ...] = (
+    (OBFUSCATED_EMAIL, obfuscated_email, (AT_WORD,)),  # first: "jane dot doe@gmail.com" is one address
+    (EMAIL, EMAIL_MARK, (_AT,)),
+    (AT_HANDLE, HANDLE_MARK, (_AT,)),
+    (SITE_HANDLE, r"\g<pre>" + HANDLE_MARK, (tuple(SITES),)),
+    (SSN_SAID, r"\g<pre>" + SSN_MARK, (_DIGIT, ("ssn", "ss#", "social"))),
+    (SSN, SSN_MARK, (_DIGIT,)),
+    (DATE_OF_BIRTH, r"\g<pre>" + DATE_MARK, (_DIGIT, ("born", "birth", "bday", "b-day", "dob", "d.o.b"))),
+    (STUDENT_ID, r"\g<pre>" + ID_MARK, (_DIGIT, ("id", "i.d", "student", "pupil"))),
+    (ADDRESS, ADDRESS_MARK, (_DIGIT, STREET_WORDS)),
+    (PO_BOX, ADDRESS_MARK, (_DIGIT, ("box",))),
+    (PHONE, phone, (_DIGIT,)),
 )
+
+
+def _has(need: Need, text: str, lower: str) -> bool:
+    return any(word in lower for word in need) if isinstance(need, tuple) else need.search(text) is not None
 
 
 def redact(text: str) -> str:
@@ -148,12 +167,8 @@ def redact(text: str) -> str:
         return text
     lower = text.lower()
     for pattern, replacement, needs in _STEPS:
-        if isinstance(needs, tuple):
-            if not any(word in lower for word in needs):
-                continue
-        elif not needs.search(text):
-            continue
-        text = pattern.sub(replacement, text)
+        if all(_has(need, text, lower) for need in needs):
+            text = pattern.sub(replacement, text)
     if PHONE_MARK in text:
         text = RUN_ON.sub(lambda m: m.group()[0] + PHONE_MARK, text)
     return text

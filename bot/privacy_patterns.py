@@ -188,3 +188,54 @@ STUDENT_ID = re.compile(
     rf"#?[a-z]{{0,3}}\d[\d\-]{{1,14}}\d{_ENDS}",
     re.IGNORECASE,
 )
+
+# --- street addresses: "1234 Oak Street, Springfield IL 62704", "123 n main st apt 4" ----------
+ADDRESS_MARK = "[address removed]"
+_STREET = (
+    r"street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|circle|cir|place|pl|terrace|"
+    r"ter|parkway|pkwy|highway|hwy|trail|trl|expressway|expy|freeway|fwy|turnpike|tpke|square|sq"
+)
+# Street words that are everyday words too ("pay way more"): only capitalised, "Maple Way".
+_STREET_CAPITALISED = "|".join(
+    w
+    for word in "Way Loop Run Path Row Point Plaza Alley Pike Crossing Cove Ridge Heights".split()
+    for w in (word, word.upper())
+)
+_DIRECTION = r"(?:north|south|east|west|northeast|northwest|southeast|southwest|ne|nw|se|sw|n|s|e|w)"
+# Words that are no part of a street's or a city's name: "3 years on Main Street", "a 30 minute drive".
+_NOT_A_NAME = (
+    r"(?:a|an|the|and|or|but|of|to|in|on|at|for|from|by|with|near|off|into|over|under|my|your|our|their|his|"
+    r"her|its|this|that|is|are|was|were|be|i|im|it|jobs?|years?|yrs|hours?|hrs?|minutes?|mins?|miles?|mi|km|"
+    r"days?|weeks?|months?|dollars?|bucks|percent|people|students?|kids|times?|grades?|classes|class|credits?|"
+    r"points|zip|apt|unit|suite)(?![\w'\u2019])"
+)
+_NAME_WORD = rf"(?:(?=[a-z])(?!{_NOT_A_NAME})[a-z][a-z'\u2019]{{0,20}}|\d{{1,3}}(?:st|nd|rd|th))"
+_UNIT = (
+    r"(?:apt|apartment|unit|suite|ste|room|rm|fl|floor|bldg|building|lot|#)\.?[ \t]{0,2}#?[ \t]{0,2}"
+    r"(?:\d{1,5}[a-z]?|[a-z]\d{0,4})(?![\w'\u2019])"
+)
+_CITY_WORD = rf"(?=[a-z])(?!{_NOT_A_NAME})[a-z][a-z.'\u2019\-]{{0,24}}"
+# the town and a ZIP code, or the town and a state's capitals: ", Springfield IL 62704"
+_PLACE = (
+    rf"(?:(?:{_CITY_WORD},?[ \t]{{1,2}}){{0,3}}(?:[a-z]{{2}}[ \t]{{1,2}})?\d{{5}}(?:-\d{{4}})?{_ENDS}"
+    rf"|{_CITY_WORD}(?:[ \t]{{1,2}}{_CITY_WORD}){{0,2}},?[ \t]{{1,2}}(?-i:[A-Z]{{2}})(?![\w'\u2019]))"
+)
+#: What ADDRESS needs besides a digit: the start of a street word (lowercase).
+STREET_WORDS = tuple(
+    "st av rd road blvd boulevard ln lane dr ct court cir pl ter pkwy parkway hwy highway trail trl expy "
+    "expressway fwy freeway tpke turnpike sq way loop run path row point plaza alley pike crossing cove ridge "
+    "heights".split()
+)
+#: A house number, a street's name (1-4 words, maybe after a direction) and a street word; then
+#: maybe a direction, a unit and the town. Starts with a digit (then looks behind it).
+ADDRESS = re.compile(
+    r"\d(?<![\w$\u00a3\u20ac\u00a5#.,\]/:+\-]\d)\d{0,5}[a-z]?[ \t]{1,2}"
+    rf"(?:{_DIRECTION}\.?[ \t]{{1,2}})?(?:{_NAME_WORD}[ \t]{{1,2}}){{1,4}}"
+    rf"(?:{_STREET}|(?-i:{_STREET_CAPITALISED}))(?![\w'\u2019])"
+    rf"(?:\.?[ \t]{{1,2}}{_DIRECTION}(?![\w'\u2019]))?"
+    rf"(?:\.?,?[ \t]{{1,2}}{_UNIT})?"
+    rf"(?:\.?,?[ \t]{{1,2}}{_PLACE})?",
+    re.IGNORECASE,
+)
+#: "PO Box 123", "P.O. Box #45".
+PO_BOX = re.compile(r"\bp\.?[ \t]?o\.?[ \t]{0,2}box[ \t]{0,2}#?[ \t]{0,2}\d{1,6}(?![\w'\u2019])", re.IGNORECASE)

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from bot.privacy import DATE_MARK, EMAIL_MARK, HANDLE_MARK, ID_MARK, SSN_MARK, redact
+from bot.privacy import ADDRESS_MARK, DATE_MARK, EMAIL_MARK, HANDLE_MARK, ID_MARK, SSN_MARK, redact
 
 # Career talk that must come out byte for byte: figures, years, ZIP codes on their own, codes,
 # counts, "at" and "dot" in sentences, what students say about themselves that is no name.
@@ -58,6 +58,15 @@ KEPT = [
     "social security pays 1,900 a month",
     "12-345-6789",
     "123-456-789",
+    "street cred",
+    "I worked 3 years on Main street",
+    "a 30 minute drive",
+    "10 jobs pay way more",
+    "i have 2 court dates",
+    "we drove 20 miles down the highway",
+    "3 days on main st",
+    "i live on Oak Street",
+    "2,000 hours at the plant",
 ]
 
 
@@ -156,6 +165,31 @@ def test_identifying_numbers_are_removed(text, expected):
     assert redact(expected) == expected
 
 
+ADDRESSES = [
+    ("I live at 1234 Oak Street, Springfield IL 62704", f"I live at {ADDRESS_MARK}"),
+    ("123 n main st apt 4", ADDRESS_MARK),
+    ("4417 W. 12th Ave", ADDRESS_MARK),
+    ("i live at 123 Main St. My name", f"i live at {ADDRESS_MARK}. My name"),
+    ("123 Maple Way", ADDRESS_MARK),
+    ("1234 oak st, springfield, il 62704", ADDRESS_MARK),
+    ("123 main st springfield 62704 thanks", f"{ADDRESS_MARK} thanks"),
+    ("45 Elm Ct #2B", ADDRESS_MARK),
+    ("500 E Main St NW, Apt 3, Columbus OH 43215.", f"{ADDRESS_MARK}."),
+    ("123 Martin Luther King Jr Blvd", ADDRESS_MARK),
+    ("12B O'Neil Road, Dallas TX", ADDRESS_MARK),
+    ("PO Box 123", ADDRESS_MARK),
+    ("p.o. box #45, thanks", f"{ADDRESS_MARK}, thanks"),
+    ("123 Main St 555-123-4567", f"{ADDRESS_MARK} [phone removed]"),
+]
+
+
+@pytest.mark.parametrize("text, expected", ADDRESSES)
+def test_addresses_are_removed(text, expected):
+    assert redact(text) == expected
+    assert redact(f"ok: {text}\nthanks") == f"ok: {expected}\nthanks"
+    assert redact(expected) == expected
+
+
 # 50,000 characters each, built to make a backtracking pattern retry from every position (the
 # 1 MB cases of test_privacy.py also run through every pattern).
 ADVERSARIAL = {
@@ -178,6 +212,15 @@ ADVERSARIAL = {
     "birthday filler": "birthday is on the 3rd of ",
     "student id": "student id 1-",
     "id#": "id# 1",
+    "house numbers": "1 a ",
+    "street names": "1 b b b b b ",
+    "addresses": "1 main st ",
+    "towns": "1 main st x x x ",
+    "units": "1 main st apt 1 ",
+    "zip codes": "1 main st a a a 12345 ",
+    "states": "1 main st a a a AA ",
+    "directions": "1 w. ",
+    "po boxes": "po box ",
 }
 
 

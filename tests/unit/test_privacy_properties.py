@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.privacy import (
+    ADDRESS_MARK,
     DATE_MARK,
     EMAIL,
     EMAIL_MARK,
@@ -345,6 +346,34 @@ def test_identifying_numbers_in_text_are_removed(head, left, case, right, tail):
     assert redact(text) == head + left + key + mark + right + tail
 
 
+STREET_NAMES = ["Oak", "main", "Maple", "12th", "1st", "Martin Luther King", "elm", "O'Neil", "Lake View", "cedar"]
+
+
+@st.composite
+def addresses(draw) -> str:
+    number = str(draw(st.integers(1, 99999))) + draw(st.sampled_from(["", "", "B"]))
+    direction = draw(st.sampled_from(["", "", "N ", "w. ", "South ", "NE "]))
+    street = draw(
+        st.sampled_from(["Street", "st", "St.", "Ave", "avenue", "Rd", "road", "Blvd", "Lane", "dr", "Court", "Way"])
+    )
+    text = f"{number} {direction}{draw(st.sampled_from(STREET_NAMES))} {street}"
+    text += draw(st.sampled_from(["", "", " NW", " apt 4", ", Apt. 12B", " #3", " unit C"]))
+    zip_code = draw(digits(5))
+    text += draw(
+        st.sampled_from(
+            ["", "", f", Springfield IL {zip_code}", f" {zip_code}", ", San Jose, CA", f" dallas tx {zip_code}"]
+        )
+    )
+    return text.removesuffix(".")  # "123 Main St." at the end: the dot stays, it ends the sentence
+
+
+@SETTINGS
+@given(phrase, before, addresses(), after, phrase)
+def test_addresses_in_text_are_removed(head, left, address, right, tail):
+    text = head + left + address + right + tail
+    assert redact(text) == head + left + ADDRESS_MARK + right + tail
+
+
 joiners = st.sampled_from([" and ", ", ", "; ", " to ", " or ", " in ", " (", ") ", ": "])
 
 
@@ -399,7 +428,7 @@ def test_mixed_text(case):
 
 noise = st.text("0123456789 .-\u2013()+@a_Z$,%]:/\n\t[x", max_size=60)
 glue = st.sampled_from([" at ", " dot ", "@", "(at)", " [dot] ", ".", "]", ": ", " is ", "/", ","])
-details = st.one_of(obfuscated_emails(), handles(), identifying_numbers().map(lambda c: c[0] + c[1]))
+details = st.one_of(obfuscated_emails(), handles(), addresses(), identifying_numbers().map(lambda c: c[0] + c[1]))
 
 
 @settings(SETTINGS, max_examples=400)
