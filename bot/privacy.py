@@ -3,8 +3,8 @@
 Users are minors: the assistant asks for nothing personal, and when someone types an email
 address, a phone number or another detail below anyway, it is replaced by a mark
 (``[email removed]``, ``[phone removed]``, ``[handle removed]``, ``[ssn removed]``, ``[date
-removed]``, ``[id removed]``, ``[address removed]``) before the conversation is written to the
-database or to a log. The words around it stay.
+removed]``, ``[id removed]``, ``[address removed]``, ``[name removed]``) before the conversation
+is written to the database or to a log. The words around it stay.
 
 **Emails**: an ordinary address, ``local@domain.tld`` (``first.last+tag@mail.school.k12.us``,
 ``Name@Example.COM``), and one written out: ``@`` with spaces around it, ``(at)``, ``[at]``,
@@ -43,6 +43,16 @@ with a ZIP code or a state's capitals (``1234 Oak Street, Springfield IL 62704``
 minute drive`` stay), and a street without a house number stays (``i live on Oak Street``), as
 does a ZIP code on its own (``welding jobs near 62704``).
 
+**Names** in a self-introduction, up to three words (``Mary-Jane``, ``O'Brien`` are one): after
+``my name is`` / ``my name's`` / ``my names``, ``i'm called``, ``they call me``, ``i go by``,
+``name:``, ``me llamo``, whatever the words are; after ``call me`` or a sentence's ``this is`` /
+``it's``, when the first word is capitalised (not an ``-ing``, ``-ed`` or plural word: ``This is
+Welding`` stays) or a common first name (FIRST_NAMES); after ``i'm`` / ``i am`` / ``soy``, only
+a common first name (``i'm jose``; ``i'm a welder``, ``i'm interested``, ``i'm 16`` stay). A name
+never takes an everyday word (``and``, ``a``, ``from``, ``back``, ``maybe``, ``junior``...:
+``call me a nerd``, ``my name is not important`` stay) and stops before a lowercase ``-ing`` or
+``-ed`` word (``i'm maria looking for work``). Only the name goes: ``call me [name removed]``.
+
 **Phone numbers**: digits in groups joined by *single* separators (a space, ``.``, ``-``, an
 en or em dash; an area code may be in parentheses). Such a sequence is a phone number if it is
 
@@ -72,11 +82,15 @@ before a phone number may be read as part of it (``100 555 1234`` is 10 digits),
 after a ``+`` or ``0`` number (up to 15 / 11 digits), and seven or more spaced-out digits right
 after a removed number are removed as well.
 
-**Marks and idempotence**: a phone number is found after any ``]``, one of a mark we wrote
-(``[email removed]555-123-4567``) or not (``[cell]555-1234``): phone numbers are looked for
-last, after every other kind of detail is replaced, and a number that directly follows another
-is found in the same pass, so a second pass finds nothing new. Other text right after a ``]`` is
-never taken to start a new match. So redacting twice changes nothing.
+**Order, marks and idempotence**: emails (written-out ones first), handles, numbers said to be an
+ssn, a date of birth or an id, addresses, names, phone numbers, then 3-2-4 social security numbers
+(a longer spaced number holding one is a phone number: ``010 00 0000 1``). A phone number is
+found after any ``]``, one of a mark we wrote (``[email removed]555-123-4567``) or not
+(``[cell]555-1234``): no detail looked for later ends where a phone number could start, and one
+that directly follows another is found in the same pass. Other details are not taken when glued
+to a ``]`` (``[email removed]123-45-6789`` keeps its digits), and no mark completes a word that
+introduces one (``born``, ``call me``). So a second pass finds nothing new: redacting twice
+changes nothing.
 
 Every pattern starts only where a run of the characters it consumes starts (or right after a
 word that introduces the detail) and repeats only a bounded number of times, so redaction takes
@@ -91,31 +105,18 @@ import re
 import traceback
 from typing import Any, Callable, Dict, Tuple, Union
 
-from bot.privacy_patterns import (
-    ADDRESS,
+from bot import privacy_patterns as _p
+from bot.privacy_patterns import (  # re-exported: what importers of bot.privacy use
     ADDRESS_MARK,
-    AT_HANDLE,
-    AT_WORD,
     DATE_MARK,
-    DATE_OF_BIRTH,
     EMAIL,
     EMAIL_MARK,
     HANDLE_MARK,
     ID_MARK,
-    OBFUSCATED_EMAIL,
+    NAME_MARK,
     PHONE,
     PHONE_MARK,
-    PO_BOX,
-    RUN_ON,
-    SITE_HANDLE,
-    SITES,
-    SSN,
     SSN_MARK,
-    SSN_SAID,
-    STREET_WORDS,
-    STUDENT_ID,
-    obfuscated_email,
-    phone,
 )
 
 __all__ = [
@@ -128,6 +129,7 @@ __all__ = [
     "DATE_MARK",
     "ID_MARK",
     "ADDRESS_MARK",
+    "NAME_MARK",
     "redact",
     "redact_event",
     "STRUCTURAL_KEYS",
@@ -136,24 +138,27 @@ __all__ = [
 ]
 
 _SUSPECT = re.compile(r"[@\d]|[^\W\d_]{2}")  # nothing to do without an @, a digit or a word
-_AT, _DIGIT = re.compile("@"), re.compile(r"\d")
+_AT, _DIGIT, _PHONE_MARK = re.compile("@"), re.compile(r"\d"), re.compile(re.escape(PHONE_MARK))
 Need = Union["re.Pattern[str]", Tuple[str, ...]]  # a pattern to find, or words the lowercased text contains one of
 
-#: What is looked for, in this order (phone numbers last: see "Marks and idempotence"): a pattern,
-#: what replaces a match, and what a text needs for the pattern to find anything, so most patterns
-#: are skipped for most texts (a quick check, not a rule: the patterns decide).
+#: What is looked for, in this order (see "Order, marks and idempotence"): a pattern, what replaces
+#: a match, and what a text needs for the pattern to find anything (a pattern found in the text as
+#: it is then, or words one of which the lowercased input has), so most patterns are skipped for
+#: most texts: a quick check, not a rule (the patterns decide).
 _STEPS: Tuple[Tuple["re.Pattern[str]", Union[str, Callable[["re.Match[str]"], str]], Tuple[Need, ...]], ...] = (
-    (OBFUSCATED_EMAIL, obfuscated_email, (AT_WORD,)),  # first: "jane dot doe@gmail.com" is one address
+    (_p.OBFUSCATED_EMAIL, _p.obfuscated_email, (_p.AT_WORD,)),  # first: "jane dot doe@gmail.com" is one
     (EMAIL, EMAIL_MARK, (_AT,)),
-    (AT_HANDLE, HANDLE_MARK, (_AT,)),
-    (SITE_HANDLE, r"\g<pre>" + HANDLE_MARK, (tuple(SITES),)),
-    (SSN_SAID, r"\g<pre>" + SSN_MARK, (_DIGIT, ("ssn", "ss#", "social"))),
-    (SSN, SSN_MARK, (_DIGIT,)),
-    (DATE_OF_BIRTH, r"\g<pre>" + DATE_MARK, (_DIGIT, ("born", "birth", "bday", "b-day", "dob", "d.o.b"))),
-    (STUDENT_ID, r"\g<pre>" + ID_MARK, (_DIGIT, ("id", "i.d", "student", "pupil"))),
-    (ADDRESS, ADDRESS_MARK, (_DIGIT, STREET_WORDS)),
-    (PO_BOX, ADDRESS_MARK, (_DIGIT, ("box",))),
-    (PHONE, phone, (_DIGIT,)),
+    (_p.AT_HANDLE, HANDLE_MARK, (_AT,)),
+    (_p.SITE_HANDLE, r"\g<pre>" + HANDLE_MARK, (tuple(_p.SITES),)),
+    (_p.SSN_SAID, r"\g<pre>" + SSN_MARK, (_DIGIT, ("ssn", "ss#", "social"))),
+    (_p.DATE_OF_BIRTH, r"\g<pre>" + DATE_MARK, (_DIGIT, ("born", "birth", "bday", "b-day", "dob", "d.o.b"))),
+    (_p.STUDENT_ID, r"\g<pre>" + ID_MARK, (_DIGIT, ("id", "i.d", "student", "pupil"))),
+    (_p.ADDRESS, ADDRESS_MARK, (_DIGIT, _p.STREET_WORDS)),
+    (_p.PO_BOX, ADDRESS_MARK, (_DIGIT, ("box",))),
+    (_p.NAME, _p.name, (_p.NAME_PHRASE_WORDS,)),
+    (PHONE, _p.phone, (_DIGIT,)),
+    (_p.RUN_ON, " " + PHONE_MARK, (_PHONE_MARK,)),
+    (_p.SSN, SSN_MARK, (_DIGIT,)),  # after phone numbers: "010 00 0000 1" is one
 )
 
 
@@ -169,8 +174,6 @@ def redact(text: str) -> str:
     for pattern, replacement, needs in _STEPS:
         if all(_has(need, text, lower) for need in needs):
             text = pattern.sub(replacement, text)
-    if PHONE_MARK in text:
-        text = RUN_ON.sub(lambda m: m.group()[0] + PHONE_MARK, text)
     return text
 
 

@@ -57,7 +57,8 @@ def obfuscated_email(match: "re.Match[str]") -> str:
 
 
 # --- social media handles: "@jane_doe", "my insta is jane_doe", "snap: jdoe22" ---------------
-_HANDLE = r"[A-Za-z0-9_](?:\w|\.(?=\w)){0,49}(?:#\d{4})?(?![\w@])"
+# letters, digits, "_" and inner dots, not only digits ("youtube: 49,500 a year" has no handle)
+_HANDLE = r"(?=[\w.]{0,50}[^\W\d])[A-Za-z0-9_](?:\w|\.(?=\w)){0,49}(?:#\d{4})?(?![\w@])"
 #: @name on its own (email addresses are removed before). Starts with the "@" (then looks
 #: behind it), so a text is scanned for "@" at full speed.
 AT_HANDLE = re.compile(r"@(?<![\w.+\-@\]]@)" + _HANDLE)
@@ -71,7 +72,7 @@ _NOT_HANDLE = (
     r"(?:is|a|an|the|and|or|but|so|to|of|in|on|at|for|from|with|my|your|me|it|its|i|im|not|no|yes|"
     r"private|public|down|broken|dead|gone|new|old|locked|banned|hacked|deleted|blocked|cool|fun|"
     r"too|also|just|really|very|please|pls|lol|account|page|profile|story|stories|post|posts|dms?|"
-    r"app|score|streaks?|filters?|map|every|all|now|today|later|same|here|there|name|handle)(?![\w.])"
+    r"app|score|streaks?|filters?|map|every|all|now|today|later|same|here|there|name|handle)(?!\w|\.\w)"
 )
 #: A handle after the site's name: with "is", ":" or "=" any word but _NOT_HANDLE; after just a
 #: space, only one with a digit, "_" or "." in it, or an "@" ("youtube videos" is no handle).
@@ -239,3 +240,99 @@ ADDRESS = re.compile(
 )
 #: "PO Box 123", "P.O. Box #45".
 PO_BOX = re.compile(r"\bp\.?[ \t]?o\.?[ \t]{0,2}box[ \t]{0,2}#?[ \t]{0,2}\d{1,6}(?![\w'\u2019])", re.IGNORECASE)
+
+# --- names in self-introductions: "my name is Jane Doe", "call me Ana", "this is maria garcia" ---
+NAME_MARK = "[name removed]"
+#: Common first names (lowercase), for "i'm jose" and "this is maria": not ones that are everyday
+#: words too ("i'm frank", "it's may", "this is hope", "i'm hunter" stay).
+FIRST_NAMES = frozenset(
+    """
+    aaliyah aaron abigail adam addison adeline adrian adriana ahmed aiden aisha alejandra alejandro alex
+    alexander alexis ali alice alicia allison alyssa amanda amelia amina amir amy ana andre andrea andres
+    andrew angela angelica anjali anna anthony antonio anya ariana aria arjun asher ashley audrey aurora
+    austin ava avery axel ayden bella ben benjamin bennett bianca brandon brayden brian brianna brittany
+    brooke bryan bryson caleb camila cameron carlos carmen caroline carson carter casey catalina cesar
+    charles charlie charlotte chen chloe chris christian christopher claire clara cody colton connor
+    cooper daniel daniela danny darnell david deja deshawn destiny devin diana diego dominic dylan easton
+    eduardo elena eli elias elijah elizabeth ella ellie emilia emilio emily emma eric erik ethan evan
+    evelyn ezekiel ezra fatima fernanda fernando francisco gabriel gabriela gael gianna giovanni grayson
+    greyson guadalupe hailey hannah harper hassan hector henry ian ibrahim imani isaac isabella isaiah
+    isla ivan jace jack jackson jacob jada jake jalen jamal james jamie jasmine jason javier jaxon jayden
+    jennifer jeremiah jesse jessica jesus jin joel john jonah jonathan jordan jorge jose joseph josh joshua
+    josiah juan julia julian justin kai kaitlyn kayla kaylee keisha kennedy kevin kiara kimberly kyle
+    landon lauren layla leah leila leo leonardo levi liam lily lincoln logan lucas lucia lucy luis luka
+    luna lupe mackenzie madelyn madison makayla malik manuel marco marcus maria mariah mariana mario
+    marisol mateo matthew maya megan mei mia micah michael miguel mila milo mohammed morgan muhammad
+    nadia naomi natalia natalie nathan nathaniel nevaeh nicholas nicole noah noor nora olivia omar oscar
+    owen pablo paisley parker pedro penelope peyton priya quinn rafael ramon raul riley roberto rohan
+    rowan ryan ryder samantha samuel santiago sara sarah savannah scarlett sebastian sergio shane sofia
+    sophia sophie stella tanisha taylor thomas tiana travis trey tyler valentina valeria vanessa victor
+    victoria vikram violet wei wesley weston william wyatt ximena xavier yasmin yusuf zachary zainab zoe
+    zoey
+    """.split()
+)
+# Words never taken for a name, and where one ends: "call me back", "i'm a junior", "this is my
+# friend", "my name is jane and i..." (a word that starts a name phrase is one of them, so no
+# phrase is passed over).
+_NOT_NAME = (
+    r"(?:a|an|the|and|or|but|nor|so|to|of|in|on|at|for|from|with|by|as|if|than|then|is|am|are|was|were|be|"
+    r"been|not|no|yes|yeah|yep|nope|ok|okay|please|pls|plz|thanks|thank|thx|ty|lol|lmao|idk|haha|hi|hey|"
+    r"hello|yo|this|that|these|those|it|its|it's|i|i'm|im|i'd|i'll|i've|me|my|mine|myself|we|us|our|you|"
+    r"your|u|ur|he|she|they|them|their|his|her|him|who|what|when|where|why|how|which|there|here|back|"
+    r"later|tomorrow|today|tonight|now|soon|again|anytime|maybe|sometime|asap|too|also|just|really|very|"
+    r"still|even|only|already|ever|never|always|want|wanna|need|like|love|hate|live|go|gonna|got|get|have|"
+    r"has|had|do|does|did|can|could|will|would|should|might|must|think|know|see|say|said|tell|ask|call|"
+    r"called|calls|name|names|named|nickname|btw|fyi|tbh|omg|bro|bruh|dude|everyone|everybody|people|"
+    r"friends|soy|mi|llamo|nombre|es|y|tengo|sure|ready|done|good|fine|great|cool|nice|new|home|school|"
+    r"student|freshman|sophomore|junior|senior|grade|years|year|old|kid|teen|guy|girl|boy|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|secret|private|whatever|something|anything|nothing)"
+    r"(?![\w'\u2019\-])"
+)
+_NAME = r"[^\W\d_]{1,40}(?:['\u2019\-][^\W\d_]{1,40}){0,2}(?![^\W\d_])(?!['\u2019\-][^\W\d_])"
+_I_AM = r"(?:i'?m|i\u2019m|im|i[ \t]{1,2}am)"
+#: A name phrase and up to three words after it (see name() for which are taken).
+NAME = re.compile(
+    # always a name: "my name is", "i'm called", "they call me", "i go by", "name:"...
+    r"(?:(?P<strong>\b(?:my[ \t]{1,2}(?:(?:full|first|last|real|given|middle|nick)[ \t]?)?name"
+    r"(?:[ \t]{1,2}is|'s|\u2019s|s)"
+    rf"|{_I_AM}[ \t]{{1,2}}(?:called|named)"
+    r"|(?:they|people|everyone|everybody|friends|you[ \t]{1,2}can|u[ \t]{1,2}can|just)[ \t]{1,2}calls?[ \t]{1,2}me"
+    r"|i[ \t]{1,2}go[ \t]{1,2}by|name[ \t]{0,2}[:=]|me[ \t]{1,2}llamo|mi[ \t]{1,2}nombre[ \t]{1,2}es))"
+    # a capitalised word or a first name: "call me Ana"; "this is Maria" starting a sentence
+    r"|(?P<call>\bcall[ \t]{1,2}me)"
+    r"|(?P<start>(?:(?<![^.!?\n])[ \t]{0,3}|\b(?:hi|hey|hello|hiya|heya|yo|howdy)[ \t,!.:\-]{1,4})"
+    r"(?:this[ \t]{1,2}is|it'?s|it\u2019s|it[ \t]{1,2}is))"
+    # a first name only: "i'm jose" ("i'm interested", "i'm a welder" stay)
+    rf"|(?P<first>\b(?:{_I_AM}|soy)))"
+    rf"(?:(?<=[:=])[ \t]{{0,3}}|[ \t]{{1,3}})"
+    rf"(?P<s>(?!{_NOT_NAME}){_NAME}(?:[ \t]{{1,2}}(?!{_NOT_NAME}){_NAME}){{0,2}})",
+    re.IGNORECASE,
+)
+#: What NAME needs: a word (lowercase) one of which each name phrase has.
+NAME_PHRASE_WORDS = ("name", "call", "this", "it", "i'm", "i\u2019m", "im", "am", "go", "llamo", "nombre", "soy")
+_NAME_WORDS = re.compile(_NAME)
+_NOT_A_SURNAME = re.compile(r"[^\W\d_]+(?:ing|ed)")  # "i'm maria looking for", "jose interested in"
+
+
+def _name_like(word: str) -> bool:
+    """A first name, or a capitalised word that is no "-ing" / "-ed" / plural word ("This is Welding")."""
+    if word.lower() in FIRST_NAMES:
+        return True
+    return word[0].isupper() and not (len(word) > 1 and word.isupper()) and not word.endswith(("ing", "ed", "s"))
+
+
+def name(match: "re.Match[str]") -> str:
+    """The match with its name words replaced by NAME_MARK: after a "strong" phrase the words as
+    they come; after "call me" or a sentence's "this is" a name-like first word; after "i'm" a
+    first name. Lowercase "-ing" / "-ed" words end a name ("i'm maria looking for work")."""
+    words = list(_NAME_WORDS.finditer(match["s"]))
+    first = words[0][0]
+    if match["first"] is not None and first.lower() not in FIRST_NAMES:
+        return match.group()
+    if match["strong"] is None and match["first"] is None and not _name_like(first):
+        return match.group()
+    taken = 1
+    while taken < len(words) and not _NOT_A_SURNAME.fullmatch(words[taken][0]):
+        taken += 1
+    start, end = match.start("s") - match.start(), match.start("s") - match.start() + words[taken - 1].end()
+    return match.group()[:start] + NAME_MARK + match.group()[end:]

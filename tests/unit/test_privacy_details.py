@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from bot.privacy import ADDRESS_MARK, DATE_MARK, EMAIL_MARK, HANDLE_MARK, ID_MARK, SSN_MARK, redact
+from bot.privacy import ADDRESS_MARK, DATE_MARK, EMAIL_MARK, HANDLE_MARK, ID_MARK, NAME_MARK, SSN_MARK, redact
 
 # Career talk that must come out byte for byte: figures, years, ZIP codes on their own, codes,
 # counts, "at" and "dot" in sentences, what students say about themselves that is no name.
@@ -40,6 +40,9 @@ KEPT = [
     "youtube videos about welding",
     "i learned it on youtube",
     "my insta is private",
+    "my insta is private. ok",
+    "youtube: 49,500 a year",
+    "tiktok 2024",
     "follow me on insta",
     "snap: streaks",
     "github repos for cnc",
@@ -67,6 +70,25 @@ KEPT = [
     "3 days on main st",
     "i live on Oak Street",
     "2,000 hours at the plant",
+    "i'm a junior",
+    "i'm interested in welding",
+    "i'm a welder",
+    "i'm 16",
+    "im in 10th grade",
+    "I'm not sure",
+    "call me a nerd",
+    "call me back",
+    "call me maybe",
+    "call me Monday",
+    "this is great",
+    "This is Welding Technology?",
+    "This is my friend",
+    "its hard",
+    "I think this is Boeing",
+    "my name is not important",
+    "i'm frank with you",
+    "i'm working on it",
+    "written for Rasa 3.6, this is Rasa 3.7",
 ]
 
 
@@ -190,6 +212,40 @@ def test_addresses_are_removed(text, expected):
     assert redact(expected) == expected
 
 
+NAMES = [
+    ("my name is Jane Doe", f"my name is {NAME_MARK}"),
+    ("My name is jane doe.", f"My name is {NAME_MARK}."),
+    ("my name is jane and i like welding", f"my name is {NAME_MARK} and i like welding"),
+    ("my names jose", f"my names {NAME_MARK}"),
+    ("my full name is Mary-Jane O'Brien Smith", f"my full name is {NAME_MARK}"),
+    ("i'm called jose", f"i'm called {NAME_MARK}"),
+    ("they call me JJ", f"they call me {NAME_MARK}"),
+    ("i go by Sam", f"i go by {NAME_MARK}"),
+    ("name: jane doe", f"name: {NAME_MARK}"),
+    ("call me Ana", f"call me {NAME_MARK}"),
+    ("CALL ME ANA", f"CALL ME {NAME_MARK}"),
+    ("ok, call me Xochitl!", f"ok, call me {NAME_MARK}!"),
+    ("this is maria garcia", f"this is {NAME_MARK}"),
+    ("hi, this is Maria.", f"hi, this is {NAME_MARK}."),
+    ("thanks. This is Tam", f"thanks. This is {NAME_MARK}"),
+    ("hello! it's Jose here", f"hello! it's {NAME_MARK} here"),
+    ("i'm jose", f"i'm {NAME_MARK}"),
+    ("I'm Jose Martinez, a junior", f"I'm {NAME_MARK}, a junior"),
+    ("i'm maria looking for work", f"i'm {NAME_MARK} looking for work"),
+    ("i am Priya and im 16", f"i am {NAME_MARK} and im 16"),
+    ("me llamo Ana Sofia", f"me llamo {NAME_MARK}"),
+    ("soy maria", f"soy {NAME_MARK}"),
+    ("my name is Jane, my email is jane at gmail dot com", f"my name is {NAME_MARK}, my email is {EMAIL_MARK}"),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAMES)
+def test_names_are_removed(text, expected):
+    assert redact(text) == expected
+    assert redact(f"{text}\nthanks") == f"{expected}\nthanks"
+    assert redact(expected) == expected
+
+
 # 50,000 characters each, built to make a backtracking pattern retry from every position (the
 # 1 MB cases of test_privacy.py also run through every pattern).
 ADVERSARIAL = {
@@ -221,6 +277,16 @@ ADVERSARIAL = {
     "states": "1 main st a a a AA ",
     "directions": "1 w. ",
     "po boxes": "po box ",
+    "i'm a": "im a ",
+    "my name is": "my name is ",
+    "my name is a": "my name is a ",
+    "call me": "call me A ",
+    "this is": "this is A. ",
+    "i'm jose": "i'm jose ",
+    "greetings": "hi this is ",
+    "it's": ". it's ",
+    "name:": "name: a ",
+    "surnames": "I'm Jose Martinez ",
 }
 
 
