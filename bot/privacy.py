@@ -138,32 +138,34 @@ __all__ = [
 ]
 
 _SUSPECT = re.compile(r"[@\d]|[^\W\d_]{2}")  # nothing to do without an @, a digit or a word
-_AT, _DIGIT, _PHONE_MARK = re.compile("@"), re.compile(r"\d"), re.compile(re.escape(PHONE_MARK))
-Need = Union["re.Pattern[str]", Tuple[str, ...]]  # a pattern to find, or words the lowercased text contains one of
+_AT, _DIGIT = re.compile("@"), re.compile(r"\d")
+_Replacement = Union[str, Callable[["re.Match[str]"], str]]
+
+
+def _any(*words: str) -> "re.Pattern[str]":
+    """A pattern finding one of ``words`` (lowercase) in lowercased text."""
+    return re.compile("|".join(map(re.escape, words)))
+
 
 #: What is looked for, in this order (see "Order, marks and idempotence"): a pattern, what replaces
-#: a match, and what a text needs for the pattern to find anything (a pattern found in the text as
-#: it is then, or words one of which the lowercased input has), so most patterns are skipped for
-#: most texts: a quick check, not a rule (the patterns decide).
-_STEPS: Tuple[Tuple["re.Pattern[str]", Union[str, Callable[["re.Match[str]"], str]], Tuple[Need, ...]], ...] = (
+#: a match, and what the lowercased input needs for the pattern to find anything (patterns that
+#: must all be found in it), so most patterns are skipped for most texts: a quick check, not a
+#: rule (the patterns decide).
+_STEPS: Tuple[Tuple["re.Pattern[str]", _Replacement, Tuple["re.Pattern[str]", ...]], ...] = (
     (_p.OBFUSCATED_EMAIL, _p.obfuscated_email, (_p.AT_WORD,)),  # first: "jane dot doe@gmail.com" is one
     (EMAIL, EMAIL_MARK, (_AT,)),
     (_p.AT_HANDLE, HANDLE_MARK, (_AT,)),
-    (_p.SITE_HANDLE, r"\g<pre>" + HANDLE_MARK, (tuple(_p.SITES),)),
-    (_p.SSN_SAID, r"\g<pre>" + SSN_MARK, (_DIGIT, ("ssn", "ss#", "social"))),
-    (_p.DATE_OF_BIRTH, r"\g<pre>" + DATE_MARK, (_DIGIT, ("born", "birth", "bday", "b-day", "dob", "d.o.b"))),
-    (_p.STUDENT_ID, r"\g<pre>" + ID_MARK, (_DIGIT, ("id", "i.d", "student", "pupil"))),
-    (_p.ADDRESS, ADDRESS_MARK, (_DIGIT, _p.STREET_WORDS)),
-    (_p.PO_BOX, ADDRESS_MARK, (_DIGIT, ("box",))),
-    (_p.NAME, _p.name, (_p.NAME_PHRASE_WORDS,)),
+    (_p.SITE_HANDLE, r"\g<pre>" + HANDLE_MARK, (_any(*_p.SITES),)),
+    (_p.SSN_SAID, r"\g<pre>" + SSN_MARK, (_DIGIT, _any("ssn", "ss#", "social"))),
+    (_p.DATE_OF_BIRTH, r"\g<pre>" + DATE_MARK, (_DIGIT, _any("born", "birth", "bday", "b-day", "dob", "d.o.b"))),
+    (_p.STUDENT_ID, r"\g<pre>" + ID_MARK, (_DIGIT, _any("id", "i.d", "student", "pupil"))),
+    (_p.ADDRESS, ADDRESS_MARK, (_DIGIT, _any(*_p.STREET_WORDS))),
+    (_p.PO_BOX, ADDRESS_MARK, (_DIGIT, _any("box"))),
+    (_p.NAME, _p.name, (_any(*_p.NAME_PHRASE_WORDS),)),
     (PHONE, _p.phone, (_DIGIT,)),
-    (_p.RUN_ON, " " + PHONE_MARK, (_PHONE_MARK,)),
+    (_p.RUN_ON, PHONE_MARK + " " + PHONE_MARK, (_DIGIT,)),  # spaced digits right after a removed number
     (_p.SSN, SSN_MARK, (_DIGIT,)),  # after phone numbers: "010 00 0000 1" is one
 )
-
-
-def _has(need: Need, text: str, lower: str) -> bool:
-    return any(word in lower for word in need) if isinstance(need, tuple) else need.search(text) is not None
 
 
 def redact(text: str) -> str:
@@ -171,8 +173,14 @@ def redact(text: str) -> str:
     if not _SUSPECT.search(text):
         return text
     lower = text.lower()
+    found: Dict["re.Pattern[str]", bool] = {}  # whether the input has each need, looked for once
     for pattern, replacement, needs in _STEPS:
-        if all(_has(need, text, lower) for need in needs):
+        for need in needs:
+            if (has := found.get(need)) is None:
+                has = found[need] = need.search(lower) is not None
+            if not has:
+                break
+        else:
             text = pattern.sub(replacement, text)
     return text
 

@@ -124,7 +124,7 @@ PHONE = re.compile(
     rf"(?![\w%])(?:(?!{_HARD}\d)|(?<=\d{{4}})(?=[/,]{_NEXT}))"
 )
 # Digits running on right after a number we removed (spaced-out numbers back to back): removed too.
-RUN_ON = re.compile(r"(?<=\[phone removed\])(?: \d){7,}(?![\w%])")
+RUN_ON = re.compile(r"\[phone removed\](?: \d){7,}(?![\w%])")
 _DIGITS = re.compile(r"\d+")
 #: North American toll-free area codes: "800-600-7000" is a phone number, not round amounts.
 TOLL_FREE = frozenset({"800", "833", "844", "855", "866", "877", "888"})
