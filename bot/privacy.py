@@ -80,7 +80,7 @@ numbers (``555-123-4567 555-987-6543`` is two numbers). So salaries, years, rang
 counts, codes and ZIP codes survive. When in doubt more is removed, not less: a number one space
 before a phone number may be read as part of it (``100 555 1234`` is 10 digits), and so may one
 after a ``+`` or ``0`` number (up to 15 / 11 digits), and seven or more spaced-out digits right
-after a removed number are removed as well.
+after a removed number are removed as well (all of them, ending as a number must).
 
 **Order, marks and idempotence**: emails (written-out ones first), handles, numbers said to be an
 ssn, a date of birth or an id, addresses, names, phone numbers, then 3-2-4 social security numbers

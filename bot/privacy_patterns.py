@@ -96,6 +96,9 @@ _INTL_SEP = f"(?:{_SEP}?\\(|\\){_SEP}?|{_SEP})"  # as _SEP, or around a parenthe
 # A North American number that may come right after another one and a "/" or ",":
 # "555-123-4567/555-987-6543" (both ends of the join check it, so redacting twice changes nothing).
 _NEXT = rf"(?=(?:1{_WIDE}?)?(?:\(\d{{3}}\){_WIDE}?|\d{{3}}{_WIDE}?)?\d{{3}}{_WIDE}?\d{{4}}(?![\w%]))"
+# A detail ends here: no letter, digit or "%" after it, and if it ends in a digit, no punctuation
+# and a digit (as a phone number ends: one may follow after "/" or ",", see _NEXT).
+_ENDS = rf"(?![\w%])(?:(?<!\d)|(?!{_HARD}\d)|(?<=\d{{4}})(?=[/,]{_NEXT}))"
 PHONE = re.compile(
     r"(?:"
     # Shapes starting with "+" or "(": not glued to a letter, "+" or currency sign before them,
@@ -123,8 +126,9 @@ PHONE = re.compile(
     # not glued to what comes after, except a second number after "/" or "," (see _NEXT)
     rf"(?![\w%])(?:(?!{_HARD}\d)|(?<=\d{{4}})(?=[/,]{_NEXT}))"
 )
-# Digits running on right after a number we removed (spaced-out numbers back to back): removed too.
-RUN_ON = re.compile(r"\[phone removed\](?: \d){7,}(?![\w%])")
+# Digits running on right after a number we removed (spaced-out numbers back to back): removed too,
+# when they end as a phone number does.
+RUN_ON = re.compile(r"\[phone removed\](?: \d){7,}(?! \d)" + _ENDS)
 _DIGITS = re.compile(r"\d+")
 #: North American toll-free area codes: "800-600-7000" is a phone number, not round amounts.
 TOLL_FREE = frozenset({"800", "833", "844", "855", "866", "877", "888"})
@@ -147,9 +151,6 @@ def phone(match: "re.Match[str]") -> str:
 
 # --- numbers that identify: social security numbers, dates of birth, student ids ---------------
 _DASH = "[\\-\u2010-\u2015\u2212]"
-# A detail ends here: no letter, digit or "%" after it, and if it ends in a digit, no punctuation
-# and a digit (as a phone number ends: one may follow after "/" or ",", see _NEXT).
-_ENDS = rf"(?![\w%])(?:(?<!\d)|(?!{_HARD}\d)|(?<=\d{{4}})(?=[/,]{_NEXT}))"
 #: 3-2-4 digits with the same dash or space between (123-45-6789, 123 45 6789), standing apart
 #: like a phone number. Starts with a digit (then looks behind it): digits are found at full speed.
 SSN = re.compile(

@@ -194,6 +194,9 @@ EMAILS = [
         ("$23.80/hour, 2,000 hours/year", "$23.80/hour, 2,000 hours/year"),
         ("12/555-1234", "12/555-1234"),
         ("2,000 555 1234", f"2,000 {PHONE_MARK}"),
+        # spaced digits running on after a number: removed when they end as a number does
+        ("5 5 5 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 now", f"{PHONE_MARK} {PHONE_MARK} now"),
+        ("5 5 5 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5:555-123-4567", f"{PHONE_MARK} 8 9 0 1 2 3 4 5:555-123-4567"),
     ],
 )
 def test_redact(text, expected):

@@ -472,7 +472,9 @@ def test_mixed_text(case):
 
 
 noise = st.text("0123456789 .-\u2013()+@a_Z$,%]:/\n\t[x", max_size=60)
-glue = st.sampled_from([" at ", " dot ", "@", "(at)", " [dot] ", ".", "]", ": ", " is ", "/", ","])
+glue = st.sampled_from(
+    [" at ", " dot ", "@", "(at)", " [dot] ", ".", "]", ": ", " is ", "/", ",", ":", "-", " 8 9 0 1 2 3 4", PHONE_MARK]
+)
 details = st.one_of(
     obfuscated_emails(),
     handles(),
