@@ -12,7 +12,7 @@ SSN_MARK, DATE_MARK, ID_MARK = "[ssn removed]", "[date removed]", "[id removed]"
 #: An email address (also usable with ``fullmatch`` to check an address is well formed). The
 #: lookbehind makes a match start only at the start of a run of local-part characters, so a
 #: long run without an ``@`` is scanned once, not once per character.
-EMAIL = re.compile(r"(?<![\w.+\-\]])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # "]": see PHONE
+EMAIL = re.compile(r"(?<![\w.+\-\]])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # "]": see "Order, marks..." in privacy.py
 
 # --- written out: "jane dot doe at gmail dot com", "jane(at)gmail(dot)com" ---------------------
 _AT_SIGN = r"[ \t]{0,2}(?:@|[(\[{<][ \t]?at[ \t]?[)\]}>])[ \t]{0,2}"  # "@" with spaces, "(at)", "[at]"
@@ -85,7 +85,7 @@ SITE_HANDLE = re.compile(
     re.IGNORECASE,
 )
 
-
+# --- phone numbers ------------------------------------------------------------------------------
 _SEP = "[ .\\-\u00a0\u2009\u202f\u2010-\u2015\u2212]"  # one separator: space, dot, hyphens, dashes
 _SP = "[ \\t\u00a0\u2009\u202f]"  # a space or a tab
 # A separator in a 10-digit North American number: up to 3 spaces or tabs, or a dot or dash with
@@ -312,7 +312,6 @@ NAME = re.compile(
 #: What NAME needs: a word (lowercase) one of which each name phrase has.
 NAME_PHRASE_WORDS = ("name", "call", "this", "it", "i'm", "i\u2019m", "im", "am", "go", "llamo", "nombre", "soy")
 _NAME_WORDS = re.compile(_NAME)
-_NOT_A_SURNAME = re.compile(r"[^\W\d_]+(?:ing|ed)")  # "i'm maria looking for", "jose interested in"
 
 
 def _name_like(word: str) -> bool:
@@ -320,6 +319,11 @@ def _name_like(word: str) -> bool:
     if word.lower() in FIRST_NAMES:
         return True
     return word[0].isupper() and not (len(word) > 1 and word.isupper()) and not word.endswith(("ing", "ed", "s"))
+
+
+def _ends_a_name(word: str) -> bool:
+    """A lowercase "-ing" / "-ed" word: "i'm maria looking for work", "jose interested in" (not "Manning")."""
+    return word.islower() and word.endswith(("ing", "ed"))
 
 
 def name(match: "re.Match[str]") -> str:
@@ -333,7 +337,7 @@ def name(match: "re.Match[str]") -> str:
     if match["strong"] is None and match["first"] is None and not _name_like(first):
         return match.group()
     taken = 1
-    while taken < len(words) and not _NOT_A_SURNAME.fullmatch(words[taken][0]):
+    while taken < len(words) and not _ends_a_name(words[taken][0]):
         taken += 1
     start, end = match.start("s") - match.start(), match.start("s") - match.start() + words[taken - 1].end()
     return match.group()[:start] + NAME_MARK + match.group()[end:]

@@ -232,6 +232,7 @@ NAMES = [
     ("i'm jose", f"i'm {NAME_MARK}"),
     ("I'm Jose Martinez, a junior", f"I'm {NAME_MARK}, a junior"),
     ("i'm maria looking for work", f"i'm {NAME_MARK} looking for work"),
+    ("I'm Jose Manning", f"I'm {NAME_MARK}"),
     ("i am Priya and im 16", f"i am {NAME_MARK} and im 16"),
     ("me llamo Ana Sofia", f"me llamo {NAME_MARK}"),
     ("soy maria", f"soy {NAME_MARK}"),
