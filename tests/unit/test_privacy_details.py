@@ -296,4 +296,4 @@ def test_new_patterns_are_linear(unit):
     text = (unit * (50_000 // len(unit) + 1))[:50_000]
     start = time.perf_counter()
     redact(text)
-    assert time.perf_counter() - start < 0.25  # measured: < 0.04 s each
+    assert time.perf_counter() - start < 0.25  # measured: < 0.06 s each (1 MB of them: < 0.9 s)
