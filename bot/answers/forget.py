@@ -35,7 +35,8 @@ def privacy(turn: Turn) -> Answer:
     days = settings.retention_days()
     facts = [
         "No accounts and no tracking: nobody signs in, and I never ask for your name or anything personal.",
-        "Email addresses and phone numbers are removed before anything is saved.",
+        "Personal details it can spot (email addresses, phone numbers, names, street addresses, ID "
+        "numbers) are removed before anything is saved.",
         f"The conversation is kept on the server that runs this assistant for {days} days, then deleted.",
         "Counselors see only summaries (for example, how many students asked about pay), "
         "never a whole conversation or who wrote it.",

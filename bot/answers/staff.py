@@ -28,8 +28,9 @@ def answer(turn: Turn) -> Answer:
         "with your school's name, greeting and counselor contact.",
         "What counselors can see: a page of totals (what students ask about, what it could not "
         "answer), never a conversation or who asked.",
-        f"Student data: no accounts or names; email addresses and phone numbers are removed before "
-        f"anything is saved; conversations are deleted after {settings.retention_days()} days, or "
+        f"Student data: no accounts; personal details it can spot (emails, phone numbers, names, "
+        f"addresses, ID numbers) are removed before anything is saved; conversations are deleted "
+        f"after {settings.retention_days()} days, or "
         "at once when a student asks.",
     ]
     return Answer(
