@@ -9,14 +9,19 @@ from collections import Counter
 
 from bot import settings
 from bot.answers.turn import Turn
-from bot.render import Answer, Button, bullets, join_names, payload
+from bot.render import Answer, Button, bullets, payload
+
+#: Publishers named, the most cited first; the rest are counted ("and 10 others").
+MOST_CITED = 3
 
 
 def answer(turn: Turn) -> Answer:
     k = turn.knowledge
     kb = k.kb
-    publishers = Counter(s.publisher for s in kb.meta.sources.values())
-    named = join_names([p for p, _ in publishers.most_common()])
+    publishers = [p for p, _ in Counter(s.publisher for s in kb.meta.sources.values()).most_common()]
+    named = ", ".join(publishers[:MOST_CITED]) + (
+        f" and {len(publishers) - MOST_CITED} others" if len(publishers) > MOST_CITED else ""
+    )
     facts = [
         f"What it covers: {len(kb.roles)} manufacturing jobs, {len(kb.sectors)} industries and "
         f"{len(kb.pathways)} career pathways: what the work is, skills, training, pay and job "

@@ -144,6 +144,13 @@ def verdict(text: str, intent: Optional[Dict[str, Any]], ranking: List[Dict[str,
         chosen = _about_chat_or_next(text, chosen, ranking)
     elif unsure and chosen["name"] != PRIVACY_INTENT and forget.about_this_chat(text):
         chosen = {"name": PRIVACY_INTENT, "confidence": chosen["confidence"]}
+    elif (
+        chosen["name"] == PRIVACY_INTENT
+        and _feels(text)
+        and not (forget.asks_about_privacy(text) or forget.about_this_chat(text))
+    ):
+        # "idk what to do, my counsler said to try this": a feeling, and not a word about data.
+        chosen = {"name": WORRY_INTENT, "confidence": chosen["confidence"]}
     if chosen["name"] == WORRY_INTENT and not _feels(text):
         chosen = _next(ranking, exclude={WORRY_INTENT})
     elif chosen["name"] in LOOSE_INTENTS and _feels(text) and _ranks_near_top(WORRY_INTENT, ranking):

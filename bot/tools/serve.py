@@ -11,7 +11,9 @@ import argparse
 import os
 import subprocess
 import sys
+from pathlib import Path
 
+import yaml
 from dotenv import load_dotenv
 
 from bot import ROOT
@@ -22,6 +24,21 @@ def load_env_file(path=ROOT / ".env") -> None:
     """KEY=VALUE lines from .env into the environment (values already set win), read by
     python-dotenv: quotes, comments and `export` lines as shells and Docker read them."""
     load_dotenv(path, override=False)
+
+
+def endpoints_for(path: Path, actions_port: int) -> Path:
+    """The endpoints file, with Rasa pointed at the action server on `actions_port`: a copy in
+    var/ when the port is not the file's (`make run ACTIONS_PORT=7055` called 5055 before)."""
+    config = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    url = f"http://localhost:{actions_port}/webhook"
+    action_endpoint = config.get("action_endpoint") or {}
+    if action_endpoint.get("url") == url:
+        return path
+    config["action_endpoint"] = {**action_endpoint, "url": url}
+    out = ROOT / "var" / f"endpoints-actions-{actions_port}.yml"
+    out.parent.mkdir(mode=0o700, exist_ok=True)
+    out.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return out
 
 
 def main() -> int:
@@ -35,6 +52,7 @@ def main() -> int:
     parser.add_argument("--endpoints", default=str(ROOT / "endpoints.yml"), help="Rasa's endpoints file")
     args = parser.parse_args()
 
+    endpoints = str(endpoints_for(Path(args.endpoints), args.actions_port))
     actions = start_actions(args.actions_port)
     try:
         print(f"==> Starting the action server on port {args.actions_port}")
@@ -48,7 +66,7 @@ def main() -> int:
                     "--model",
                     str(MODEL),
                     "--endpoints",
-                    args.endpoints,
+                    endpoints,
                     "--interface",
                     os.environ.get("RASA_HOST", "127.0.0.1"),
                     "--port",
@@ -56,7 +74,7 @@ def main() -> int:
                 ],
                 cwd=ROOT,
             )
-        rasa = start_rasa(args.rasa_port, args.endpoints)
+        rasa = start_rasa(args.rasa_port, Path(endpoints))
         try:
             print(f"==> Starting Rasa on port {args.rasa_port} (about a minute)")
             seconds = wait_ready(rasa)

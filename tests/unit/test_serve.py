@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import yaml
+
 from bot.tools.serve import load_env_file
 
 
@@ -29,3 +31,16 @@ def test_env_file_is_read_without_overriding_the_environment(tmp_path, monkeypat
 
 def test_a_missing_env_file_is_fine(tmp_path):
     load_env_file(tmp_path / "missing.env")
+
+
+def test_rasa_is_pointed_at_the_action_server_on_its_port(tmp_path):
+    from bot import ROOT
+    from bot.tools.serve import endpoints_for
+
+    original = ROOT / "endpoints.yml"
+    assert endpoints_for(original, 5055) == original  # the file's own port: the file itself
+    moved = endpoints_for(original, 7055)
+    config = yaml.safe_load(moved.read_text())
+    assert config["action_endpoint"]["url"] == "http://localhost:7055/webhook"
+    assert config["tracker_store"] == yaml.safe_load(original.read_text())["tracker_store"]
+    moved.unlink()
