@@ -34,8 +34,10 @@ PARALLEL = 64
 MAX_FLOOD_REQUESTS = 40_000
 MAX_FLOOD_SECONDS = 90.0
 #: Seconds for the turns a flood has in flight when it is first refused: 64 at most, a few seconds'
-#: work of a replica on a shared 2-core machine. The student asks after that.
-DRAIN_S = 2.0
+#: work of a replica on a shared 2-core machine (2 s was once not enough under other load: the
+#: student's first answer took 3.2 s behind them). The student asks after that, while the flood
+#: goes on being refused.
+DRAIN_S = 5.0
 QUESTIONS = [
     "what does a welder do",
     "how much do they make",
