@@ -139,7 +139,7 @@ def verdict(text: str, intent: Optional[Dict[str, Any]], ranking: List[Dict[str,
         # A clear command, whatever the classifier made of the rest ("i'm a counselor on a shared
         # computer, please delete this conversation"): it only asks for a confirmation.
         chosen = {"name": "delete_conversation", "confidence": chosen["confidence"]}
-    elif chosen["name"] == KEEP_INTENT and not forget.refuses_deleting(text):
+    elif chosen["name"] == KEEP_INTENT:
         # "how long do you keep conversations" is a question, not "no, keep it".
         chosen = _about_chat_or_next(text, chosen, ranking)
     elif unsure and chosen["name"] != PRIVACY_INTENT and forget.about_this_chat(text):
