@@ -13,6 +13,7 @@ from bot.answers.loaded_knowledge import Knowledge, shared
 from bot.answers.safety_net import with_safety_net
 from bot.answers.turn import Turn
 from bot.render import Answer
+from bot.understanding.reading import READING_KEY, Reading
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ def turn_from(tracker: Tracker, knowledge: Knowledge) -> Turn:
         metadata=message.get("metadata") or {},
         intent_ranking=message.get("intent_ranking") or [],
         previous_intent=_previous_intent(tracker),
+        reading=Reading.from_dict(message.get(READING_KEY)),
     )
 
 

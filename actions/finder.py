@@ -10,8 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import FORM_SLOTS as FINDER_SLOTS
 from bot.answers import finder
-from bot.answers.loaded_knowledge import shared
 from bot.text import user_text
+from bot.understanding.reading import READING_KEY, Reading
 
 
 def _check(value: Any, parse, dispatcher: CollectingDispatcher, slot: str, hint: str) -> Dict[Text, Any]:
@@ -58,7 +58,7 @@ class ValidateCareerFinderForm(FormValidationAction):
     ) -> Dict[Text, Any]:
         return _check(
             value,
-            lambda text: finder.parse_industry(shared(), text),
+            lambda text: finder.parse_industry(text, Reading.from_dict(tracker.latest_message.get(READING_KEY))),
             dispatcher,
             "finder_industry",
             "Name an industry such as aerospace or automotive, or say \u201cany\u201d.",

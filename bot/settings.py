@@ -9,6 +9,8 @@ import ipaddress
 import os
 from typing import List, Optional, Union
 
+from bot.knowledge.loader import DEFAULT_PATH
+
 #: Days a conversation is kept before the store deletes it (CONVERSATION_RETENTION_DAYS).
 DEFAULT_RETENTION_DAYS = 30
 
@@ -59,3 +61,9 @@ def trusted_proxies(environ: Optional[dict] = None) -> List[Network]:
             except ValueError:
                 raise SystemExit(f"TRUSTED_PROXIES: {part!r} is not an address or network") from None
     return networks
+
+
+def knowledge_file(environ: Optional[dict] = None) -> str:
+    """The knowledge file both processes read (KNOWLEDGE_FILE, e.g. a school's own copy): Rasa
+    reads messages against its names, the action server answers from its facts."""
+    return (environ if environ is not None else os.environ).get("KNOWLEDGE_FILE") or str(DEFAULT_PATH)

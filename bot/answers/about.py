@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from bot.answers import cluster, glossary, roles, scope, topics
-from bot.answers.aspects import asks_pay
 from bot.answers.turn import Turn
 from bot.kinds import SUGGESTIONS
 from bot.render import Answer, Button
-from bot.text import normalise
-from bot.understanding.linking import ECONOMY, OTHER, PATHWAY, ROLE, SECTOR, TECHNOLOGY, TRAINING
+from bot.understanding.reading import ECONOMY, OTHER, PATHWAY, ROLE, SECTOR, TECHNOLOGY, TRAINING
 
 #: Aspects that belong to the whole cluster rather than to one role.
 _TOPIC_ANSWERS = {"economy": topics.economy, "automation": topics.automation, "training": topics.training}
@@ -23,7 +19,7 @@ def about(turn: Turn) -> Answer:
         given = turn.entities.get(kind)
         if given:
             return _describe(turn, kind, given)
-    if roles.named(turn) and asks_pay(turn.text):  # "what's the paycheck like for a welder"
+    if roles.named(turn) and turn.asks("pay"):  # "what's the paycheck like for a welder"
         answer = roles.answer_named(turn)
         assert answer is not None  # a job is named
         return answer
@@ -33,12 +29,12 @@ def about(turn: Turn) -> Answer:
     if turn.links.ambiguous:
         return roles.ask_which(k, list(turn.links.ambiguous[0]), "overview", "Which of these jobs do you mean?")
     if turn.links.unknown_words:
-        if scope.closest_roles(k, turn.links.unknown_words, turn.links.ids(SECTOR)):
-            return scope.unknown_role(k, None, "overview", turn.links)
+        if turn.reading.closest:
+            return scope.unknown_role(k, None, "overview", turn.reading.closest)
         return scope.explain(k, "I don't have information about that.")
     role = turn.slot("role")
     if role in k.roles:  # "and the paycheck?" about the job being discussed
-        return roles.render(k, [role], "pay" if asks_pay(turn.text) else "overview")
+        return roles.render(k, [role], "pay" if turn.asks("pay") else "overview")
     return cluster.describe_cluster(k)
 
 
@@ -57,7 +53,7 @@ def what_about(turn: Turn) -> Answer:
     if named_roles:
         if aspect in _TOPIC_ANSWERS or aspect not in roles.ASPECT_INTENTS:
             aspect = "overview"
-        if asks_pay(turn.text):  # "and what's the paycheck like for welders?"
+        if turn.asks("pay"):  # "and what's the paycheck like for welders?"
             aspect = "pay"
         return roles.render(turn.knowledge, named_roles, aspect)
     if aspect in _TOPIC_ANSWERS and turn.links.mentions:
@@ -69,32 +65,21 @@ def what_about(turn: Turn) -> Answer:
 _SUGGESTIONS = SUGGESTIONS  # intent -> (button title, payload), from bot/kinds.py
 
 
-#: A question about the cluster that asks for one of its lists.
-_LIST_WORDS = re.compile(
-    r"\b(?P<sectors>sectors|industries|kinds of factories)\b"
-    r"|\b(?P<pathways>pathways|paths|tracks)\b|\b(?P<jobs>jobs|roles|occupations)\b"
-)
-
-
 def cluster_question(turn: Turn) -> Answer:
     """'What is manufacturing?' describes the cluster; a message that names something more
     specific ("the gdp thing for manufacturing") gets that instead."""
-    listed = _LIST_WORDS.search(normalise(turn.text))
-    if listed and not turn.entities:  # "which sectors does the cluster include": the list asked for
-        if listed.group("sectors"):
+    if not turn.entities:  # "which sectors does the cluster include": the list asked for
+        if turn.asks("list_sectors"):
             return cluster.sectors(turn)
-        if listed.group("pathways"):
+        if turn.asks("list_pathways"):
             return cluster.pathways(turn)
-        return cluster.roles_list(turn)
-    if glossary.find(turn.knowledge, turn.text):  # "what is advanced manufacturing": a definition
+        if turn.asks("list_jobs"):
+            return cluster.roles_list(turn)
+    if turn.reading.term:  # "what is advanced manufacturing": a definition
         return glossary.define(turn)
     if turn.links.mentions or turn.entities:
         return about(turn)
     return cluster.describe_cluster(turn.knowledge)
-
-
-#: Words that point back at the job being discussed.
-_THAT_JOB = re.compile(r"\b(that|this|it|they|them|their)\b")
 
 
 def low_confidence(turn: Turn) -> Answer:
@@ -106,8 +91,8 @@ def low_confidence(turn: Turn) -> Answer:
     current = turn.slot("role")
     if (
         current in turn.knowledge.roles
-        and asks_pay(turn.text)
-        and _THAT_JOB.search(normalise(turn.text))
+        and turn.asks("pay")
+        and turn.asks("that_job")
         and not turn.links.unknown_words
         and not turn.links.ambiguous
     ):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from bot.answers import explore, roles
 from bot.answers.loaded_knowledge import Knowledge
 from bot.knowledge.model import Pathway, Sector
@@ -85,15 +83,11 @@ def pathways(turn) -> Answer:
     named = [p for p in turn.mentioned("pathway") if p in k.pathways]
     if not named:
         named = [k.roles[r].pathway for r in roles.named(turn) if k.roles[r].pathway in k.pathways]
-        if named and roles.asks_pay(turn.text):
+        if named and turn.asks("pay"):
             answer = roles.answer_named(turn)
             assert answer is not None  # a job is named
             return answer
     return describe_pathway(k, k.pathways[named[0]]) if named else list_pathways(k)
-
-
-#: Words asking where a job is done: which industries, sectors or factories hire it.
-_WHERE = re.compile(r"\b(industr\w*|sectors?|hire\w*|factor\w*|where|companies|employers?)\b")
 
 
 def sectors(turn) -> Answer:
@@ -105,7 +99,8 @@ def sectors(turn) -> Answer:
     if named:
         return describe_sector(k, k.sectors[named[0]])
     jobs = roles.named(turn)
-    if jobs and _WHERE.search(roles.words_outside_names(turn)) and not roles.asks_pay(turn.text):
+    # "where" read outside the names: "industrial" in a title asks nothing.
+    if jobs and "where" in turn.reading.cues_outside_names and not turn.asks("pay"):
         return sectors_of_role(k, jobs[0])  # "what industries hire welders"
     if jobs:
         answer = roles.answer_named(turn)

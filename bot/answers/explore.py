@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import List, Optional, Tuple
 
 from bot.answers.loaded_knowledge import Knowledge
@@ -27,8 +26,7 @@ from bot.render import (
     short_entry,
     signed_percent,
 )
-from bot.text import normalise
-from bot.understanding.linking import OTHER, PATHWAY, ROLE, SECTOR
+from bot.understanding.reading import OTHER, PATHWAY, ROLE, SECTOR
 
 MAX_COMPARED = 3
 MAX_LISTED = 6
@@ -109,29 +107,18 @@ def _who_earns_more(roles: List[Role]) -> Optional[str]:
 
 
 # --- explore by filter ------------------------------------------------------------------
-_NO_DEGREE = re.compile(
-    r"\b(without|no|not|dont|don t|skip)\b.*\b(college|degree|university)\b"
-    r"|\bright (out of|after) high school\b|\bhigh school diploma\b|\bno college\b"
-)
-_TWO_YEAR = re.compile(r"\b(associate|two year|2 year|community college)\b")
-_HIGHEST_PAY = re.compile(
-    r"\b(highest|best|top|most|biggest)\b.*\b(pay|paying|paid|money|salar\w*|earn\w*)\b"
-    r"|\bpay the most\b|\bmake the most\b"
-)
-_GROWING = re.compile(r"\b(fastest|growing|growth|in demand|most demand|future proof|future)\b")
 
 
 def explore(turn: Turn) -> Answer:
     """Jobs that match the conditions the message sets, ordered as it asks."""
     k = turn.knowledge
-    text = normalise(turn.text)
-    roles, places, conditions = _matching(turn, text)
+    roles, places, conditions = _matching(turn)
     if not roles:
         return Answer(
             "No job on my list matches all of that. Try asking with fewer conditions.",
             [Button("All jobs", payload("ask_roles"))],
         )
-    order, shown = _sort(roles, text)
+    order, shown = _sort(roles, turn)
     listed = roles[:MAX_LISTED]
     lead = " ".join(["Jobs", " and ".join(places)] if places else ["Jobs"])
     lead += (" where " + " and ".join(conditions) if conditions else "") + f", {order}:"
@@ -148,7 +135,7 @@ def explore(turn: Turn) -> Answer:
     return Answer(f"{lead}\n{bullets(lines)}{more}\n{cite}".strip(), buttons, figure_sources(listed))
 
 
-def _matching(turn: Turn, text: str) -> Tuple[List[Role], List[str], List[str]]:
+def _matching(turn: Turn) -> Tuple[List[Role], List[str], List[str]]:
     """The roles in the industry or pathway named and with the training asked for, with the
     places ("in aerospace") and other conditions that were applied, as the answer words them."""
     k = turn.knowledge
@@ -162,18 +149,18 @@ def _matching(turn: Turn, text: str) -> Tuple[List[Role], List[str], List[str]]:
     if pathway:
         roles = [r for r in roles if r.id in k.pathways[pathway].roles]
         places.append(f"in the {k.pathways[pathway].name} pathway")
-    if _NO_DEGREE.search(text):
+    if turn.asks("no_degree"):
         roles = [r for r in roles if entry_level(r) == 0]
         conditions.append("you can start without a college degree")
-    elif _TWO_YEAR.search(text):
+    elif turn.asks("two_year"):
         roles = [r for r in roles if entry_level(r) <= 1]
         conditions.append("need at most a two-year degree")
     return roles, places, conditions
 
 
-def _sort(roles: List[Role], text: str) -> Tuple[str, str]:
+def _sort(roles: List[Role], turn: Turn) -> Tuple[str, str]:
     """Sort by outlook when growth is asked about (and pay is not), else by pay; say which."""
-    if _GROWING.search(text) and not _HIGHEST_PAY.search(text):
+    if turn.asks("growing") and not turn.asks("highest_pay"):
         roles.sort(key=lambda r: -(r.outlook.percent_change if r.outlook else float("-inf")))
         return "fastest growing first", "outlook"
     roles.sort(key=lambda r: -(r.median_pay.annual_usd if r.median_pay else -1))

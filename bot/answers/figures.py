@@ -8,7 +8,6 @@ not mentioned, never guessed.
 
 from __future__ import annotations
 
-import re
 from typing import Iterable, List, Optional, Tuple
 
 from bot.answers.loaded_knowledge import Knowledge
@@ -27,30 +26,11 @@ from bot.render import (
     period,
     signed_percent,
 )
-from bot.understanding.linking import ROLE
+from bot.understanding.reading import ROLE
 
 #: Growth within this many percentage points of all jobs counts as "about the same".
 _SAME_GROWTH = 0.5
 _ASPECTS = ("pay", "outlook")
-_PAY_WORDS = {
-    "pay",
-    "paid",
-    "pays",
-    "money",
-    "salary",
-    "wage",
-    "wages",
-    "earn",
-    "earning",
-    "much",
-    "lot",
-    "rich",
-    "high",
-    "low",
-    "well",
-    "enough",
-}
-_GROWTH_WORDS = {"growing", "grow", "grows", "growth", "demand", "outlook", "fast", "faster", "shrinking"}
 
 
 def pay_context(k: Knowledge, role: Role, related: bool = False) -> Tuple[str, List[str]]:
@@ -121,8 +101,7 @@ def judge(turn: Turn) -> Answer:
 
 def _aspect(turn: Turn) -> Optional[str]:
     """Pay or outlook: what the words ask about, else what the last answer was about."""
-    words = set(re.findall(r"[a-z]+", turn.text.lower()))
-    pay, grow = bool(words & _PAY_WORDS), bool(words & _GROWTH_WORDS)
+    pay, grow = turn.asks("pay") or turn.asks("pay_judgement"), turn.asks("growth")
     if pay != grow:
         return "pay" if pay else "outlook"
     last = turn.slot("last_aspect")

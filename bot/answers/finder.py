@@ -26,7 +26,7 @@ from bot.render import (
     signed_percent,
 )
 from bot.text import normalise
-from bot.understanding.linking import SECTOR
+from bot.understanding.reading import SECTOR, Reading
 
 ANY = "any"
 INTEREST_WORDS = {
@@ -82,10 +82,11 @@ def parse_training(text: str) -> Optional[str]:
     return None
 
 
-def parse_industry(k: Knowledge, text: str) -> Optional[str]:
+def parse_industry(text: str, reading: Reading) -> Optional[str]:
+    """The industry answered: "any", or the first industry the message's reading names."""
     if _SKIP.search(normalise(text)):
         return ANY
-    return k.linker.link(text).first(SECTOR)
+    return reading.links.first(SECTOR)
 
 
 def rank(k: Knowledge, interest: str, training: str, industry: str) -> List[Tuple[Role, List[str]]]:

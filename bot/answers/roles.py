@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Callable, Dict, List, Tuple, Union
 
 from bot.answers import explore, figures, scope
-from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES, INTENT_ASPECTS, asks_pay  # noqa: F401 (re-exported)
+from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES, INTENT_ASPECTS  # noqa: F401 (re-exported)
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Role
 from bot.render import Answer, Button, a_an, bullets, cite, degree_note, in_sentence, outlook_line, pay_line, payload
-from bot.text import normalise, user_text
-from bot.understanding.linking import OTHER, PATHWAY, SECTOR
+from bot.text import normalise
+from bot.understanding.reading import OTHER, PATHWAY, SECTOR
 
 MAX_ROLES_PER_ANSWER = 3
 
@@ -66,7 +66,7 @@ def resolve_roles(turn: Turn, aspect: str) -> Union[List[str], Answer]:
         return ask_which(k, role_ids, aspect, f"Which {name} job do you mean?")
     current = turn.slot("role")
     if links.unknown_words:
-        return scope.unknown_role(k, current, aspect, links)
+        return scope.unknown_role(k, current, aspect, turn.reading.closest)
     if current in k.roles:
         return [current]
     return ask_which(k, [r.id for r in k.kb.roles], aspect, "Which job would you like to know about?")
@@ -217,17 +217,8 @@ def answer_named(turn: Turn, aspect: str = "overview") -> Union[Answer, None]:
     chosen = named(turn)
     if not chosen:
         return None
-    if asks_pay(turn.text):
+    if turn.asks("pay"):
         aspect = "pay"
     if len(chosen) > 1 and aspect in ("pay", "outlook"):
         return explore.side_by_side(turn.knowledge, chosen[: explore.MAX_COMPARED])
     return render(turn.knowledge, chosen, aspect)
-
-
-def words_outside_names(turn: Turn) -> str:
-    """The message without the names it links ("what does an industrial engineering technician
-    do" -> "what does an do"), so a word inside a job title ("industrial") is not read as a
-    question word ("industries")."""
-    doc = turn.knowledge.linker.nlp(normalise(user_text(turn.text)))
-    covered = {i for m in turn.links.mentions for i in range(m.start, m.end)}
-    return " ".join(t.text for t in doc if t.i not in covered)

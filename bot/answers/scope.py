@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from os.path import commonprefix
-from typing import Dict, Iterable, List, Optional
-
-from rapidfuzz import fuzz
+from typing import Optional, Sequence
 
 from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES
 from bot.answers.loaded_knowledge import Knowledge
 from bot.render import Answer, Button, join_names, payload
-from bot.understanding.linking import ROLE, SECTOR, Linker, Links
-from bot.understanding.vocabulary import LOOK_ALIKE_WORDS, NEARBY_WORDS
 
 COVERS = (
     "I can tell you about manufacturing careers. I know what jobs like welder, machinist or "
@@ -44,10 +38,11 @@ def other_cluster(k: Knowledge, other_id: str) -> Answer:
     return Answer(text, menu_buttons())
 
 
-def unknown_role(k: Knowledge, current: Optional[str], aspect: str, links: Optional[Links] = None) -> Answer:
+def unknown_role(k: Knowledge, current: Optional[str], aspect: str, closest: Sequence[str] = ()) -> Answer:
     """The user named a job we do not know: never answer with another role's facts. Offer the
-    known jobs closest to it (by its words, or the industry named), or else the full list."""
-    closest = closest_roles(k, links.unknown_words, links.ids(SECTOR)) if links else []
+    known jobs closest to it (by its words, or the industry named: the reading's `closest`), or
+    else the full list."""
+    closest = [r for r in closest if r in k.roles]
     intent = ASPECT_INTENTS[aspect]
     if closest:
         titles = join_names([k.title(r) for r in closest])
@@ -67,64 +62,6 @@ def unknown_role(k: Knowledge, current: Optional[str], aspect: str, links: Optio
         buttons.append(Button(title, payload(intent, role=current)))
     buttons.append(Button("All roles", payload("ask_roles")))
     return Answer(text, buttons, slots={"last_aspect": aspect})
-
-
-#: How close a typed word must be to a word of a role's name (rapidfuzz ratio) to count.
-_CLOSE_WORD = 80.0
-_SHARED_STEM = 5
-
-
-@lru_cache(maxsize=4)
-def _role_words(linker: Linker) -> Dict[str, Dict[str, List[str]]]:
-    """First letter -> word of a role name -> the roles whose names use it (built once per
-    linker, so a turn compares the typed words with a few dozen words, not every name)."""
-    index: Dict[str, Dict[str, List[str]]] = {}
-    for name in linker.names:
-        if name.kind != ROLE:
-            continue
-        for word in name.text.split():
-            if len(word) >= 4 and word not in linker.stop_words:
-                ids = index.setdefault(word[0], {}).setdefault(word, [])
-                if name.id not in ids:
-                    ids.append(name.id)
-    return index
-
-
-def closest_roles(k: Knowledge, words: Iterable[str], sectors: Iterable[str] = (), limit: int = 3) -> List[str]:
-    """Known roles nearest to a job we do not know, best first: a word of the job like a word of
-    a role's title or aliases ("designer" -> industrial designer), jobs and industries chosen for
-    the word in `NEARBY_WORDS` ("astronaut" -> aerospace engineer), and roles of an industry the
-    message names."""
-    scores: Dict[str, float] = {}
-
-    def add(role_id: str, score: float) -> None:
-        if role_id in k.roles:
-            scores[role_id] = max(scores.get(role_id, 0.0), score)
-
-    index = _role_words(k.linker)
-    word_hits: Dict[str, float] = {}
-    for w in (w for w in words if len(w) >= 4):
-        for word, role_ids in index.get(w[0], {}).items():  # a close word starts with the same letter
-            score = max(fuzz.ratio(w, word), fuzz.ratio(w.rstrip("s"), word))
-            stem = len(commonprefix([w, word])) >= _SHARED_STEM and not {w, word} & LOOK_ALIKE_WORDS
-            if score >= _CLOSE_WORD or stem:
-                for role_id in role_ids:
-                    word_hits[role_id] = max(word_hits.get(role_id, 0.0), score, 80.0)
-    for role_id in k.roles:  # in file order, so equal scores keep the file's order
-        if role_id in word_hits:
-            add(role_id, word_hits[role_id])
-    for sector in sectors:
-        for role_id in k.sectors[sector].roles if sector in k.sectors else ():
-            add(role_id, 60.0)
-    for w in words:
-        # A job named in NEARBY_WORDS was chosen by hand for that word: it beats a shared
-        # everyday word such as "worker" ("warehouse worker" -> forklift operator first).
-        for rank, target in enumerate(NEARBY_WORDS.get(w) or NEARBY_WORDS.get(w.rstrip("s")) or ()):
-            if target in k.sectors:
-                for role_id in k.sectors[target].roles[:limit]:
-                    add(role_id, 55.0)
-            add(target, 101.0 - rank)
-    return sorted(scores, key=lambda r: -scores[r])[:limit]
 
 
 def out_of_scope(turn) -> Answer:

@@ -10,7 +10,7 @@ from bot.answers.turn import Turn
 from bot.knowledge.model import Technology, Training
 from bot.render import Answer, Button, a_an, bullets, degree_note, fact_line, in_sentence, join_names, payload
 from bot.text import normalise
-from bot.understanding.linking import ECONOMY, ROLE, TECHNOLOGY, TRAINING
+from bot.understanding.reading import ECONOMY, ROLE, TECHNOLOGY, TRAINING
 
 
 def economy(turn: Turn) -> Answer:

@@ -3,28 +3,41 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Dict, List, Optional
 
 from bot.answers.loaded_knowledge import Knowledge
-from bot.text import user_text
-from bot.understanding.linking import Links
+from bot.understanding.reading import Links, Reading
 
 
 @dataclass
 class Turn:
     knowledge: Knowledge
     intent: str
+    #: What was typed: shown back or passed on, never parsed (the reading says what it asks).
     text: str
     entities: Dict[str, str] = field(default_factory=dict)  # from button payloads
     slots: Dict[str, Any] = field(default_factory=dict)
     metadata: Dict[str, Any] = field(default_factory=dict)  # from the channel (school settings)
     intent_ranking: List[Dict[str, Any]] = field(default_factory=list)
     previous_intent: Optional[str] = None  # of the user's message before this one
+    #: What the words name and ask, read inside Rasa (bot/nlu/reader.py). Left out, it is read
+    #: here when the knowledge has a reader (tests, tools), else empty (a button payload).
+    reading: Optional[Reading] = None
 
-    @cached_property
+    def __post_init__(self):
+        if self.reading is None:
+            reader = self.knowledge.reader
+            self.reading = reader.read(self.text) if reader and not self.text.startswith("/") else Reading()
+
+    @property
     def links(self) -> Links:
-        return self.knowledge.linker.link(user_text(self.text))
+        assert self.reading is not None  # set in __post_init__
+        return self.reading.links
+
+    def asks(self, cue: str) -> bool:
+        """Whether the words ask this (data/lexicon/<lang>/cues.yml: "pay", "no_degree" ...)."""
+        assert self.reading is not None
+        return self.reading.asks(cue)
 
     @property
     def kb(self):

@@ -3,10 +3,11 @@
     python -m bot.tools.bench_roles            (make bench-roles; reports/bench-roles.md and .json)
 
 The NLU model never sees the knowledge file (it is read at run time, so it is not retrained when
-roles are added): what grows with the file is the action server's work, linking a message to
-the names in the file and building the answer. So each size gets its own real action server
-(bot.tools.action_server with KNOWLEDGE_FILE), and the same student questions are sent to its
-/webhook as Rasa sends them; we report the latency per turn, the server's memory and its start.
+roles are added): what grows with the file is reading a message against its names (Rasa's last
+NLU component, bot/nlu/reader.py) and the action server's work building the answer. So each size
+gets a Reader on that file (timed per message, in this process) and its own real action server
+(bot.tools.action_server with KNOWLEDGE_FILE), to which the same student questions are sent, with
+their readings, as Rasa sends them; we report both latencies, the server's memory and its start.
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ import requests
 import yaml
 
 from bot import ROOT
-from bot.knowledge.loader import DEFAULT_PATH
+from bot.knowledge.loader import DEFAULT_PATH, load
 from bot.tools.servers import start_actions, wait_ready
+from bot.understanding import nlp as nlp_pipeline
+from bot.understanding.reader import Reader
+from bot.understanding.reading import READING_KEY
 
 REPORTS = ROOT / "reports"
 PORT = int(os.environ.get("BENCH_ROLES_PORT", "5075"))
@@ -131,17 +135,25 @@ def _new_word(rng: random.Random, taken: set) -> str:
 def measure(path: Path, repeat: int) -> Dict[str, Any]:
     """Start an action server on this knowledge file, send every question `repeat` times."""
     REPORTS.mkdir(exist_ok=True)
+    reader = Reader(load(path), nlp_pipeline.load())
+    readings = {text: reader.read(text).as_dict() for _, _, text in TURNS}  # warm-up too
+    read_ms = []
+    for _ in range(repeat):
+        for _, _, text in TURNS:
+            t0 = time.perf_counter()
+            reader.read(text)
+            read_ms.append((time.perf_counter() - t0) * 1000)
     server = start_actions(PORT, log=REPORTS / "bench-roles.log", env={"KNOWLEDGE_FILE": str(path)})
     try:
         start_s = wait_ready(server)
         by_text: Dict[str, List[float]] = {text: [] for _, _, text in TURNS}
         with requests.Session() as http:
             for action, intent, text in TURNS:  # warm-up: first use of each answer
-                _turn(http, action, intent, text)
+                _turn(http, action, intent, text, readings[text])
             for _ in range(repeat):
                 for action, intent, text in TURNS:
                     t0 = time.perf_counter()
-                    _turn(http, action, intent, text)
+                    _turn(http, action, intent, text, readings[text])
                     by_text[text].append((time.perf_counter() - t0) * 1000)
         rss_mb = _rss_mb(server.process.pid)
     finally:
@@ -149,6 +161,7 @@ def measure(path: Path, repeat: int) -> Dict[str, Any]:
     timings = sorted(t for ts in by_text.values() for t in ts)
     slowest = max(by_text, key=lambda text: statistics.median(by_text[text]))
     return {
+        "read_median_ms": round(statistics.median(read_ms), 2),
         "turn_median_ms": round(statistics.median(timings), 2),
         "turn_p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 2),
         "rss_mb": round(rss_mb, 1),
@@ -157,8 +170,14 @@ def measure(path: Path, repeat: int) -> Dict[str, Any]:
     }
 
 
-def _turn(http: requests.Session, action: str, intent: str, text: str) -> None:
-    message = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": [], "intent_ranking": []}
+def _turn(http: requests.Session, action: str, intent: str, text: str, reading: Dict[str, Any]) -> None:
+    message = {
+        "text": text,
+        "intent": {"name": intent, "confidence": 1.0},
+        "entities": [],
+        "intent_ranking": [],
+        READING_KEY: reading,
+    }
     body: Dict[str, Any] = {
         "next_action": action,
         "sender_id": "bench",
@@ -199,13 +218,15 @@ def write_report(results: List[Dict[str, Any]], repeat: int) -> None:
         f"answers {len(TURNS)} student questions x {repeat} over HTTP, as Rasa calls it "
         "(python -m bot.tools.bench_roles).",
         "",
-        "| Knowledge file | median ms/turn | p95 ms/turn | RSS MB | start s | median vs 15 roles | slowest question |",
-        "|---|---|---|---|---|---|---|",
+        "| Knowledge file | reading ms/message (Rasa) | median ms/turn | p95 ms/turn | RSS MB | start s "
+        "| median vs 15 roles | slowest question |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         ratio = r["turn_median_ms"] / base["turn_median_ms"]
         cells = [
             r["label"],
+            r["read_median_ms"],
             r["turn_median_ms"],
             r["turn_p95_ms"],
             r["rss_mb"],

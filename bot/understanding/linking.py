@@ -7,7 +7,7 @@ and inflections), misspellings by rapidfuzz against the same names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 from rapidfuzz import fuzz, process
@@ -17,18 +17,9 @@ from spacy.tokens import Doc, Span
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.references import NAMED_SECTIONS, names_of_entries
 from bot.text import normalise
+from bot.understanding.reading import KINDS, OTHER, PATHWAY, ROLE, SECTOR, Links, Mention  # noqa: F401 (re-exported)
 from bot.understanding.vocabulary import LOOK_ALIKE_WORDS, NEARBY_WORDS
 
-# Kinds of things a message can mention (the knowledge sections they live in: NAMED_SECTIONS).
-KINDS = ROLE, SECTOR, PATHWAY, ECONOMY, TECHNOLOGY, TRAINING, OTHER = (
-    "role",
-    "sector",
-    "pathway",
-    "economy",
-    "technology",
-    "training",
-    "other_career",
-)
 assert set(KINDS) == set(NAMED_SECTIONS)  # one list of kinds, two orders
 
 #: Minimum rapidfuzz ratio for a misspelling, by length of the word typed: short words
@@ -42,35 +33,6 @@ _MIN_FUZZY_LEN = 4
 #: "food production worker" is a job (production worker) in an industry (food), not
 #: the industry alias "food production".
 _KIND_ORDER = {ROLE: 0, SECTOR: 1, PATHWAY: 2}
-
-
-@dataclass(frozen=True)
-class Mention:
-    kind: str
-    id: str
-    start: int  # token offsets in the normalised message
-    end: int
-    score: float  # 100 for an exact (lemma) match
-
-
-@dataclass
-class Links:
-    mentions: List[Mention] = field(default_factory=list)
-    #: Bare job words that fit several roles ("engineer"): each a tuple of role ids.
-    ambiguous: List[Tuple[str, ...]] = field(default_factory=list)
-    #: Content words that are neither linked, nor stop words, nor ordinary question words.
-    unknown_words: List[str] = field(default_factory=list)
-
-    def ids(self, kind: str) -> List[str]:
-        seen: List[str] = []
-        for m in self.mentions:
-            if m.kind == kind and m.id not in seen:
-                seen.append(m.id)
-        return seen
-
-    def first(self, kind: str) -> Optional[str]:
-        ids = self.ids(kind)
-        return ids[0] if ids else None
 
 
 @dataclass(frozen=True)
@@ -115,7 +77,10 @@ class Linker:
             self.question_words.update(self._lemmas(word))
 
     def link(self, text: str) -> Links:
-        doc = self.nlp(normalise(text))
+        return self.link_doc(self.nlp(normalise(text)))
+
+    def link_doc(self, doc: Doc) -> Links:
+        """Links of a message already normalised and tokenised by this linker's pipeline."""
         exact = [
             Mention(*self._kind_id(self.nlp.vocab.strings[match_id]), start, end, 100.0)
             for match_id, start, end in self.matcher(doc)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 import pytest
 import yaml
@@ -12,7 +13,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import actions  # noqa: F401  (registers the actions)
 from actions.base import SORRY, KnowledgeAction
 from bot import ROOT
+from bot.knowledge.loader import DEFAULT_PATH, load
 from bot.render import money
+from bot.understanding import nlp as nlp_pipeline
+from bot.understanding.reader import Reader
+from bot.understanding.reading import READING_KEY
 from tests.conftest import role
 
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text())
@@ -26,7 +31,14 @@ def tracker(text: str, intent: str, slots=None, entities=None) -> Tracker:
         "intent": {"name": intent, "confidence": 0.9},
         "entities": [{"entity": k, "value": v} for k, v in (entities or {}).items()],
     }
+    if not text.startswith("/"):  # what Rasa's last NLU component stores (bot/nlu/reader.py)
+        message[READING_KEY] = _reader().read(text).as_dict()
     return Tracker("test-user", slots, message, [], False, None, {}, "action_listen")
+
+
+@lru_cache(maxsize=1)
+def _reader() -> Reader:
+    return Reader(load(DEFAULT_PATH), nlp_pipeline.load())
 
 
 def run(action_name, text, intent, **kw):
@@ -213,7 +225,8 @@ def test_career_finder_validation():
         "finder_interest": "hands_on"
     }
     assert form.validate_finder_training("skip", dispatcher, t, DOMAIN) == {"finder_training": "any"}
-    assert form.validate_finder_industry("planes", dispatcher, t, DOMAIN) == {"finder_industry": "aerospace"}
+    planes = tracker("planes", "inform_finder")  # the industry is read from the message that gave it
+    assert form.validate_finder_industry("planes", dispatcher, planes, DOMAIN) == {"finder_industry": "aerospace"}
     assert dispatcher.messages == []
     assert form.validate_finder_interest(None, dispatcher, t, DOMAIN) == {"finder_interest": None}
     assert dispatcher.messages == []  # a slot just reset is not an answer to complain about

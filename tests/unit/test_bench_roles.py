@@ -7,8 +7,7 @@ import yaml
 from bot.answers.loaded_knowledge import Knowledge
 from bot.knowledge.loader import DEFAULT_PATH, load
 from bot.tools.bench_roles import ORIGINAL_ROLES, generated, keep_first
-from bot.understanding.linking import Linker
-from bot.understanding.vocabulary import question_words
+from bot.understanding.reader import Reader
 
 
 def test_the_first_15_roles_make_a_valid_file(write_knowledge):
@@ -21,8 +20,8 @@ def test_a_generated_file_of_300_roles_is_valid_and_linked(write_knowledge, nlp)
     kb = load(write_knowledge(data))  # every name unique, every reference known
     assert len(kb.roles) == 300
     made_up = kb.roles[-1]
-    knowledge = Knowledge(kb, Linker(kb, nlp, question_words()))
-    assert knowledge.linker.link(f"how much does a {made_up.title.lower()} make").ids("role") == [made_up.id]
-    assert knowledge.linker.link("how much do welders make").ids("role") == ["welder"]
+    knowledge = Knowledge(kb, Reader(kb, nlp))
+    assert knowledge.reader.linker.link(f"how much does a {made_up.title.lower()} make").ids("role") == [made_up.id]
+    assert knowledge.reader.linker.link("how much do welders make").ids("role") == ["welder"]
     sector = next(s for s in kb.sectors if made_up.sectors[0] == s.id)
     assert made_up.id in sector.roles

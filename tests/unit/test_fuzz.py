@@ -99,7 +99,7 @@ def test_socketio_fields_are_bounded_and_typed(metadata, session):
 @FUZZ
 @given(text)
 def test_linking_any_text(knowledge, words):
-    links = knowledge.linker.link(words)
+    links = knowledge.reader.linker.link(words)
     for kind in ("role", "sector", "pathway"):
         assert all(isinstance(i, str) for i in links.ids(kind))
 

@@ -56,7 +56,7 @@ def test_what_is_derived_from_it():
     from bot.answers.about import _SUGGESTIONS
     from bot.answers.aspects import ASPECT_INTENTS
     from bot.insights.table import KINDS as INSIGHT_KINDS
-    from bot.nlu.safety_guard import PLACE_INTENTS
+    from bot.understanding.verdict import PLACE_INTENTS
 
     assert INSIGHT_KINDS["share_worry"] == "worries" and INSIGHT_KINDS["ask_privacy"] == "privacy"
     assert "other" not in {INSIGHT_KINDS[i] for i in DOMAIN["intents"]}

@@ -11,7 +11,7 @@ from bot.understanding.vocabulary import question_words
 
 @pytest.fixture(scope="module")
 def linker(knowledge):
-    return knowledge.linker
+    return knowledge.reader.linker
 
 
 def kinds_ids(links):

@@ -37,7 +37,7 @@ import yaml
 from bot import ROOT
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
-from bot.understanding.linking import ECONOMY, PATHWAY, ROLE, SECTOR, TECHNOLOGY, TRAINING
+from bot.understanding.reading import ECONOMY, PATHWAY, ROLE, SECTOR, TECHNOLOGY, TRAINING
 
 #: The highest median grade allowed (students are 14–18; grade 8–9 is the aim).
 MAX_MEDIAN_GRADE = 9.0

@@ -11,8 +11,9 @@ from typing import Any, Dict, List
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.safety_guard import SafetyGuard, Verdict, corrected_intent, verdict
+from bot.nlu.reader import MessageReader
 from bot.safety import distress_language, has_distress_words, shows_distress
+from bot.understanding.verdict import Verdict, corrected_intent, verdict
 
 #: Worries a counselor hears every week: never the crisis reply, even when the classifier
 #: is sure it is distress.
@@ -184,8 +185,8 @@ def test_a_place_question_becomes_ask_local_but_a_worry_or_distress_does_not():
     )
 
 
-def test_guard_overrides_the_classifier():
-    guard = SafetyGuard()
+def test_reader_overrides_the_classifier_and_stores_the_reading(knowledge):
+    guard = MessageReader(knowledge.reader)
     msg = Message({"text": "how much do welders make, i want to die", "intent": {"name": "ask_pay", "confidence": 0.9}})
     ok = Message({"text": "how much do welders make", "intent": {"name": "ask_pay", "confidence": 0.9}})
     worry = Message(
@@ -199,6 +200,8 @@ def test_guard_overrides_the_classifier():
     guard.process([msg, ok, worry, button])
     assert msg.get("intent")["name"] == "distress" and ok.get("intent")["name"] == "ask_pay"
     assert worry.get("intent")["name"] == "share_worry" and button.get("intent")["name"] == "distress"
+    assert ok.get("reading")["mentions"][0][:2] == ["role", "welder"] and "pay" in ok.get("reading")["cues"]
+    assert button.get("reading") is None  # a button payload says what it means: nothing to read
 
 
 def test_an_unsure_place_guess_without_a_place_word_goes_to_the_next_intent():

@@ -1,10 +1,15 @@
-"""Aspects of a role (bot/answers/aspects.py): pay asked in other words is a pay question."""
+"""Question cues (data/lexicon/*/cues.yml, read by bot/understanding/reading.py): pay asked in
+other words is a pay question."""
 
 from __future__ import annotations
 
 import pytest
 
-from bot.answers.aspects import asks_pay
+from bot.understanding.reading import cues_in
+
+
+def asks_pay(text: str) -> bool:
+    return "pay" in cues_in(text)
 
 
 @pytest.mark.parametrize(

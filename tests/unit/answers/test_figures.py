@@ -58,7 +58,7 @@ def test_about_the_same_growth(knowledge, raw_knowledge, write_knowledge):
     from bot.answers.loaded_knowledge import build
 
     raw_knowledge["benchmarks"]["outlook"]["percent_change"] = 2.3
-    k = build(write_knowledge(raw_knowledge), knowledge.linker.nlp)
+    k = build(write_knowledge(raw_knowledge), knowledge.reader.nlp)
     text, _ = figures.outlook_context(k, k.roles["welder"])
     assert text.startswith("That is about the same as the +2.3%")
 
@@ -146,7 +146,7 @@ def test_pay_context_with_a_benchmark(knowledge, raw_knowledge, write_knowledge)
         "as_of": "May 2024",
         "source": "bls_ep_2024_34",
     }
-    k = build(write_knowledge(raw_knowledge), knowledge.linker.nlp)
+    k = build(write_knowledge(raw_knowledge), knowledge.reader.nlp)
     text, sources = figures.pay_context(k, k.roles["welder"])
     assert text == "That is more than the median for all U.S. jobs, $50,000 (BLS, May 2024)."
     assert sources == ["bls_ep_2024_34"]

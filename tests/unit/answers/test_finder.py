@@ -16,8 +16,8 @@ def test_finder_parses_typed_answers_and_buttons(knowledge):
     assert finder.parse_training("I don't want college, I want to work") == "short"
     assert finder.parse_training("up to two years of training") == "two_year"
     assert finder.parse_training("four-year college") == "four_year"
-    assert finder.parse_industry(knowledge, "aerospace") == "aerospace"
-    assert finder.parse_industry(knowledge, "any industry") == finder.ANY
+    assert finder.parse_industry("aerospace", knowledge.reader.read("aerospace")) == "aerospace"
+    assert finder.parse_industry("any industry", knowledge.reader.read("any industry")) == finder.ANY
 
 
 def test_finder_suggests_three_fitting_roles_with_reasons(knowledge, kb):

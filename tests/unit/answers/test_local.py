@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import local
-from bot.answers.local import JOB_FINDER, SALARY_FINDER, find_place
+from bot.answers.local import JOB_FINDER, SALARY_FINDER
 from bot.render import pay_line
+from bot.understanding.places import find_place
 
 from .conftest import said as turn
 

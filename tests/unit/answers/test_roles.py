@@ -104,7 +104,7 @@ def test_follow_up_pay_in_other_words_keeps_the_role(knowledge, kb):
 
 def test_a_job_word_we_lack_is_not_taken_for_a_misspelt_question_word(knowledge):
     # "chemist" looks like a typo of "chemistry" (a question word), but it names a job we lack
-    links = knowledge.linker.link("how much does a chemist make")
+    links = knowledge.reader.linker.link("how much does a chemist make")
     assert links.unknown_words == ["chemist"]
     reply = roles.answer(turn(knowledge, "ask_pay", "how much does a chemist make"), "pay")
     assert "I don't have that job" in reply.text and "Chemical technician" in reply.text

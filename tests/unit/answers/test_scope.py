@@ -4,18 +4,20 @@ ones we do know, never another job's facts."""
 from __future__ import annotations
 
 from bot.answers import scope
+from bot.understanding.closest import closest_roles
 
 from .conftest import turn
 
 
 def test_closest_roles_never_join_look_alikes(knowledge):
-    assert "automation_engineer" not in scope.closest_roles(knowledge, ["automotive"])
-    assert "robotics_technician" not in scope.closest_roles(knowledge, ["automated"])
+    linker, kb = knowledge.reader.linker, knowledge.kb
+    assert "automation_engineer" not in closest_roles(linker, kb, ["automotive"])
+    assert "robotics_technician" not in closest_roles(linker, kb, ["automated"])
 
 
 def test_unknown_job_keeps_the_discussed_job_as_a_button_but_gives_no_facts(knowledge):
-    links = knowledge.linker.link("how much does an astronaut make")
-    answer = scope.unknown_role(knowledge, "welder", "pay", links)
+    closest = knowledge.reader.read("how much does an astronaut make").closest
+    answer = scope.unknown_role(knowledge, "welder", "pay", closest)
     assert answer.text.startswith("I don't have that job on my manufacturing list, so I can't give you facts about it.")
     assert "$" not in answer.text and "Welder" not in answer.text
     assert [b.title for b in answer.buttons][-2:] == ["Pay: Welder", "All roles"]

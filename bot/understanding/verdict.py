@@ -1,5 +1,6 @@
-"""Rasa NLU component, last in the pipeline: where the classifier's guess and the words of the
-message are weighed together, in one documented place. It has the final word on five things.
+"""Where the classifier's guess and the words of the message are weighed together, in one
+documented place (run by the last NLU component, bot/nlu/reader.py). It has the final word on
+six things.
 
 1. Distress. Explicit signs in any language we read (bot.safety, data/lexicon/*/distress.yml)
    are `distress` whatever the classifier thought: the safety reply comes before anything else.
@@ -28,7 +29,11 @@ message are weighed together, in one documented place. It has the final word on 
 4. Places. A job question about a place ("what do welders earn in ohio") is `ask_local`, so it
    is never answered with a national figure as if it were a local one; an unsure `ask_local`
    without any place word goes to the next intent in the ranking.
-5. Language. A distress message gets a `language` entity (the language of its signs, or of its
+5. Words over guesses. A message that names a job and asks its pay in any wording ("if I worked
+   as a welder, how much would I take home") is `ask_pay`, and one that asks for jobs without a
+   degree and names no job ("jobs where i can skip college") is `explore_roles` (the no-degree
+   list), whatever the classifier thought (LEXICAL_INTENTS says which guesses words overrule).
+6. Language. A distress message gets a `language` entity (the language of its signs, or of its
    short words), so the crisis reply is in that language (the `language` slot; utter_distress).
 """
 
@@ -38,18 +43,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
-from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
-from rasa.shared.nlu.training_data.message import Message
-
 from bot import kinds
-from bot.answers.local import find_place
 from bot.safety import distress_language, has_distress_words
 from bot.understanding import forget
 from bot.understanding.lexicon import language_of, language_of_match
+from bot.understanding.reading import ROLE, Reading, words_only
 
 DISTRESS_INTENT = "distress"
 WORRY_INTENT = "share_worry"
@@ -83,6 +81,22 @@ WORRY_RANK = 3
 LOCAL_MIN_CONFIDENCE = 0.5
 #: Intents whose question changes meaning with a place (declared in bot/kinds.py).
 PLACE_INTENTS = kinds.PLACE_INTENTS
+#: Guesses that the words of a message overrule (rule 5): general or unsure ones. A specific
+#: aspect ("what education does a welder need to get paid more") or a comparison keeps its intent.
+LEXICAL_INTENTS = {
+    "ask_about",
+    "ask_roles",
+    "ask_sectors",
+    "ask_pathways",
+    "ask_cluster",
+    "ask_definition",
+    "ask_education",
+    "ask_training",
+    "share_worry",
+    "out_of_scope",
+    "inform_finder",
+    FALLBACK_INTENT,
+}
 
 
 @dataclass(frozen=True)
@@ -94,8 +108,12 @@ class Verdict:
     language: Optional[str] = None  # of a distress message, for the crisis reply
 
 
-def verdict(text: str, intent: Optional[Dict[str, Any]], ranking: List[Dict[str, Any]]) -> Verdict:
-    """The guard's decision for a message, given the classifier's intent and ranking."""
+def verdict(
+    text: str, intent: Optional[Dict[str, Any]], ranking: List[Dict[str, Any]], reading: Optional[Reading] = None
+) -> Verdict:
+    """The decision for a message, given the classifier's intent and ranking and the message's
+    reading (what its words name and ask)."""
+    reading = reading if reading is not None else words_only(text)
     language = distress_language(text)
     if language and _joking_about_work(text):
         # "lol my welding helmet is so ugly i want to die 😂 what brands do pros use": answer the
@@ -159,7 +177,8 @@ def verdict(text: str, intent: Optional[Dict[str, Any]], ranking: List[Dict[str,
         chosen = {"name": WORRY_INTENT, "confidence": chosen["confidence"]}
     elif chosen["name"] == FALLBACK_INTENT and _feels(text):
         chosen = {"name": WORRY_INTENT, "confidence": chosen["confidence"]}
-    place = find_place(text)
+    chosen = _words_over_guesses(text, chosen, reading)
+    place = reading.place
     if chosen["name"] in PLACE_INTENTS and chosen["name"] != LOCAL_INTENT and place:
         chosen = {"name": LOCAL_INTENT, "confidence": chosen["confidence"]}
     elif chosen["name"] == LOCAL_INTENT and not place and chosen["confidence"] < LOCAL_MIN_CONFIDENCE:
@@ -168,11 +187,20 @@ def verdict(text: str, intent: Optional[Dict[str, Any]], ranking: List[Dict[str,
     return Verdict(None if chosen == original else chosen)
 
 
-def corrected_intent(
-    text: str, intent: Optional[Dict[str, Any]], ranking: List[Dict[str, Any]]
-) -> Optional[Dict[str, Any]]:
-    """The intent this message should have, or None to keep the classifier's."""
-    return verdict(text, intent, ranking).intent
+def _words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> Dict[str, Any]:
+    """Rule 5: a named job with a pay word is a pay question; no job named and "without a degree"
+    is the no-degree list. Only general or unsure guesses are overruled (LEXICAL_INTENTS), and a
+    word question ("what does median pay mean") stays a definition."""
+    if chosen["name"] not in LEXICAL_INTENTS or reading.place:
+        return chosen
+    if chosen["name"] == "ask_definition" and reading.asks("word_meaning"):
+        return chosen
+    confidence = max(chosen["confidence"], SURE)
+    if reading.ids(ROLE) and reading.asks("pay"):
+        return {"name": "ask_pay", "confidence": confidence}
+    if not reading.ids(ROLE) and reading.asks("no_degree") and not _feels(text):
+        return {"name": "explore_roles", "confidence": confidence}
+    return chosen
 
 
 def _deletion(text: str, chosen: Dict[str, Any], ranking: List[Dict[str, Any]]) -> Dict[str, Any]:
@@ -240,32 +268,8 @@ def _instead_of_distress(ranking: List[Dict[str, Any]]) -> Dict[str, Any]:
     return _next(ranking, exclude=set())
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class SafetyGuard(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "SafetyGuard":
-        return cls()
-
-    def process(self, messages: List[Message]) -> List[Message]:
-        for message in messages:
-            text = message.get(TEXT)
-            if not isinstance(text, str) or text.startswith("/"):
-                continue  # button payloads say exactly what they mean
-            found = verdict(text, message.get(INTENT), message.get(INTENT_RANKING_KEY) or [])
-            if found.intent is not None:
-                message.set(INTENT, found.intent, add_to_output=True)
-            extra = [(SAFETY_NET_ENTITY, "yes")] if found.safety_net else []
-            extra += [(LANGUAGE_ENTITY, found.language)] if found.language else []
-            if extra:
-                entities = [
-                    {"entity": name, "value": value, "start": 0, "end": len(text), "extractor": type(self).__name__}
-                    for name, value in extra
-                ]
-                message.set(ENTITIES, [*(message.get(ENTITIES) or []), *entities], add_to_output=True)
-        return messages
+def corrected_intent(
+    text: str, intent: Optional[Dict[str, Any]], ranking: List[Dict[str, Any]], reading: Optional[Reading] = None
+) -> Optional[Dict[str, Any]]:
+    """The intent this message should have, or None to keep the classifier's."""
+    return verdict(text, intent, ranking, reading).intent

@@ -1,0 +1,52 @@
+"""Reads messages against one loaded knowledge file: the names (linker), glossary terms,
+closest known jobs, question cues and places, into a `Reading` (bot/understanding/reading.py).
+Built once per process inside Rasa (bot/nlu/reader.py), and in tests and tools."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.knowledge.model import KnowledgeBase
+from bot.text import normalise, user_text
+from bot.understanding.closest import closest_roles
+from bot.understanding.linking import Linker
+from bot.understanding.places import find_place
+from bot.understanding.reading import SECTOR, Reading, cues_in
+from bot.understanding.terms import GlossaryIndex
+from bot.understanding.vocabulary import question_words
+
+
+@dataclass
+class Reader:
+    """Reads messages against one loaded knowledge file (built once per process, in Rasa)."""
+
+    kb: KnowledgeBase
+    nlp: Any
+    linker: Linker = field(init=False)
+    glossary: GlossaryIndex = field(init=False)
+
+    def __post_init__(self):
+        self.linker = Linker(self.kb, self.nlp, question_words())
+        self.glossary = GlossaryIndex(self.kb, self.nlp)
+
+    def read(self, text: str) -> Reading:
+        text = user_text(text)
+        doc = self.nlp(normalise(text))
+        links = self.linker.link_doc(doc)
+        covered = {i for m in links.mentions for i in range(m.start, m.end)}
+        outside = " ".join(t.text for t in doc if t.i not in covered)
+        closest = (
+            closest_roles(self.linker, self.kb, links.unknown_words, links.ids(SECTOR)) if links.unknown_words else []
+        )
+        return Reading(
+            mentions=tuple(links.mentions),
+            ambiguous=tuple(links.ambiguous),
+            unknown_words=tuple(links.unknown_words),
+            closest=tuple(closest),
+            outside_names=outside,
+            cues=cues_in(text),
+            cues_outside_names=cues_in(outside),
+            place=find_place(text),
+            term=self.glossary.find(doc),
+        )

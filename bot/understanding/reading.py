@@ -1,0 +1,145 @@
+"""The reading of one message: everything the answers need to know about its words, made once.
+
+Inside Rasa, the last NLU component (bot/nlu/reader.py) reads each message with a `Reader`
+(bot/understanding/reader.py, which needs spaCy) and
+stores the result in the message's parse data (`parse_data["reading"]`); the action server
+rebuilds it with `Reading.from_dict` and the answers ask it (`turn.reading`), never the text.
+So the words are read in one place, with one spaCy pipeline; this module imports no spaCy, so the
+action server needs none.
+
+    mentions      roles, sectors, pathways and topics named (by title, alias or typo)
+    ambiguous     bare job words that fit several roles ("engineer")
+    unknown_words words that look like a job we do not know ("astronaut")
+    closest       the known roles nearest to that unknown job
+    outside_names the message without the names it links (for cues inside a title)
+    cues          what the words ask (data/lexicon/<lang>/cues.yml: pay, growth, no_degree ...)
+    place         a place named ("in ohio", "near me"), as said
+    term          a glossary term named
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from functools import cached_property
+from typing import Any, Dict, FrozenSet, List, Optional, Tuple
+
+from bot.text import normalise, user_text
+from bot.understanding import lexicon
+from bot.understanding.places import find_place
+
+# Kinds of things a message can mention (the knowledge sections they live in: NAMED_SECTIONS).
+KINDS = ROLE, SECTOR, PATHWAY, ECONOMY, TECHNOLOGY, TRAINING, OTHER = (
+    "role",
+    "sector",
+    "pathway",
+    "economy",
+    "technology",
+    "training",
+    "other_career",
+)
+
+#: Where the reading is stored in a message's parse data (set in Rasa, read by actions/base.py).
+READING_KEY = "reading"
+#: The vocabulary file (per language) of question cues.
+CUES = "cues"
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str
+    id: str
+    start: int  # token offsets in the normalised message
+    end: int
+    score: float  # 100 for an exact (lemma) match
+
+
+@dataclass
+class Links:
+    mentions: List[Mention] = field(default_factory=list)
+    #: Bare job words that fit several roles ("engineer"): each a tuple of role ids.
+    ambiguous: List[Tuple[str, ...]] = field(default_factory=list)
+    #: Content words that are neither linked, nor stop words, nor ordinary question words.
+    unknown_words: List[str] = field(default_factory=list)
+
+    def ids(self, kind: str) -> List[str]:
+        seen: List[str] = []
+        for m in self.mentions:
+            if m.kind == kind and m.id not in seen:
+                seen.append(m.id)
+        return seen
+
+    def first(self, kind: str) -> Optional[str]:
+        ids = self.ids(kind)
+        return ids[0] if ids else None
+
+
+@dataclass(frozen=True)
+class Reading:
+    mentions: Tuple[Mention, ...] = ()
+    ambiguous: Tuple[Tuple[str, ...], ...] = ()
+    unknown_words: Tuple[str, ...] = ()
+    closest: Tuple[str, ...] = ()
+    outside_names: str = ""
+    cues: FrozenSet[str] = frozenset()
+    #: Cues found in the words outside the names ("industrial" in a title is no "industries").
+    cues_outside_names: FrozenSet[str] = frozenset()
+    place: Optional[str] = None
+    term: Optional[str] = None
+
+    @cached_property
+    def links(self) -> Links:
+        return Links(list(self.mentions), list(self.ambiguous), list(self.unknown_words))
+
+    def asks(self, cue: str) -> bool:
+        """Whether the message's words ask this (a section of data/lexicon/<lang>/cues.yml)."""
+        return cue in self.cues
+
+    def ids(self, kind: str) -> List[str]:
+        return self.links.ids(kind)
+
+    def as_dict(self) -> Dict[str, Any]:
+        """Plain JSON for the parse data (stored with the message event)."""
+        d = asdict(self)
+        d["mentions"] = [[m.kind, m.id, m.start, m.end, m.score] for m in self.mentions]
+        d["ambiguous"] = [list(a) for a in self.ambiguous]
+        d["cues"] = sorted(self.cues)
+        d["cues_outside_names"] = sorted(self.cues_outside_names)
+        for key in ("unknown_words", "closest"):
+            d[key] = list(d[key])
+        return d
+
+    @classmethod
+    def from_dict(cls, raw: Optional[Dict[str, Any]]) -> "Reading":
+        """The reading stored by Rasa; an empty one for a message that was not read (a button payload)."""
+        if not isinstance(raw, dict):
+            return cls()
+        return cls(
+            mentions=tuple(
+                Mention(str(k), str(i), int(s), int(e), float(sc)) for k, i, s, e, sc in raw.get("mentions", [])
+            ),
+            ambiguous=tuple(tuple(str(r) for r in a) for a in raw.get("ambiguous", [])),
+            unknown_words=tuple(str(w) for w in raw.get("unknown_words", [])),
+            closest=tuple(str(r) for r in raw.get("closest", [])),
+            outside_names=str(raw.get("outside_names") or ""),
+            cues=frozenset(str(c) for c in raw.get("cues", [])),
+            cues_outside_names=frozenset(str(c) for c in raw.get("cues_outside_names", [])),
+            place=raw.get("place") or None,
+            term=raw.get("term") or None,
+        )
+
+
+def words_only(text: str) -> Reading:
+    """What can be read without the knowledge file: the cues and the place (no names)."""
+    text = user_text(text)
+    return Reading(cues=cues_in(text), cues_outside_names=cues_in(text), place=find_place(text))
+
+
+def cues_in(text: str) -> FrozenSet[str]:
+    """The cue sections (data/lexicon/<lang>/cues.yml) the words match, in any language read."""
+    folded = lexicon.fold(normalise(lexicon.fold(text)))
+    return frozenset(
+        name
+        for language in lexicon.LANGUAGES
+        for name, pattern in lexicon.sections(CUES, language).items()
+        if pattern.search(folded)
+    )
