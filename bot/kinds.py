@@ -2,7 +2,7 @@
 
 From this table come the custom actions (actions/actions.py), the counselor insights' kinds
 (bot/insights/table.py), the buttons offered when the assistant is unsure (bot/answers/about.py),
-the intents a place changes (bot/nlu/safety_guard.py) and the aspects of a role
+the intents a place changes (bot/understanding/verdict.py) and the aspects of a role
 (bot/answers/aspects.py). tests/unit/test_kinds.py checks it against domain.yml and
 data/rules.yml, so a kind of question cannot be half-added. Adding one: docs/kinds.md.
 

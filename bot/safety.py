@@ -1,7 +1,7 @@
 """Messages that show distress or self-harm, in any language the assistant reads.
 
 The phrases live in `data/lexicon/<language>/distress.yml` (bot/understanding/lexicon.py). Two
-levels, used by bot/nlu/safety_guard.py:
+levels, used by bot/understanding/verdict.py:
 
 * `distress_language` / `shows_distress`: explicit signs. A statistical classifier can miss a
   rare message; these cannot, so the safety reply (trusted adult, 988 Suicide & Crisis

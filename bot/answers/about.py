@@ -28,7 +28,7 @@ def about(turn: Turn) -> Answer:
         return _describe(turn, first.kind, first.id)
     if turn.links.ambiguous:
         return roles.ask_which(k, list(turn.links.ambiguous[0]), "overview", "Which of these jobs do you mean?")
-    if turn.links.unknown_words:
+    if turn.reading.unknown_jobs:
         if turn.reading.closest:
             return scope.unknown_role(k, None, "overview", turn.reading.closest)
         return scope.explain(k, "I don't have information about that.")
@@ -93,7 +93,7 @@ def low_confidence(turn: Turn) -> Answer:
         current in turn.knowledge.roles
         and turn.asks("pay")
         and turn.asks("that_job")
-        and not turn.links.unknown_words
+        and not turn.reading.unknown_jobs
         and not turn.links.ambiguous
     ):
         return roles.render(turn.knowledge, [current], "pay")  # "how much money is that job"

@@ -38,7 +38,7 @@ def compare(turn: Turn) -> Answer:
     current = turn.slot("role") if turn.slot("role") in k.roles else None
     # A job outside the knowledge file was named ("welder and electrician"): never stand in
     # the role being discussed for it.
-    outside = bool(turn.links.ids(OTHER) or turn.links.unknown_words)
+    outside = bool(turn.links.ids(OTHER) or turn.reading.unknown_jobs)
     if len(roles) == 1 and current and current != roles[0] and not outside:
         roles = [current, roles[0]]  # "compare it with machinists"
     if len(roles) >= 2:

@@ -65,7 +65,7 @@ def resolve_roles(turn: Turn, aspect: str) -> Union[List[str], Answer]:
         name, role_ids = group
         return ask_which(k, role_ids, aspect, f"Which {name} job do you mean?")
     current = turn.slot("role")
-    if links.unknown_words:
+    if turn.reading.unknown_jobs:
         return scope.unknown_role(k, current, aspect, turn.reading.closest)
     if current in k.roles:
         return [current]

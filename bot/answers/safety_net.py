@@ -1,5 +1,5 @@
 """The 988 line that ends a reply when the message sounded like distress but was not clearly so
-(bot/nlu/safety_guard.py sets the `safety_net` entity): a worry the classifier took for distress,
+(bot/understanding/verdict.py sets the `safety_net` entity): a worry the classifier took for distress,
 or "lol this helmet is so ugly i want to die" in a question about gear. The student gets the
 answer they asked for, and still a way to get help if it was more."""
 

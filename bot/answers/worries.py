@@ -45,7 +45,7 @@ def topic_of(text: str) -> str:
     return next((name for name, words in TOPICS if words.search(text)), "general")
 
 
-#: Ends a worry that sounded like distress to the classifier (bot/nlu/safety_guard.py): kind to
+#: Ends a worry that sounded like distress to the classifier (bot/understanding/verdict.py): kind to
 #: a worry, and still a way to get help if it was more.
 SAFETY_NET = (
     "If it ever feels like more than stress, or you don't feel safe, you can call or text 988 any time, day or night."

@@ -64,7 +64,7 @@ def search(vocabulary: str, section: str, folded: str, language: str) -> bool:
     return pattern.search(folded) is not None
 
 
-@lru_cache(maxsize=1024)  # the guard asks about one message several times (bot/nlu/safety_guard.py)
+@lru_cache(maxsize=1024)  # the guard asks about one message several times (bot/understanding/verdict.py)
 def language_of_match(vocabulary: str, section: str, text: str) -> Optional[str]:
     """The language in which `section` matches the text, or None; when it matches in several
     (a message mixing two), the one most of the message's short words belong to."""

@@ -42,9 +42,8 @@ class Reader:
         return Reading(
             mentions=tuple(links.mentions),
             ambiguous=tuple(links.ambiguous),
-            unknown_words=tuple(links.unknown_words),
+            unknown_jobs=len(links.unknown_words),
             closest=tuple(closest),
-            outside_names=outside,
             cues=cues_in(text),
             cues_outside_names=cues_in(outside),
             place=find_place(text),

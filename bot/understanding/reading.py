@@ -9,12 +9,15 @@ action server needs none.
 
     mentions      roles, sectors, pathways and topics named (by title, alias or typo)
     ambiguous     bare job words that fit several roles ("engineer")
-    unknown_words words that look like a job we do not know ("astronaut")
+    unknown_jobs  how many words look like a job we do not know ("astronaut")
     closest       the known roles nearest to that unknown job
-    outside_names the message without the names it links (for cues inside a title)
-    cues          what the words ask (data/lexicon/<lang>/cues.yml: pay, growth, no_degree ...)
+    cues          what the words ask (data/lexicon/<lang>/cues.yml: pay, growth, no_degree ...),
+                  also read in the words outside the names ("industrial" in a title asks nothing)
     place         a place named ("in ohio", "near me"), as said
     term          a glossary term named
+The reading is stored with the message, so it holds ids, counts and cue names, never the
+student's own words (which may be a name: only the redacted text is kept, bot/privacy.py);
+the place is kept as said, as in the text.
 """
 
 from __future__ import annotations
@@ -77,9 +80,8 @@ class Links:
 class Reading:
     mentions: Tuple[Mention, ...] = ()
     ambiguous: Tuple[Tuple[str, ...], ...] = ()
-    unknown_words: Tuple[str, ...] = ()
+    unknown_jobs: int = 0
     closest: Tuple[str, ...] = ()
-    outside_names: str = ""
     cues: FrozenSet[str] = frozenset()
     #: Cues found in the words outside the names ("industrial" in a title is no "industries").
     cues_outside_names: FrozenSet[str] = frozenset()
@@ -88,7 +90,7 @@ class Reading:
 
     @cached_property
     def links(self) -> Links:
-        return Links(list(self.mentions), list(self.ambiguous), list(self.unknown_words))
+        return Links(list(self.mentions), list(self.ambiguous))
 
     def asks(self, cue: str) -> bool:
         """Whether the message's words ask this (a section of data/lexicon/<lang>/cues.yml)."""
@@ -104,8 +106,7 @@ class Reading:
         d["ambiguous"] = [list(a) for a in self.ambiguous]
         d["cues"] = sorted(self.cues)
         d["cues_outside_names"] = sorted(self.cues_outside_names)
-        for key in ("unknown_words", "closest"):
-            d[key] = list(d[key])
+        d["closest"] = list(self.closest)
         return d
 
     @classmethod
@@ -118,9 +119,8 @@ class Reading:
                 Mention(str(k), str(i), int(s), int(e), float(sc)) for k, i, s, e, sc in raw.get("mentions", [])
             ),
             ambiguous=tuple(tuple(str(r) for r in a) for a in raw.get("ambiguous", [])),
-            unknown_words=tuple(str(w) for w in raw.get("unknown_words", [])),
+            unknown_jobs=int(raw.get("unknown_jobs") or 0),
             closest=tuple(str(r) for r in raw.get("closest", [])),
-            outside_names=str(raw.get("outside_names") or ""),
             cues=frozenset(str(c) for c in raw.get("cues", [])),
             cues_outside_names=frozenset(str(c) for c in raw.get("cues_outside_names", [])),
             place=raw.get("place") or None,
