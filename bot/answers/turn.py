@@ -8,6 +8,9 @@ from typing import Any, Dict, List, Optional
 from bot.answers.loaded_knowledge import Knowledge
 from bot.understanding.reading import Links, Reading
 
+#: A turn built without a reading (tests, tools): it is read from its text when it can be.
+_NOT_GIVEN = Reading()
+
 
 @dataclass
 class Turn:
@@ -22,21 +25,19 @@ class Turn:
     previous_intent: Optional[str] = None  # of the user's message before this one
     #: What the words name and ask, read inside Rasa (bot/nlu/reader.py). Left out, it is read
     #: here when the knowledge has a reader (tests, tools), else empty (a button payload).
-    reading: Optional[Reading] = None
+    reading: Reading = _NOT_GIVEN
 
     def __post_init__(self):
-        if self.reading is None:
+        if self.reading is _NOT_GIVEN:
             reader = self.knowledge.reader
             self.reading = reader.read(self.text) if reader and not self.text.startswith("/") else Reading()
 
     @property
     def links(self) -> Links:
-        assert self.reading is not None  # set in __post_init__
         return self.reading.links
 
     def asks(self, cue: str) -> bool:
         """Whether the words ask this (data/lexicon/<lang>/cues.yml: "pay", "no_degree" ...)."""
-        assert self.reading is not None
         return self.reading.asks(cue)
 
     @property
