@@ -24,7 +24,7 @@ from bot import settings
 from bot.knowledge.loader import load
 from bot.understanding import nlp as nlp_pipeline
 from bot.understanding.reader import Reader
-from bot.understanding.reading import READING_KEY, Reading
+from bot.understanding.reading import READING_KEY, Reading, words_only
 from bot.understanding.verdict import LANGUAGE_ENTITY, SAFETY_NET_ENTITY, verdict
 
 logger = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ class MessageReader(GraphComponent):
             text = message.get(TEXT)
             if not isinstance(text, str) or text.startswith("/"):
                 continue  # button payloads say exactly what they mean
-            reading = self.reader.read(text)
+            reading = self._read(text)
             found = verdict(text, message.get(INTENT), message.get(INTENT_RANKING_KEY) or [], reading)
             if found.intent is not None:
                 message.set(INTENT, found.intent, add_to_output=True)
@@ -66,6 +66,16 @@ class MessageReader(GraphComponent):
                 ]
                 message.set(ENTITIES, [*(message.get(ENTITIES) or []), *entities], add_to_output=True)
         return messages
+
+    def _read(self, text: str) -> Reading:
+        """The full reading; if reading fails (a bug), a loud log line and what can be read
+        without the knowledge file, so the student still gets an answer and distress is still
+        recognised."""
+        try:
+            return self.reader.read(text)
+        except Exception:
+            logger.exception("Could not read a message against the knowledge file; using its words only")
+            return words_only(text)
 
 
 __all__ = ["MessageReader", "READING_KEY", "Reading"]

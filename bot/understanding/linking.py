@@ -129,7 +129,7 @@ class Linker:
         forms = {span.text, " ".join(t.lemma_ for t in span)}
         if span.text.endswith("s") and len(span.text) > 4:
             forms.add(span.text[:-1])
-        cutoff = next(c for limit, c in _FUZZY_CUTOFFS if len(span.text) <= limit)
+        cutoff = next((c for limit, c in _FUZZY_CUTOFFS if len(span.text) <= limit), _FUZZY_CUTOFFS[-1][1])
         best: Optional[Tuple[_Name, float]] = None
         for form in forms:
             for text, score, _ in process.extract(

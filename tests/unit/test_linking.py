@@ -245,3 +245,8 @@ def test_pay_words_are_question_words(linker, word):
 def test_a_level_word_before_a_job_word_keeps_the_choice(linker):
     links = linker.link("how much do entry level engineers make")
     assert links.unknown_words == [] and links.ambiguous[0][:2] == ("manufacturing_engineer", "automation_engineer")
+
+
+def test_a_very_long_word_is_read_without_error(linker):
+    """A 500-letter "word" once ran past the last typo cutoff (StopIteration inside Rasa)."""
+    assert linker.link("x" * 500).mentions == []
