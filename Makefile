@@ -27,7 +27,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # never needs retraining.
 TRAINING_INPUTS := config.yml domain.yml $(filter-out data/schools.yml,$(wildcard data/*.yml)) $(wildcard data/nlu/*.yml)
 
-.PHONY: help setup services validate train run shell cluster purge lint test test-unit test-data test-stories test-nlu test-e2e test-cluster bench bench-smoke bench-roles bench-cluster insights bench-insights clean
+.PHONY: help setup services validate train run shell cluster purge lint test test-unit test-data test-stories test-nlu test-e2e test-blind test-cluster bench bench-smoke bench-roles bench-cluster insights bench-insights clean
 
 help: ## Show this help
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -89,7 +89,7 @@ purge: $(VENV)/.installed ## Delete stored conversation events older than DAYS d
 	@test -n "$(DAYS)" || { echo "Say how many days to keep: make purge DAYS=30"; exit 2; }
 	PYTHONWARNINGS=ignore $(BIN)/python -m bot.tools.purge --days $(DAYS)
 
-test: setup validate lint train test-unit test-data test-stories test-nlu bench-smoke test-e2e test-cluster ## Set up, then run every test
+test: setup validate lint train test-unit test-data test-stories test-nlu bench-smoke test-e2e test-blind test-cluster ## Set up, then run every test
 
 lint: $(VENV)/.installed ## ruff (lint and format check) and mypy (types); settings in pyproject.toml
 	$(BIN)/ruff check .
@@ -126,8 +126,12 @@ $(WEBCHAT): | $(VENV)/.installed
 	  && tar xzf rasa-webchat-$(WEBCHAT_VERSION).tgz package/lib/index.js package/LICENSE
 	@touch $@
 
+# The blind understanding batches have a target of their own (make test-blind), not run twice.
 test-e2e: $(MODEL) $(VENV)/.browser $(WEBCHAT) ## Start the real servers; test REST, socket.io, our widget and rasa-webchat in Chromium
-	$(BIN)/python -m pytest -q tests/e2e
+	$(BIN)/python -m pytest -q tests/e2e --ignore=tests/e2e/test_blind_understanding.py
+
+test-blind: $(MODEL) ## Score the blind understanding batches end to end: overall, per expectation and class (reports/blind-understanding.md)
+	$(BIN)/python -m pytest -q -s tests/e2e/test_blind_understanding.py
 
 test-cluster: $(MODEL) services ## Two replicas on PostgreSQL and Redis behind nginx: context, widget, Slack, load and faults
 	$(BIN)/python -m pytest -q -s tests/cluster

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Callable, Dict, List
 
 import pytest
-import requests
 import yaml
 
 from bot.answers.forget import CONFIRM, DELETED
 from bot.answers.safety_net import SAFETY_NET
+from tests.e2e.expectations import as_student
 
 BATCHES = sorted(Path(__file__).parents[1].joinpath("blind").glob("harm_batch*.yml"))
 PRIVACY = "Here's what happens to what you type here"
@@ -51,20 +51,6 @@ CHECKS: Dict[str, tuple] = {
     "worry": (lambda r: WORRY in r, 0.8),
     "not_worry": (lambda r: WORRY not in r and not crisis(r), 1.0),
 }
-
-
-def as_student(bot, text: str, n: int) -> str:
-    """One blind message, as the n-th student would send it: a conversation and an address of its
-    own (through the trusted-proxy header, from loopback), so the per-address rate limit of a
-    school (bot/channels/rate_limits.py) sees thousands of students, not one script."""
-    resp = requests.post(
-        f"{bot.base}/webhooks/rest/webhook",
-        json={"sender": uuid.uuid4().hex, "message": text},
-        headers={"X-Forwarded-For": f"127.0.{3 + n // 250}.{1 + n % 250}"},
-        timeout=30,
-    )
-    assert resp.status_code == 200, resp.text
-    return "\n\n".join(m.get("text", "") for m in resp.json())
 
 
 def groups(path: Path) -> Dict[str, List[str]]:

@@ -1,0 +1,275 @@
+"""Blind understanding batches (#20), end to end against the real bot: the honest score.
+
+Each batch (tests/blind/understanding_batch<N>.yml) was written by a helper who never saw the
+training data, only what the assistant can do and who uses it; its rows are never copied into
+training (docs/understanding.md). A row is a message (`q`, after `before` in the same
+conversation), one expectation (`expect: {key: value}`) and a `class` (plain, typo, slang,
+description, followup, ...). Knowledge expectations are judged from the knowledge file as the
+held-out answer check judges them (tests/e2e/expectations.py); `answer: <kind>` expectations by
+the bot's own words for that kind of reply (ANSWER_MARKERS below).
+
+The test prints the score overall, per expectation key and per class, and every failure, and
+writes the same to reports/blind-understanding.md. Each batch has a floor (its measured score,
+rounded down: a regression guard); the issue's target is TARGET. `make test-blind` runs it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Tuple
+
+import pytest
+import yaml
+
+from bot.answers.forget import CONFIRM
+from tests.e2e.expectations import CASELESS, OneOf, Text, converse, forbidden, judge, needed
+
+ROOT = Path(__file__).parents[2]
+BATCHES = sorted(ROOT.joinpath("tests", "blind").glob("understanding_batch*.yml"))
+REPORT = ROOT / "reports" / "blind-understanding.md"
+
+#: Batch -> the share of rows that must pass: the score measured when the batch was first run,
+#: rounded down to the whole percent. Raise it as the bot gets better; never lower it.
+FLOORS = {"understanding_batch1": 0.72}
+#: The issue's target (#20) on the newest batch.
+TARGET = 0.95
+
+#: Students asking at once: each row is its own conversation from its own address, so rows are
+#: independent; a few in flight keep both servers busy without queueing behind one another.
+IN_FLIGHT = 4
+
+
+@dataclass(frozen=True)
+class SourcedFigure:
+    """A figure with its citation as the bot writes it (bot/render.py cite, pay_cite, outlook_cite):
+    "(BLS, May 2024)", "(NAM, 2024)", "(BLS projections)". A definition's bare "(BLS)" is no figure."""
+
+    publishers: Tuple[str, ...]
+
+    def __str__(self) -> str:
+        return "a sourced figure"
+
+    def found(self, reply: str) -> List[str]:
+        names = "|".join(re.escape(p) for p in self.publishers)
+        return re.findall(rf"\((?:{names})(?:, [^()]*\d{{4}}| projections)\)", reply)
+
+    def met(self, reply: str) -> bool:
+        return bool(self.found(reply))
+
+
+#: `answer: <kind>` -> (where the bot's text comes from, what a reply of that kind contains).
+#: Each text is the bot's own and is said by no other kind of reply, so a reply of another kind
+#: fails. test_markers_are_the_bots_own_words checks each text is still in the file named.
+ANSWER_MARKERS: Dict[str, Tuple[str, OneOf]] = {
+    # bot/answers/worries.py answer(): every worry reply (any topic) ends with _counselor_line,
+    # "Your school counselor can help you make a plan, too." or "... They can help you make a plan."
+    "worry": ("bot/answers/worries.py", OneOf(("help you make a plan",))),
+    # bot/answers/finder.py: the form's first question (ask_interest), the prefilled start, the
+    # suggestions from stated likes (suggest_from_interests) and its "tell me what you like".
+    "finder": ("bot/answers/finder.py", OneOf(("quick questions",))),
+    # bot/answers/local.py answer(): its first sentence, about national figures.
+    "local": ("bot/answers/local.py", OneOf(("I only have national figures for the whole U.S.",))),
+    # bot/answers/topics.py sources(): the attribution line that ends every sources answer.
+    "sources": ("bot/answers/topics.py", OneOf(("About my data:",))),
+    # bot/answers/forget.py privacy(): its heading.
+    "privacy": ("bot/answers/forget.py", OneOf(("Here's what happens to what you type here",))),
+    # bot/answers/forget.py CONFIRM: the question asked before anything is deleted.
+    "delete": ("bot/answers/forget.py", OneOf((CONFIRM,))),
+    # bot/answers/staff.py answer(): its heading.
+    "staff": ("bot/answers/staff.py", OneOf(("For counselors and teachers:",))),
+    # domain.yml utter_capabilities: its first sentence.
+    "capabilities": ("domain.yml", OneOf(("I can tell you what manufacturing jobs are like",))),
+    # domain.yml utter_greet.
+    "greet": ("domain.yml", OneOf(("I'm the Manufacturing Careers assistant",))),
+    # domain.yml utter_thank.
+    "thanks": ("domain.yml", OneOf(("You're welcome!",))),
+    # domain.yml utter_goodbye.
+    "goodbye": ("domain.yml", OneOf(("Bye! Good luck exploring careers.",))),
+    # domain.yml utter_iamabot.
+    "bot": ("domain.yml", OneOf(("Yes, I'm a bot",))),
+    # bot/answers/scope.py out_of_scope(): the lead of its explanation (not the fallback's "Sorry").
+    "out_of_scope": ("bot/answers/scope.py", OneOf(("That's outside what I can help with.",))),
+    # bot/answers/figures.py _judge_pay (related jobs' pay) or _judge_outlook (its closing line).
+    "judge_figure": (
+        "bot/answers/figures.py",
+        OneOf(("Median pay of related jobs", "Even when a job grows slowly, openings come up")),
+    ),
+    # bot/answers/counselor.py contact(): both its replies (with and without a school contact).
+    "counselor": ("bot/answers/counselor.py", OneOf(("I'm a bot, so I can't pass on messages.",))),
+}
+#: `answer: myth` ("factory work is dirty and a dead end"): the bot has no reply of its own for a
+#: myth yet (#20). Until it has, a right reply gives at least one sourced figure (SourcedFigure)
+#: and is not the generic worry reply (ANSWER_MARKERS["worry"]).
+MYTH = "myth"
+KINDS = set(ANSWER_MARKERS) | {MYTH}
+
+
+def batch(path: Path) -> List[dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["rows"]
+
+
+def expectation(kb, row: dict) -> Tuple[List[Text], List[Text]]:
+    """(what the reply must contain, what it must not)."""
+    ((key, value),) = row["expect"].items()
+    if key != "answer":
+        return needed(kb, row["expect"]), forbidden(kb, row)
+    if value == MYTH:
+        publishers = tuple(dict.fromkeys(s.publisher for s in kb.meta.sources.values()))
+        return [SourcedFigure(publishers)], [ANSWER_MARKERS["worry"][1]]
+    return [ANSWER_MARKERS[value][1]], []
+
+
+@dataclass
+class Result:
+    row: dict
+    reply: str
+    missing: list
+    present: list
+
+    @property
+    def passed(self) -> bool:
+        return not self.missing and not self.present
+
+
+def verdict(kb, row: dict, reply: str) -> Result:
+    wanted, banned = expectation(kb, row)
+    ((key, _),) = row["expect"].items()
+    return Result(row, reply, *judge(reply, wanted, banned, caseless=key in CASELESS))
+
+
+def score(bot, kb, rows: List[dict]) -> List[Result]:
+    with ThreadPoolExecutor(IN_FLIGHT) as pool:
+        return list(pool.map(lambda n: verdict(kb, rows[n], converse(bot, rows[n], n)), range(len(rows))))
+
+
+def _share(results: List[Result]) -> str:
+    passed = sum(r.passed for r in results)
+    return f"{passed}/{len(results)} ({passed / len(results):.1%})"
+
+
+def _by(results: List[Result], what) -> List[Tuple[str, str]]:
+    groups: Dict[str, List[Result]] = defaultdict(list)
+    for r in results:
+        groups[what(r.row)].append(r)
+    worst_first = sorted(groups.items(), key=lambda g: (sum(r.passed for r in g[1]) / len(g[1]), g[0]))
+    return [(name, _share(rs)) for name, rs in worst_first]
+
+
+def _key(row: dict) -> str:
+    ((key, value),) = row["expect"].items()
+    return f"answer: {value}" if key == "answer" else key
+
+
+def _expected(row: dict) -> str:
+    ((key, value),) = row["expect"].items()
+    return f"{key}: {', '.join(value) if isinstance(value, list) else value}"
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " / ")
+
+
+def _brief(texts: list) -> str:
+    """What was missing or forbidden, each text cut short (a role's summary is long)."""
+    return "; ".join(t if len(t) <= 80 else t[:77] + "..." for t in map(str, texts))
+
+
+def report(name: str, results: List[Result], floor: float) -> str:
+    """The batch's scores and failures as markdown."""
+    lines = [
+        f"## {name}",
+        "",
+        f"Overall: **{_share(results)}**; floor {floor:.0%}, target {TARGET:.0%}.",
+        "",
+        "| Expectation | Passed |",
+        "|---|---|",
+        *(f"| {k} | {s} |" for k, s in _by(results, _key)),
+        "",
+        "| Class | Passed |",
+        "|---|---|",
+        *(f"| {k} | {s} |" for k, s in _by(results, lambda row: row["class"])),
+        "",
+        "| Class | Question | Expected | Missing / forbidden | Reply (first 200 characters) |",
+        "|---|---|---|---|---|",
+    ]
+    for r in results:
+        if r.passed:
+            continue
+        asked = " → ".join([*r.row.get("before", []), r.row["q"]])
+        why = " ".join(
+            ([f"missing: {_brief(r.missing)}."] if r.missing else [])
+            + ([f"forbidden: {_brief(r.present)}."] if r.present else [])
+        )
+        lines.append(
+            f"| {r.row['class']} | {_cell(asked)} | {_cell(_expected(r.row))} | {_cell(why)} | {_cell(r.reply[:200])} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def test_there_is_a_blind_batch_and_a_floor_for_each():
+    assert BATCHES, "no tests/blind/understanding_batch*.yml"
+    assert {p.stem for p in BATCHES} == set(FLOORS)
+
+
+@pytest.mark.parametrize("path", BATCHES, ids=[p.stem for p in BATCHES])
+def test_every_row_can_be_judged(kb, path):
+    """One expectation per row, with a class, whose ids are in the knowledge file."""
+    for row in batch(path):
+        assert isinstance(row.get("q"), str) and row.get("class"), row
+        assert len(row["expect"]) == 1, row
+        ((key, value),) = row["expect"].items()
+        if key == "answer":
+            assert value in KINDS, row
+        else:
+            expectation(kb, row)  # raises for an unknown key or an id not in the knowledge file
+
+
+def test_markers_are_the_bots_own_words():
+    """Each marker is in the file it is said to come from and in no other reply file, so a reply
+    of another kind cannot pass (and a changed reply text changes the table)."""
+    files = [ROOT / "domain.yml", *sorted(ROOT.joinpath("bot", "answers").glob("*.py"))]
+    sources = {f.relative_to(ROOT).as_posix(): f.read_text(encoding="utf-8") for f in files}
+    for kind, (where, marker) in ANSWER_MARKERS.items():
+        for text in marker.texts:
+            assert [f for f, source in sources.items() if text in source] == [where], (kind, text)
+
+
+def _row(**expect) -> dict:
+    return {"q": "?", "expect": expect, "class": "plain"}
+
+
+def test_the_judge_fails_a_reply_of_another_kind_or_with_the_wrong_jobs(kb):
+    worry = "That's normal. You don't have to decide today.\n\nYour school counselor can help you make a plan, too."
+    assert verdict(kb, _row(answer="worry"), worry).passed
+    assert not verdict(kb, _row(answer="finder"), worry).passed
+    no_degree = "Jobs where you can start without a college degree:\n• Welder\n• Machinist\nAlso: woodworker."
+    assert verdict(kb, _row(no_degree="all"), no_degree).passed
+    # "Mechanical engineering technician" is not "Mechanical engineer"; a bachelor's job is.
+    assert verdict(kb, _row(no_degree="all"), no_degree + " Mechanical engineering technicians too.").passed
+    assert not verdict(kb, _row(no_degree="all"), no_degree + " Mechanical engineers too.").passed
+    assert not verdict(kb, _row(no_degree="all"), "\n".join(r.title for r in kb.roles)).passed
+    figure = "Welders earn a median of $51,000 a year (BLS, May 2024)."
+    assert verdict(kb, _row(answer="myth"), figure).passed
+    assert not verdict(kb, _row(answer="myth"), "Median: the middle value (BLS)").passed  # a definition
+    assert not verdict(kb, _row(answer="myth"), f"{figure}\n{worry}").passed
+
+
+def test_blind_understanding(bot, kb):
+    sections, below = [], []
+    for path in BATCHES:
+        results = score(bot, kb, batch(path))
+        floor = FLOORS[path.stem]
+        text = report(path.stem, results, floor)
+        sections.append(text)
+        print(f"\n{text}")
+        passed = sum(r.passed for r in results) / len(results)
+        if passed < floor:
+            below.append(f"{path.stem}: {passed:.1%} < floor {floor:.0%} (target {TARGET:.0%})")
+    REPORT.parent.mkdir(exist_ok=True)
+    REPORT.write_text("# Blind understanding batches\n\n" + "\n".join(sections), encoding="utf-8")
+    print(f"written to {REPORT.relative_to(ROOT)}")
+    assert not below, "\n".join(below)
