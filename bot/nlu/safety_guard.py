@@ -25,8 +25,9 @@ message are weighed together, in one documented place. It has the final word on 
 3. Worries. The worry reply is for a feeling or a personal concern (data/lexicon/*/feelings.yml):
    a plain question the classifier thought sounded like a worry goes to the next intent, and a
    feeling the classifier could not place is a worry.
-4. Places. A job question about a place ("what do welders earn in ohio") is `ask_local`, so it
-   is never answered with a national figure as if it were a local one; an unsure `ask_local`
+4. Places. A job question about a place ("what do welders earn in ohio", "where do welders earn
+   the most?"; bot/understanding/places.py) is `ask_local`, so it is answered with local figures
+   and never with a national figure as if it were a local one; an unsure `ask_local`
    without any place word goes to the next intent in the ranking.
 5. Language. A distress message gets a `language` entity (the language of its signs, or of its
    short words), so the crisis reply is in that language (the `language` slot; utter_distress).
@@ -46,10 +47,10 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot import kinds
-from bot.answers.local import find_place
 from bot.safety import distress_language, has_distress_words
 from bot.understanding import forget
 from bot.understanding.lexicon import language_of, language_of_match
+from bot.understanding.places import asks_where_most, find_place
 
 DISTRESS_INTENT = "distress"
 WORRY_INTENT = "share_worry"
@@ -159,7 +160,7 @@ def verdict(text: str, intent: Optional[Dict[str, Any]], ranking: List[Dict[str,
         chosen = {"name": WORRY_INTENT, "confidence": chosen["confidence"]}
     elif chosen["name"] == FALLBACK_INTENT and _feels(text):
         chosen = {"name": WORRY_INTENT, "confidence": chosen["confidence"]}
-    place = find_place(text)
+    place = find_place(text) or asks_where_most(text)
     if chosen["name"] in PLACE_INTENTS and chosen["name"] != LOCAL_INTENT and place:
         chosen = {"name": LOCAL_INTENT, "confidence": chosen["confidence"]}
     elif chosen["name"] == LOCAL_INTENT and not place and chosen["confidence"] < LOCAL_MIN_CONFIDENCE:
