@@ -61,7 +61,8 @@ def test_a_withheld_median_is_said_to_be_missing(knowledge, table):
 
 def test_a_top_coded_wage_keeps_the_bls_lower_bound():
     area = Area("0000001", "M", "06", "Somewhere, CA")
-    f = Figures("172011", area, {"a90": None, "a50": 150000.0}, {"a90": "5"})
+    values = (100.0, 40.0, 72.12, None, 83200.0, 150000.0, None, 1.0)  # emp h10 h50 h90 a10 a50 a90 lq
+    f = Figures("172011", area, values, {"a90": "5", "h90": "5"})
     assert local_figures.yearly(f, "a90") == "$239,200 or more"
     assert local_figures.yearly(f, "a50") == "$150,000"
-    assert local_figures.yearly(Figures("172011", area, {"a90": None}, {"a90": "8"}), "a90") is None
+    assert local_figures.yearly(Figures("172011", area, values, {"a90": "8"}), "a90") is None
