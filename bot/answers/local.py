@@ -44,6 +44,12 @@ def answer(turn: Turn) -> Answer:
     if occupation and role_id and asks_where_most(turn.text) and (place is None or place.kind == "near"):
         text = local_figures.top_states(table, k.roles[role_id], occupation)
         return Answer(text, _buttons(k, role_id), [table.source.id], {"role": role_id, "last_aspect": "pay"})
+    if not role_id and asks_where_most(turn.text) and (place is None or place.kind == "near"):
+        return Answer(
+            "I can show where a manufacturing job pays the most, state by state. Which job? "
+            "For example, ask: where do welders earn the most?",
+            [Button("Jobs in manufacturing", payload("ask_roles"))],
+        )
     if place and place.area and not growth:
         remember = {"place": place.area}
         if occupation and role_id:

@@ -71,3 +71,8 @@ def test_no_place(text):
 )
 def test_where_a_job_pays_most(text, expected):
     assert asks_where_most(text) is expected
+
+
+def test_spanish_state_names_come_from_the_second_file():
+    assert resolve("¿cuánto ganan los soldadores en Carolina del Norte?") == Place("state", "North Carolina", "3700000")
+    assert resolve("soldadores en pensilvania") == Place("state", "Pennsylvania", "4200000")

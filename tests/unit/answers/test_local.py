@@ -170,3 +170,8 @@ def test_a_place_without_a_job_is_remembered_and_a_job_asked_for(knowledge):
     answer = local.answer(turn(knowledge, "what's the pay like in Ohio", "ask_local"))
     assert "I have pay for Ohio from BLS (May 2025)" in answer.text and answer.slots == {"place": "3900000"}
     assert answer.buttons[0].payload == '/ask_local{"role": "welder"}'
+
+
+def test_where_pay_is_highest_without_a_job_we_know_asks_which_job(knowledge):
+    answer = local.answer(turn(knowledge, "which states pay electricians the most", "ask_local"))
+    assert "Which job?" in answer.text and "$" not in answer.text and answer.sources == []
