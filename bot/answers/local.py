@@ -19,7 +19,7 @@ from bot.knowledge import local_pay
 from bot.knowledge.model import Outlook
 from bot.render import Answer, Button, outlook_line, pay_line, payload
 from bot.understanding.linking import ROLE
-from bot.understanding.places import NEAR, Place, asks_where_most, resolve
+from bot.understanding.places import NEAR, Place, asks_where_most, resolve, two_places
 
 SALARY_FINDER = "https://www.careeronestop.org/Toolkit/Wages/find-salary.aspx"
 JOB_FINDER = "https://www.careeronestop.org/Toolkit/Jobs/find-jobs.aspx"
@@ -43,6 +43,11 @@ def answer(turn: Turn) -> Answer:
     occupation = table.occupation(role_id) if role_id else None
     if occupation and role_id and asks_where_most(turn.text) and (place is None or place.kind == "near"):
         text = local_figures.top_states(table, k.roles[role_id], occupation)
+        return Answer(text, _buttons(k, role_id), [table.source.id], {"role": role_id, "last_aspect": "pay"})
+    pair = two_places(turn.text)
+    if occupation and role_id and pair and not growth:
+        areas = [p.area for p in pair if p.area]
+        text = local_figures.compare_areas(table, k.roles[role_id], occupation, areas)
         return Answer(text, _buttons(k, role_id), [table.source.id], {"role": role_id, "last_aspect": "pay"})
     if not role_id and asks_where_most(turn.text) and (place is None or place.kind == "near"):
         return Answer(

@@ -126,3 +126,24 @@ def top_states(table: LocalPay, role: Role, occupation: Occupation) -> str:
     head = f"{role.title} pay: the {len(ranked)} states with the highest median:"
     source = f"Source: {cite(table, 'state and U.S. estimates')}."
     return "\n".join(x for x in [head, bullets(lines), *tail, note, source] if x)
+
+
+def compare_areas(table: LocalPay, role: Role, occupation: Occupation, areas: List[str]) -> str:
+    """ "Machinists in Georgia vs Alabama": each place's median and range, and the U.S. median."""
+    names = [table.areas[a].name for a in areas]
+    lines = []
+    for area, name in zip(areas, names, strict=True):
+        here = table.figures(occupation.soc, area)
+        mid = yearly(here, "a50") if here else None
+        if not mid:
+            lines.append(f"{name}: BLS does not publish this figure for {name}")
+            continue
+        low, high = (yearly(here, "a10"), yearly(here, "a90")) if here else (None, None)
+        spread = f" (most earn {low} to {high})" if low and high else ""
+        lines.append(f"{name}: median {mid} a year{spread}")
+    national = table.figures(occupation.soc, NATION)
+    if national and national.get("a50"):
+        lines.append(f"Whole U.S.: median {yearly(national, 'a50')} a year")
+    head = f"{role.title} pay in {len(names)} places:"
+    source = f"Source: {cite(table, ' and '.join(names))}."
+    return "\n".join(x for x in [head, bullets(lines), group_note(role, occupation), source] if x)

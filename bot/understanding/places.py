@@ -47,6 +47,7 @@ class _Words:
     nicknames: Dict[str, str] = field(default_factory=dict)  # nickname -> city
     near: List[str] = field(default_factory=list)
     where_most: List[str] = field(default_factory=list)
+    versus: List[str] = field(default_factory=list)
     not_places: set = field(default_factory=set)
 
 
@@ -70,6 +71,7 @@ def _words() -> "_Compiled":
         words.nicknames.update(raw.get("nicknames") or {})
         words.near += raw.get("near") or []
         words.where_most += raw.get("where_most") or []
+        words.versus += raw.get("versus") or []
         words.not_places.update(str(w).lower() for w in raw.get("not_places") or [])
     return _Compiled(words)
 
@@ -81,6 +83,7 @@ class _Compiled:
         self.city_names = _alternation([*w.cities, *w.nicknames])
         self.near = re.compile("|".join(w.near), re.IGNORECASE)
         self.where_most = re.compile("|".join(w.where_most), re.IGNORECASE)
+        self.versus = re.compile("|".join(w.versus), re.IGNORECASE)
         # "in tx", "Columbus, OH", and a capitalised one ending the message ("welder salary GA").
         self.abbr = re.compile(rf"\b{_PREP}\s+([A-Za-z]{{2}})\b|,\s*([A-Z]{{2}})\b|(?:^|\s)([A-Z]{{2}})[?.!]*\s*$")
         self.capitalised = re.compile(rf"\b{_PREP}\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)\b")
@@ -175,6 +178,18 @@ def _capitalised(c: _Compiled, text: str) -> Optional[str]:
 def asks_where_most(text: str) -> bool:
     """ "Where do CNC operators earn the most?": about places, without naming one."""
     return isinstance(text, str) and bool(_words().where_most.search(text))
+
+
+def two_places(text: str) -> Optional[Tuple[Place, Place]]:
+    """ "machinists in Georgia vs Alabama": two different places with BLS areas, one on each side
+    of a comparing word; None otherwise."""
+    if not isinstance(text, str) or not text:
+        return None
+    for m in _words().versus.finditer(text):
+        first, second = resolve(text[: m.start()]), resolve("in " + text[m.end() :])  # "vs AL": a place
+        if first and second and first.area and second.area and first.area != second.area:
+            return first, second
+    return None
 
 
 def resolve(text: str) -> Optional[Place]:

@@ -65,3 +65,10 @@ def test_a_place_we_cannot_pin_down_gets_a_question_not_a_figure(bot):
     assert "more than one Springfield" in reply and "$" not in reply, reply
     withheld = bot.text("what do purchasing agents earn in Fayetteville, AR")
     assert "BLS does not publish this figure for Fayetteville-Springdale-Rogers, AR." in withheld, withheld
+
+
+def test_two_states_side_by_side(bot):
+    reply = bot.text("machinists in Georgia vs Alabama")
+    for area, name in (("1300000", "Georgia"), ("0100000", "Alabama")):
+        assert f"• {name}: median {median('machinist', area)} a year" in reply, reply
+    assert "Source: BLS OEWS, May 2025, Georgia and Alabama." in reply

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.places import Place, asks_where_most, find_place, resolve
+from bot.understanding.places import Place, asks_where_most, find_place, resolve, two_places
 
 STATE = {
     "what do machinists earn in Wisconsin": ("Wisconsin", "5500000"),
@@ -76,3 +76,22 @@ def test_where_a_job_pays_most(text, expected):
 def test_spanish_state_names_come_from_the_second_file():
     assert resolve("¿cuánto ganan los soldadores en Carolina del Norte?") == Place("state", "North Carolina", "3700000")
     assert resolve("soldadores en pensilvania") == Place("state", "Pennsylvania", "4200000")
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("machinists in Georgia vs Alabama", ("Georgia", "Alabama")),
+        ("machinists in GA vs AL", ("Georgia", "Alabama")),
+        ("welder pay Texas or Ohio", ("Texas", "Ohio")),
+        (
+            "welders in Philly and NYC",
+            ("Philadelphia-Camden-Wilmington, PA-NJ-DE-MD", "New York-Newark-Jersey City, NY-NJ"),
+        ),
+        ("welders and machinists in ohio", None),
+        ("welders in ohio vs ohio", None),
+    ],
+)
+def test_two_places_compared(text, names):
+    pair = two_places(text)
+    assert (tuple(p.name for p in pair) if pair else None) == names

@@ -178,6 +178,8 @@ def test_a_place_question_becomes_ask_local_but_a_worry_or_distress_does_not():
         is None
     )
     assert corrected_intent("how much do welders make", {"name": "ask_pay", "confidence": 0.8}, []) is None
+    compared = corrected("machinists in Georgia vs Alabama", {"name": "compare_roles", "confidence": 0.7}, [])
+    assert compared["name"] == "ask_local"
     # Places named the way students name them (bot/understanding/places.py), and "where ... most".
     for text in (
         "welder salary GA",

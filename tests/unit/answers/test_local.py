@@ -175,3 +175,14 @@ def test_a_place_without_a_job_is_remembered_and_a_job_asked_for(knowledge):
 def test_where_pay_is_highest_without_a_job_we_know_asks_which_job(knowledge):
     answer = local.answer(turn(knowledge, "which states pay electricians the most", "ask_local"))
     assert "Which job?" in answer.text and "$" not in answer.text and answer.sources == []
+
+
+def test_two_places_are_compared_side_by_side(knowledge):
+    answer = local.answer(turn(knowledge, "machinists in Georgia vs Alabama", "ask_local"))
+    assert answer.text.splitlines() == [
+        "Machinist pay in 2 places:",
+        "• Georgia: median $52,610 a year (most earn $37,060 to $77,420)",
+        "• Alabama: median $55,560 a year (most earn $37,770 to $79,380)",
+        "• Whole U.S.: median $58,750 a year",
+        "Source: BLS OEWS, May 2025, Georgia and Alabama.",
+    ]
