@@ -81,14 +81,19 @@ class _Compiled:
         self.w = w
         self.state_names = _alternation(w.spellings)
         self.city_names = _alternation([*w.cities, *w.nicknames])
-        self.near = re.compile("|".join(w.near), re.IGNORECASE)
-        self.where_most = re.compile("|".join(w.where_most), re.IGNORECASE)
-        self.versus = re.compile("|".join(w.versus), re.IGNORECASE)
+        self.near = _any(w.near)
+        self.where_most = _any(w.where_most)
+        self.versus = _any(w.versus)
         # "in tx", "Columbus, OH", and a capitalised one ending the message ("welder salary GA").
         self.abbr = re.compile(rf"\b{_PREP}\s+([A-Za-z]{{2}})\b|,\s*([A-Z]{{2}})\b|(?:^|\s)([A-Z]{{2}})[?.!]*\s*$")
         self.capitalised = re.compile(rf"\b{_PREP}\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)\b")
         self.after_prep = re.compile(rf"\b{_PREP}\s+([a-z]{{4,}}(?:\s+[a-z]{{4,}})?)\b", re.IGNORECASE)
         self.fuzzy_names = sorted(set(w.spellings) | set(w.cities))
+
+
+def _any(patterns: List[str]) -> re.Pattern:
+    """One pattern for a section's list; a missing section matches nothing (never everything)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", re.IGNORECASE)
 
 
 def _alternation(names) -> re.Pattern:
