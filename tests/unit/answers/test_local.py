@@ -186,3 +186,16 @@ def test_two_places_are_compared_side_by_side(knowledge):
         "• Whole U.S.: median $58,750 a year",
         "Source: BLS OEWS, May 2025, Georgia and Alabama.",
     ]
+
+
+def test_where_a_local_figure_comes_from_names_the_oews_release(knowledge):
+    from bot.answers import topics
+
+    shown = topics.sources(
+        turn(knowledge, "where is that from?", "ask_source", slots={"last_sources": ["bls_oews_may2025"]})
+    )
+    assert (
+        "Occupational Employment and Wage Statistics, May 2025" in shown.text
+        and "https://www.bls.gov/oes/" in shown.text
+    )
+    assert shown.sources == ["bls_oews_may2025"]
