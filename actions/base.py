@@ -18,7 +18,7 @@ from bot.understanding.reading import READING_KEY, Reading
 logger = logging.getLogger(__name__)
 
 #: Slots the answers may set; anything else in Answer.slots is a programming error.
-MEMORY_SLOTS = ("role", "sector", "pathway", "last_aspect")
+MEMORY_SLOTS = ("role", "sector", "pathway", "last_aspect", "place")
 #: Read by the career finder's suggestions (set by the form, cleared by action_reset_finder).
 FORM_SLOTS = ("finder_interest", "finder_training", "finder_industry")
 SORRY = (

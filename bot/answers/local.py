@@ -1,47 +1,124 @@
-"""Questions about a place ("welding jobs near me", "what do welders earn in ohio").
+"""Questions about a place ("what do welders earn in ohio", "welder salary GA", "in Philly").
 
-The knowledge file has national figures only, so the honest answer says so, gives a named
-role's national figure labelled as national, and points to where local wages and openings are
-found. The place comes from the message's reading (bot/understanding/places.py).
+A role's pay in a state or metro area comes from the BLS OEWS extract (bot/answers/
+local_figures.py); the place is found by bot/understanding/places.py and remembered for the
+conversation (the `place` slot: a BLS area code), so "in my state" works after the student named
+it. Where there is no local figure (growth questions, "near me" before a place is known, a place
+we cannot find) the answer says so, gives the national figure labelled as national, and points
+to where local wages and openings are found.
 """
 
 from __future__ import annotations
 
+from typing import Optional
+
+from bot.answers import local_figures
 from bot.answers.turn import Turn
+from bot.knowledge import local_pay
 from bot.knowledge.model import Outlook
 from bot.render import Answer, Button, outlook_line, pay_line, payload
-from bot.understanding.places import STATES
+from bot.understanding.places import NEAR, Place
 from bot.understanding.reading import ROLE
 
 SALARY_FINDER = "https://www.careeronestop.org/Toolkit/Wages/find-salary.aspx"
 JOB_FINDER = "https://www.careeronestop.org/Toolkit/Jobs/find-jobs.aspx"
+#: Roles offered as buttons when a place is known but no job is named.
+EXAMPLE_ROLES = ("welder", "machinist", "cnc_operator", "quality_inspector")
 
 
 def answer(turn: Turn) -> Answer:
-    from bot.answers.counselor import school_contact  # not at import: see the module docstring
-
     k = turn.knowledge
-    place = turn.reading.place or "your area"
+    table = local_pay.load()
     named = [r for r in turn.mentioned(ROLE) if r in k.roles]
     role_id = named[0] if named else (turn.slot("role") if turn.slot("role") in k.roles else None)
-    where = "your area" if place == "your area" else place
-    parts = [
-        f"I only have national figures for the whole U.S., not numbers for {where}. "
-        "Pay and openings can be higher or lower where you live."
+    place = _place(turn, table)
+    growth = turn.asks("openings") and not turn.asks("pay")
+    occupation = table.occupation(role_id) if role_id else None
+    if occupation and role_id and turn.asks("where_most") and (place is None or place.kind == "near"):
+        text = local_figures.top_states(table, k.roles[role_id], occupation)
+        return Answer(text, _buttons(k, role_id), [table.source.id], {"role": role_id, "last_aspect": "pay"})
+    pair = turn.reading.compared_places
+    if occupation and role_id and pair and not growth:
+        areas = [p.area for p in pair if p.area]
+        text = local_figures.compare_areas(table, k.roles[role_id], occupation, areas)
+        return Answer(text, _buttons(k, role_id), [table.source.id], {"role": role_id, "last_aspect": "pay"})
+    if not role_id and turn.asks("where_most") and (place is None or place.kind == "near"):
+        return Answer(
+            "I can show where a manufacturing job pays the most, state by state. Which job? "
+            "For example, ask: where do welders earn the most?",
+            [Button("Jobs in manufacturing", payload("ask_roles"))],
+        )
+    if place and place.area and not growth:
+        remember = {"place": place.area}
+        if occupation and role_id:
+            text = local_figures.role_in_area(table, k.roles[role_id], occupation, place.area)
+            slots = {**remember, "role": role_id, "last_aspect": "pay"}
+            return Answer(text, _buttons(k, role_id), [table.source.id], slots)
+        return _which_job(k, table, place, remember)
+    if place and place.kind == "ambiguous":
+        options = "\n".join(f"• {o}" for o in place.options)
+        return Answer(
+            f"There is more than one {place.name}. Which one do you mean? Add the state, like this:\n{options}"
+        )
+    if place and place.kind == "unknown":
+        return Answer(
+            f"I could not find {place.name} in the BLS list of states and metro areas. "
+            "Which state is it in? Or name the nearest big city."
+        )
+    return _national(turn, place, role_id, growth)
+
+
+def _place(turn: Turn, table: local_pay.LocalPay) -> Optional[Place]:
+    """The place named now, else the one remembered ("in my state" after naming it)."""
+    found = turn.reading.where
+    remembered = turn.slot("place")
+    if (found is None or found.kind == "near") and remembered in table.areas:
+        area = table.areas[remembered]
+        return Place("state" if area.kind == "S" else "metro", area.name, area.code)
+    return found
+
+
+def _which_job(k, table: local_pay.LocalPay, place: Place, slots) -> Answer:
+    text = (
+        f"I have pay for {place.name} from BLS ({table.release}). Which job do you want to know about? "
+        "For example: welder, machinist or quality inspector."
+    )
+    buttons = [Button(k.title(r), payload("ask_local", role=r)) for r in EXAMPLE_ROLES if r in k.roles]
+    return Answer(text, buttons, [], slots)
+
+
+def _buttons(k, role_id: str) -> list:
+    return [
+        Button(f"National pay: {k.title(role_id)}", payload("ask_pay", role=role_id)),
+        Button("Jobs in manufacturing", payload("ask_roles")),
     ]
-    sources, slots = [], {}
+
+
+def _national(turn: Turn, place: Optional[Place], role_id: Optional[str], growth: bool) -> Answer:
+    from bot.answers.counselor import school_contact  # not at import: it loads the school registry
+
+    k = turn.knowledge
+    where = place.name if place and place.kind in ("state", "metro") else NEAR
+    ask = "" if where != NEAR else " Tell me your state or city and I can show BLS pay for it."
+    parts = [
+        f"I only have national figures on job growth for the whole U.S., not numbers for {where}. "
+        "Openings can be higher or lower where you live."
+        if growth and where != NEAR
+        else f"Pay and openings can be higher or lower where you live.{ask}"
+    ]
+    sources: list = []
+    slots = {"place": place.area} if place and place.area else {}
     if role_id:
         role = k.roles[role_id]
-        growth = turn.asks("openings") and not turn.asks("pay")
         figure = role.outlook if growth and role.outlook else role.median_pay
         if figure is not None:
             line = outlook_line(k.kb, figure) if isinstance(figure, Outlook) else pay_line(k.kb, figure)
             parts.append(f"{role.title}, national figure (whole U.S.):\n{line}")
             sources.append(figure.source)
-        slots = {"role": role_id, "last_aspect": "outlook" if growth else "pay"}
+        slots.update({"role": role_id, "last_aspect": "outlook" if growth else "pay"})
     lmi = (
-        f"{place}'s labor market information office"
-        if place != "your area" and place[0].isupper() and place in STATES.values()
+        f"{place.name}'s labor market information office"
+        if place and place.kind == "state"
         else "your state's labor market information office"
     )
     c = school_contact(turn.metadata)

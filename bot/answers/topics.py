@@ -7,6 +7,7 @@ import re
 from bot.answers.counselor import school_contact
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
+from bot.knowledge import local_pay
 from bot.knowledge.model import Technology, Training
 from bot.render import Answer, Button, a_an, bullets, degree_note, fact_line, in_sentence, join_names, payload
 from bot.text import normalise
@@ -123,11 +124,12 @@ _STARTED = [Button("How do I get started?", payload("ask_training"))]
 def sources(turn: Turn) -> Answer:
     """Provenance of the previous answer, plus the O*NET attribution its license asks for."""
     k = turn.knowledge
-    used = [s for s in (turn.slot("last_sources") or []) if s in k.kb.meta.sources]
+    local = local_pay.load().source
+    known = {i: (s.title, s.published, str(s.url)) for i, s in k.kb.meta.sources.items()}
+    known[local.id] = (local.title, local.published, local.url)
+    used = [s for s in (turn.slot("last_sources") or []) if s in known]
     if used:
-        lines = [
-            f"{k.kb.meta.sources[s].title}, {k.kb.meta.sources[s].published}: {k.kb.meta.sources[s].url}" for s in used
-        ]
+        lines = [f"{known[s][0]}, {known[s][1]}: {known[s][2]}" for s in used]
         text = f"My last answer came from:\n{bullets(lines)}"
     else:
         text = "My last answer had no figures, so there is no source to show."

@@ -45,6 +45,14 @@ def start_up() -> None:
         schools.shared()
     except schools.SchoolsError as error:
         raise SystemExit(f"The school registry cannot be used, so the action server cannot start.\n{error}") from None
+    from bot.knowledge import local_pay
+    from bot.understanding import places
+
+    try:  # read now, so a broken extract stops the start and the first local question is not slow
+        local_pay.load()
+        places.resolve("welders in Dayton")
+    except (OSError, ValueError, KeyError) as error:
+        raise SystemExit(f"The local pay extract (data/local/) cannot be read: {error}") from None
     import actions.actions  # noqa: F401  (loaded before the freeze; rasa-sdk registers it later)
 
     freeze_startup_heap()  # everything loaded so far lives as long as the server

@@ -12,6 +12,7 @@ import os
 import sys
 
 from bot import schools
+from bot.knowledge import local_pay
 from bot.knowledge.loader import DEFAULT_PATH, load
 from bot.knowledge.problems import KnowledgeError
 from bot.knowledge.references import unused_sources
@@ -23,6 +24,13 @@ def check_knowledge(path) -> bool:
     except KnowledgeError as error:
         print(error, file=sys.stderr)
         return False
+    missing = local_pay_missing(kb)
+    if missing:
+        print(
+            f"{local_pay.LOCAL_DIR}: no local pay for roles {', '.join(missing)}: run `make oews`",
+            file=sys.stderr,
+        )
+        return False
     unused = unused_sources(kb)
     if unused:
         print(f"{path}: entry meta.sources: sources never cited: {', '.join(unused)}", file=sys.stderr)
@@ -32,6 +40,18 @@ def check_knowledge(path) -> bool:
         f"{len(kb.economy)} economy facts, {len(kb.meta.sources)} sources)"
     )
     return True
+
+
+def local_pay_missing(kb) -> list:
+    """Roles the local pay extract (data/local/) has no national median for."""
+    table = local_pay.load()
+    missing = []
+    for role in kb.roles:
+        occupation = table.occupation(role.id)
+        national = table.figures(occupation.soc, local_pay.NATION) if occupation else None
+        if national is None or national.get("a50") is None:
+            missing.append(role.id)
+    return missing
 
 
 def check_schools(path) -> bool:

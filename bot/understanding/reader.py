@@ -11,8 +11,7 @@ from bot.knowledge.model import KnowledgeBase
 from bot.text import normalise, user_text
 from bot.understanding.closest import closest_roles
 from bot.understanding.linking import Linker
-from bot.understanding.places import find_place
-from bot.understanding.reading import SECTOR, Reading, cues_in
+from bot.understanding.reading import SECTOR, Reading, cues_in, places_in
 from bot.understanding.terms import GlossaryIndex
 from bot.understanding.vocabulary import question_words
 
@@ -46,6 +45,6 @@ class Reader:
             closest=tuple(closest),
             cues=cues_in(text),
             cues_outside_names=cues_in(outside),
-            place=find_place(text),
+            **places_in(text),
             term=self.glossary.find(doc),
         )

@@ -28,7 +28,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Tuple
 
 from bot.text import normalise, user_text
 from bot.understanding import lexicon
-from bot.understanding.places import find_place
+from bot.understanding.places import Place, asks_where_most, find_place, resolve, two_places
 
 # Kinds of things a message can mention (the knowledge sections they live in: NAMED_SECTIONS).
 KINDS = ROLE, SECTOR, PATHWAY, ECONOMY, TECHNOLOGY, TRAINING, OTHER = (
@@ -86,6 +86,10 @@ class Reading:
     #: Cues found in the words outside the names ("industrial" in a title is no "industries").
     cues_outside_names: FrozenSet[str] = frozenset()
     place: Optional[str] = None
+    #: The place resolved to a BLS area (or "near", "ambiguous", "unknown"), and two places
+    #: compared ("machinists in Georgia vs Alabama"), for the local answers.
+    where: Optional[Place] = None
+    compared_places: Tuple[Place, ...] = ()
     term: Optional[str] = None
 
     @cached_property
@@ -107,6 +111,8 @@ class Reading:
         d["cues"] = sorted(self.cues)
         d["cues_outside_names"] = sorted(self.cues_outside_names)
         d["closest"] = list(self.closest)
+        d["where"] = _place_dict(self.where)
+        d["compared_places"] = [_place_dict(p) for p in self.compared_places]
         return d
 
     @classmethod
@@ -124,22 +130,43 @@ class Reading:
             cues=frozenset(str(c) for c in raw.get("cues", [])),
             cues_outside_names=frozenset(str(c) for c in raw.get("cues_outside_names", [])),
             place=raw.get("place") or None,
+            where=_place_from(raw.get("where")),
+            compared_places=tuple(p for p in (_place_from(x) for x in raw.get("compared_places") or []) if p),
             term=raw.get("term") or None,
         )
 
 
 def words_only(text: str) -> Reading:
-    """What can be read without the knowledge file: the cues and the place (no names)."""
+    """What can be read without the knowledge file: the cues and the places (no names)."""
     text = user_text(text)
-    return Reading(cues=cues_in(text), cues_outside_names=cues_in(text), place=find_place(text))
+    cues = cues_in(text)
+    return Reading(cues=cues, cues_outside_names=cues, **places_in(text))
+
+
+def places_in(text: str) -> Dict[str, Any]:
+    """The place fields of a reading."""
+    return {"place": find_place(text), "where": resolve(text), "compared_places": two_places(text) or ()}
+
+
+def _place_dict(place: Optional[Place]) -> Optional[Dict[str, Any]]:
+    return None if place is None else {**asdict(place), "options": list(place.options)}
+
+
+def _place_from(raw: Any) -> Optional[Place]:
+    if not isinstance(raw, dict) or not raw.get("kind"):
+        return None
+    options = tuple(str(o) for o in raw.get("options") or [])
+    return Place(str(raw["kind"]), str(raw.get("name") or ""), raw.get("area") or None, options)
 
 
 def cues_in(text: str) -> FrozenSet[str]:
-    """The cue sections (data/lexicon/<lang>/cues.yml) the words match, in any language read."""
+    """The cue sections (data/lexicon/<lang>/cues.yml) the words match, in any language read,
+    and `where_most` for "where do welders earn the most" (bot/understanding/places.py)."""
     folded = lexicon.fold(normalise(lexicon.fold(text)))
-    return frozenset(
+    found = {
         name
         for language in lexicon.LANGUAGES
         for name, pattern in lexicon.sections(CUES, language).items()
         if pattern.search(folded)
-    )
+    }
+    return frozenset(found | ({"where_most"} if asks_where_most(text) else set()))

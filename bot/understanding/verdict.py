@@ -26,8 +26,9 @@ six things.
 3. Worries. The worry reply is for a feeling or a personal concern (data/lexicon/*/feelings.yml):
    a plain question the classifier thought sounded like a worry goes to the next intent, and a
    feeling the classifier could not place is a worry.
-4. Places. A job question about a place ("what do welders earn in ohio") is `ask_local`, so it
-   is never answered with a national figure as if it were a local one; an unsure `ask_local`
+4. Places. A job question about a place ("what do welders earn in ohio", "where do welders earn
+   the most?"; bot/understanding/places.py) is `ask_local`, so it is answered with local figures
+   and never with a national figure as if it were a local one; an unsure `ask_local`
    without any place word goes to the next intent in the ranking.
 5. Words over guesses. A message that names a job and asks its pay in any wording ("if I worked
    as a welder, how much would I take home") is `ask_pay`, and one that asks for jobs without a
@@ -178,7 +179,7 @@ def verdict(
     elif chosen["name"] == FALLBACK_INTENT and _feels(text):
         chosen = {"name": WORRY_INTENT, "confidence": chosen["confidence"]}
     chosen = _words_over_guesses(text, chosen, reading)
-    place = reading.place
+    place = reading.place or reading.asks("where_most")
     if chosen["name"] in PLACE_INTENTS and chosen["name"] != LOCAL_INTENT and place:
         chosen = {"name": LOCAL_INTENT, "confidence": chosen["confidence"]}
     elif chosen["name"] == LOCAL_INTENT and not place and chosen["confidence"] < LOCAL_MIN_CONFIDENCE:
@@ -191,7 +192,7 @@ def _words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> 
     """Rule 5: a named job with a pay word is a pay question; no job named and "without a degree"
     is the no-degree list. Only general or unsure guesses are overruled (LEXICAL_INTENTS), and a
     word question ("what does median pay mean") stays a definition."""
-    if chosen["name"] not in LEXICAL_INTENTS or reading.place:
+    if chosen["name"] not in LEXICAL_INTENTS or reading.place or reading.asks("where_most"):
         return chosen
     if chosen["name"] == "ask_definition" and reading.asks("word_meaning"):
         return chosen

@@ -56,30 +56,23 @@ def test_the_schools_counselor_is_named_in_a_worry_answer(bot):
     assert "counselor@demo-school.example.org" in said
 
 
-PLACE_QUESTIONS = [
+NEAR_QUESTIONS = [
     ("Any cnc jobs in my town?", "CNC operator"),
-    ("what do welders earn in ohio", "Welder"),
-    ("how much do machinists make in Texas", "Machinist"),
     ("welding jobs near me", "Welder"),
     ("how much do quality inspectors make around here", "Quality control inspector"),
-    ("what's the salary for a cad drafter in chicago", "CAD drafter"),
     ("robotics technician pay in my area", "Robotics technician"),
-    ("are there machinist jobs in dayton", "Machinist"),
-    ("welder pay in new york", "Welder"),
-    ("how much do welders make in michigan", "Welder"),
     ("local manufacturing jobs", None),
     ("are there factories near me", None),
     ("manufacturing jobs in my city", None),
     ("who is hiring around here", None),
     ("apprenticeships near me", None),
-    ("how much do assemblers make in Springfield", "Production worker"),
 ]
 
 
-@pytest.mark.parametrize("text, role", PLACE_QUESTIONS)
-def test_a_place_question_says_the_figures_are_national(bot, text, role):
+@pytest.mark.parametrize("text, role", NEAR_QUESTIONS)
+def test_near_me_before_a_place_is_known_asks_for_it_and_labels_national_figures(bot, text, role):
     said = bot.text(text)
-    assert "only have national figures" in said and SALARY_FINDER in said and JOB_FINDER in said
+    assert "Tell me your state or city" in said and SALARY_FINDER in said and JOB_FINDER in said
     assert "labor market information" in said and "counselor" in said
     if role:
         assert f"{role}, national figure (whole U.S.)" in said
@@ -87,11 +80,34 @@ def test_a_place_question_says_the_figures_are_national(bot, text, role):
         assert "national figure (" not in said and "Median pay" not in said
 
 
-def test_a_remembered_role_gets_its_national_figure_for_a_place(bot):
+PLACE_QUESTIONS = [
+    ("what do welders earn in ohio", "Welder pay in Ohio:"),
+    ("how much do machinists make in Texas", "Machinist pay in Texas:"),
+    ("what's the salary for a cad drafter in chicago", "CAD drafter pay in Chicago-Naperville-Elgin, IL-IN:"),
+    ("welder pay in new york", "Welder pay in New York:"),
+    ("how much do welders make in michigan", "Welder pay in Michigan:"),
+]
+
+
+@pytest.mark.parametrize("text, heading", PLACE_QUESTIONS)
+def test_a_pay_question_about_a_place_gets_that_places_figures(bot, text, heading):
+    said = bot.text(text)
+    assert heading in said and "Source: BLS OEWS, May 2025, " in said and "U.S. median" in said, said
+
+
+def test_growth_in_a_place_is_national_and_an_ambiguous_place_is_asked_about(bot):
+    said = bot.text("are there machinist jobs in dayton")
+    assert "only have national figures on job growth" in said and "Dayton-Kettering-Beavercreek, OH" in said
+    assert "Machinist, national figure (whole U.S.)" in said and "Job outlook" in said
+    ambiguous = bot.text("how much do assemblers make in Springfield")
+    assert "more than one Springfield" in ambiguous and "$" not in ambiguous
+
+
+def test_a_remembered_role_gets_the_local_figure_for_a_place(bot):
     me = uuid.uuid4().hex
     assert "Median pay" in bot.text("how much do welders make", me)
     said = bot.text("how much do they make in ohio?", me)
-    assert "Welder, national figure (whole U.S.)" in said and "Ohio's labor market information office" in said
+    assert "Welder pay in Ohio:" in said and "Source: BLS OEWS, May 2025, Ohio." in said
 
 
 @pytest.mark.parametrize(

@@ -148,3 +148,14 @@ def test_unused_source_is_reported(raw_knowledge, write_knowledge, capsys):
     }
     assert validate.main([str(write_knowledge(raw_knowledge))]) == 1
     assert "sources never cited: spare" in capsys.readouterr().err
+
+
+def test_a_role_without_local_pay_is_reported(raw_knowledge, write_knowledge, capsys):
+    raw_role(raw_knowledge, "welder")["id"] = "pipe_welder"  # an id the local pay extract does not have
+    for section in ("pathways", "sectors"):
+        for entry in raw_knowledge[section]:
+            entry["roles"] = ["pipe_welder" if r == "welder" else r for r in entry["roles"]]
+    for entry in raw_knowledge["roles"]:
+        entry["related_roles"] = ["pipe_welder" if r == "welder" else r for r in entry.get("related_roles", [])]
+    assert validate.main([str(write_knowledge(raw_knowledge))]) == 1
+    assert "no local pay for roles pipe_welder: run `make oews`" in capsys.readouterr().err

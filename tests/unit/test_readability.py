@@ -306,6 +306,12 @@ def turns(k: Knowledge) -> Dict[str, List[Tuple[str, Turn]]]:
             ("are these jobs growing in michigan?", {"role": "cnc_operator"}),
             ("where can i train near me?", {"role": "welder"}),
             ("what factories are near me?", {}),
+            ("what do welders earn in Wisconsin?", {}),
+            ("quality inspector pay in Charlotte", {}),
+            ("where do CNC operators earn the most?", {}),
+            ("semiconductor technician pay in Wyoming", {}),
+            ("welders in Springfield", {}),
+            ("what's the pay in Ohio?", {}),
         )
     ]
     return t

@@ -179,6 +179,16 @@ def test_a_place_question_becomes_ask_local_but_a_worry_or_distress_does_not():
         is None
     )
     assert corrected_intent("how much do welders make", {"name": "ask_pay", "confidence": 0.8}, []) is None
+    compared = corrected("machinists in Georgia vs Alabama", {"name": "compare_roles", "confidence": 0.7}, [])
+    assert compared["name"] == "ask_local"
+    # Places named the way students name them (bot/understanding/places.py), and "where ... most".
+    for text in (
+        "welder salary GA",
+        "what about in Philly",
+        "machinists in wisconson",
+        "where do welders earn the most",
+    ):
+        assert corrected(text, {"name": "ask_pay", "confidence": 0.8}, [])["name"] == "ask_local", text
     assert (
         corrected("i don't feel safe at home in ohio", {"name": "ask_local", "confidence": 0.8}, [])["name"]
         == "distress"
