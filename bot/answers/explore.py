@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
+from bot.answers import first_job
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Role
@@ -113,6 +114,10 @@ _NO_DEGREE = re.compile(
     r"\b(without|no|not|dont|don t|skip)\b.*\b(college|degree|university)\b"
     r"|\bright (out of|after) high school\b|\bhigh school diploma\b|\bno college\b"
 )
+#: "just a diploma", "only high school": the no-degree filter too.
+_JUST_DIPLOMA = re.compile(r"\b(just|only)\b.{0,12}\b(diploma|high school|hs|ged)\b|\bno degree\b")
+#: "which is quickest to start", "easiest to get hired": ordered by time to start (first_job.py).
+_QUICK = re.compile(r"\b(quick\w*|fast(est)? to (start|get|learn)|easiest|soonest|right away|start earning)\b")
 _TWO_YEAR = re.compile(r"\b(associate|two year|2 year|community college)\b")
 _HIGHEST_PAY = re.compile(
     r"\b(highest|best|top|most|biggest)\b.*\b(pay|paying|paid|money|salar\w*|earn\w*)\b"
@@ -125,6 +130,8 @@ def explore(turn: Turn) -> Answer:
     """Jobs that match the conditions the message sets, ordered as it asks."""
     k = turn.knowledge
     text = normalise(turn.text)
+    if _QUICK.search(text) and (_NO_DEGREE.search(text) or _JUST_DIPLOMA.search(text)):
+        return first_job.quick_start(turn)
     roles, places, conditions = _matching(turn, text)
     if not roles:
         return Answer(
@@ -162,7 +169,7 @@ def _matching(turn: Turn, text: str) -> Tuple[List[Role], List[str], List[str]]:
     if pathway:
         roles = [r for r in roles if r.id in k.pathways[pathway].roles]
         places.append(f"in the {k.pathways[pathway].name} pathway")
-    if _NO_DEGREE.search(text):
+    if _NO_DEGREE.search(text) or _JUST_DIPLOMA.search(text):
         roles = [r for r in roles if entry_level(r) == 0]
         conditions.append("you can start without a college degree")
     elif _TWO_YEAR.search(text):

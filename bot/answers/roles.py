@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Dict, List, Tuple, Union
 
-from bot.answers import explore, figures, scope
+from bot.answers import explore, figures, first_job, scope
 from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES, INTENT_ASPECTS, asks_pay  # noqa: F401 (re-exported)
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
@@ -23,6 +23,8 @@ def answer(turn: Turn, aspect: str) -> Answer:
         return chosen
     if len(chosen) > 1 and aspect in ("pay", "outlook"):  # "who makes more, a welder or ...?"
         return explore.side_by_side(turn.knowledge, chosen[: explore.MAX_COMPARED])
+    if aspect == "certifications" and len(chosen) == 1 and first_job.asks_if_needed(turn.text):
+        return first_job.certificate_needed(turn, turn.knowledge.roles[chosen[0]])
     return render(turn.knowledge, chosen, aspect)
 
 

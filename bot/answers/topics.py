@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.answers import first_job, in_school
+from bot.answers.audience import reader_of
 from bot.answers.counselor import school_contact
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
@@ -62,8 +64,12 @@ def training(turn: Turn) -> Answer:
     if named_roles:
         return next_steps(turn, named_roles[0])
     routes = [t for t in k.kb.training if t.id in turn.mentioned(TRAINING)]
+    if routes and routes[0].id == "apprenticeship":
+        return first_job.apprenticeship(turn)  # paid or not, how long, which jobs, where
     if routes:
         return _route(k, routes[0])
+    if in_school.asks_about_high_school(turn.text):
+        return in_school.high_school(turn)
     lines = [f"{t.name}: {t.summary.split('. ')[0].rstrip('.')}." for t in k.kb.training]
     buttons = [Button(t.name, payload("ask_training", training=t.id)) for t in k.kb.training[:3]]
     return Answer(
@@ -81,9 +87,10 @@ def next_steps(turn: Turn, role_id: str) -> Answer:
         steps.append("Join SkillsUSA or a FIRST Robotics team to practice and meet employers")
     if "apprenticeship" in by_id and by_id["apprenticeship"].url:
         steps.append(f"Look for registered apprenticeships: {by_id['apprenticeship'].url}")
+    reader = reader_of(turn.text)  # a parent asking about their child's school (#25)
     steps.append(
-        f"Ask {school_contact(turn.metadata).name or 'your school counselor'} about CTE classes "
-        "and dual enrollment at your school"
+        f"Ask {school_contact(turn.metadata).name or reader.counselor()} about CTE classes "
+        f"and dual enrollment at {reader.their} school"
     )
     text = (
         f"Getting started as {a_an(in_sentence(role.title))}\n"
