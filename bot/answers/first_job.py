@@ -107,8 +107,16 @@ _NEEDED = re.compile(
 )
 
 
+_CREDENTIAL = re.compile(r"\b(certif\w*|credential\w*|licen[cs]\w*)\b")
+
+
 def asks_if_needed(text: str) -> bool:
     return bool(_NEEDED.search((text or "").lower()))
+
+
+def asks_if_credential_needed(text: str) -> bool:
+    """'Do I need a certification to become a welder?', whichever aspect the classifier chose."""
+    return asks_if_needed(text) and bool(_CREDENTIAL.search((text or "").lower()))
 
 
 def certificate_needed(turn: Turn, role: Role) -> Answer:

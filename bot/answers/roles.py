@@ -23,7 +23,10 @@ def answer(turn: Turn, aspect: str) -> Answer:
         return chosen
     if len(chosen) > 1 and aspect in ("pay", "outlook"):  # "who makes more, a welder or ...?"
         return explore.side_by_side(turn.knowledge, chosen[: explore.MAX_COMPARED])
-    if aspect == "certifications" and len(chosen) == 1 and first_job.asks_if_needed(turn.text):
+    if len(chosen) == 1 and (
+        (aspect == "certifications" and first_job.asks_if_needed(turn.text))
+        or (aspect == "education" and first_job.asks_if_credential_needed(turn.text))
+    ):  # "do I need a certificate to be a welder?": yes / no / it depends first
         return first_job.certificate_needed(turn, turn.knowledge.roles[chosen[0]])
     return render(turn.knowledge, chosen, aspect)
 

@@ -199,5 +199,5 @@ def test_every_figure_for_leavers_has_a_year_and_source():
     assert facts and all(f.year and f.source in kb.meta.sources for f in facts)
     assert ls.safety.injury_rates[0].industry == "Manufacturing"
     assert len({r.year for r in ls.safety.injury_rates}) == 1
-    timed = [r for r in kb.roles if r.on_the_job_training]
-    assert timed and all(r.on_the_job_training.source in kb.meta.sources for r in timed)
+    times = [r.on_the_job_training for r in kb.roles if r.on_the_job_training]
+    assert times and all(t.source in kb.meta.sources for t in times if t)
