@@ -17,6 +17,7 @@ from bot.knowledge.model import KnowledgeBase, Role, Training
 from bot.render import (
     Answer,
     Button,
+    a_an,
     bullets,
     cite,
     entry_level,
@@ -132,8 +133,8 @@ def certificate_needed(turn: Turn, role: Role) -> Answer:
     edu = role.education
     where = f" {cite(kb, edu.source)}" if edu.source else ""
     if required:
-        verdict = f"Yes. To work as a {job}, {who.they} must have this first:"
-    elif entry_level(role) > 0:
+        verdict = f"Yes. To work as {a_an(job)}, {who.they} must have this first:"
+    elif entry_level(role) > 0 and not edu.typical_entry.lower().startswith("varies"):
         verdict = (
             f"Not a certificate, but a degree: most {job}s start with this education: "
             f"{edu.typical_entry.lower()}{where}. Certifications come later."

@@ -62,7 +62,8 @@ def test_certificate_needed_answers_yes_no_or_it_depends_first(knowledge):
     assert welder.startswith("It depends")
     assert re.search(r"Good ones to start with:\n• AWS Certified Welder", welder)
     assert re.search(r"Later, with experience:\n• Certified Welding Inspector", welder)
-    assert ask("does a forklift operator need a certificate").startswith("Yes.")
+    assert ask("does a forklift operator need a certificate").startswith("Yes. To work as a forklift operator,")
+    assert ask("do i need a certificate to be a safety specialist").startswith("It depends")
     assert ask("do i need a certification to be a mechanical engineer").startswith("Not a certificate, but a degree")
     assert ask("do i need a certificate to be a semiconductor technician").startswith("No.")
     # Taken for an education question, a certificate question is still answered first.
