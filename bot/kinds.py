@@ -129,6 +129,17 @@ KINDS: Tuple[Kind, ...] = (
         ("How to get started", "/ask_training"),
         place=True,
     ),
+    # Leaving high school (#25): first jobs, cost, safety. Apprenticeships and "can I start in
+    # high school?" are ask_training questions (bot/answers/topics.py picks their answers).
+    Kind(
+        "ask_quick_start",
+        "action_answer_quick_start",
+        "first_job.quick_start",
+        "getting started",
+        ("Quickest jobs to start", "/ask_quick_start"),
+    ),
+    Kind("ask_cost", "action_answer_cost", "costs.cost", "cost", ("What training costs", "/ask_cost")),
+    Kind("ask_safety", "action_answer_safety", "work_safety.safety", "safety", ("Safety at work", "/ask_safety")),
     Kind("ask_source", "action_show_sources", "topics.sources", "sources"),
     Kind("ask_definition", "action_define_term", "glossary.define", "words"),
     Kind("ask_local", "action_answer_local", "local.answer", "local", place=True),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
+from bot.answers import first_job
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Role
@@ -112,6 +113,8 @@ def _who_earns_more(roles: List[Role]) -> Optional[str]:
 def explore(turn: Turn) -> Answer:
     """Jobs that match the conditions the message sets, ordered as it asks."""
     k = turn.knowledge
+    if turn.asks("quick_start") and (turn.asks("no_degree") or turn.asks("just_diploma")):
+        return first_job.quick_start(turn)
     roles, places, conditions = _matching(turn)
     if not roles:
         return Answer(
@@ -149,7 +152,7 @@ def _matching(turn: Turn) -> Tuple[List[Role], List[str], List[str]]:
     if pathway:
         roles = [r for r in roles if r.id in k.pathways[pathway].roles]
         places.append(f"in the {k.pathways[pathway].name} pathway")
-    if turn.asks("no_degree"):
+    if turn.asks("no_degree") or turn.asks("just_diploma"):
         roles = [r for r in roles if entry_level(r) == 0]
         conditions.append("you can start without a college degree")
     elif turn.asks("two_year"):

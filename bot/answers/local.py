@@ -57,13 +57,19 @@ def answer(turn: Turn) -> Answer:
         return _which_job(k, table, place, remember)
     if place and place.kind == "ambiguous":
         options = "\n".join(f"• {o}" for o in place.options)
+        job = f"{k.roles[role_id].title.lower()} pay" if role_id else "pay"
         return Answer(
-            f"There is more than one {place.name}. Which one do you mean? Add the state, like this:\n{options}"
+            f"There is more than one {place.name}. Which one do you mean? Add the state, like this:\n{options}",
+            [Button(o, f"{job} in {o}") for o in place.options[:4]],  # read like a message
         )
     if place and place.kind == "unknown":
         return Answer(
             f"I could not find {place.name} in the BLS list of states and metro areas. "
-            "Which state is it in? Or name the nearest big city."
+            "Which state is it in? Or name the nearest big city.",
+            [
+                Button("Jobs in manufacturing", payload("ask_roles")),
+                Button("Talk to a counselor", payload("ask_counselor")),
+            ],
         )
     return _national(turn, place, role_id, growth)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Dict, List, Tuple, Union
 
-from bot.answers import explore, figures, scope
+from bot.answers import explore, figures, first_job, scope
 from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES, INTENT_ASPECTS  # noqa: F401 (re-exported)
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
@@ -23,6 +23,11 @@ def answer(turn: Turn, aspect: str) -> Answer:
         return chosen
     if len(chosen) > 1 and aspect in ("pay", "outlook"):  # "who makes more, a welder or ...?"
         return explore.side_by_side(turn.knowledge, chosen[: explore.MAX_COMPARED])
+    if len(chosen) == 1 and (
+        (aspect == "certifications" and turn.asks("needed"))
+        or (aspect == "education" and first_job.asks_if_credential_needed(turn))
+    ):  # "do I need a certificate to be a welder?": yes / no / it depends first
+        return first_job.certificate_needed(turn, turn.knowledge.roles[chosen[0]])
     return render(turn.knowledge, chosen, aspect)
 
 

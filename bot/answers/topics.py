@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
+from bot.answers import first_job, in_school
+from bot.answers.audience import reader_of
 from bot.answers.counselor import school_contact
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge import local_pay
 from bot.knowledge.model import Technology, Training
 from bot.render import Answer, Button, a_an, bullets, degree_note, fact_line, in_sentence, join_names, payload
-from bot.text import normalise
 from bot.understanding.reading import ECONOMY, ROLE, TECHNOLOGY, TRAINING
 
 
@@ -31,7 +30,7 @@ def economy(turn: Turn) -> Answer:
 def automation(turn: Turn) -> Answer:
     k = turn.knowledge
     techs = [t for t in k.kb.innovation.technologies if t.id in turn.mentioned(TECHNOLOGY)]
-    if techs and not _JOBS_IMPACT.search(normalise(turn.text)):
+    if techs and not turn.asks("jobs_impact"):
         return _technology(k, techs[0])
     inno = k.kb.innovation
     text = f"{inno.summary}\n\nTechnologies changing the work:\n{bullets(t.name for t in inno.technologies)}"
@@ -41,11 +40,6 @@ def automation(turn: Turn) -> Answer:
         text += "\n\n" + "\n".join(fact_line(k.kb, f) for f in inno.facts)
     buttons = [Button(t.name, payload("ask_automation", technology=t.id)) for t in inno.technologies[:3]]
     return Answer(text, buttons, [f.source for f in inno.facts], {"last_aspect": "automation"})
-
-
-#: "Will robots take my job?" and "how is automation changing factories?" ask about automation
-#: and work, not what a robot is.
-_JOBS_IMPACT = re.compile(r"\b(jobs?|replac\w*|take|taking|careers?|workers?|unemploy\w*|future|chang\w*|affect\w*)\b")
 
 
 def _technology(k: Knowledge, tech: Technology) -> Answer:
@@ -63,8 +57,12 @@ def training(turn: Turn) -> Answer:
     if named_roles:
         return next_steps(turn, named_roles[0])
     routes = [t for t in k.kb.training if t.id in turn.mentioned(TRAINING)]
+    if routes and routes[0].id == "apprenticeship":
+        return first_job.apprenticeship(turn)  # paid or not, how long, which jobs, where
     if routes:
         return _route(k, routes[0])
+    if in_school.asks_about_high_school(turn):
+        return in_school.high_school(turn)
     lines = [f"{t.name}: {t.summary.split('. ')[0].rstrip('.')}." for t in k.kb.training]
     buttons = [Button(t.name, payload("ask_training", training=t.id)) for t in k.kb.training[:3]]
     return Answer(
@@ -82,9 +80,10 @@ def next_steps(turn: Turn, role_id: str) -> Answer:
         steps.append("Join SkillsUSA or a FIRST Robotics team to practice and meet employers")
     if "apprenticeship" in by_id and by_id["apprenticeship"].url:
         steps.append(f"Look for registered apprenticeships: {by_id['apprenticeship'].url}")
+    reader = reader_of(turn.reading.family)  # a parent asking about their child's school (#25)
     steps.append(
-        f"Ask {school_contact(turn.metadata).name or 'your school counselor'} about CTE classes "
-        "and dual enrollment at your school"
+        f"Ask {school_contact(turn.metadata).name or reader.counselor()} about CTE classes "
+        f"and dual enrollment at {reader.their} school"
     )
     text = (
         f"Getting started as {a_an(in_sentence(role.title))}\n"

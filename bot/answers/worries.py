@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Dict, List, Tuple
 
+from bot.answers.audience import reader_of
 from bot.answers.counselor import school_contact
 from bot.answers.turn import Turn
 from bot.render import Answer, Button, bullets, cite, in_sentence, join_names, payload
@@ -64,11 +65,13 @@ def answer(turn: Turn) -> Answer:
 
 def _counselor_line(turn: Turn) -> str:
     c = school_contact(turn.metadata)
+    reader = reader_of(turn.reading.family)
+    together = "you make a plan" if not reader.parent else f"you and {reader.child} make a plan"
     if not c.name and not c.email:
-        return "Your school counselor can help you make a plan, too."
-    who = c.name or "your school counselor"
+        return f"{reader.counselor()[0].upper()}{reader.counselor()[1:]} can help {together}, too."
+    who = c.name or reader.counselor()
     how = f", email {c.email}" if c.email else ""
-    return f"You can talk about it with {who}{how}. They can help you make a plan."
+    return f"You can talk about it with {who}{how}. They can help {together}."
 
 
 def _training(turn: Turn, ident: str):
@@ -101,10 +104,17 @@ def _family(turn: Turn):
         "move to a bachelor's degree later. So hands-on work does not close the door to college.",
         f"Many jobs start with a high school diploma and training, like {_no_degree_jobs(turn)}.",
     ]
-    text = (
-        "It's hard when your family hopes for one path and you want another. Their worry often comes "
-        f"from caring about you. Here are facts you can share with them:\n{bullets(lines)}"
-    )
+    reader = reader_of(turn.reading.family)
+    if reader.parent:  # a parent asking about their child's choice (#25)
+        text = (
+            f"It's natural to want the best for {reader.child}. Hands-on paths can lead to good jobs, "
+            f"and they keep college open. Facts you can look at together:\n{bullets(lines)}"
+        )
+    else:
+        text = (
+            "It's hard when your family hopes for one path and you want another. Their worry often comes "
+            f"from caring about you. Here are facts you can share with them:\n{bullets(lines)}"
+        )
     return text, [Button("Apprenticeships", payload("ask_training", training="apprenticeship")), _NO_DEGREE], []
 
 
@@ -147,11 +157,16 @@ def _math(turn: Turn):
 def _girl(turn: Turn):
     gap = next((e for e in turn.kb.economy if e.id == "skills_gap"), None)
     need = f"\nEmployers need people: {gap.statement} {cite(turn.kb, gap.source, str(gap.year))}" if gap else ""
+    reader = reader_of(turn.reading.family)
+    unfair = (
+        "If anyone treats you unfairly because you're a girl, that's not OK. Tell an adult at school."
+        if not reader.parent
+        else f"If anyone treats {reader.them} unfairly, that's not OK. Talk with {reader.their} school."
+    )
     text = (
         "Manufacturing jobs are for anyone who likes the work. The skills, training and safety rules are "
         f"the same for everyone.{need}\nSkillsUSA contests and FIRST Robotics teams are good places to try "
-        "it and meet people in the field. If anyone treats you unfairly because you're a girl, that's "
-        "not OK. Tell an adult at school."
+        f"it and meet people in the field. {unfair}"
     )
     return (
         text,
@@ -164,11 +179,13 @@ def _girl(turn: Turn):
 
 
 def _grades(turn: Turn):
+    reader = reader_of(turn.reading.family)
+    strengths = "what you're good at" if not reader.parent else "what someone is good at"
     text = (
-        "Grades don't decide what you can do. People are smart in different ways, like fixing, building "
-        f"and solving problems with their hands. Many jobs start with a high school diploma and training "
-        f"on the job, like {_no_degree_jobs(turn)}. Hands-on CTE classes are a good way to find what "
-        "you're good at."
+        f"Grades don't decide what {reader.they} can do. People are smart in different ways, like fixing, "
+        "building and solving problems with their hands. Many jobs start with a high school diploma and "
+        f"training on the job, like {_no_degree_jobs(turn)}. Hands-on CTE classes are a good way to find "
+        f"{strengths}."
     )
     return text, [_NO_DEGREE, Button("CTE classes", payload("ask_training", training="cte"))], []
 
@@ -195,8 +212,9 @@ def _undecided(turn: Turn):
         "Visit a plant on Manufacturing Day, each October.",
         "Take a CTE class to try hands-on work.",
     ]
+    age = "people your age" if not reader_of(turn.reading.family).parent else "teens"
     text = (
-        "That's normal. Lots of people your age don't know yet, and you don't have to decide today. "
+        f"That's normal. Lots of {age} don't know yet, and there's no need to decide today. "
         f"Small steps help:\n{bullets(steps)}"
     )
     return (

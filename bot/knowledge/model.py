@@ -109,9 +109,22 @@ class Education(Strict):
 class Certification(Strict):
     name: Text
     issuer: Text
+    #: "required" by law or the employer to do the job at all; a "first" credential someone new
+    #: can earn; one for "later", with experience. Left out when unsure.
+    stage: Optional[Literal["required", "first", "later"]] = None
 
 
 Interest = Literal["hands_on", "technology", "people", "data"]
+
+#: BLS's typical on-the-job training to become good at a job: short-term (a month or less),
+#: moderate-term (more than a month, up to a year), long-term (more than a year).
+TrainingTime = Literal["short", "moderate", "long"]
+
+
+class JobTraining(Strict):
+    category: TrainingTime
+    year: Year  # the edition of the handbook page it was read on
+    source: Id
 
 
 class Role(Strict):
@@ -130,6 +143,7 @@ class Role(Strict):
     median_pay: Optional[MedianPay] = None  # left out when no source supports a figure
     outlook: Optional[Outlook] = None
     certifications: List[Certification] = []
+    on_the_job_training: Optional[JobTraining] = None  # left out until a source confirms it
     sources: List[Id] = []  # where the summary, tasks and skills were informed from
     related_roles: List[Id] = []
 
@@ -201,6 +215,47 @@ class Term(Strict):
     source: Id
 
 
+class InjuryRate(Strict):
+    industry: Text
+    cases_per_100: float = Field(..., gt=0)  # injury and illness cases per 100 full-time workers
+    year: Year
+    source: Id
+
+
+class Risk(Strict):
+    """What can hurt people in some jobs, and how they stay safe."""
+
+    roles: List[Id] = Field(..., min_items=1)
+    hazards: Text
+    source: Id
+
+
+class Safety(Strict):
+    #: Manufacturing first, then other industries from the same table and year.
+    injury_rates: List[InjuryRate] = Field(..., min_items=2)
+    training: Text  # what OSHA 10-hour training is
+    training_source: Id
+    risks: List[Risk] = []
+
+
+class Cost(Strict):
+    """What one way of training costs, in words; a figure only with its own fact."""
+
+    route: Text
+    cost: Text
+    fact: Optional[Fact] = None
+
+
+class LeavingSchool(Strict):
+    """For students leaving high school and their families: costs, aid and safety."""
+
+    costs: List[Cost] = Field(..., min_items=1)
+    aid: List[Fact] = []
+    safety: Safety
+    #: A short plan for someone who wants to start working soon after high school.
+    first_steps: List[Text] = Field(..., min_items=1)
+
+
 class KnowledgeBase(Strict):
     meta: Meta
     cluster: Cluster
@@ -213,3 +268,4 @@ class KnowledgeBase(Strict):
     other_careers: List[OtherCareer] = []
     benchmarks: Benchmarks = Benchmarks()
     glossary: List[Term] = []
+    leaving_school: LeavingSchool

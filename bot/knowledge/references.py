@@ -18,6 +18,7 @@ def find_problems(kb: KnowledgeBase) -> List[Problem]:
         *_shared_names(kb),
         *_glossary_names(kb),
         *_benchmark_periods(kb),
+        *_injury_rate_years(kb),
     ]
 
 
@@ -66,6 +67,8 @@ def _dangling_references(kb: KnowledgeBase) -> Iterator[Problem]:
     for i, e in enumerate(kb.innovation.emerging_roles):
         if e.role:
             yield from check(f"innovation.emerging_roles[{i}]", "role", [e.role], roles, "role")
+    for i, risk in enumerate(kb.leaving_school.safety.risks):
+        yield from check(f"leaving_school.safety.risks[{i}]", "roles", risk.roles, roles, "role")
 
 
 def _cited_sources(kb: KnowledgeBase) -> Iterator[Tuple[str, str, str]]:
@@ -84,6 +87,8 @@ def _cited_sources(kb: KnowledgeBase) -> Iterator[Tuple[str, str, str]]:
             yield f"roles[{r.id}]", "education.source", r.education.source
         for i, src in enumerate(r.sources):
             yield f"roles[{r.id}]", f"sources[{i}]", src
+        if r.on_the_job_training:
+            yield f"roles[{r.id}]", "on_the_job_training.source", r.on_the_job_training.source
     for e in kb.economy:
         yield f"economy[{e.id}]", "source", e.source
     for i, f in enumerate(kb.innovation.facts):
@@ -100,6 +105,21 @@ def _cited_sources(kb: KnowledgeBase) -> Iterator[Tuple[str, str, str]]:
         yield "benchmarks", "outlook.source", b.outlook.source
     for g in kb.glossary:
         yield f"glossary[{g.id}]", "source", g.source
+    yield from _leaving_school_sources(kb)
+
+
+def _leaving_school_sources(kb: KnowledgeBase) -> Iterator[Tuple[str, str, str]]:
+    ls = kb.leaving_school
+    for i, c in enumerate(ls.costs):
+        if c.fact:
+            yield "leaving_school", f"costs[{i}].fact.source", c.fact.source
+    for i, f in enumerate(ls.aid):
+        yield "leaving_school", f"aid[{i}].source", f.source
+    for i, rate in enumerate(ls.safety.injury_rates):
+        yield "leaving_school", f"safety.injury_rates[{i}].source", rate.source
+    yield "leaving_school", "safety.training_source", ls.safety.training_source
+    for i, risk in enumerate(ls.safety.risks):
+        yield "leaving_school", f"safety.risks[{i}].source", risk.source
 
 
 def _unknown_sources(kb: KnowledgeBase) -> Iterator[Problem]:
@@ -192,4 +212,17 @@ def _benchmark_periods(kb: KnowledgeBase) -> Iterator[Problem]:
                 "outlook.period",
                 f"period {r.outlook.period} differs from benchmarks.outlook.period {b.outlook.period}, "
                 "so the two cannot be compared; update one of them",
+            )
+
+
+def _injury_rate_years(kb: KnowledgeBase) -> Iterator[Problem]:
+    """Injury rates are compared with each other, so they must describe the same year."""
+    rates = kb.leaving_school.safety.injury_rates
+    for i, rate in enumerate(rates[1:], start=1):
+        if rate.year != rates[0].year:
+            yield Problem(
+                "leaving_school",
+                f"safety.injury_rates[{i}].year",
+                f"year {rate.year} differs from {rates[0].industry}'s year {rates[0].year}, "
+                "so the two cannot be compared; use the same year's table",
             )

@@ -91,6 +91,8 @@ class Reading:
     where: Optional[Place] = None
     compared_places: Tuple[Place, ...] = ()
     term: Optional[str] = None
+    #: A parent's child named ("my daughter", "mi hijo"): sections of data/lexicon/<lang>/family.yml.
+    family: FrozenSet[str] = frozenset()
 
     @cached_property
     def links(self) -> Links:
@@ -110,6 +112,7 @@ class Reading:
         d["ambiguous"] = [list(a) for a in self.ambiguous]
         d["cues"] = sorted(self.cues)
         d["cues_outside_names"] = sorted(self.cues_outside_names)
+        d["family"] = sorted(self.family)
         d["closest"] = list(self.closest)
         d["where"] = _place_dict(self.where)
         d["compared_places"] = [_place_dict(p) for p in self.compared_places]
@@ -133,6 +136,7 @@ class Reading:
             where=_place_from(raw.get("where")),
             compared_places=tuple(p for p in (_place_from(x) for x in raw.get("compared_places") or []) if p),
             term=raw.get("term") or None,
+            family=frozenset(str(f) for f in raw.get("family", [])),
         )
 
 
@@ -140,7 +144,18 @@ def words_only(text: str) -> Reading:
     """What can be read without the knowledge file: the cues and the places (no names)."""
     text = user_text(text)
     cues = cues_in(text)
-    return Reading(cues=cues, cues_outside_names=cues, **places_in(text))
+    return Reading(cues=cues, cues_outside_names=cues, family=family_in(text), **places_in(text))
+
+
+def family_in(text: str) -> FrozenSet[str]:
+    """The children a parent names ("daughter", "son", "child"; data/lexicon/<lang>/family.yml)."""
+    folded = lexicon.fold(text or "")
+    return frozenset(
+        name
+        for language in lexicon.LANGUAGES
+        for name, pattern in lexicon.sections("family", language).items()
+        if name != "not" and lexicon.search("family", name, folded, language)
+    )
 
 
 def places_in(text: str) -> Dict[str, Any]:

@@ -157,5 +157,60 @@ def test_a_role_without_local_pay_is_reported(raw_knowledge, write_knowledge, ca
             entry["roles"] = ["pipe_welder" if r == "welder" else r for r in entry["roles"]]
     for entry in raw_knowledge["roles"]:
         entry["related_roles"] = ["pipe_welder" if r == "welder" else r for r in entry.get("related_roles", [])]
+    for risk in raw_knowledge["leaving_school"]["safety"]["risks"]:
+        risk["roles"] = ["pipe_welder" if r == "welder" else r for r in risk.get("roles", [])]
     assert validate.main([str(write_knowledge(raw_knowledge))]) == 1
     assert "no local pay for roles pipe_welder: run `make oews`" in capsys.readouterr().err
+
+
+# --- leaving school (#25): training times, costs, aid, safety --------------------------------
+
+
+def test_leaving_school_section_is_required(raw_knowledge, write_knowledge):
+    del raw_knowledge["leaving_school"]
+    _, lines = problems_of(write_knowledge(raw_knowledge))
+    assert any("leaving_school" in line and "required field is missing" in line for line in lines)
+
+
+def test_training_time_must_be_a_bls_category(raw_knowledge, write_knowledge):
+    raw_role(raw_knowledge, "welder")["on_the_job_training"] = {"category": "weeks", "year": 2022, "source": "onet"}
+    _, lines = problems_of(write_knowledge(raw_knowledge))
+    assert any("roles[welder]" in line and "on_the_job_training.category" in line for line in lines)
+
+
+def test_training_time_needs_a_known_source(raw_knowledge, write_knowledge):
+    raw_role(raw_knowledge, "machinist")["on_the_job_training"]["source"] = "nope"
+    _, lines = problems_of(write_knowledge(raw_knowledge))
+    assert any("roles[machinist]" in line and "unknown source id 'nope'" in line for line in lines)
+
+
+def test_injury_rates_must_be_from_one_year(raw_knowledge, write_knowledge):
+    raw_knowledge["leaving_school"]["safety"]["injury_rates"][1]["year"] = 2023
+    _, lines = problems_of(write_knowledge(raw_knowledge))
+    assert any("safety.injury_rates[1].year" in line and "cannot be compared" in line for line in lines)
+
+
+def test_aid_and_risks_are_checked_like_the_rest(raw_knowledge, write_knowledge):
+    ls = raw_knowledge["leaving_school"]
+    ls["aid"][0]["source"] = "nope"
+    ls["safety"]["risks"][0]["roles"] = ["astronaut"]
+    _, lines = problems_of(write_knowledge(raw_knowledge))
+    assert any("aid[0].source" in line and "unknown source id 'nope'" in line for line in lines)
+    assert any("safety.risks[0]" in line and "unknown role id 'astronaut'" in line for line in lines)
+
+
+def test_a_cost_figure_needs_its_year(raw_knowledge, write_knowledge):
+    del raw_knowledge["leaving_school"]["costs"][2]["fact"]["year"]
+    _, lines = problems_of(write_knowledge(raw_knowledge))
+    assert any("costs" in line and "fact.year" in line for line in lines)
+
+
+def test_every_figure_for_leavers_has_a_year_and_source():
+    kb = load(DEFAULT_PATH)
+    ls = kb.leaving_school
+    facts = [c.fact for c in ls.costs if c.fact] + list(ls.aid)
+    assert facts and all(f.year and f.source in kb.meta.sources for f in facts)
+    assert ls.safety.injury_rates[0].industry == "Manufacturing"
+    assert len({r.year for r in ls.safety.injury_rates}) == 1
+    times = [r.on_the_job_training for r in kb.roles if r.on_the_job_training]
+    assert times and all(t.source in kb.meta.sources for t in times if t)

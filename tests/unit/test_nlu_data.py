@@ -24,9 +24,17 @@ def test_holdout_is_not_in_training():
     assert sorted(train & holdout) == []
 
 
+#: New intents whose held-out rows must be written blind, by someone who has not seen their
+#: training data (#25): until then they have none. Remove an intent from here when its rows land.
+AWAITING_BLIND_HOLDOUT = {"ask_quick_start", "ask_cost", "ask_safety"}
+
+
 def test_every_domain_intent_has_training_and_holdout_examples():
     domain = yaml.safe_load((ROOT / "domain.yml").read_text())["intents"]
     train, holdout = training(), examples(ROOT / "tests" / "nlu" / "holdout.yml")
     for intent in domain:
         assert len(train.get(intent, [])) >= 15, intent
+        if intent in AWAITING_BLIND_HOLDOUT:
+            assert len(holdout.get(intent, [])) < 5, f"{intent} has its held-out rows: remove it from the list"
+            continue
         assert len(holdout.get(intent, [])) >= 5, intent

@@ -21,6 +21,10 @@ TERMS = [
     "associate_degree",
     "bachelors_degree",
     "on_the_job_training",
+    "osha_10",
+    "dual_enrollment",
+    "certificate",
+    "pell_grant",
 ]
 
 
@@ -64,6 +68,21 @@ def test_unknown_word_offers_known_ones(knowledge):
     assert answer.text.startswith("I don't have that word in my list yet.")
     assert [b.title for b in answer.buttons] == ["Median pay", "Job outlook", "Apprenticeship", "CTE"]
     assert all(b.payload.startswith("what does ") for b in answer.buttons)
+
+
+@pytest.mark.parametrize(
+    "question, term_id",
+    [
+        ("what is osha 10", "osha_10"),
+        ("what's an osha card", "osha_10"),
+        ("what is a pell grant", "pell_grant"),
+        ("is a certificate the same as a certification", "certificate"),
+        ("what does concurrent enrollment mean", "dual_enrollment"),
+    ],
+)
+def test_words_met_when_leaving_school(knowledge, question, term_id):
+    term = next(t for t in knowledge.kb.glossary if t.id == term_id)
+    assert term.definition in define(knowledge, question).text
 
 
 def test_a_role_named_instead_gets_described(knowledge):

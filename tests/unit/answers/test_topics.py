@@ -58,10 +58,17 @@ def test_ways_to_get_started_list_every_route(knowledge, kb):
 
 
 def test_a_named_route_is_described_with_its_link(knowledge, kb):
+    mfg_day = next(t for t in kb.training if t.id == "manufacturing_day")
+    answer = topics.training(turn(knowledge, "ask_training", "tell me about manufacturing day"))
+    assert answer.text.startswith(f"{mfg_day.name}\n{mfg_day.summary}")
+    assert answer.text.endswith(f"More: {mfg_day.url}")
+
+
+def test_apprenticeships_get_their_own_answer(knowledge, kb):
     apprenticeship = next(t for t in kb.training if t.id == "apprenticeship")
     answer = topics.training(turn(knowledge, "ask_training", "tell me about apprenticeships"))
     assert answer.text.startswith(f"{apprenticeship.name}\n{apprenticeship.summary}")
-    assert answer.text.endswith("More: https://www.apprenticeship.gov/")
+    assert answer.text.endswith(f"Find one near you: {apprenticeship.url}")
 
 
 def test_next_steps_for_a_role_use_the_schools_counselor(knowledge):
