@@ -162,7 +162,8 @@ def test_places_we_cannot_pin_down_get_a_question_never_a_guess(knowledge):
     ambiguous = local.answer(turn(knowledge, "welders in Springfield", "ask_local"))
     assert "more than one Springfield" in ambiguous.text and "• Springfield, MO" in ambiguous.text
     assert "$" not in ambiguous.text and ambiguous.slots == {}
-    assert [b.payload for b in ambiguous.buttons][:2] == ["welder pay in Springfield, IL", "welder pay in Springfield, MA"]
+    payloads = [b.payload for b in ambiguous.buttons]
+    assert payloads[:2] == ["welder pay in Springfield, IL", "welder pay in Springfield, MA"]
     unknown = local.answer(turn(knowledge, "welders in Smallville", "ask_local"))
     assert "could not find Smallville" in unknown.text and "Which state" in unknown.text and "$" not in unknown.text
 
