@@ -12,8 +12,9 @@ import textstat
 import yaml
 
 from bot.knowledge.loader import DEFAULT_PATH, load
+from bot.knowledge.localise import name_key
 from bot.knowledge.problems import KnowledgeError
-from bot.knowledge.texts import _key, load_localised, load_texts, texts_path
+from bot.knowledge.texts import load_localised, load_texts, texts_path
 from bot.tools import validate
 
 ES_PATH = texts_path("es")
@@ -81,7 +82,7 @@ def test_localised_keeps_the_figures_and_changes_the_words(kb):
 )
 def test_spanish_names_students_type(es, role, name):
     entry = next(r for r in es.roles if r.id == role)
-    assert _key(name) in {_key(n) for n in [entry.title, *entry.aliases]}
+    assert name_key(name) in {name_key(n) for n in [entry.title, *entry.aliases]}
 
 
 def test_slang_is_not_an_alias():
@@ -135,6 +136,12 @@ def test_a_spanish_name_of_two_entries_is_named(kb, raw_es, tmp_path):
     raw_es["roles"]["cnc_operator"]["aliases"].append("tornero")
     found = problems(kb, raw_es, tmp_path)
     assert found == ["entry roles[cnc_operator], field aliases: 'tornero' is also a name of roles[machinist]"]
+
+
+def test_a_spanish_glossary_word_of_two_terms_is_named(kb, raw_es, tmp_path):
+    raw_es["glossary"]["job_outlook"]["aliases"].append("mediana")
+    found = problems(kb, raw_es, tmp_path)
+    assert found == ["entry glossary[job_outlook], field aliases: 'mediana' is also a name of glossary[median_pay]"]
 
 
 def test_validate_reports_the_spanish_file(raw_knowledge, write_knowledge, raw_es, capsys):
