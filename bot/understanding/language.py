@@ -57,13 +57,17 @@ def conversation_language(text: Optional[str], previous_language: Optional[str],
     start. `school_default`: the school's language (data/schools.yml or the embed's data-lang),
     used when the conversation has none yet."""
     current = normalise_language(previous_language) or normalise_language(school_default) or DEFAULT_LANGUAGE
+    return decisive_language(text) or current
+
+
+def decisive_language(text: Optional[str]) -> Optional[str]:
+    """The language this message alone settles (an explicit request, else a clear reading), or
+    None when it leaves the conversation's language as it was. Inside Rasa's NLU, where the
+    previous language is not known, emitting it as the `language` entity only when it is not None
+    gives the same stickiness: the slot keeps its value otherwise."""
     if not text or not isinstance(text, str):
-        return current
-    requested = requested_language(text)
-    if requested:
-        return requested
-    guess = detected_language(text)
-    return guess or current
+        return None
+    return requested_language(text) or detected_language(text)
 
 
 def requested_language(text: str) -> Optional[str]:
@@ -105,6 +109,7 @@ __all__ = [
     "DEFAULT_LANGUAGE",
     "SWITCH_PAYLOADS",
     "conversation_language",
+    "decisive_language",
     "detected_language",
     "normalise_language",
     "requested_language",

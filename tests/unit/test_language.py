@@ -16,6 +16,7 @@ from bot import ROOT
 from bot.understanding.language import (
     SWITCH_PAYLOADS,
     conversation_language,
+    decisive_language,
     detected_language,
     normalise_language,
     requested_language,
@@ -114,6 +115,14 @@ def test_a_switch_button_wins_whatever_came_before(noise, previous, target):
     text = f"{noise} {'en español por favor' if target == 'es' else 'switch to English'}"
     if requested_language(text) == target:
         assert conversation_language(text, previous, None) == target
+
+
+@SETTINGS
+@given(st.text(max_size=120), st.sampled_from(["en", "es"]), languages)
+def test_the_decisive_language_is_the_conversation_language_when_it_has_one(text, previous, default):
+    """The slot-based wiring (entity only when decisive) equals the function's stickiness."""
+    decided = decisive_language(text)
+    assert conversation_language(text, previous, default) == (decided or previous)
 
 
 @SETTINGS
