@@ -4,7 +4,7 @@ School settings live on the server, never in a link or a message: the widget and
 pass only a school id (`SCHOOL_ID`), and everything shown for that school is looked up here.
 
     lookup("lincoln-high")   -> School or None (None for anything that is not a registered id)
-    display("lincoln-high")  -> what the chat page shows: name, greeting, accent (neutral if unknown)
+    display("lincoln-high")  -> what the chat page shows: name, greeting, accent, language (neutral if unknown)
     shared()                 -> the whole Registry, loaded and validated once per process
     load(path)               -> parse and validate a registry file; raises SchoolsError listing every problem
 
@@ -25,6 +25,8 @@ from pydantic import BaseModel, Extra, ValidationError, constr, validator
 from bot import ROOT
 from bot.knowledge.loader import read_yaml_mapping
 from bot.knowledge.problems import Problem
+from bot.understanding.language import DEFAULT_LANGUAGE, normalise_language
+from bot.understanding.lexicon import LANGUAGES
 
 DEFAULT_PATH = ROOT / "data" / "schools.yml"
 
@@ -110,6 +112,9 @@ class School(_Strict):
     name: Name
     greeting: Optional[Greeting] = None
     accent: Optional[str] = None
+    #: The chat's language until a student picks another: "en" or "es" (docs/spanish.md). The
+    #: greeting is written in it.
+    language: Optional[str] = None
     counselor: Counselor = Counselor()
     origins: List[str] = []
     #: SHA-256 (hex) of the token that opens this school's insights page (bot/insights/auth.py).
@@ -135,6 +140,13 @@ class School(_Strict):
         if not isinstance(value, str) or not _COLOUR.fullmatch(value.strip()):
             raise ValueError(f'{value!r} is not a colour: use #RRGGBB, e.g. "#7a1f1f"')
         return value.strip().lower()
+
+    @validator("language", pre=True)
+    def _language(cls, value):
+        code = normalise_language(value)
+        if code is None:
+            raise ValueError(f"{value!r} is not a language of the assistant: use one of {', '.join(LANGUAGES)}")
+        return code
 
     @validator("insights_token_sha256", pre=True)
     def _token_hash(cls, value):
@@ -265,12 +277,19 @@ def display(school_id: Any) -> Dict[str, str]:
     """What the chat page shows for a school: neutral settings when the id is unknown or missing."""
     school = lookup(school_id)
     if school is None:
-        return {"school": "", "name": "", "greeting": DEFAULT_GREETING, "accent": DEFAULT_ACCENT}
+        return {
+            "school": "",
+            "name": "",
+            "greeting": DEFAULT_GREETING,
+            "accent": DEFAULT_ACCENT,
+            "language": DEFAULT_LANGUAGE,
+        }
     return {
         "school": school.id,
         "name": school.name,
         "greeting": school.greeting or DEFAULT_GREETING,
         "accent": school.accent or DEFAULT_ACCENT,
+        "language": school.language or DEFAULT_LANGUAGE,
     }
 
 

@@ -12,6 +12,7 @@ import re
 from typing import Any, Dict
 
 from bot.schools import SCHOOL_ID  # school ids, as in the server's registry (data/schools.yml)
+from bot.understanding.language import normalise_language
 
 #: Largest request body the server reads at all (Sanic's default is 100 MB). Slack's events and
 #: our own clients' messages are far smaller.
@@ -33,7 +34,8 @@ def valid_session_id(value: Any) -> bool:
 
 
 def clean_metadata(raw: Any) -> Dict[str, Any]:
-    """The metadata passed to Rasa: only a well-formed school id; anything else is dropped.
+    """The metadata passed to Rasa: only a well-formed school id and a language the assistant
+    speaks ("lang": "es", the widget's); anything else is dropped.
 
     School settings (names, contacts, greeting) live on the server, so a client can never make
     the assistant say something the school did not configure."""
@@ -46,8 +48,14 @@ def clean_metadata(raw: Any) -> Dict[str, Any]:
             return {}
     if not isinstance(raw, dict):
         return {}
+    kept = {}
     school = raw.get("school")
-    return {"school": school} if isinstance(school, str) and SCHOOL_ID.fullmatch(school) else {}
+    if isinstance(school, str) and SCHOOL_ID.fullmatch(school):
+        kept["school"] = school
+    language = normalise_language(raw.get("lang"))  # the widget's language (docs/spanish.md)
+    if language:
+        kept["lang"] = language
+    return kept
 
 
 async def limit_requests(app: Any, *_: Any) -> None:

@@ -1,7 +1,8 @@
 """The web chat widget, served by Rasa itself under /chat (no CDN, no extra server).
 
-    /chat/?school=<id>          the full chat page (on its own or in an iframe), with that
-                                school's name, greeting and colour from the school registry
+    /chat/?school=<id>&lang=es  the full chat page (on its own or in an iframe), with that
+                                school's name, greeting, colour and language from the school
+                                registry (lang=, optional, picks the widget's language)
     /chat/settings?school=<id>  the same display settings as JSON (the launcher's colour)
     /chat/embed.js              one <script> tag adds a launcher button that opens the chat in an iframe
     /chat/demo                  a sample school page that embeds it (school id "demo")
@@ -25,6 +26,7 @@ from sanic.request import Request
 from bot import schools, speedups
 from bot.channels.origins import allowed_origins, frame_ancestors, is_allowed
 from bot.channels.rate_limits import LIMITS, SLOW_DOWN, request_address, retry_after
+from bot.understanding.language import normalise_language
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 FILES: Dict[str, tuple] = {
@@ -32,6 +34,7 @@ FILES: Dict[str, tuple] = {
     "demo": ("demo.html", "text/html; charset=utf-8"),
     "embed.js": ("embed.js", "application/javascript; charset=utf-8"),
     "chat.js": ("chat.js", "application/javascript; charset=utf-8"),
+    "strings.js": ("strings.js", "application/javascript; charset=utf-8"),
     "chat.css": ("chat.css", "text/css; charset=utf-8"),
     "vendor/socket.io.min.js": ("vendor/socket.io.min.js", "application/javascript; charset=utf-8"),
 }
@@ -62,18 +65,27 @@ def chat_csp(host: Optional[str]) -> str:
     return f"{CHAT_CSP.format(connect=connect_src(host))}; {frame_ancestors()}"
 
 
-def render_chat_page(school_id: str) -> bytes:
-    """chat.html with the display settings of this school (neutral ones for an unknown id) filled in."""
+def render_chat_page(school_id: str, language: Optional[str] = None) -> bytes:
+    """chat.html with the display settings of this school (neutral ones for an unknown id) filled in.
+
+    `language` (the embed's data-lang, ?lang=) overrides the school's; chat.js puts the widget's
+    own words in it. The school's greeting is passed only in the school's language, so chat.js
+    shows its own greeting in any other (docs/spanish.md)."""
     settings = schools.display(school_id)
-    return _render(settings["school"], settings["name"], settings["greeting"], settings["accent"])
+    school_language = settings["language"]
+    page_language = normalise_language(language) or school_language
+    school = schools.lookup(school_id)
+    greeting = school.greeting or "" if school and page_language == school_language else ""
+    return _render(settings["school"], settings["name"], greeting, settings["accent"], page_language)
 
 
-@lru_cache(maxsize=256)  # one page per registered school (and one neutral page)
-def _render(school: str, name: str, greeting: str, accent: str) -> bytes:
+@lru_cache(maxsize=256)  # one page per registered school and language (and the neutral ones)
+def _render(school: str, name: str, greeting: str, accent: str, language: str) -> bytes:
     values = {
         "school": school,
         "greeting": greeting,
         "accent": accent,
+        "lang": language,
         "school_name": f"{name} · " if name else "",
         "title": f"{name} · {TITLE}" if name else TITLE,
     }
@@ -153,7 +165,7 @@ async def serve(request: Request, path: str = ""):
     headers = _headers(request)
     if path == "":
         headers["Content-Security-Policy"] = chat_csp(request.headers.get("host"))
-        body = render_chat_page(_school_param(request))
+        body = render_chat_page(_school_param(request), request.args.get("lang"))
     else:
         if path == "demo":
             headers["Content-Security-Policy"] = "frame-ancestors 'self'"

@@ -1,4 +1,6 @@
-"""Check the knowledge file and the school registry; print every problem with its file, entry and field.
+"""Check the knowledge file (and its texts in other languages) and the school registry.
+
+Prints every problem with its file, entry and field.
 
     python -m bot.tools.validate [knowledge-file [schools-file]]
 
@@ -16,6 +18,7 @@ from bot.knowledge import local_pay
 from bot.knowledge.loader import DEFAULT_PATH, load
 from bot.knowledge.problems import KnowledgeError
 from bot.knowledge.references import unused_sources
+from bot.knowledge.texts import TEXT_LANGUAGES, load_texts, texts_path
 
 
 def check_knowledge(path) -> bool:
@@ -35,8 +38,18 @@ def check_knowledge(path) -> bool:
     if unused:
         print(f"{path}: entry meta.sources: sources never cited: {', '.join(unused)}", file=sys.stderr)
         return False
+    ok = True
+    for language in TEXT_LANGUAGES:  # the same entries in every language (docs/spanish.md)
+        try:
+            load_texts(kb, language, texts_path(language, path))
+        except KnowledgeError as error:
+            print(error, file=sys.stderr)
+            ok = False
+    if not ok:
+        return False
     print(
-        f"{path}: OK ({len(kb.roles)} roles, {len(kb.sectors)} sectors, {len(kb.pathways)} pathways, "
+        f"{path}: OK, with texts in {', '.join(TEXT_LANGUAGES)} "
+        f"({len(kb.roles)} roles, {len(kb.sectors)} sectors, {len(kb.pathways)} pathways, "
         f"{len(kb.economy)} economy facts, {len(kb.meta.sources)} sources)"
     )
     return True

@@ -75,7 +75,7 @@ def language_of_match(vocabulary: str, section: str, text: str) -> Optional[str]
     if len(matched) < 2:
         return matched[0] if matched else None
     words = _WORD.findall(folded)
-    return max(matched, key=lambda lang: sum(w in _function_words(lang) for w in words))
+    return max(matched, key=lambda lang: sum(w in function_words(lang) for w in words))
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -84,11 +84,11 @@ _WORD = re.compile(r"[a-z]+")
 def language_of(text: str) -> str:
     """The language most of the message's short words belong to (the first one on a tie)."""
     words = _WORD.findall(fold(text or ""))
-    return max(LANGUAGES, key=lambda lang: sum(w in _function_words(lang) for w in words))
+    return max(LANGUAGES, key=lambda lang: sum(w in function_words(lang) for w in words))
 
 
 @lru_cache(maxsize=None)
-def _function_words(language: str) -> frozenset:
+def function_words(language: str) -> frozenset:
     path = LEXICON_DIR / language / "language.yml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
     return frozenset(str(w) for w in (raw or {}).get("words", []))

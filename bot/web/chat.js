@@ -9,21 +9,16 @@
   // data attributes; the page address is only read for the purely local "embedded" switch.
   var params = new URLSearchParams(window.location.search);
   var page = document.documentElement.dataset;
-  var DEFAULT_GREETING = "Hi! Ask me about manufacturing careers: what jobs like welder or robotics technician " +
-    "involve, pay, training and more.";
+  // The widget's own words, per language (strings.js). The page's language is the school's or
+  // the embed's (data-lang), set by the server; a student's choice in this tab wins.
+  var STRINGS = window.MFG_CHAT_STRINGS;
   var settings = {
     school: schoolId(page.school),
-    greeting: clean(page.greeting, 300) || DEFAULT_GREETING,
+    greeting: clean(page.greeting, 300),  // the school's own, written in the page's language; else ours
+    pageLanguage: language(page.lang) || "en",
     accent: hexColor(page.accent),
     embedded: params.get("embedded") === "1"
   };
-  // Three ways in, on the first message (the same as the assistant's own greeting, domain.yml):
-  // no one has to know what to type.
-  var STARTERS = [
-    { title: "Jobs without college", payload: "jobs without a college degree" },
-    { title: "Find jobs that fit me", payload: "/start_career_finder" },
-    { title: "How do I get started?", payload: "/ask_training" }
-  ];
   var STORE_KEY = "mfg-chat:" + (settings.school || "default");
   var MAX_LOG = 100;
   var REPLY_TIMEOUT_MS = 20000;
@@ -36,10 +31,16 @@
   var replyTimer = null;
 
   var state = load() || { sessionId: randomId(), log: [] };
+  state.lang = language(state.lang) || settings.pageLanguage;
+  var words = STRINGS[state.lang];
 
   applySettings();
+  applyLanguage(state.lang);
   if (state.log.length === 0) {
-    remember({ from: "bot", text: settings.greeting, buttons: STARTERS });
+    var greeting = (state.lang === settings.pageLanguage && settings.greeting) || words.greeting;
+    // Three ways in, on the first message (the same as the assistant's own greeting): no one has
+    // to know what to type.
+    remember({ from: "bot", text: greeting, buttons: words.starters });
   }
   state.log.forEach(function (entry) { render(entry, false); });
 
@@ -50,10 +51,10 @@
     showStatus("");
     socket.emit("session_request", { session_id: state.sessionId });
   });
-  socket.on("disconnect", function () { showStatus("Connection lost. Trying to reconnect…"); });
+  socket.on("disconnect", function () { showStatus(words.lost); });
   socket.on("connect_error", function () {
     setTyping(false);
-    showStatus("Can't reach the assistant right now. Trying again…");
+    showStatus(words.unreachable);
   });
   socket.on("bot_uttered", function (message) {
     setTyping(false);
@@ -78,6 +79,17 @@
     send(text, text);
   });
 
+  // The "English / Español" switch: the widget's words change at once, and the assistant is told
+  // (the switch payload), so its answers follow.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-language]"), function (button) {
+    button.addEventListener("click", function () {
+      var chosen = button.getAttribute("data-language");
+      if (chosen === state.lang || !STRINGS[chosen]) { return; }
+      applyLanguage(chosen);
+      send(STRINGS[chosen].switchPayload, STRINGS[chosen].languageName);
+    });
+  });
+
   document.getElementById("close").addEventListener("click", function () {
     window.parent.postMessage({ type: "mfg-chat:close" }, "*");
   });
@@ -92,15 +104,18 @@
     remember(entry);
     render(entry, true);
     if (!socket.connected) {
-      showStatus("Can't reach the assistant right now. Your message will be answered when the connection is back.");
+      showStatus(words.queued);
     }
     socket.emit("user_uttered", { message: message, session_id: state.sessionId, metadata: metadata() });
     setTyping(true);
   }
 
-  // Only the school's id: the server looks up everything else (counselor contacts included).
+  // Only the school's id and the widget's language: the server looks up everything else
+  // (counselor contacts included).
   function metadata() {
-    return settings.school ? { school: settings.school } : {};
+    var data = { lang: state.lang };
+    if (settings.school) { data.school = settings.school; }
+    return data;
   }
 
   function render(entry, scroll) {
@@ -108,7 +123,7 @@
     item.className = "msg msg--" + entry.from;
     var who = document.createElement("span");
     who.className = "visually-hidden";
-    who.textContent = entry.from === "user" ? "You said: " : "Assistant: ";
+    who.textContent = entry.from === "user" ? words.youSaid : words.assistant;
     item.appendChild(who);
     var bubble = document.createElement("p");
     bubble.className = "msg__text";
@@ -118,7 +133,7 @@
       var group = document.createElement("div");
       group.className = "msg__buttons";
       group.setAttribute("role", "group");
-      group.setAttribute("aria-label", "Suggested questions");
+      group.setAttribute("aria-label", words.suggested);
       entry.buttons.forEach(function (b) {
         var button = document.createElement("button");
         button.type = "button";
@@ -161,7 +176,7 @@
     if (on) {
       replyTimer = setTimeout(function () {
         typing.hidden = true;
-        showStatus("No answer yet. Please try again in a moment.");
+        showStatus(words.noAnswer);
       }, REPLY_TIMEOUT_MS);
     }
   }
@@ -174,6 +189,10 @@
   function remember(entry) {
     state.log.push(entry);
     state.log = state.log.slice(-MAX_LOG);
+    save();
+  }
+
+  function save() {
     try { window.sessionStorage.setItem(STORE_KEY, JSON.stringify(state)); } catch (e) { /* storage off: no history */ }
   }
 
@@ -183,6 +202,28 @@
       if (saved && typeof saved.sessionId === "string" && Array.isArray(saved.log)) { return saved; }
     } catch (e) { /* no saved conversation */ }
     return null;
+  }
+
+  // The widget's words and the page's `lang` in `lang` (remembered for this tab).
+  function applyLanguage(lang) {
+    state.lang = lang;
+    words = STRINGS[lang];
+    document.documentElement.lang = lang;
+    var name = document.getElementById("school-name").textContent;
+    document.title = name + words.pageTitle;
+    each("[data-text]", function (el) { el.textContent = words[el.getAttribute("data-text")]; });
+    each("[data-label]", function (el) { el.setAttribute("aria-label", words[el.getAttribute("data-label")]); });
+    each("[data-placeholder]", function (el) { el.setAttribute("placeholder", words[el.getAttribute("data-placeholder")]); });
+    each("[data-language]", function (el) {
+      el.setAttribute("aria-pressed", String(el.getAttribute("data-language") === lang));
+    });
+    save();
+  }
+
+  function each(selector, fn) { Array.prototype.forEach.call(document.querySelectorAll(selector), fn); }
+
+  function language(value) {
+    return typeof value === "string" && Object.prototype.hasOwnProperty.call(STRINGS, value) ? value : "";
   }
 
   function applySettings() {

@@ -5,7 +5,8 @@
  *
  * data-school is the school's id in the assistant's school registry (data/schools.yml): the
  * name, greeting, colour and counselor contacts come from there, never from the page.
- * Optional, for this page only: data-position="left|right", data-label="Career chat".
+ * Optional, for this page only: data-position="left|right", data-label="Career chat",
+ * data-lang="es" (the chat's language on this page; otherwise the school's, see docs/spanish.md).
  */
 (function () {
   "use strict";
@@ -14,21 +15,29 @@
   window.__mfgChatLoaded = true;
 
   var DEFAULT_ACCENT = "#0b5394";
+  // The launcher's own words; the chat's are in strings.js (the same languages).
+  var WORDS = {
+    en: { label: "Ask about manufacturing careers", title: "Manufacturing Careers chat" },
+    es: { label: "Pregunta sobre carreras en manufactura", title: "Chat de carreras en manufactura" }
+  };
   var chatUrl = new URL("./", script.src);
   var data = script.dataset;
   var school = /^[a-z0-9][a-z0-9_-]{0,63}$/.test(data.school || "") ? data.school : "";
   var side = data.position === "left" ? "left" : "right";
-  var label = (data.label || "Ask about manufacturing careers").slice(0, 60);
+  var lang = WORDS.hasOwnProperty(data.lang) ? data.lang : "";
+  var words = WORDS[lang || "en"];
 
   var query = new URLSearchParams();
   if (school) { query.set("school", school); }
+  if (lang) { query.set("lang", lang); }
   query.set("embedded", "1");
   var src = chatUrl.href + "?" + query.toString();
 
   var button = document.createElement("button");
   button.type = "button";
   button.id = "mfg-chat-launcher";
-  button.textContent = label;
+  button.textContent = (data.label || words.label).slice(0, 60);
+  if (lang) { button.lang = lang; }
   button.setAttribute("aria-expanded", "false");
   button.setAttribute("aria-controls", "mfg-chat-panel");
   style(button, {
@@ -54,7 +63,7 @@
     if (!frame) {
       frame = document.createElement("iframe");
       frame.src = src;
-      frame.title = "Manufacturing Careers chat";
+      frame.title = words.title;
       style(frame, { width: "100%", height: "100%", border: "0" });
       panel.appendChild(frame);
     }
@@ -93,6 +102,13 @@
     window.fetch(settingsUrl.href, { credentials: "omit" }).then(function (resp) {
       return resp.ok ? resp.json() : null;
     }).then(function (settings) {
+      // The school's language, unless this page chose one (data-lang).
+      var schoolLang = settings && WORDS.hasOwnProperty(settings.language) ? settings.language : "";
+      if (!lang && schoolLang) {
+        words = WORDS[schoolLang];
+        button.lang = schoolLang;
+        if (!data.label) { button.textContent = words.label; }
+      }
       var accent = settings && typeof settings.accent === "string" ? settings.accent : "";
       if (/^#[0-9a-fA-F]{6}$/.test(accent)) {
         button.style.background = accent;

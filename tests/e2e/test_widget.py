@@ -232,7 +232,8 @@ def test_csp_connects_only_to_its_own_origin(bot):
 def test_settings_endpoint_serves_the_registry(bot):
     demo = registry_school("demo")
     resp = requests.get(f"{bot.base}/chat/settings", params={"school": "demo", "counselor_email": EVIL}, timeout=10)
-    assert resp.json() == {"school": "demo", "name": demo.name, "greeting": demo.greeting, "accent": demo.accent}
+    expected = {"school": "demo", "name": demo.name, "greeting": demo.greeting, "accent": demo.accent}
+    assert resp.json() == {**expected, "language": demo.language or "en"}
     assert requests.get(f"{bot.base}/chat/settings", params={"school": "nope"}, timeout=10).json()["name"] == ""
 
 

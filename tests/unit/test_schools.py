@@ -274,6 +274,7 @@ def test_lookup_and_display(registry_file):
         "name": "Lincoln High School",
         "greeting": LINCOLN["greeting"],
         "accent": "#7a1f1f",
+        "language": "en",
     }
     assert schools.display("no-contacts")["greeting"] == schools.DEFAULT_GREETING
     assert schools.display("nope") == {
@@ -281,6 +282,7 @@ def test_lookup_and_display(registry_file):
         "name": "",
         "greeting": schools.DEFAULT_GREETING,
         "accent": schools.DEFAULT_ACCENT,
+        "language": "en",
     }
 
 

@@ -88,7 +88,8 @@ def test_unknown_or_missing_school_gets_neutral_settings(school):
     _, body = get(**({"school": school} if school is not None else {}))
     page = Page(body)
     assert page.root["data-school"] == "" and page.school_name == ""
-    assert page.root["data-greeting"] == schools.DEFAULT_GREETING
+    assert page.root["data-greeting"] == ""  # chat.js shows its own greeting, in the page's language
+    assert page.root["lang"] == page.root["data-lang"] == "en"
     assert page.root["data-accent"] == schools.DEFAULT_ACCENT
     assert page.title == widget.TITLE
 
@@ -98,7 +99,7 @@ def test_registry_values_are_html_escaped():
     page = Page(body)
     assert page.root["data-greeting"] == "<script>alert(1)</script>"  # an attribute value, never markup
     assert page.school_name == 'A <b>"Bold"</b> & {{greeting}} School · '
-    assert [s.get("src") for s in page.scripts] == ["vendor/socket.io.min.js", "chat.js"]
+    assert [s.get("src") for s in page.scripts] == ["vendor/socket.io.min.js", "strings.js", "chat.js"]
     assert "<b>" not in body and "<script>alert" not in body
 
 
@@ -109,6 +110,7 @@ def test_settings_endpoint():
         "name": "Lincoln High School",
         "greeting": "Hi Lions! Ask me about manufacturing.",
         "accent": "#7a1f1f",
+        "language": "en",
     }
     assert resp.content_type.startswith("application/json")
     _, body = get("settings", school="nope")
@@ -117,6 +119,7 @@ def test_settings_endpoint():
         "name": "",
         "greeting": schools.DEFAULT_GREETING,
         "accent": schools.DEFAULT_ACCENT,
+        "language": "en",
     }
     assert "counselor" not in body and "@" not in body
 
@@ -164,7 +167,7 @@ def test_chat_script_sends_only_the_school_id():
     chat_js = (widget.WEB / "chat.js").read_text(encoding="utf-8")
     assert "counselor" not in chat_js.replace("counselor contacts included", "")
     assert 'params.get("school")' not in chat_js and 'params.get("greeting")' not in chat_js
-    assert "{ school: settings.school }" in chat_js
+    assert "var data = { lang: state.lang };" in chat_js and "data.school = settings.school;" in chat_js
 
 
 def test_demo_page_embeds_by_id_only():

@@ -1,0 +1,109 @@
+"""Schema of a knowledge file's texts in another language (data/knowledge/<lang>/manufacturing.yml).
+
+Only words a user can read, keyed by the same ids as the English file. Figures (pay, outlook,
+years, sources, ids, links) live only in the English file; a statement that states a figure
+repeats the same digits, which `texts.py` checks. Lists (tasks, skills, routes, products,
+facts, certifications) are in the English file's order, one item for one item.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, List, Optional
+
+from pydantic import Field
+
+from bot.knowledge.model import Id, Strict, Text
+
+
+class Named(Strict):
+    name: Text
+    aliases: List[Text] = []
+    summary: Text
+
+
+class FactText(Strict):
+    statement: Text
+    value: Optional[Text] = None
+
+
+class ClusterText(Strict):
+    name: Text
+    summary: Text
+    framework_note: Optional[Text] = None
+
+
+class SectorText(Named):
+    products: List[Text] = Field(..., min_items=1)
+    facts: List[FactText] = []
+
+
+class EducationText(Strict):
+    typical_entry: Text
+    routes: List[Text] = Field(..., min_items=1)
+
+
+class CertificationText(Strict):
+    """A certification's Spanish name or issuer, where it has one; a missing field (or a null
+    item) keeps the English, as for proper names ("AWS Certified Welder")."""
+
+    name: Optional[Text] = None
+    issuer: Optional[Text] = None
+
+
+class RoleText(Strict):
+    title: Text
+    aliases: List[Text] = []
+    summary: Text
+    tasks: List[Text] = Field(..., min_items=1)
+    skills: List[Text] = Field(..., min_items=1)
+    education: EducationText
+    certifications: List[Optional[CertificationText]] = []
+
+
+class EconomyText(Strict):
+    topic: Text
+    aliases: List[Text] = []
+    statement: Text
+    value: Text
+
+
+class EmergingRoleText(Strict):
+    title: Text
+    summary: Text
+
+
+class InnovationText(Strict):
+    summary: Text
+    technologies: Dict[Id, Named]
+    emerging_roles: List[EmergingRoleText] = []
+    facts: List[FactText] = []
+
+
+class TrainingText(Named):
+    facts: List[FactText] = []
+
+
+class TermText(Strict):
+    term: Text
+    aliases: List[Text] = []
+    definition: Text
+
+
+class OtherCareerText(Strict):
+    name: Text
+    aliases: List[Text] = []
+    cluster: Text
+
+
+class KnowledgeTexts(Strict):
+    attribution: Optional[Text] = None
+    cluster: ClusterText
+    pathways: Dict[Id, Named]
+    sectors: Dict[Id, SectorText]
+    roles: Dict[Id, RoleText]
+    economy: Dict[Id, EconomyText]
+    innovation: InnovationText
+    training: Dict[Id, TrainingText]
+    glossary: Dict[Id, TermText] = {}
+    #: Keyed by the English name ("nurse"): these entries have no id.
+    other_careers: Dict[Text, OtherCareerText] = {}
