@@ -46,6 +46,8 @@ KINDS: Tuple[Kind, ...] = (
     Kind("insult", "utter_insult_redirect", insights="small talk"),
     Kind("affirm", "utter_what_next", insights="small talk"),
     Kind("deny", "utter_what_next", insights="small talk"),
+    # "Español" / "switch to English": the `language` slot is set from the message (bot/nlu/reader.py).
+    Kind("switch_language", "utter_language_switched", insights="small talk"),
     # A role and its aspects.
     Kind(
         "ask_about",

@@ -23,6 +23,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot import settings
 from bot.knowledge.loader import load
 from bot.understanding import nlp as nlp_pipeline
+from bot.understanding.language import decisive_language
 from bot.understanding.reader import Reader
 from bot.understanding.reading import READING_KEY, Reading, words_only
 from bot.understanding.verdict import LANGUAGE_ENTITY, SAFETY_NET_ENTITY, verdict
@@ -58,7 +59,10 @@ class MessageReader(GraphComponent):
                 message.set(INTENT, found.intent, add_to_output=True)
             message.set(READING_KEY, reading.as_dict(), add_to_output=True)
             extra = [(SAFETY_NET_ENTITY, "yes")] if found.safety_net else []
-            extra += [(LANGUAGE_ENTITY, found.language)] if found.language else []
+            # The conversation's language (the `language` slot) changes only when this message
+            # settles it (bot/understanding/language.py): "hola" or a job title keeps it.
+            language = found.language or decisive_language(text)
+            extra += [(LANGUAGE_ENTITY, language)] if language else []
             if extra:
                 entities = [
                     {"entity": name, "value": value, "start": 0, "end": len(text), "extractor": type(self).__name__}

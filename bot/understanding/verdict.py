@@ -33,7 +33,8 @@ six things.
 5. Words over guesses. A message that names a job and asks its pay in any wording ("if I worked
    as a welder, how much would I take home") is `ask_pay`, and one that asks for jobs without a
    degree and names no job ("jobs where i can skip college") is `explore_roles` (the no-degree
-   list), whatever the classifier thought (LEXICAL_INTENTS says which guesses words overrule).
+   list), whatever the classifier thought (LEXICAL_INTENTS says which guesses words overrule);
+   an explicit request for English or Spanish ("¿hablas español?") is `switch_language`.
 6. Language. A distress message gets a `language` entity (the language of its signs, or of its
    short words), so the crisis reply is in that language (the `language` slot; utter_distress).
 """
@@ -47,6 +48,7 @@ from typing import Any, Dict, List, Optional
 from bot import kinds
 from bot.safety import distress_language, has_distress_words
 from bot.understanding import forget
+from bot.understanding.language import requested_language
 from bot.understanding.lexicon import language_of, language_of_match
 from bot.understanding.reading import ROLE, Reading, words_only
 
@@ -192,6 +194,8 @@ def _words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> 
     """Rule 5: a named job with a pay word is a pay question; no job named and "without a degree"
     is the no-degree list. Only general or unsure guesses are overruled (LEXICAL_INTENTS), and a
     word question ("what does median pay mean") stays a definition."""
+    if requested_language(text):  # "¿hablas español?", "switch to English": always a request
+        return {"name": "switch_language", "confidence": max(chosen["confidence"], SURE)}
     if chosen["name"] not in LEXICAL_INTENTS or reading.place or reading.asks("where_most"):
         return chosen
     if chosen["name"] == "ask_definition" and reading.asks("word_meaning"):

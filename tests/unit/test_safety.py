@@ -301,3 +301,11 @@ def test_a_sign_said_laughing_about_gear_is_answered_with_the_988_line():
     assert verdict(text, guess[0], guess) == Verdict({"name": "ask_about", "confidence": 0.45}, safety_net=True)
     # Without the talk of jobs or gear, laughing does not make it a joke.
     assert corrected("lol i want to die", guess[0], guess) == {"name": "distress", "confidence": 1.0}
+
+
+@pytest.mark.parametrize("text", ["¿hablas español?", "switch to English please", "en español por favor"])
+def test_an_explicit_request_for_a_language_is_a_switch(text):
+    assert corrected_intent(text, {"name": "ask_pay", "confidence": 0.3}, []) == {
+        "name": "switch_language",
+        "confidence": 0.8,
+    }
