@@ -99,8 +99,17 @@
   }
 
   // Only the school's id: the server looks up everything else (counselor contacts included).
+  // `site` is the page this chat is framed in (its origin only): the server counts the message in
+  // the school's insights only when that is one of the school's registered sites.
   function metadata() {
-    return settings.school ? { school: settings.school } : {};
+    return settings.school ? { school: settings.school, site: framingSite() } : {};
+  }
+
+  function framingSite() {
+    if (window.parent === window) { return ""; }
+    var ancestors = window.location.ancestorOrigins;
+    if (ancestors && ancestors.length) { return ancestors[0]; }
+    try { return document.referrer ? new URL(document.referrer).origin : ""; } catch (e) { return ""; }
   }
 
   function render(entry, scroll) {

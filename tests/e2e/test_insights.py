@@ -21,7 +21,7 @@ from bot.tools.servers import start_rasa, wait_ready
 from tests.e2e.conftest import ACTIONS_PORT, RASA_PORT, port_free
 
 PORT = RASA_PORT + 37
-ADMIN = "district-admin-token-for-the-e2e-tests"
+ADMIN = auth.new_token()
 SCHOOL_TOKEN = auth.new_token()
 SCREENSHOT = ROOT / "reports" / "insights.png"
 
