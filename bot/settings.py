@@ -69,7 +69,10 @@ def trusted_proxies(environ: Optional[dict] = None) -> List[Network]:
 INSIGHTS_MIN_CONVERSATIONS = 5
 
 #: Distinct unanswered wordings grouped per page (the most frequent first): bounds the grouping's work.
-INSIGHTS_MAX_GROUPED_TEXTS = 2000
+INSIGHTS_MAX_GROUPED_TEXTS = 1000
+
+#: Groups of unanswered questions listed on a page (the largest); the rest are counted in one line.
+INSIGHTS_MAX_GROUPS_SHOWN = 50
 
 #: Sign-in attempts per client address on /insights/login: this many at once, then one a minute.
 INSIGHTS_SIGN_IN_BURST = 10

@@ -70,12 +70,15 @@ def viewer(request: Request) -> Optional[auth.Viewer]:
 
 
 def _sign_in(request: Request, token: str, how: str) -> Optional[auth.Viewer]:
-    """Checks a token, logging the outcome with the client's address (never the token)."""
+    """Checks a token (after _throttled took one attempt), logging the outcome with the client's
+    address (never the token)."""
     who = auth.viewer_for(token)
     address = request_address(request)
     if who is None:
         logger.warning("Insights sign-in failed (%s) from %s", how, address)
-    elif how == "form":  # a Bearer script signs in on every request: its failures are what matter
+        return None
+    SIGN_INS.refund(address)  # only failures use up an address's attempts
+    if how == "form":  # a Bearer script signs in on every request: its failures are what matter
         logger.info("Insights sign-in (%s) to %s from %s", how, who.school or "the district", address)
     return who
 
@@ -103,6 +106,8 @@ class InsightsInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> "InsightsInput":
+        # Sign-ins are an audit trail: kept at INFO even when the server's log level is raised later.
+        logger.setLevel(min(logger.getEffectiveLevel(), logging.INFO))
         try:
             auth.check_admin_token()
             settings.insights_session_hours()

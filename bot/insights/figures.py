@@ -88,6 +88,7 @@ class Report:
     staff_unanswered: Count = Count(0, 0)
     groups: list = field(default_factory=list)  # filled by bot.insights.grouping
     hidden_groups: int = 0
+    more_groups: int = 0  # groups that could be shown but are past the page's list
 
 
 class BadDate(ValueError):

@@ -30,6 +30,7 @@ from bot.insights.figures import Count
 from bot.insights.suppress import MIN_CONVERSATIONS
 from bot.privacy import redact
 from bot.settings import INSIGHTS_MAX_GROUPED_TEXTS as MAX_TEXTS
+from bot.settings import INSIGHTS_MAX_GROUPS_SHOWN as MAX_SHOWN
 
 SIMILAR = 70  # token_sort_ratio: "how much do nurses make" ~ "how much does a nurse make"
 CACHED = 64  # results kept (per school and range)
@@ -53,11 +54,11 @@ class Group:
 
 
 Unanswered = Sequence[Tuple[str, int, int, bool]]  # (text, conversation no., messages, from the widget)
-_cache: "OrderedDict[Hashable, Tuple[str, Tuple[List[Group], int]]]" = OrderedDict()
+_cache: "OrderedDict[Hashable, Tuple[str, Tuple[List[Group], int, int]]]" = OrderedDict()
 _cache_lock = threading.Lock()
 
 
-def cached_group(key: Hashable, unanswered: Unanswered) -> Tuple[List[Group], int]:
+def cached_group(key: Hashable, unanswered: Unanswered) -> Tuple[List[Group], int, int]:
     """group(), remembered under `key` (school and range) for as long as the texts are the same."""
     digest = hashlib.sha256(repr(sorted(unanswered)).encode("utf-8")).hexdigest()
     with _cache_lock:
@@ -74,8 +75,9 @@ def cached_group(key: Hashable, unanswered: Unanswered) -> Tuple[List[Group], in
     return result
 
 
-def group(unanswered: Unanswered) -> Tuple[List[Group], int]:
-    """(groups that may be shown, largest first; how many groups are hidden as too small)."""
+def group(unanswered: Unanswered) -> Tuple[List[Group], int, int]:
+    """(the largest MAX_SHOWN groups that may be shown, largest first; how many groups are hidden as
+    too small; how many more could be shown but are not listed)."""
     convs: Dict[str, Set[int]] = defaultdict(set)
     widget: Dict[str, Set[int]] = defaultdict(set)  # normalised text -> widget conversations that typed it
     messages: Counter = Counter()
@@ -89,18 +91,20 @@ def group(unanswered: Unanswered) -> Tuple[List[Group], int]:
         messages[key] += n
     order = sorted(convs, key=lambda k: (-len(convs[k]), k))[:MAX_TEXTS]
     members = _cluster(order)
-    shown, hidden = [], 0
+    big, hidden = [], 0
     for keys in members:
         people = set().union(*(convs[k] for k in keys))
         if len(people) < MIN_CONVERSATIONS:
             hidden += 1
-            continue
+        else:
+            big.append((keys, Count(sum(messages[k] for k in keys), len(people))))
+    big.sort(key=lambda g: (-g[1].conversations, -g[1].value, g[0][0]))
+    shown = []
+    for keys, count in big[:MAX_SHOWN]:
         typed = [k for k in keys if len(widget[k]) >= MIN_CONVERSATIONS]
         example = redact(min(typed, key=lambda k: (-len(widget[k]), len(k), k))) if typed else NO_EXAMPLE
-        topic = example if typed else keys[0]
-        shown.append(Group(example, Count(sum(messages[k] for k in keys), len(people)), hint(topic)))
-    shown.sort(key=lambda g: (-g.count.conversations, -g.count.value, g.example))
-    return shown, hidden
+        shown.append(Group(example, count, hint(example if typed else keys[0])))
+    return shown, hidden, len(big) - len(shown)
 
 
 def _cluster(order: List[str]) -> List[List[str]]:
@@ -128,6 +132,7 @@ def normalise(text: str) -> str:
     return " ".join(_WORDS.sub(" ", text.lower()).split())
 
 
+@lru_cache(maxsize=4096)
 def hint(text: str) -> str:
     """Where a question belongs in the knowledge file, e.g. `roles[welder].median_pay`."""
     words = normalise(text)
@@ -144,9 +149,16 @@ def hint(text: str) -> str:
 
 def _entry(words: str) -> Optional[str]:
     vocabulary = _vocabulary()
-    for phrase, entry in vocabulary:  # exact names and aliases first (plurals too)
-        if _has(words, phrase) or _has(words, phrase + "s"):
-            return entry
+    ranked, longest = _phrases()
+    tokens, found = words.split(), None
+    for i in range(len(tokens)):  # exact names and aliases first (plurals too), the longest name wins
+        for j in range(i + 1, min(len(tokens), i + longest) + 1):
+            gram = " ".join(tokens[i:j])
+            for phrase in (gram, gram[:-1] if gram.endswith("s") else ""):
+                if phrase in ranked and (found is None or ranked[phrase] < found[0]):
+                    found = (ranked[phrase], vocabulary[ranked[phrase]][1])
+    if found:
+        return found[1]
     best = process.extractOne(
         words, [p for p, _ in vocabulary if len(p) >= 6], scorer=fuzz.partial_ratio, score_cutoff=90
     )  # typos: "machinst", "aerospce"
@@ -155,6 +167,13 @@ def _entry(words: str) -> Optional[str]:
 
 def _has(words: str, phrase: str) -> bool:
     return f" {phrase} " in f" {words} "
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> Tuple[Dict[str, int], int]:
+    """Each name's place in _vocabulary() (longest first), and the most words in a name."""
+    vocabulary = _vocabulary()
+    return {p: i for i, (p, _) in reversed(list(enumerate(vocabulary)))}, max(len(p.split()) for p, _ in vocabulary)
 
 
 @lru_cache(maxsize=1)

@@ -41,7 +41,9 @@ class Table:
 
 def build(connection, school: Optional[str], start: date, end: date) -> Report:
     report = compute(connection, school, start, end)
-    report.groups, report.hidden_groups = grouping.cached_group((school, start, end), report.unanswered)
+    report.groups, report.hidden_groups, report.more_groups = grouping.cached_group(
+        (school, start, end), report.unanswered
+    )
     report.unanswered = []  # texts and conversation numbers go no further
     return report
 
@@ -91,6 +93,9 @@ def tables(report: Report) -> List[Table]:
             )
         )
     rows = [[g.example, g.count.conversations_text(), g.count.text(), g.hint] for g in report.groups]
+    if report.more_groups:
+        more = f"{report.more_groups:,} smaller group(s), each from 5 or more conversations: not listed"
+        rows.append([more, "", "", ""])
     if report.hidden_groups:
         rows.append(
             [f"{report.hidden_groups:,} other group(s), each from {FEWER} conversations: not shown", FEWER, FEWER, ""]

@@ -131,18 +131,18 @@ def test_a_quiet_school_week_counts_nowhere(tmp_path):
 def test_one_real_question_and_four_fake_copies_show_no_text():
     real = [("my mom hits me what job pays", 0, 1, True)]
     fakes = [("my mom hits me what job pays!", i, 1, False) for i in range(1, 5)]  # REST, near-copies
-    (g,), _ = grouping.group(real + fakes)
+    (g,), _, _ = grouping.group(real + fakes)
     assert g.example == grouping.NO_EXAMPLE and "mom" not in g.hint
     widget_fakes = [("my mom hit me what job pays", i, 1, True) for i in range(1, 5)]  # not identical
-    (g,), _ = grouping.group(real + widget_fakes)
+    (g,), _, _ = grouping.group(real + widget_fakes)
     assert g.example == grouping.NO_EXAMPLE
 
 
 def test_wording_typed_by_five_widget_conversations_is_shown():
     same = [("How much do nurses make?", i, 1, True) for i in range(5)]
-    (g,), _ = grouping.group(same)
+    (g,), _, _ = grouping.group(same)
     assert g.example == "how much do nurses make"
-    (g,), _ = grouping.group([(t, c, n, False) for t, c, n, _ in same])  # the same from REST senders
+    (g,), _, _ = grouping.group([(t, c, n, False) for t, c, n, _ in same])  # the same from REST senders
     assert g.example == grouping.NO_EXAMPLE
 
 
