@@ -166,7 +166,13 @@ def _from_school_site(environ: Optional[Dict], metadata: Dict[str, Any], raw: An
     Origin header, or for our widget (served by the assistant) the page around its iframe."""
     environ = environ or {}
     site = raw.get("site") if isinstance(raw, dict) else None
-    return schools.from_registered_site(metadata["school"], environ.get("HTTP_ORIGIN"), environ.get("HTTP_HOST"), site)
+    return schools.from_registered_site(
+        metadata["school"],
+        environ.get("HTTP_ORIGIN"),
+        environ.get("HTTP_HOST"),
+        site,
+        environ.get("HTTP_SEC_FETCH_SITE"),
+    )
 
 
 def _environ_address(environ: Dict) -> str:

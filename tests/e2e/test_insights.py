@@ -6,12 +6,15 @@ school's own sites count for it, no one student's words, and a fast page with 4,
 
 from __future__ import annotations
 
+import functools
 import html
+import http.server
 import queue
 import random
 import re
 import shutil
 import stat
+import threading
 import time
 import uuid
 from datetime import date
@@ -34,6 +37,7 @@ ADMIN = auth.new_token()
 SCHOOL_TOKEN = auth.new_token()
 SCREENSHOT = ROOT / "reports" / "insights.png"
 LINCOLN = "https://lincoln.example.org"
+SCHOOL_SITE_PORT = PORT + 2
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +48,8 @@ def site(tmp_path_factory, bot):  # `bot`: its action server answers our Rasa's 
     for s in registry["schools"]:
         if s["id"] == "demo":
             s["insights_token_sha256"] = auth.token_hash(SCHOOL_TOKEN)
-    registry["schools"].append({"id": "lincoln-high", "name": "Lincoln High School", "origins": [LINCOLN]})
+    origins = [LINCOLN, f"http://127.0.0.1:{SCHOOL_SITE_PORT}"]  # the second: a page served by a test below
+    registry["schools"].append({"id": "lincoln-high", "name": "Lincoln High School", "origins": origins})
     (tmp / "schools.yml").write_text(yaml.safe_dump(registry))
     db = tmp / "conversations.db"
     engine = sa.create_engine(f"sqlite:///{db}")
@@ -278,6 +283,37 @@ def test_only_a_schools_registered_sites_count_for_it(site):
     page_text = get(base, ADMIN, school="lincoln-high").text
     assert "Messages naming a school from a site not registered for it (not counted here)" in page_text
     assert "counted only from its own registered websites" in page_text
+
+
+def test_the_widget_on_a_schools_site_counts_for_it(site, browser, tmp_path):
+    """Chromium opens a page of Lincoln's (registered) site with the embed snippet: the widget in
+    its iframe reports that site, and the message counts for Lincoln."""
+    base, engine, _ = site
+    (tmp_path / "index.html").write_text(
+        f'<!doctype html><title>Lincoln</title><script src="{base}/chat/embed.js" data-school="lincoln-high" defer>'
+        "</script>"
+    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", SCHOOL_SITE_PORT), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{SCHOOL_SITE_PORT}/")
+        page.get_by_role("button", name="Ask about manufacturing careers").click()
+        frame = page.frame_locator("iframe[title='Manufacturing Careers chat']")
+        box = frame.get_by_label("Type your question")
+        box.fill("what does a machinist do?")
+        box.press("Enter")
+        frame.locator(".msg--bot .msg__text").nth(1).wait_for(timeout=30000)  # the greeting, then the answer
+    finally:
+        context.close()
+        server.shutdown()
+    with engine.connect() as connection:
+        row = connection.execute(
+            sa.text("SELECT school, channel, verified FROM insights WHERE school = 'lincoln-high' ORDER BY id DESC")
+        ).first()
+    assert tuple(row) == ("lincoln-high", "socketio", 1)
 
 
 def insert_unanswered(engine, rows):

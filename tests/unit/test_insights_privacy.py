@@ -177,6 +177,8 @@ def test_only_a_schools_registered_sites_verify_it(registry):
     assert not check("north", "https://bot.example.org", "bot.example.org", "https://evil.example")
     assert not check("north", "https://evil.example", "bot.example.org", "https://north.example.org")
     assert not check("north", None, "bot.example.org", "https://north.example.org")  # no Origin: not a browser
+    assert check("north", None, "bot.example.org", "https://north.example.org", "same-origin")  # its first poll
+    assert not check("north", None, "bot.example.org", "https://north.example.org", "cross-site")
     assert not check("bare", "https://bot.example.org", "bot.example.org", "https://bot.example.org")  # no sites
     assert not check("south", "https://north.example.org", "bot.example.org", None)  # not registered
 
