@@ -35,7 +35,6 @@ from bot.insights.figures import BadDate, parse_day
 logger = logging.getLogger(__name__)
 
 COOKIE = "mfg_insights"
-SESSION_HOURS = settings.insights_session_hours()
 #: Sign-in attempts (form or Bearer) per client address: a burst, then one a minute.
 SIGN_INS = RateLimiter(Rate(per_minute=1, burst=settings.INSIGHTS_SIGN_IN_BURST))
 TOO_MANY = "Too many sign-in attempts from your network. Please wait a minute and try again."
@@ -163,8 +162,9 @@ class InsightsInput(InputChannel):
             who = _sign_in(request, token, "form")
             if who is None:
                 return _html(pages.login("That token is not valid."), status=401)
+            hours = settings.insights_session_hours()  # checked at start (from_credentials)
             resp = response.redirect("/insights/", status=303, headers=_headers())
-            _set_cookie(resp, auth.new_session(who, SESSION_HOURS), _https(request), SESSION_HOURS * 3600)
+            _set_cookie(resp, auth.new_session(who, hours), _https(request), hours * 3600)
             return resp
 
         async def logout(request: Request):
