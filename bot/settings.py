@@ -67,3 +67,36 @@ def knowledge_file(environ: Optional[dict] = None) -> str:
     """The knowledge file both processes read (KNOWLEDGE_FILE, e.g. a school's own copy): Rasa
     reads messages against its names, the action server answers from its facts."""
     return (environ if environ is not None else os.environ).get("KNOWLEDGE_FILE") or str(DEFAULT_PATH)
+
+
+# Counselor insights (bot/insights, docs/insights.md). --------------------------------------
+
+#: A figure is shown only when it comes from at least this many distinct conversations, in every
+#: school-week it adds up (bot/insights/suppress.py); an unanswered question's wording is shown only
+#: when typed identically in this many widget conversations.
+INSIGHTS_MIN_CONVERSATIONS = 5
+
+#: Distinct unanswered wordings grouped per page (the most frequent first): bounds the grouping's work.
+INSIGHTS_MAX_GROUPED_TEXTS = 1000
+
+#: Groups of unanswered questions listed on a page (the largest); the rest are counted in one line.
+INSIGHTS_MAX_GROUPS_SHOWN = 50
+
+#: Sign-in attempts per client address on /insights/login: this many at once, then one a minute.
+INSIGHTS_SIGN_IN_BURST = 10
+
+#: Hours a counselor stays signed in (INSIGHTS_SESSION_HOURS): the signed session cookie's expiry.
+DEFAULT_INSIGHTS_SESSION_HOURS = 8
+
+
+def insights_session_hours(environ: Optional[dict] = None) -> int:
+    raw = (environ if environ is not None else os.environ).get("INSIGHTS_SESSION_HOURS", "").strip()
+    if not raw:
+        return DEFAULT_INSIGHTS_SESSION_HOURS
+    try:
+        hours = int(raw)
+    except ValueError:
+        hours = 0
+    if not 1 <= hours <= 24 * 7:
+        raise SystemExit(f"INSIGHTS_SESSION_HOURS must be a whole number of hours from 1 to 168 (got {raw!r})")
+    return hours

@@ -5,12 +5,13 @@
     POST /insights/logout               clears it
     GET  /insights/insights.css         the page's style sheet
 
-Sign-in: the token is posted once from a form and kept in an HttpOnly, SameSite=Strict cookie
-scoped to /insights (Secure behind HTTPS). Chosen over a Bearer header from sessionStorage
-because no script can read it, so the page needs no JavaScript at all (CSP `script-src` is
-'none'), and because the cookie itself is checked on every request, any replica can serve it
-without shared sessions. Scripts may send `Authorization: Bearer <token>` instead. Tokens never
-appear in a URL. A school token sees its school; the district token (INSIGHTS_ADMIN_TOKEN) all.
+Sign-in: the token is posted once from a form; the answer sets a signed session with an expiry
+(bot/insights/auth.py: never the token) in an HttpOnly, SameSite=Strict cookie scoped to /insights
+(Secure behind HTTPS). No script can read it, so the page needs no JavaScript at all (CSP
+`script-src` is 'none'), and any replica can check it without shared sessions. Scripts may send
+`Authorization: Bearer <token>` instead. Tokens never appear in a URL or a log line. Sign-ins and
+failures are logged with the client's address, and attempts are limited per address (429).
+A school token sees its school; the district token (INSIGHTS_ADMIN_TOKEN) all.
 """
 
 from __future__ import annotations
@@ -25,14 +26,18 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot import schools, speedups
+from bot import schools, settings, speedups
+from bot.channels.rate_limits import Rate, RateLimiter, request_address, retry_after
 from bot.channels.widget import WEB
 from bot.insights import auth
+from bot.insights.figures import BadDate, parse_day
 
 logger = logging.getLogger(__name__)
 
 COOKIE = "mfg_insights"
-COOKIE_AGE_S = 8 * 3600
+#: Sign-in attempts (form or Bearer) per client address: a burst, then one a minute.
+SIGN_INS = RateLimiter(Rate(per_minute=1, burst=settings.INSIGHTS_SIGN_IN_BURST))
+TOO_MANY = "Too many sign-in attempts from your network. Please wait a minute and try again."
 CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
@@ -56,8 +61,32 @@ def _html(body: str, status: int = 200):
 
 
 def viewer(request: Request) -> Optional[auth.Viewer]:
-    token = auth.bearer(request.headers.get("authorization")) or request.cookies.get(COOKIE)
-    return auth.viewer_for(token)
+    """The signed-in viewer: a Bearer token (checked like a sign-in) or the session cookie."""
+    token = auth.bearer(request.headers.get("authorization"))
+    if token is None:
+        return auth.viewer_from_session(request.cookies.get(COOKIE))
+    return _sign_in(request, token, "Bearer")
+
+
+def _sign_in(request: Request, token: str, how: str) -> Optional[auth.Viewer]:
+    """Checks a token (after _throttled took one attempt), logging the outcome with the client's
+    address (never the token)."""
+    who = auth.viewer_for(token)
+    address = request_address(request)
+    if who is None:
+        logger.warning("Insights sign-in failed (%s) from %s", how, address)
+        return None
+    SIGN_INS.refund(address)  # only failures use up an address's attempts
+    if how == "form":  # a Bearer script signs in on every request: its failures are what matter
+        logger.info("Insights sign-in (%s) to %s from %s", how, who.school or "the district", address)
+    return who
+
+
+def _throttled(request: Request) -> Optional[float]:
+    wait = SIGN_INS.check(request_address(request))
+    if wait:
+        logger.warning("Insights sign-in refused: too many attempts from %s", request_address(request))
+    return wait or None
 
 
 def _same_origin(request: Request) -> bool:
@@ -69,13 +98,6 @@ def _same_origin(request: Request) -> bool:
     return not origin or urlsplit(origin).netloc == request.headers.get("host", "")
 
 
-def _date(value: Optional[str]) -> Optional[date]:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 class InsightsInput(InputChannel):
     @classmethod
     def name(cls) -> str:
@@ -83,6 +105,13 @@ class InsightsInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> "InsightsInput":
+        # Sign-ins are an audit trail: kept at INFO even when the server's log level is raised later.
+        logger.setLevel(min(logger.getEffectiveLevel(), logging.INFO))
+        try:
+            auth.check_admin_token()
+            settings.insights_session_hours()
+        except ValueError as error:
+            raise SystemExit(f"Counselor insights cannot start (Rasa is stopping).\n{error}") from None
         if not auth.admin_token() and not any(s.insights_token_sha256 for s in schools.shared().schools):
             logger.info("Counselor insights: no tokens configured (docs/insights.md); /insights/ refuses everyone")
         return cls()
@@ -98,16 +127,23 @@ class InsightsInput(InputChannel):
         async def page(request: Request):
             from bot.insights import page as pages
 
+            wait = _throttled(request) if request.headers.get("authorization") else None
+            if wait:
+                return response.text(TOO_MANY, status=429, headers=_headers({"Retry-After": retry_after(wait)}))
             who = viewer(request)
             if who is None:
                 return _html(pages.login(), status=401)
+            try:
+                start, end = parse_day(request.args.get("from")), parse_day(request.args.get("to"))
+            except BadDate as error:
+                return response.text(str(error), status=400, headers=_headers())
             store = _store(request)
             if store is None:
                 return response.text("Insights need the SQL conversation store", status=503, headers=_headers())
             school = who.school if not who.district else (request.args.get("school") or None)
             if school is not None and schools.lookup(school) is None:
                 school = None
-            args = (store.engine, school, _date(request.args.get("from")), _date(request.args.get("to")), who.district)
+            args = (store.engine, school, start, end, who.district)
             async with _ONE_AT_A_TIME:
                 body = await asyncio.get_running_loop().run_in_executor(None, render, *args)
             return _html(body)
@@ -117,11 +153,18 @@ class InsightsInput(InputChannel):
 
             if not _same_origin(request):
                 return response.text("Forbidden", status=403, headers=_headers())
+            wait = _throttled(request)
+            if wait:
+                return response.html(
+                    pages.login(TOO_MANY), status=429, headers=_headers({"Retry-After": retry_after(wait)})
+                )
             token = (request.form.get("token") or "") if request.form else ""
-            if auth.viewer_for(token) is None:
+            who = _sign_in(request, token, "form")
+            if who is None:
                 return _html(pages.login("That token is not valid."), status=401)
+            hours = settings.insights_session_hours()  # checked at start (from_credentials)
             resp = response.redirect("/insights/", status=303, headers=_headers())
-            _set_cookie(resp, token.strip(), _https(request), COOKIE_AGE_S)
+            _set_cookie(resp, auth.new_session(who, hours), _https(request), hours * 3600)
             return resp
 
         async def logout(request: Request):

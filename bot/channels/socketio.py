@@ -8,6 +8,8 @@
 - Every message gets a reply (bot.channels.guarantee).
 - Rate limits (bot.channels.rate_limits): connections per address, messages per address and per
   conversation; over a limit, a connection is refused or a message gets a "slow down" reply.
+- A message naming a school from one of that school's registered sites is marked so in its
+  metadata (schools.SITE_VERIFIED): only those count in the school's insights.
 - Origins: the bot's own (the chat page it serves) plus CHAT_ALLOWED_ORIGINS (bot.channels.origins).
 """
 
@@ -26,7 +28,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from socketio import AsyncServer
 
-from bot import speedups
+from bot import schools, speedups
 from bot.channels.bodies import SocketMessage
 from bot.channels.guarantee import clean_message, with_reply
 from bot.channels.limits import MAX_SOCKET_BYTES, clean_metadata, limit_requests, valid_session_id
@@ -148,12 +150,29 @@ class SafeSocketIOInput(SocketIOInput):
             # rasa-webchat sends its settings as "customData" and shows text as markdown
             # (docs/embed.md); our widget sends "metadata" and shows text as it is.
             markdown = self.metadata_key not in data and "customData" in data
-            metadata = clean_metadata(data.get("customData" if markdown else self.metadata_key))
+            raw = data.get("customData" if markdown else self.metadata_key)
+            metadata = clean_metadata(raw)
+            if metadata.get("school") and _from_school_site(sio.get_environ(sid, self.namespace), metadata, raw):
+                metadata[schools.SITE_VERIFIED] = True  # counted in the school's insights (docs/insights.md)
             output = (MarkdownSocketIOOutput if markdown else SocketIOOutput)(sio, self.bot_message_evt)
             text = clean_message(event.message) or ""
             await reply(UserMessage(text, output, sender_id, input_channel=self.name(), metadata=metadata))
 
         return bp
+
+
+def _from_school_site(environ: Optional[Dict], metadata: Dict[str, Any], raw: Any) -> bool:
+    """Whether this connection comes from a registered site of the school its message names: the
+    Origin header, or for our widget (served by the assistant) the page around its iframe."""
+    environ = environ or {}
+    site = raw.get("site") if isinstance(raw, dict) else None
+    return schools.from_registered_site(
+        metadata["school"],
+        environ.get("HTTP_ORIGIN"),
+        environ.get("HTTP_HOST"),
+        site,
+        environ.get("HTTP_SEC_FETCH_SITE"),
+    )
 
 
 def _environ_address(environ: Dict) -> str:

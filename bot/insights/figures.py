@@ -1,27 +1,32 @@
 """The figures of an insights page, from indexed SQL aggregates (no tracker is loaded).
 
-Every count carries the number of distinct conversations behind it; `Count.shown` is None when
-that is below MIN_CONVERSATIONS, and every view prints it as "fewer than 5". Students and staff
-are counted apart: messages from Slack (channel "slack") only in `staff`.
+Figures are per whole week (Monday to Sunday) and per school-week "unit"; bot/insights/suppress.py
+decides what may be shown. `Count.shown` is None for a hidden figure, and every view prints it as
+"fewer than 5". Students and staff are counted apart: messages from Slack (channel "slack") only in
+`staff`. A school's figures count only messages from its registered sites (`verified`); messages
+that named a school from anywhere else are counted apart, in `unverified`.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 import sqlalchemy as sa
 
+from bot.insights import suppress
+from bot.insights.suppress import MIN_CONVERSATIONS, PageItems, UnitFigures
 from bot.insights.table import TABLE
 
-MIN_CONVERSATIONS = 5
 FEWER = f"fewer than {MIN_CONVERSATIONS}"
 DEFAULT_DAYS = 30
-MAX_DAYS = 400
-WEEKLY_AFTER_DAYS = 62  # longer ranges are drawn per week
+MAX_WEEKS = 57  # a bit over a year
+EARLIEST = date(2000, 1, 1)  # dates outside EARLIEST .. a year from today are refused (400)
 TOPICS = ("role", "sector", "pathway", "kind")
 STAFF_CHANNEL = "slack"
+WIDGET_CHANNEL = "socketio"
 MAX_UNANSWERED_ROWS = 20_000  # distinct (text, conversation) pairs read for grouping
 
 
@@ -39,6 +44,9 @@ class Count:
 
     def conversations_text(self) -> str:
         return FEWER if self.shown is None else f"{self.conversations:,}"
+
+
+HIDDEN = Count(0, 0)
 
 
 @dataclass
@@ -66,80 +74,141 @@ class Report:
     school: Optional[str]
     start: date
     end: date
-    weekly: bool
     conversations: Count = Count(0, 0)
     messages: Count = Count(0, 0)
     periods: List[Period] = field(default_factory=list)
     topics: Dict[str, List[Tuple[str, Count]]] = field(default_factory=dict)
-    unanswered: List[Tuple[str, int, int]] = field(default_factory=list)  # (text, conversation no., messages)
+    others: Dict[str, Count] = field(default_factory=dict)  # topic -> its hidden items together (unnamed)
+    #: (text, conversation no., messages, from the widget) of unanswered messages; emptied after grouping
+    unanswered: List[Tuple[str, int, int, bool]] = field(default_factory=list)
+    unverified: Count = Count(0, 0)
+    left_out_weeks: int = 0  # weeks of this page with a unit left out (fewer than 5 conversations)
     staff_messages: Count = Count(0, 0)
     staff_conversations: Count = Count(0, 0)
     staff_unanswered: Count = Count(0, 0)
     groups: list = field(default_factory=list)  # filled by bot.insights.grouping
     hidden_groups: int = 0
+    more_groups: int = 0  # groups that could be shown but are past the page's list
+
+
+class BadDate(ValueError):
+    """A date the page cannot use (a 400, with this message)."""
+
+
+def parse_day(value: Optional[str], today: Optional[date] = None) -> Optional[date]:
+    """A ?from= / ?to= value: None when absent; BadDate when malformed or out of range."""
+    if not value:
+        return None
+    try:
+        day = date.fromisoformat(value.strip())
+    except ValueError:
+        raise BadDate(f"{value[:40]!r} is not a date: write it as YYYY-MM-DD") from None
+    latest = (today or date.today()) + timedelta(days=366)
+    if not EARLIEST <= day <= latest:
+        raise BadDate(
+            f"{day.isoformat()} is out of range: use a date from {EARLIEST.isoformat()} to {latest.isoformat()}"
+        )
+    return day
 
 
 def date_range(start: Optional[date], end: Optional[date], today: Optional[date] = None) -> Tuple[date, date]:
-    """The range asked for, or the last DEFAULT_DAYS days; at most MAX_DAYS, never reversed."""
+    """The range asked for (default: the last DEFAULT_DAYS days), never reversed, widened to whole
+    weeks (Monday to Sunday) and at most MAX_WEEKS long: no page, and so no difference of two
+    pages, ever gives a figure for less than a week."""
     today = today or date.today()
     end = end or today
     start = start or end - timedelta(days=DEFAULT_DAYS - 1)
     if start > end:
         start, end = end, start
-    return max(start, end - timedelta(days=MAX_DAYS - 1)), end
+    start = max(start - timedelta(days=start.weekday()), EARLIEST - timedelta(days=EARLIEST.weekday()))
+    end = end + timedelta(days=6 - end.weekday())
+    return max(start, end - timedelta(weeks=MAX_WEEKS) + timedelta(days=1)), end
 
 
 def compute(connection, school: Optional[str], start: date, end: date) -> Report:
-    """The report's SQL figures for one school (or None: the district) from start to end (inclusive)."""
+    """The report's SQL figures for one school (or None: the district) for whole weeks start..end."""
     t = TABLE
-    where = [t.c.day >= start, t.c.day <= end] + ([t.c.school == school] if school is not None else [])
-    students = sa.and_(*where, t.c.channel != STAFF_CHANNEL)
-    report = Report(school, start, end, weekly=(end - start).days + 1 > WEEKLY_AFTER_DAYS)
+    start, end = start - timedelta(days=start.weekday()), end + timedelta(days=6 - end.weekday())  # whole weeks
+    days = [t.c.day >= start, t.c.day <= end]
+    named_elsewhere = sa.and_(t.c.school != "", sa.not_(t.c.verified))
+    if school is not None:
+        scope, unverified = sa.and_(t.c.school == school, t.c.verified), sa.and_(t.c.school == school, named_elsewhere)
+    else:
+        scope, unverified = sa.not_(named_elsewhere), named_elsewhere
+    students = sa.and_(*days, scope, t.c.channel != STAFF_CHANNEL)
+    report = Report(school, start, end)
     conv = sa.func.count(sa.distinct(t.c.conversation))
     answered_conv = sa.func.count(sa.distinct(sa.case((t.c.answered, t.c.conversation))))
     unanswered_conv = sa.func.count(sa.distinct(sa.case((sa.not_(t.c.answered), t.c.conversation))))
     answered_n = sa.func.sum(sa.case((t.c.answered, 1), else_=0))
 
-    total = connection.execute(sa.select(conv, sa.func.count()).where(students)).one()
-    report.conversations, report.messages = Count(total[0], total[0]), Count(total[1], total[0])
+    unit_cols = (t.c.school, t.c.week)
+    query = sa.select(*unit_cols, conv, sa.func.count(), answered_n, answered_conv, unanswered_conv)
+    units: Dict[tuple, UnitFigures] = {}
+    weeks_seen: Set[date] = set()
+    for r in connection.execute(query.where(students).group_by(*unit_cols)):
+        week = _as_date(r[1])
+        weeks_seen.add(week)
+        if r[2] >= MIN_CONVERSATIONS:  # rule 1: a smaller unit is left out of everything
+            n_ans = int(r[4] or 0)
+            units[(r[0], week)] = UnitFigures(r[2], r[3], (n_ans, r[5]), (r[3] - n_ans, r[6]))
+    report.left_out_weeks = len(weeks_seen - {w for _, w in units})
 
-    period = t.c.week if report.weekly else t.c.day
-    query = (
-        sa.select(period, conv, sa.func.count(), answered_n, answered_conv, unanswered_conv)
-        .where(students)
-        .group_by(period)
-        .order_by(period)
-    )
-    found = {_as_date(r[0]): r for r in connection.execute(query)}
-    for start_of in _periods(start, end, report.weekly):
-        r = found.get(start_of)
-        n_conv, n_msg, n_ans, c_ans, c_unans = (r[1], r[2], int(r[3] or 0), r[4], r[5]) if r else (0, 0, 0, 0, 0)
-        label = f"week of {start_of.isoformat()}" if report.weekly else start_of.isoformat()
+    per_topic: Dict[str, Dict[tuple, Dict[str, suppress.Figure]]] = {}
+    for column in TOPICS:
+        col = t.c[column]
+        query = sa.select(*unit_cols, col, sa.func.count(), conv).where(students, col.isnot(None))
+        found: Dict[tuple, Dict[str, suppress.Figure]] = defaultdict(dict)
+        for r in connection.execute(query.group_by(*unit_cols, col)):
+            unit = (r[0], _as_date(r[1]))
+            if unit in units:
+                found[unit][r[2]] = (r[3], r[4])
+        per_topic[column] = found
+    kinds_hidden = {u: suppress.hidden_kinds(per_topic["kind"].get(u, {}), f) for u, f in units.items()}
+    for column in TOPICS:
+        hidden = (
+            kinds_hidden if column == "kind" else {u: suppress.hidden_items(i) for u, i in per_topic[column].items()}
+        )
+        _set_topic(report, column, suppress.page_items(per_topic[column], hidden))
+
+    report.conversations = _sum_count([(f.conversations, f.conversations) for f in units.values()])
+    report.messages = _sum_count([(f.messages, f.conversations) for f in units.values()])
+    by_week: Dict[date, List[tuple]] = defaultdict(list)
+    for unit in units:
+        by_week[unit[1]].append(unit)
+    for week in _weeks(start, end):
+        in_week = by_week.get(week, [])
+        figs = [units[k] for k in in_week]
+        hide = suppress.answers_hidden(in_week, kinds_hidden)
         report.periods.append(
             Period(
-                start_of,
-                label,
-                Count(n_conv, n_conv),
-                Count(n_msg, n_conv),
-                Count(n_ans, c_ans),
-                Count(n_msg - n_ans, c_unans),
+                week,
+                f"week of {week.isoformat()}",
+                _sum_count([(f.conversations, f.conversations) for f in figs]),
+                _sum_count([(f.messages, f.conversations) for f in figs]),
+                HIDDEN if hide else _sum_count([f.answered for f in figs]),
+                HIDDEN if hide else _sum_count([f.unanswered for f in figs]),
             )
         )
 
-    for column in TOPICS:
-        col = t.c[column]
-        query = sa.select(col, sa.func.count(), conv).where(students, col.isnot(None)).group_by(col)
-        report.topics[column] = rank([(r[0], Count(r[1], r[2])) for r in connection.execute(query)])
-
     query = (
-        sa.select(t.c.text, t.c.conversation, sa.func.count())
+        sa.select(t.c.school, t.c.week, t.c.text, t.c.conversation, sa.func.count(), sa.func.max(t.c.channel))
         .where(students, sa.not_(t.c.answered), t.c.text.isnot(None))
-        .group_by(t.c.text, t.c.conversation)
+        .group_by(t.c.school, t.c.week, t.c.text, t.c.conversation)
         .limit(MAX_UNANSWERED_ROWS)
     )
     keys: Dict[str, int] = {}  # conversation -> a small number, so no sender id leaves this function
-    report.unanswered = [(r[0], keys.setdefault(r[1], len(keys)), r[2]) for r in connection.execute(query)]
+    report.unanswered = [
+        (r[2], keys.setdefault(r[3], len(keys)), r[4], r[5] == WIDGET_CHANNEL)
+        for r in connection.execute(query)
+        if (r[0], _as_date(r[1])) in units
+    ]
 
+    row = connection.execute(
+        sa.select(sa.func.count(), conv).where(*days, unverified, t.c.channel != STAFF_CHANNEL)
+    ).one()
+    report.unverified = Count(row[0], row[1])
+    where = days + ([t.c.school == school] if school is not None else [])
     staff = sa.and_(*where, t.c.channel == STAFF_CHANNEL)
     row = connection.execute(
         sa.select(conv, sa.func.count(), sa.func.count() - answered_n, unanswered_conv).where(staff)
@@ -149,20 +218,25 @@ def compute(connection, school: Optional[str], start: date, end: date) -> Report
     return report
 
 
-def rank(items: List[Tuple[str, Count]]) -> List[Tuple[str, Count]]:
-    """Shown counts largest first; hidden ones after them by name (their order would tell their size)."""
-    shown = sorted((i for i in items if i[1].shown is not None), key=lambda i: (-i[1].value, i[0]))
-    hidden = sorted((i for i in items if i[1].shown is None), key=lambda i: i[0])
-    return shown + [(name, Count(0, 0)) for name, _ in hidden]
+def _set_topic(report: Report, column: str, items: PageItems) -> None:
+    report.topics[column] = [(name, Count(m, c)) for name, (m, c) in items.shown]
+    if items.any_hidden:
+        # Kinds add up to the messages, so their hidden part is known anyway: it is shown, unnamed.
+        together = Count(items.hidden_messages, items.hidden_conversations)
+        report.others[column] = together if column == "kind" else HIDDEN
 
 
-def _periods(start: date, end: date, weekly: bool) -> List[date]:
-    step = timedelta(days=7 if weekly else 1)
-    first = start - timedelta(days=start.weekday()) if weekly else start
+def _sum_count(figures: List[suppress.Figure]) -> Count:
+    """A sum of unit figures, each 0 or from MIN_CONVERSATIONS or more (hidden: HIDDEN)."""
+    return Count(sum(f[0] for f in figures), sum(f[1] for f in figures))
+
+
+def _weeks(start: date, end: date) -> List[date]:
+    first = start - timedelta(days=start.weekday())
     out = []
     while first <= end:
         out.append(first)
-        first += step
+        first += timedelta(days=7)
     return out
 
 

@@ -21,25 +21,28 @@ TITLE = "Counselor insights"
 EXPLAIN = {
     "summary": "How many conversations students had with the assistant in this period, and how many messages "
     "they sent. Questions from staff in Slack are counted separately.",
-    "activity": "Each bar is one {period}: how many student conversations there were, and how many messages "
-    "were sent. A {period} with fewer than 5 conversations is left out of the chart and shown as "
+    "activity": "Each pair of bars is one week, Monday to Sunday: how many student conversations there were, "
+    "and how many messages were sent. A week with fewer than 5 conversations is left out and shown as "
     "\u201cfewer than 5\u201d in the table.",
     "share": "Out of all student messages in each {period}, the percentage the assistant could answer. The rest "
     "were outside what it knows, or it was not sure what was meant. A dip means students asked things "
     "the knowledge file does not cover yet.",
-    "roles": "Which jobs students asked about most (counted per message).",
+    "roles": "Which jobs students asked about most (counted per message). Jobs asked about too rarely to "
+    "show are counted together, without their names.",
     "sectors": "Which industries, such as aerospace or food processing, students asked about.",
     "pathways": "Which career pathways (for example production, or maintenance and repair) came up.",
     "kinds": "What students wanted to know: pay, education, job outlook, comparing jobs, the career finder, "
-    "and so on. \u201cNot covered\u201d is what the assistant could not answer.",
-    "unanswered": "Questions the assistant could not answer, grouped when they are worded alike. Each group "
-    "shows one example (contact details removed) and where the answer would belong in the "
-    "knowledge file, so you can add it. Groups from fewer than 5 conversations are not shown.",
+    "and so on. \u201cNot covered\u201d is what the assistant could not answer. Kinds too rare to show are "
+    "counted together, without their names (and, so that they cannot be worked out, with one more kind).",
+    "unanswered": "Questions the assistant could not answer, grouped when they are worded alike. A group "
+    "shows an example only when 5 or more students typed exactly those words in the chat, so it is never "
+    "one student\u2019s question; and where the answer would belong in the knowledge file, so you can add "
+    "it. Groups from fewer than 5 conversations are not shown.",
 }
 
 
 def render(report: Report, school_name: str, *, live: bool, schools: Sequence = (), district: bool = False) -> str:
-    period = "week" if report.weekly else "day"
+    period = "week"
     blocks: List[str] = []
     by_key = {t.key: t for t in tables(report)}
     blocks.append(_section("summary", by_key["summary"], ""))
@@ -110,8 +113,12 @@ def render(report: Report, school_name: str, *, live: bool, schools: Sequence = 
     if live:
         body.append(_filters(report, schools, district))
     body.append(
-        f'<p class="note">Only totals are shown, never a conversation. Any figure from {FEWER} '
-        f"different conversations is shown as \u201c{FEWER}\u201d. Days are the server\u2019s calendar days.</p>"
+        f'<p class="note">Only totals are shown, never a conversation. Figures are for whole weeks, Monday '
+        f"to Sunday: the dates you pick are widened to whole weeks. Any figure from {FEWER} different "
+        f"conversations is shown as \u201c{FEWER}\u201d, and a school\u2019s week with {FEWER} conversations is "
+        "left out of every figure, so no hidden number can be worked out from the others. A school is counted "
+        "only from its own registered websites; messages that name a school from anywhere else are counted "
+        "apart, on their own line in the summary.</p>"
     )
     body += blocks
     body.append("</main>")

@@ -1,7 +1,7 @@
 """A whole insights report: the figures (SQL), the unanswered groups, and its tables.
 
 The tables are the single source for the page, the static HTML report and the CSV files, so the
-three always show the same figures (already hidden where there are fewer than 5 conversations).
+three always show the same figures (already hidden as bot/insights/suppress.py says).
 """
 
 from __future__ import annotations
@@ -21,6 +21,14 @@ TOPIC_TITLES = {
     "kind": ("Kinds of question", "Question kind"),
 }
 TOP = 10  # rows in a ranking chart (the table lists all)
+OTHERS = {
+    "role": "Other jobs",
+    "sector": "Other industries",
+    "pathway": "Other pathways",
+    "kind": "Other kinds",
+}
+OTHERS_NOTE = " (not named: each too rare to show)"
+UNVERIFIED = "Messages naming a school from a site not registered for it (not counted here)"
 
 
 @dataclass
@@ -33,7 +41,9 @@ class Table:
 
 def build(connection, school: Optional[str], start: date, end: date) -> Report:
     report = compute(connection, school, start, end)
-    report.groups, report.hidden_groups = grouping.group(report.unanswered)
+    report.groups, report.hidden_groups, report.more_groups = grouping.cached_group(
+        (school, start, end), report.unanswered
+    )
     report.unanswered = []  # texts and conversation numbers go no further
     return report
 
@@ -47,6 +57,7 @@ def tables(report: Report) -> List[Table]:
             [
                 ["Student conversations", report.conversations.text()],
                 ["Student messages", report.messages.text()],
+                [UNVERIFIED, report.unverified.text()],
                 ["Staff messages in Slack", report.staff_messages.text()],
                 ["Staff conversations in Slack", report.staff_conversations.text()],
                 ["Staff messages not answered", report.staff_unanswered.text()],
@@ -56,7 +67,7 @@ def tables(report: Report) -> List[Table]:
     out.append(
         Table(
             "activity",
-            f"Student activity per {'week' if report.weekly else 'day'}",
+            "Student activity per week",
             ["Period", "Conversations", "Messages", "Answered", "Not answered", "% answered"],
             [
                 [
@@ -77,10 +88,14 @@ def tables(report: Report) -> List[Table]:
                 f"{topic}s" if topic != "kind" else "kinds",
                 title,
                 [column, "Messages"],
-                [[label(topic, key), count.text()] for key, count in report.topics.get(topic, [])],
+                [[label(topic, key), count.text()] for key, count in report.topics.get(topic, [])]
+                + _others(report, topic),
             )
         )
     rows = [[g.example, g.count.conversations_text(), g.count.text(), g.hint] for g in report.groups]
+    if report.more_groups:
+        more = f"{report.more_groups:,} smaller group(s), each from 5 or more conversations: not listed"
+        rows.append([more, "", "", ""])
     if report.hidden_groups:
         rows.append(
             [f"{report.hidden_groups:,} other group(s), each from {FEWER} conversations: not shown", FEWER, FEWER, ""]
@@ -89,11 +104,18 @@ def tables(report: Report) -> List[Table]:
         Table(
             "unanswered",
             "Questions the assistant could not answer",
-            ["Example (contact details removed)", "Conversations", "Messages", "Where it belongs"],
+            ["Example (typed the same way by 5 or more students)", "Conversations", "Messages", "Where it belongs"],
             rows,
         )
     )
     return out
+
+
+def _others(report: Report, topic: str) -> List[List[str]]:
+    if topic not in report.others:
+        return []
+    value = report.others[topic].text() if topic == "kind" else "not shown"
+    return [[OTHERS[topic] + OTHERS_NOTE, value]]
 
 
 def share_text(share: Optional[float]) -> str:

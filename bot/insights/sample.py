@@ -121,6 +121,7 @@ def messages(n: int, days: int, today: date, seed: int = 13, schools: Sequence[s
                 intent=intent,
                 kind=kind,
                 answered=answered,
+                verified=bool(school) and channel == "socketio",  # the widget on the school's own site
                 role=role if answered and rng.random() < 0.7 else None,
                 sector=rng.choice(SECTORS) if answered and rng.random() < 0.2 else None,
                 pathway=rng.choice(PATHWAYS) if answered and rng.random() < 0.1 else None,

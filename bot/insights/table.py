@@ -2,10 +2,11 @@
 as the message's events (bot/stores.py), deleted with them (bot/retention.py).
 
 A row holds what the counselor page aggregates: the day and week (Monday), the school id from the
-message's metadata, the channel, the intent and question kind, the role / sector / pathway the
-answer was about (SlotSet events of the same turn), whether it was answered, and, only for
-unanswered messages, the redacted text. `conversation` (the sender id) is used for
-COUNT(DISTINCT ...) and deletion only; `ts` (the event's time) for retention only. Neither is shown.
+message's metadata and whether it came from one of that school's registered sites, the channel,
+the intent and question kind, the role / sector / pathway the answer was about (SlotSet events of
+the same turn), whether it was answered, and, only for unanswered messages, the redacted text.
+`conversation` (the sender id) is used for COUNT(DISTINCT ...) and deletion only; `ts` (the
+event's time) for retention only. Neither is shown.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import sqlalchemy as sa
 
 from bot.kinds import INSIGHTS
 from bot.privacy import redact
+from bot.schools import SITE_VERIFIED
 
 METADATA = sa.MetaData()
 TABLE = sa.Table(
@@ -35,6 +37,9 @@ TABLE = sa.Table(
     sa.Column("sector", sa.String(64)),
     sa.Column("pathway", sa.String(64)),
     sa.Column("answered", sa.Boolean(create_constraint=False), nullable=False),
+    # True when the message named its school from one of that school's registered sites
+    # (bot.schools.from_registered_site); only those count in the school's figures.
+    sa.Column("verified", sa.Boolean(create_constraint=False), nullable=False, server_default=sa.false()),
     sa.Column("text", sa.Text),
     # Every page query filters on a day range, for one school or all: these make it a range scan.
     sa.Index("insights_school_day_idx", "school", "day"),
@@ -43,6 +48,7 @@ TABLE = sa.Table(
     sa.Index("insights_ts_idx", "ts"),  # retention
 )
 
+_FALSE = {"sqlite": "0", "postgresql": "false"}
 UNANSWERED_INTENTS = {"out_of_scope", "nlu_fallback"}
 UNANSWERED_ACTIONS = {"action_handle_low_confidence", "action_explain_scope"}
 TOPIC_SLOTS = ("role", "sector", "pathway")
@@ -70,6 +76,14 @@ def ensure(engine: sa.engine.Engine) -> None:
     except (sa.exc.ProgrammingError, sa.exc.IntegrityError, sa.exc.OperationalError):
         if not sa.inspect(engine).has_table(TABLE.name):
             raise
+    if "verified" not in {c["name"] for c in sa.inspect(engine).get_columns(TABLE.name)}:
+        try:  # a table written before messages were checked against the school's sites: none were
+            with engine.begin() as connection:
+                false = _FALSE.get(engine.dialect.name, "false")
+                connection.exec_driver_sql(f"ALTER TABLE insights ADD COLUMN verified BOOLEAN NOT NULL DEFAULT {false}")
+        except (sa.exc.ProgrammingError, sa.exc.OperationalError):
+            if "verified" not in {c["name"] for c in sa.inspect(engine).get_columns(TABLE.name)}:
+                raise  # not another replica's ALTER that won the race
 
 
 def day_of(ts: float) -> date:
@@ -121,6 +135,7 @@ def _start(sender_id: str, e: Dict[str, Any]) -> Optional[Dict[str, Any]]:
     school = metadata.get("school")
     if not isinstance(school, str):
         school = ""
+    verified = bool(school) and metadata.get(SITE_VERIFIED) is True
     day = day_of(ts)
     kind = KINDS.get(intent or "", "other")
     if intent == "what_about":
@@ -138,6 +153,7 @@ def _start(sender_id: str, e: Dict[str, Any]) -> Optional[Dict[str, Any]]:
         sector=None,
         pathway=None,
         answered=intent not in UNANSWERED_INTENTS,
+        verified=verified,
         text=None,
         _text=e.get("text") or "",
     )

@@ -5,7 +5,8 @@
     python -m bot.tools.insights --new-token      a token for a school (or the district) and its hash
 
 The store is DATABASE_URL when set, else the one endpoints.yml names (as `make purge`). Without
---school: the whole district. Writes <out>/insights.html and <out>/insights-<table>.csv.
+--school: the whole district. Writes <out>/insights.html and <out>/insights-<table>.csv, readable
+by their owner only (files 0600 in a folder made 0700): the same figures as the page, and no more.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ import time
 import warnings
 from datetime import date
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Optional, TextIO
 
 import sqlalchemy as sa
 
 from bot import ROOT, schools
+
+PRIVATE_FILE, PRIVATE_DIR = 0o600, 0o700
 
 
 def write(
@@ -38,14 +41,14 @@ def write(
     with engine.connect() as connection:
         report = reports.build(connection, school, start, end)
     registered = schools.shared().get(school) if school else None
-    out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+    os.chmod(out, PRIVATE_DIR)  # also when it already existed
     written = [out / "insights.html"]
-    written[0].write_text(
-        page.render(report, registered.name if registered else (school or ""), live=False), encoding="utf-8"
-    )
+    with _private(written[0]) as f:
+        f.write(page.render(report, registered.name if registered else (school or ""), live=False))
     for t in reports.tables(report):
         path = out / f"insights-{t.key}.csv"
-        with path.open("w", newline="", encoding="utf-8") as f:
+        with _private(path) as f:
             writer = csv.writer(f)
             writer.writerow(t.columns)
             writer.writerows(t.rows)
@@ -53,10 +56,29 @@ def write(
     return written
 
 
+def _private(path: Path) -> TextIO:
+    """`path` opened for writing, created (or truncated and reset) as readable by its owner only."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    os.fchmod(fd, PRIVATE_FILE)
+    return os.fdopen(fd, "w", newline="", encoding="utf-8")
+
+
+def _day(value: str) -> date:
+    from bot.insights.figures import BadDate, parse_day
+
+    try:
+        day = parse_day(value)
+    except BadDate as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if day is None:
+        raise argparse.ArgumentTypeError("a date is needed, as YYYY-MM-DD")
+    return day
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--from", dest="start", type=date.fromisoformat, help="first day (default: 30 days ago)")
-    parser.add_argument("--to", dest="end", type=date.fromisoformat, help="last day (default: today)")
+    parser.add_argument("--from", dest="start", type=_day, help="first day (default: 30 days ago)")
+    parser.add_argument("--to", dest="end", type=_day, help="last day (default: today)")
     parser.add_argument("--school", help="a school id of the registry (default: the whole district)")
     parser.add_argument("--out", type=Path, default=ROOT / "reports", help="folder to write to (default: reports/)")
     parser.add_argument("--database-url", help="the store's SQLAlchemy URL (default: DATABASE_URL, else endpoints.yml)")

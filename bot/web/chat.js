@@ -111,11 +111,20 @@
   }
 
   // Only the school's id and the widget's language: the server looks up everything else
-  // (counselor contacts included).
+  // (counselor contacts included). `site` is the page this chat is framed in (its origin only):
+  // the server counts the message in the school's insights only when that is one of the
+  // school's registered sites.
   function metadata() {
     var data = { lang: state.lang };
-    if (settings.school) { data.school = settings.school; }
+    if (settings.school) { data.school = settings.school; data.site = framingSite(); }
     return data;
+  }
+
+  function framingSite() {
+    if (window.parent === window) { return ""; }
+    var ancestors = window.location.ancestorOrigins;
+    if (ancestors && ancestors.length) { return ancestors[0]; }
+    try { return document.referrer ? new URL(document.referrer).origin : ""; } catch (e) { return ""; }
   }
 
   function render(entry, scroll) {

@@ -1,29 +1,43 @@
 """The counselor insights page on a real Rasa (its own, on a generated store with tokens set):
 sign-in and 401s, a school sees only itself, the page in Chromium (charts, keyboard, axe), and
-the report files match the page."""
+the report files match the page. Then issue #23 item 3: a signed session instead of the token,
+sign-ins logged and throttled, a made-up district token refused, 400 for bad dates, only a
+school's own sites count for it, no one student's words, and a fast page with 4,000 texts."""
 
 from __future__ import annotations
 
+import functools
 import html
+import http.server
+import queue
+import random
 import re
 import shutil
+import stat
+import threading
+import time
+import uuid
+from datetime import date
 
 import pytest
 import requests
+import socketio
 import sqlalchemy as sa
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from bot import ROOT
-from bot.insights import auth, sample
+from bot.insights import auth, sample, table
 from bot.tools import insights as tool
 from bot.tools.servers import start_rasa, wait_ready
 from tests.e2e.conftest import ACTIONS_PORT, RASA_PORT, port_free
 
 PORT = RASA_PORT + 37
-ADMIN = "district-admin-token-for-the-e2e-tests"
+ADMIN = auth.new_token()
 SCHOOL_TOKEN = auth.new_token()
 SCREENSHOT = ROOT / "reports" / "insights.png"
+LINCOLN = "https://lincoln.example.org"
+SCHOOL_SITE_PORT = PORT + 2
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +48,8 @@ def site(tmp_path_factory, bot):  # `bot`: its action server answers our Rasa's 
     for s in registry["schools"]:
         if s["id"] == "demo":
             s["insights_token_sha256"] = auth.token_hash(SCHOOL_TOKEN)
-    registry["schools"].append({"id": "lincoln-high", "name": "Lincoln High School"})
+    origins = [LINCOLN, f"http://127.0.0.1:{SCHOOL_SITE_PORT}"]  # the second: a page served by a test below
+    registry["schools"].append({"id": "lincoln-high", "name": "Lincoln High School", "origins": origins})
     (tmp / "schools.yml").write_text(yaml.safe_dump(registry))
     db = tmp / "conversations.db"
     engine = sa.create_engine(f"sqlite:///{db}")
@@ -111,6 +126,11 @@ def test_a_real_turn_is_counted(site, bot):
             )
         ).one()
     assert tuple(row) == ("lincoln-high", "rest", "pay", "welder", 1, None)
+    with engine.connect() as connection:  # a REST sender naming a school is not from its site
+        assert (
+            connection.execute(sa.text("SELECT verified FROM insights WHERE conversation = 'insights-e2e'")).scalar()
+            == 0
+        )
 
 
 def test_report_files_match_the_page(site):
@@ -119,6 +139,8 @@ def test_report_files_match_the_page(site):
     written = tool.write(engine, tmp / "reports", "demo", None, None)
     import csv
 
+    assert stat.S_IMODE((tmp / "reports").stat().st_mode) == 0o700
+    assert {stat.S_IMODE(p.stat().st_mode) for p in written} == {0o600}
     for path in written[1:]:
         with path.open(encoding="utf-8") as f:
             for row in list(csv.reader(f))[1:]:
@@ -160,3 +182,171 @@ def test_docs_screenshot_exists():
     if SCREENSHOT.exists() and not (ROOT / "docs" / "img" / "insights.png").exists():
         shutil.copy(SCREENSHOT, ROOT / "docs" / "img" / "insights.png")
     assert (ROOT / "docs" / "img" / "insights.png").exists()
+
+
+# --- issue #23, item 3 ---------------------------------------------------------------------------
+
+
+def sign_in(base, token, address="127.0.0.1"):
+    headers = {"X-Forwarded-For": address}  # nginx's header, believed from loopback (TRUSTED_PROXIES)
+    return requests.post(
+        f"{base}/insights/login", data={"token": token}, headers=headers, allow_redirects=False, timeout=10
+    )
+
+
+def test_the_cookie_holds_a_signed_session_not_the_token(site):
+    base, _, _ = site
+    resp = sign_in(base, SCHOOL_TOKEN)
+    assert resp.status_code == 303
+    session = resp.cookies["mfg_insights"]
+    assert SCHOOL_TOKEN not in session and auth.token_hash(SCHOOL_TOKEN) not in session and "|demo|" in session
+    assert "Max-Age=28800" in resp.headers["set-cookie"]  # INSIGHTS_SESSION_HOURS, 8 by default
+    page = requests.get(f"{base}/insights/", cookies={"mfg_insights": session}, timeout=30)
+    assert page.status_code == 200 and "Demo High School" in page.text
+    for forged in (
+        session.replace("|demo|", "|*|"),  # the district, with the school's signature
+        session.replace(session.split("|")[2], "9999999999"),  # a later expiry
+        SCHOOL_TOKEN,  # the raw token as the cookie (what the cookie held before)
+        ADMIN,
+    ):
+        assert requests.get(f"{base}/insights/", cookies={"mfg_insights": forged}, timeout=30).status_code == 401
+
+
+def test_sign_ins_are_logged_without_the_token_and_throttled(site):
+    base, _, tmp = site
+    attacker, counselor = "203.0.113.9", "198.51.100.4"
+    tries = [f"guess-{i}-{auth.new_token()[:12]}" for i in range(12)]
+    codes = [sign_in(base, t, attacker).status_code for t in tries]
+    assert codes[:10] == [401] * 10 and codes[10:] == [429, 429], codes
+    refused = sign_in(base, SCHOOL_TOKEN, attacker)  # even the right token: that address waits
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) >= 1
+    assert sign_in(base, SCHOOL_TOKEN, counselor).status_code == 303  # another address is not held up
+    bearer = requests.get(f"{base}/insights/", headers={"Authorization": "Bearer nope", "X-Forwarded-For": attacker})
+    assert bearer.status_code == 429  # a script's Bearer guesses count too
+    log = (tmp / "rasa.log").read_text(errors="replace")
+    assert log.count(f"Insights sign-in failed (form) from {attacker}") == 10
+    assert f"Insights sign-in (form) to demo from {counselor}" in log
+    assert not any(t in log for t in tries) and SCHOOL_TOKEN not in log and ADMIN not in log
+
+
+@pytest.mark.parametrize("dates", [{"from": "0001-01-01"}, {"to": "99999-01-01"}, {"from": "2026-02-30"}, {"to": "x"}])
+def test_extreme_or_malformed_dates_get_a_400(site, dates):
+    base, _, _ = site
+    resp = get(base, ADMIN, **dates)
+    assert resp.status_code == 400 and "date" in resp.text, resp.text
+
+
+def test_a_made_up_district_token_stops_the_start(site):
+    _, _, tmp = site
+    rasa = start_rasa(PORT + 1, tmp / "endpoints.yml", log=tmp / "refused.log", env={"INSIGHTS_ADMIN_TOKEN": "x" * 40})
+    try:
+        with pytest.raises(RuntimeError, match="not a generated token"):
+            wait_ready(rasa, timeout=120)
+    finally:
+        rasa.stop()
+
+
+def socket_turn(base, origin, metadata):
+    """One message over socket.io from a client whose page is `origin`; returns its conversation id."""
+    replies: "queue.Queue[dict]" = queue.Queue()
+    client = socketio.Client(reconnection=False)
+    client.on("bot_uttered", replies.put)
+    session = uuid.uuid4().hex
+    client.connect(base, headers={"Origin": origin}, transports=["polling"], wait_timeout=10)
+    try:
+        client.emit("session_request", {"session_id": session})
+        client.emit(
+            "user_uttered", {"message": "how much do welders make", "session_id": session, "metadata": metadata}
+        )
+        replies.get(timeout=30)
+    finally:
+        client.disconnect()
+    return session
+
+
+def test_only_a_schools_registered_sites_count_for_it(site):
+    base, engine, _ = site
+    school = {"school": "lincoln-high"}
+    sent = {
+        socket_turn(base, LINCOLN, school): 1,  # rasa-webchat on Lincoln's own site
+        socket_turn(base, base, dict(school, site=LINCOLN)): 1,  # our widget, framed on Lincoln's site
+        socket_turn(base, base, dict(school, site="https://evil.example")): 0,  # framed elsewhere
+        socket_turn(base, base, dict(school, site=LINCOLN, school_verified=True)): 1,
+        socket_turn(base, base, dict(school, school_verified=True)): 0,  # a client cannot say it itself
+    }
+    with engine.connect() as connection:
+        for conversation, verified in sent.items():
+            row = connection.execute(
+                sa.text("SELECT school, verified FROM insights WHERE conversation = :c"), {"c": conversation}
+            ).one()
+            assert tuple(row) == ("lincoln-high", verified), conversation
+    page_text = get(base, ADMIN, school="lincoln-high").text
+    assert "Messages naming a school from a site not registered for it (not counted here)" in page_text
+    assert "counted only from its own registered websites" in page_text
+
+
+def test_the_widget_on_a_schools_site_counts_for_it(site, browser, tmp_path):
+    """Chromium opens a page of Lincoln's (registered) site with the embed snippet: the widget in
+    its iframe reports that site, and the message counts for Lincoln."""
+    base, engine, _ = site
+    (tmp_path / "index.html").write_text(
+        f'<!doctype html><title>Lincoln</title><script src="{base}/chat/embed.js" data-school="lincoln-high" defer>'
+        "</script>"
+    )
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", SCHOOL_SITE_PORT), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{SCHOOL_SITE_PORT}/")
+        page.get_by_role("button", name="Ask about manufacturing careers").click()
+        frame = page.frame_locator("iframe[title='Manufacturing Careers chat']")
+        box = frame.get_by_label("Type your question")
+        box.fill("what does a machinist do?")
+        box.press("Enter")
+        frame.locator(".msg--bot .msg__text").nth(1).wait_for(timeout=30000)  # the greeting, then the answer
+    finally:
+        context.close()
+        server.shutdown()
+    with engine.connect() as connection:
+        row = connection.execute(
+            sa.text("SELECT school, channel, verified FROM insights WHERE school = 'lincoln-high' ORDER BY id DESC")
+        ).first()
+    assert tuple(row) == ("lincoln-high", "socketio", 1)
+
+
+def insert_unanswered(engine, rows):
+    with engine.begin() as connection:
+        connection.execute(table.TABLE.insert(), rows)
+
+
+def unanswered_row(conversation, text, channel="socketio"):
+    today = date.today()
+    return dict(
+        day=today, week=table.week_of(today), ts=time.time(), school="", channel=channel, conversation=conversation,
+        intent="out_of_scope", kind="not covered", answered=False, verified=False, text=text,
+    )  # fmt: skip
+
+
+def test_no_single_students_words_on_the_page(site):
+    base, engine, _ = site
+    real = "my stepdad yells a lot can welders live alone"
+    rows = [unanswered_row("words-real", real)]
+    rows += [unanswered_row(f"words-fake{i}", real + "!", channel="rest") for i in range(4)]  # REST copies
+    rows += [unanswered_row(f"words-same{i}", "Is pastry making a factory job?") for i in range(5)]  # 5 in the widget
+    insert_unanswered(engine, rows)
+    text = html.unescape(get(base, ADMIN).text)
+    assert "stepdad" not in text and "is pastry making a factory job" in text
+
+
+def test_the_page_stays_fast_with_4000_distinct_unanswered_texts(site):
+    base, engine, _ = site
+    rng = random.Random(4)
+    words = "how much do nurses make what is best college welder pay shoes army job camp math cnc".split()
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(3, 8))) + f" q{i}" for i in range(4000)]
+    insert_unanswered(engine, [unanswered_row(f"many{i}", t) for i, t in enumerate(texts)])
+    started = time.perf_counter()
+    resp = get(base, ADMIN)
+    elapsed = time.perf_counter() - started
+    assert resp.status_code == 200 and elapsed < 2.0, elapsed  # was 31 s

@@ -11,7 +11,7 @@ from datetime import date, datetime
 import pytest
 import sqlalchemy as sa
 
-from bot.insights import auth, page, table
+from bot.insights import auth, grouping, page, table
 from bot.insights import report as reports
 from bot.insights.figures import FEWER, compute
 from bot.tools import insights as tool
@@ -29,7 +29,7 @@ def user(day, text, intent, school="", channel="socketio", **slots):
             "text": text,
             "input_channel": channel,
             "parse_data": {"intent": {"name": intent}},
-            "metadata": {"school": school} if school else {},
+            "metadata": {"school": school, "school_verified": True} if school else {},
         }
     ]
     action = {"out_of_scope": "action_explain_scope", "nlu_fallback": "action_handle_low_confidence"}.get(intent, "x")
@@ -99,48 +99,41 @@ def test_rows_from_a_turn():
 def test_district_figures(engine):
     r = figures(engine)
     assert (r.conversations.text(), r.messages.text()) == ("23", "26")
-    days = {p.start: p for p in r.periods}
-    assert len(r.periods) == 30 and not r.weekly
-    d1 = days[D1]
-    assert (d1.conversations.text(), d1.messages.text(), d1.answered.text(), d1.unanswered.text()) == (
-        "11",
-        "11",
-        "6",
-        "5",
-    )
-    assert d1.answered_share == pytest.approx(54.5)
-    d2 = days[D2]  # 3 conversations: every figure of that day is hidden, the share too
-    assert {d2.conversations.text(), d2.messages.text(), d2.answered.text()} == {FEWER}
-    assert d2.answered_share is None
-    d3 = days[D3]  # 7 answered + 2 unanswered conversations: the share would reveal the 2
-    assert (d3.conversations.text(), d3.messages.text(), d3.unanswered.text(), d3.answered_share) == (
+    assert (r.start, r.end) == (date(2026, 10, 19), date(2026, 11, 22))  # widened to whole weeks
+    weeks = {p.start: p for p in r.periods}
+    assert list(weeks) == [date(2026, 10, 19), date(2026, 10, 26), D1, date(2026, 11, 9), date(2026, 11, 16)]
+    w1 = weeks[D1]  # D1 + D2: 11 + 3 conversations
+    assert (w1.conversations.text(), w1.messages.text()) == ("14", "17")
+    # 3 conversations asked about education: that kind is hidden, and with it the smallest other
+    # kind ("not covered"), so the week's answered / not answered figures are hidden too
+    assert {w1.answered.text(), w1.unanswered.text()} == {FEWER} and w1.answered_share is None
+    w2 = weeks[date(2026, 11, 9)]  # 7 answered + 2 unanswered: neither shown, so neither can be worked out
+    assert (w2.conversations.text(), w2.messages.text(), w2.answered.text(), w2.unanswered.text()) == (
         "9",
         "9",
         FEWER,
-        None,
+        FEWER,
     )
-    assert days[date(2026, 11, 4)].conversations.text() == FEWER  # 0 is a small number too
+    assert weeks[date(2026, 10, 26)].conversations.text() == FEWER  # 0 is a small number too
 
 
-def test_rankings_hide_small_counts_and_their_order(engine):
+def test_rankings_show_no_small_count_and_no_hidden_name(engine):
     r = figures(engine)
-    assert [(k, c.text()) for k, c in r.topics["role"]] == [("welder", "6"), ("machinist", FEWER)]
-    assert by_name(r.topics["sector"]) == {"aerospace": "7"}
-    assert [(k, c.text()) for k, c in r.topics["kind"]] == [
-        ("pay", "9"),
-        ("about a job", "7"),
-        ("not covered", "7"),
-        ("education", FEWER),
-    ]  # pay: 6 + 3 machinist
-    assert r.topics["pathway"] == []
-    assert all(c.value == 0 for _, c in r.topics["role"] if c.shown is None)  # hidden values are dropped
+    assert [(k, c.text()) for k, c in r.topics["role"]] == [("welder", "6")]  # machinist: 3 conversations
+    assert r.others["role"].shown is None
+    assert by_name(r.topics["sector"]) == {"aerospace": "7"} and "sector" not in r.others
+    # pay 9 (6 + 3 machinist); education (3) and the south's "not covered" (2) are hidden, and in
+    # each school-week the smallest other kind with them, so the rest add up to 17, unnamed
+    assert [(k, c.text()) for k, c in r.topics["kind"]] == [("pay", "9")]
+    assert r.others["kind"].text() == "17"
+    assert r.topics["pathway"] == [] and "pathway" not in r.others
 
 
 def test_unanswered_groups_with_example_and_hint(engine):
     r = figures(engine)
     assert len(r.groups) == 1 and r.hidden_groups == 1
     (g,) = r.groups
-    assert g.example in ("how much do nurses make", "how much does a nurse make?")
+    assert g.example == grouping.NO_EXAMPLE  # 3 + 2 wordings: no wording typed by 5
     assert (g.count.value, g.count.conversations) == (5, 5)
     assert g.hint.startswith("other_careers") or g.hint.endswith("median_pay")
     assert r.unanswered == []  # texts and conversation numbers are dropped after grouping
@@ -155,7 +148,7 @@ def test_staff_in_slack_are_counted_apart(engine):
 def test_a_school_sees_only_its_own(engine):
     north, south = figures(engine, "north"), figures(engine, "south")
     assert (north.conversations.text(), north.messages.text()) == ("14", "17")
-    assert by_name(north.topics["role"]) == {"welder": "6", "machinist": FEWER}
+    assert by_name(north.topics["role"]) == {"welder": "6"} and north.others["role"].shown is None
     assert north.topics["sector"] == [] and len(north.groups) == 1
     assert (south.conversations.text(), south.messages.text()) == ("9", "9")
     assert south.topics["role"] == [] and south.groups == [] and south.hidden_groups == 1
@@ -166,8 +159,9 @@ def test_weekly_for_long_ranges(engine):
     with engine.connect() as connection:
         r = compute(connection, None, date(2026, 8, 1), END)
     weeks = {p.start: p for p in r.periods}
-    assert r.weekly and weeks[date(2026, 11, 2)].conversations.text() == "14"  # D1 + D2: 11 + 3
+    assert weeks[date(2026, 11, 2)].conversations.text() == "14"  # D1 + D2: 11 + 3
     assert weeks[date(2026, 8, 31)].conversations.text() == FEWER  # the old one
+    assert r.left_out_weeks == 1 and r.messages.text() == "26"  # the old one's week counts nowhere
 
 
 def test_page_and_files_show_the_same_figures_and_nothing_personal(engine, tmp_path):
@@ -197,19 +191,19 @@ def _esc(value):
 def test_tokens(tmp_path, monkeypatch):
     from bot import schools
 
-    token = auth.new_token()
+    token, admin = auth.new_token(), auth.new_token()
     registry = schools.Registry(
         [
             schools.School(id="north", name="North High", insights_token_sha256=auth.token_hash(token)),
             schools.School(id="south", name="South High"),
         ]
     )
-    env = {auth.ADMIN_ENV: "a" * 30}
+    env = {auth.ADMIN_ENV: admin}
     assert auth.viewer_for(token, registry, env) == auth.Viewer("north")
-    district = auth.viewer_for("a" * 30, registry, env)
+    district = auth.viewer_for(admin, registry, env)
     assert district is not None and district.district
-    assert auth.viewer_for("a" * 29, registry, env) is None
+    assert auth.viewer_for(admin[:-1], registry, env) is None
     assert auth.viewer_for("", registry, env) is None and auth.viewer_for(None, registry, env) is None
     assert auth.viewer_for(auth.token_hash(token), registry, env) is None  # the hash is not a token
-    assert auth.viewer_for("short", registry, {auth.ADMIN_ENV: "short"}) is None  # too short: off
+    assert auth.viewer_for("a" * 40, registry, {auth.ADMIN_ENV: "a" * 40}) is None  # not generated: off
     assert auth.bearer(f"Bearer {token}") == token and auth.bearer(f"Basic {token}") is None

@@ -168,6 +168,7 @@ def test_chat_script_sends_only_the_school_id():
     assert "counselor" not in chat_js.replace("counselor contacts included", "")
     assert 'params.get("school")' not in chat_js and 'params.get("greeting")' not in chat_js
     assert "var data = { lang: state.lang };" in chat_js and "data.school = settings.school;" in chat_js
+    assert "data.site = framingSite();" in chat_js  # site: checked, never shown
 
 
 def test_demo_page_embeds_by_id_only():
