@@ -111,7 +111,7 @@ test-stories: $(MODEL) ## rasa test on tests/test_stories.yml, failing on any pr
 test-nlu: $(MODEL) ## Intent macro-F1 on the held-out split (tests/nlu/holdout.yml), with a floor
 	rm -rf reports/nlu
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/holdout.yml --out reports/nlu
-	$(BIN)/python -m bot.tools.nlu_score reports/nlu/intent_report.json
+	$(BIN)/python -m harness.nlu_score reports/nlu/intent_report.json
 
 # The community web chat (rasa-webchat), for the browser test that it works with this bot: from
 # the npm registry, pinned by version and checksum (the test page loads it from here, no CDN).
@@ -133,22 +133,22 @@ test-cluster: $(MODEL) services ## Two replicas on PostgreSQL and Redis behind n
 	$(BIN)/python -m pytest -q -s tests/cluster
 
 bench: setup train ## Speed, memory and accuracy against a stock `rasa init` assistant (reports/bench.md)
-	$(BIN)/python -m bot.tools.bench
+	$(BIN)/python -m harness.bench
 
 bench-smoke: setup train ## A tiny benchmark run (reports/bench-smoke.*): checks the report is produced, no timings
-	$(BIN)/python -m bot.tools.bench --smoke
+	$(BIN)/python -m harness.bench --smoke
 
 bench-roles: setup ## Per-turn cost of the action server with 15, 35 and a generated 300 roles (reports/bench-roles.md)
-	$(BIN)/python -m bot.tools.bench_roles
+	$(BIN)/python -m harness.bench_roles
 
 bench-cluster: setup train services ## Turns/s and latency at 8/32/64 students, 1 vs 2 replicas through nginx (reports/bench-cluster.md)
-	$(BIN)/python -m bot.tools.bench_cluster
+	$(BIN)/python -m harness.bench_cluster
 
 insights: $(VENV)/.installed ## Counselor insights as files in reports/: make insights FROM=2026-09-01 TO=2026-11-30 SCHOOL=demo
 	PYTHONWARNINGS=ignore $(BIN)/python -m bot.tools.insights $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO)) $(if $(SCHOOL),--school $(SCHOOL))
 
 bench-insights: $(VENV)/.installed ## Time the insights page on a generated 1,000,000-event SQLite store (reports/bench-insights.md)
-	PYTHONWARNINGS=ignore $(BIN)/python -m bot.tools.bench_insights
+	PYTHONWARNINGS=ignore $(BIN)/python -m harness.bench_insights
 
 clean: ## Remove the venv, models, reports and local conversations
 	rm -rf $(VENV) build models reports results var .pytest_cache

@@ -25,7 +25,7 @@ Switches (environment)
 Each module (action_calls, domain, events, failsafe, graph, heap) says what it replaces and why;
 tests/unit/test_speedups.py compares each with Rasa's own code, and
 tests/unit/test_speedups_switch.py runs the same conversations with the speed-ups on and off
-(bot/speedups/compare.py) and compares the replies and the stored events.
+(harness/speedups_compare.py) and compares the replies and the stored events.
 """
 
 from __future__ import annotations

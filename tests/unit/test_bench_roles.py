@@ -6,9 +6,9 @@ import yaml
 
 from bot.answers.loaded_knowledge import Knowledge
 from bot.knowledge.loader import DEFAULT_PATH, load
-from bot.tools.bench_roles import ORIGINAL_ROLES, generated, keep_first
 from bot.understanding.linking import Linker
 from bot.understanding.vocabulary import question_words
+from harness.bench_roles import ORIGINAL_ROLES, generated, keep_first
 
 
 def test_the_first_15_roles_make_a_valid_file(write_knowledge):

@@ -15,7 +15,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot import ROOT, retention
 from bot.insights.table import TABLE
 from bot.stores import RedactingSQLTrackerStore
-from bot.tools import bench_insights
+from harness import bench_insights
 
 DOMAIN = Domain.load(str(ROOT / "domain.yml"))
 

@@ -15,8 +15,9 @@ import time
 import pytest
 
 from bot import ROOT, speedups
-from bot.speedups import FIX, PATCHES, SPEED_UP, compare
+from bot.speedups import FIX, PATCHES, SPEED_UP
 from bot.tools.servers import MODEL
+from harness import speedups_compare as compare
 
 
 @pytest.fixture
