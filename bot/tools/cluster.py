@@ -104,7 +104,7 @@ def prepare_database(database_url: str) -> None:
     import sqlalchemy as sa
     from rasa.core.tracker_store import SQLTrackerStore
 
-    from bot import retention
+    from bot.stores import retention
 
     engine = sa.create_engine(database_url)
     SQLTrackerStore.Base.metadata.create_all(engine)

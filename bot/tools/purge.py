@@ -17,7 +17,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from bot import ROOT, retention
+from bot import ROOT
+from bot.stores import retention
 
 
 def engine_for(endpoints: Path) -> sa.engine.Engine:

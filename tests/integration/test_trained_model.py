@@ -53,7 +53,7 @@ def test_same_replies_and_stored_events_with_speedups_on_and_off(tmp_path):
         replies = on["replies"][sender]
         assert len(replies) == len(texts) and all(replies), f"{sender}: a turn without a reply"
         assert [e["event"] for e in on["events"][sender]].count("user") == len(texts)
-    assert len(on["events"]["compare-long"]) > 40  # more than the store's working window (bot/stores.py)
+    assert len(on["events"]["compare-long"]) > 40  # more than the store's working window (bot/stores/compaction.py)
     assert "student@example.com" not in json.dumps(on["events"])  # the store's redaction, on both sides
     assert on["insights"]  # the store's insights rows were compared too
     print(
