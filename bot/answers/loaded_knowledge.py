@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Union
 
+from bot import settings
 from bot.knowledge.loader import DEFAULT_PATH, load
 from bot.knowledge.model import KnowledgeBase, Pathway, Role, Sector
 from bot.understanding import nlp as nlp_pipeline
@@ -42,4 +42,4 @@ def build(path: Union[str, Path] = DEFAULT_PATH, nlp=None) -> Knowledge:
 def shared() -> Knowledge:
     """The process-wide knowledge, loaded on first use (or at action-server start).
     KNOWLEDGE_FILE points to another file, e.g. a school's own copy."""
-    return build(os.environ.get("KNOWLEDGE_FILE") or DEFAULT_PATH)
+    return build(settings.KNOWLEDGE_FILE.get() or DEFAULT_PATH)

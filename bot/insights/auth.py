@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import secrets
 from dataclasses import dataclass
 from typing import Mapping, Optional
 
-from bot import schools
+from bot import schools, settings
 
-ADMIN_ENV = "INSIGHTS_ADMIN_TOKEN"
+ADMIN_ENV = settings.INSIGHTS_ADMIN_TOKEN.name
 MIN_ADMIN_LENGTH = 24
 MAX_TOKEN_LENGTH = 200
 
@@ -45,7 +44,7 @@ def new_token() -> str:
 
 
 def admin_token(environ: Optional[Mapping[str, str]] = None) -> str:
-    token = (environ if environ is not None else os.environ).get(ADMIN_ENV, "").strip()
+    token = settings.INSIGHTS_ADMIN_TOKEN.get(environ)
     return token if len(token) >= MIN_ADMIN_LENGTH else ""
 
 

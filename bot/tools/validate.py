@@ -8,10 +8,9 @@ Without arguments: KNOWLEDGE_FILE (or data/knowledge/manufacturing.yml) and SCHO
 
 from __future__ import annotations
 
-import os
 import sys
 
-from bot import schools
+from bot import schools, settings
 from bot.knowledge.loader import DEFAULT_PATH, load
 from bot.knowledge.problems import KnowledgeError
 from bot.knowledge.references import unused_sources
@@ -49,7 +48,7 @@ def check_schools(path) -> bool:
 
 def main(argv=None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    knowledge_path = args[0] if args else (os.environ.get("KNOWLEDGE_FILE") or DEFAULT_PATH)
+    knowledge_path = args[0] if args else (settings.KNOWLEDGE_FILE.get() or DEFAULT_PATH)
     schools_path = args[1] if len(args) > 1 else schools.registry_path()
     ok = check_knowledge(knowledge_path)
     ok = check_schools(schools_path) and ok  # both files are always checked
