@@ -130,7 +130,7 @@ KINDS: Tuple[Kind, ...] = (
         place=True,
     ),
     Kind("ask_source", "action_show_sources", "topics.sources", "sources"),
-    Kind("ask_definition", "action_define_term", "glossary.define", "words"),
+    Kind("ask_definition", "action_define_term", "about.define", "words"),
     Kind("ask_local", "action_answer_local", "local.answer", "local", place=True),
     # The career finder (a form: its rule starts with the reset).
     Kind("start_career_finder", "action_reset_finder", insights="finder"),

@@ -87,10 +87,28 @@ def cluster_question(turn: Turn) -> Answer:
             return cluster.pathways(turn)
         return cluster.roles_list(turn)
     if glossary.find(turn.knowledge, turn.text):  # "what is advanced manufacturing": a definition
-        return glossary.define(turn)
+        return define(turn)
     if turn.links.mentions or turn.entities:
         return about(turn)
     return cluster.describe_cluster(turn.knowledge)
+
+
+def define(turn: Turn) -> Answer:
+    """'What does X mean?': the term's definition (bot/answers/glossary.py); a role or topic named
+    instead of a term gets its description, a misread question the unsure answer."""
+    k = turn.knowledge
+    term = glossary.find(k, turn.text)
+    if term is not None and asks_pay(turn.text) and not glossary.asks_word_meaning(turn.text):
+        named = roles.answer_named(turn)  # "what's the median pay for quality control inspectors": their pay
+        if named is not None:
+            return named
+    if term is None:
+        if turn.links.mentions or turn.entities:
+            return about(turn)
+        if not glossary.asks_meaning(turn.text):  # "what jobs don't need a degree": not a definition
+            return low_confidence(turn)
+        return glossary.not_in_list(k)
+    return glossary.definition(k, term)
 
 
 #: Words that point back at the job being discussed.

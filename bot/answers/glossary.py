@@ -14,9 +14,7 @@ from typing import Dict, List, Optional, Tuple
 from rapidfuzz import fuzz, process
 from spacy.matcher import PhraseMatcher
 
-from bot.answers.aspects import asks_pay
 from bot.answers.loaded_knowledge import Knowledge
-from bot.answers.turn import Turn
 from bot.knowledge.model import Term
 from bot.render import Answer, Button, cite, payload
 from bot.text import normalise, user_text
@@ -87,31 +85,30 @@ def _fuzzy(index: _Index, words: List[str]) -> List[Tuple[int, int, str]]:
     return found
 
 
-def define(turn: Turn) -> Answer:
-    """The definition of the term named; a role or topic named instead gets its description."""
-    k = turn.knowledge
-    term = find(k, turn.text)
-    if term is not None and asks_pay(turn.text) and not _ASKS_WORD_MEANING.search(normalise(turn.text)):
-        from bot.answers import roles  # "what's the median pay for quality control inspectors": their pay
-
-        named = roles.answer_named(turn)
-        if named is not None:
-            return named
-    if term is None:
-        from bot.answers import about  # about imports the answers that import this one
-
-        if turn.links.mentions or turn.entities:
-            return about.about(turn)
-        if not _ASKS_MEANING.search(normalise(turn.text)):  # "what jobs don't need a degree": not a definition
-            return about.low_confidence(turn)
-        buttons = [Button(_short(t), _define_payload(t)) for t in k.kb.glossary if t.id in _OFFERED]
-        return Answer(
-            "I don't have that word in my list yet. Here are some words I can explain. "
-            "You can also ask your school counselor.",
-            buttons,
-        )
+def definition(k: Knowledge, term: Term) -> Answer:
+    """The term's definition in plain words, with its source and the question it usually leads to."""
     text = f"{_short(term)}: {term.definition} {cite(k.kb, term.source)}"
     return Answer(text, _follow_ups(k, term), [term.source])
+
+
+def not_in_list(k: Knowledge) -> Answer:
+    """A word asked about that the glossary lacks: the words it can explain."""
+    buttons = [Button(_short(t), _define_payload(t)) for t in k.kb.glossary if t.id in _OFFERED]
+    return Answer(
+        "I don't have that word in my list yet. Here are some words I can explain. "
+        "You can also ask your school counselor.",
+        buttons,
+    )
+
+
+def asks_meaning(text: str) -> bool:
+    """Whether the message asks what something means (without it, an unknown word is a misread question)."""
+    return bool(_ASKS_MEANING.search(normalise(text)))
+
+
+def asks_word_meaning(text: str) -> bool:
+    """Stricter: whether the message asks what a word means, even when it also names a job."""
+    return bool(_ASKS_WORD_MEANING.search(normalise(text)))
 
 
 def _short(term: Term) -> str:

@@ -144,10 +144,3 @@ PATCHED = (
     "rasa.utils.endpoints.EndpointConfig.session",  # speed-up 2
     "rasa.core.actions.action.DEFAULT_REQUEST_TIMEOUT",
 )  # fix 3: what RemoteAction.run passes per call
-
-
-def apply() -> None:
-    """Apply this module's patches only (the guards and BOT_SPEEDUPS apply as in bot.speedups.apply)."""
-    from bot import speedups
-
-    speedups.apply(only=PATCHED)

@@ -173,7 +173,7 @@ def test_a_slow_action_server_is_given_up_on_after_the_action_timeout(monkeypatc
 
     monkeypatch.setenv("ACTION_TIMEOUT_S", "0.5")
     monkeypatch.setenv("BOT_SPEEDUPS", speedups_switch)
-    action_calls.apply()
+    speedups.apply(only=action_calls.PATCHED)
     assert rasa_action.DEFAULT_REQUEST_TIMEOUT == 0.5
     assert (EndpointConfig.session is action_calls.shared_session) == (speedups_switch == "on")
     assert speedups.status()["rasa.core.actions.action.DEFAULT_REQUEST_TIMEOUT"] == "applied"

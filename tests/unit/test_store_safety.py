@@ -15,7 +15,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine
 
-from bot import store_faults
+from bot import speedups, store_faults
 from bot.speedups import failsafe
 from bot.store_faults import StoreUnavailable
 from bot.stores import RedactingSQLTrackerStore, retention
@@ -52,7 +52,7 @@ def count(store, sender=None):
 
 
 def test_our_store_is_not_wrapped_in_rasas_silent_fallback(store):
-    failsafe.apply()
+    speedups.apply(only=failsafe.PATCHED)
     assert Agent._create_tracker_store(store, DOMAIN) is store
 
 
