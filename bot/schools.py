@@ -13,7 +13,6 @@ SCHOOLS_FILE points to another registry file (the tests use their own).
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -22,7 +21,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Extra, ValidationError, constr, validator
 
-from bot import ROOT
+from bot import ROOT, settings
 from bot.knowledge.loader import read_yaml_mapping
 from bot.knowledge.problems import Problem
 from bot.understanding.language import DEFAULT_LANGUAGE, normalise_language
@@ -238,7 +237,7 @@ def _web_address_problem(value: str) -> str:
 
 
 def registry_path() -> Path:
-    return Path(os.environ.get("SCHOOLS_FILE") or DEFAULT_PATH)
+    return settings.SCHOOLS_FILE.get() or DEFAULT_PATH
 
 
 def load(path: Union[str, Path, None] = None) -> Registry:

@@ -76,10 +76,28 @@ def cluster_question(turn: Turn) -> Answer:
         if turn.asks("list_jobs"):
             return cluster.roles_list(turn)
     if turn.reading.term:  # "what is advanced manufacturing": a definition
-        return glossary.define(turn)
+        return define(turn)
     if turn.links.mentions or turn.entities:
         return about(turn)
     return cluster.describe_cluster(turn.knowledge)
+
+
+def define(turn: Turn) -> Answer:
+    """'What does X mean?': the term's definition (bot/answers/glossary.py); a role or topic named
+    instead of a term gets its description, a misread question the unsure answer."""
+    k = turn.knowledge
+    term = next((t for t in k.kb.glossary if t.id == turn.reading.term), None)
+    if term is not None and turn.asks("pay") and not turn.asks("word_meaning"):
+        named = roles.answer_named(turn)  # "what's the median pay for quality control inspectors": their pay
+        if named is not None:
+            return named
+    if term is None:
+        if turn.links.mentions or turn.entities:
+            return about(turn)
+        if not turn.asks("meaning"):  # "what jobs don't need a degree": not a definition
+            return low_confidence(turn)
+        return glossary.not_in_list(k)
+    return glossary.definition(k, term)
 
 
 def low_confidence(turn: Turn) -> Answer:

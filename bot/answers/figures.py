@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable, List, Optional, Tuple
 
+from bot.answers.choices import ask_which
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import MedianPay, Outlook, Role
@@ -79,8 +80,6 @@ def judge(turn: Turn) -> Answer:
     role_id = named[0] if named else (turn.slot("role") if turn.slot("role") in k.roles else None)
     aspect = _aspect(turn)
     if role_id is None:
-        from bot.answers.roles import ask_which  # roles imports this module
-
         return ask_which(
             k,
             [r.id for r in k.kb.roles],

@@ -2,7 +2,7 @@
 
 Deleting cannot be undone, so a request to delete is answered with a question and two buttons;
 the store deletes every stored event of the conversation only when `action_delete_conversation`
-runs, which only the confirmation leads to (data/rules.yml, bot/retention.py). Questions about
+runs, which only the confirmation leads to (data/rules.yml, bot/stores/retention.py). Questions about
 storage get the facts of docs/privacy.md instead.
 """
 

@@ -1,7 +1,7 @@
 """'What does X mean?': a term from the knowledge file's glossary, in plain words, with its source.
 
 The term named is found while the message is read (bot/understanding/terms.py), from the
-knowledge file, so a term added there needs no retraining.
+knowledge file, so a term added there needs no retraining; bot/answers/about.py `define` routes.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import List
 
 from bot.answers.loaded_knowledge import Knowledge
-from bot.answers.turn import Turn
 from bot.knowledge.model import Term
 from bot.render import Answer, Button, cite, payload
 
@@ -17,31 +16,20 @@ from bot.render import Answer, Button, cite, payload
 _OFFERED = ("median_pay", "job_outlook", "apprenticeship", "cte")
 
 
-def define(turn: Turn) -> Answer:
-    """The definition of the term named; a role or topic named instead gets its description."""
-    k = turn.knowledge
-    term = next((t for t in k.kb.glossary if t.id == turn.reading.term), None)
-    if term is not None and turn.asks("pay") and not turn.asks("word_meaning"):
-        from bot.answers import roles  # "what's the median pay for quality control inspectors": their pay
-
-        named = roles.answer_named(turn)
-        if named is not None:
-            return named
-    if term is None:
-        from bot.answers import about  # about imports the answers that import this one
-
-        if turn.links.mentions or turn.entities:
-            return about.about(turn)
-        if not turn.asks("meaning"):  # "what jobs don't need a degree": not a definition
-            return about.low_confidence(turn)
-        buttons = [Button(_short(t), _define_payload(t)) for t in k.kb.glossary if t.id in _OFFERED]
-        return Answer(
-            "I don't have that word in my list yet. Here are some words I can explain. "
-            "You can also ask your school counselor.",
-            buttons,
-        )
+def definition(k: Knowledge, term: Term) -> Answer:
+    """The term's definition in plain words, with its source and the question it usually leads to."""
     text = f"{_short(term)}: {term.definition} {cite(k.kb, term.source)}"
     return Answer(text, _follow_ups(k, term), [term.source])
+
+
+def not_in_list(k: Knowledge) -> Answer:
+    """A word asked about that the glossary lacks: the words it can explain."""
+    buttons = [Button(_short(t), _define_payload(t)) for t in k.kb.glossary if t.id in _OFFERED]
+    return Answer(
+        "I don't have that word in my list yet. Here are some words I can explain. "
+        "You can also ask your school counselor.",
+        buttons,
+    )
 
 
 def _short(term: Term) -> str:

@@ -6,6 +6,7 @@ from typing import Callable, Dict, List, Tuple, Union
 
 from bot.answers import explore, figures, first_job, scope
 from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES, INTENT_ASPECTS  # noqa: F401 (re-exported)
+from bot.answers.choices import ask_which
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Role
@@ -86,14 +87,6 @@ def _group_mentioned(turn: Turn) -> Union[Tuple[str, List[str]], None]:
     if pathway in k.pathways:
         return k.pathways[pathway].name, k.pathways[pathway].roles
     return None
-
-
-def ask_which(k: Knowledge, role_ids: List[str], aspect: str, question: str, limit: int = 6) -> Answer:
-    intent = ASPECT_INTENTS[aspect]
-    buttons = [Button(k.title(r), payload(intent, role=r)) for r in role_ids[:limit]]
-    if len(role_ids) > limit:
-        buttons.append(Button("All roles", payload("ask_roles")))
-    return Answer(question, buttons, slots={"last_aspect": aspect})
 
 
 def follow_ups(k: Knowledge, role_id: str, aspect: str, count: int = 3) -> List[Button]:

@@ -85,7 +85,7 @@ def with_reply(
             output.held = []
             await channel.send_text_message(message.sender_id, STORE_DOWN)
             return None
-        except ConversationFull:  # bot/stores.py: nothing of this turn was processed or stored
+        except ConversationFull:  # bot/stores/engine.py: nothing of this turn was processed or stored
             logger.info("A conversation reached its size limit; the message was not processed")
             output.held = []
             await channel.send_text_message(message.sender_id, CONVERSATION_FULL)

@@ -31,6 +31,7 @@ from bot.channels.rate_limits import Rate, RateLimiter, request_address, retry_a
 from bot.channels.widget import WEB
 from bot.insights import auth
 from bot.insights.figures import BadDate, parse_day
+from bot.stores import insights_engine
 
 logger = logging.getLogger(__name__)
 
@@ -137,13 +138,13 @@ class InsightsInput(InputChannel):
                 start, end = parse_day(request.args.get("from")), parse_day(request.args.get("to"))
             except BadDate as error:
                 return response.text(str(error), status=400, headers=_headers())
-            store = _store(request)
-            if store is None:
+            engine = insights_engine()
+            if engine is None:
                 return response.text("Insights need the SQL conversation store", status=503, headers=_headers())
             school = who.school if not who.district else (request.args.get("school") or None)
             if school is not None and schools.lookup(school) is None:
                 school = None
-            args = (store.engine, school, start, end, who.district)
+            args = (engine, school, start, end, who.district)
             async with _ONE_AT_A_TIME:
                 body = await asyncio.get_running_loop().run_in_executor(None, render, *args)
             return _html(body)
@@ -202,13 +203,6 @@ def render(engine, school: Optional[str], start: Optional[date], end: Optional[d
         assert entry is not None  # the handler passes only registered schools (it checks with lookup())
         name = entry.name
     return page.render(built, name, live=True, schools=registry.schools, district=district)
-
-
-def _store(request: Request):
-    agent = getattr(request.app.ctx, "agent", None)
-    store = getattr(agent, "tracker_store", None) or getattr(getattr(agent, "processor", None), "tracker_store", None)
-    store = getattr(store, "_tracker_store", store)
-    return store if hasattr(store, "engine") else None
 
 
 def _https(request: Request) -> bool:

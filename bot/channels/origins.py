@@ -10,11 +10,10 @@ Computed once per configuration (the registry is read once per process), not per
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from typing import List, Tuple
 
-from bot import schools
+from bot import schools, settings
 
 DEFAULT_ORIGINS = ("http://localhost:5005", "http://127.0.0.1:5005", "http://localhost", "http://127.0.0.1")
 
@@ -29,7 +28,7 @@ def frame_ancestors() -> str:
 
 
 def _key() -> Tuple[str, str]:
-    return os.environ.get("CHAT_ALLOWED_ORIGINS", ""), str(schools.registry_path())
+    return settings.CHAT_ALLOWED_ORIGINS.get(), str(schools.registry_path())
 
 
 def is_allowed(origin: str) -> bool:

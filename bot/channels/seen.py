@@ -8,11 +8,12 @@ it thinks was lost, and the retry may reach another replica, so the ids are kept
 from __future__ import annotations
 
 import logging
-import os
 from typing import TYPE_CHECKING, Optional
 
 from cachetools import TTLCache
 from redis.exceptions import RedisError
+
+from bot import settings
 
 if TYPE_CHECKING:
     import redis.asyncio as aioredis
@@ -60,5 +61,5 @@ class RedisSeenEvents(SeenEvents):
 
 
 def seen_events(url: Optional[str] = None) -> SeenEvents:
-    url = url or os.environ.get("REDIS_URL")
+    url = url or settings.REDIS_URL.get()
     return RedisSeenEvents(url) if url else SeenEvents()

@@ -17,7 +17,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
 import re
 from http import HTTPStatus
 from typing import Any, Awaitable, Callable, Coroutine, Dict, List, Optional, Set, Text
@@ -38,7 +37,7 @@ from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryInterv
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, MarkdownTextObject, SectionBlock
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import speedups
+from bot import settings, speedups
 from bot.channels.guarantee import with_reply
 from bot.channels.seen import SeenEvents, seen_events
 from bot.channels.slack_payloads import Challenge, Incoming, Malformed, parse
@@ -151,11 +150,11 @@ class SchoolSlackInput(SlackInput):
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
-        token, secret = os.environ.get("SLACK_BOT_TOKEN"), os.environ.get("SLACK_SIGNING_SECRET")
+        token, secret = settings.SLACK_BOT_TOKEN.get(), settings.SLACK_SIGNING_SECRET.get()
         if not (token and secret):
             logger.info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on (docs/slack.md)")
             return SlackOff()
-        return cls(token, secret, os.environ.get("SLACK_API_URL") or None, seen_events())
+        return cls(token, secret, settings.SLACK_API_URL.get() or None, seen_events())
 
     def __init__(
         self, token: Text, signing_secret: Text, api_url: Optional[Text] = None, seen: Optional[SeenEvents] = None

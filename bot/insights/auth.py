@@ -19,16 +19,15 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import re
 import secrets
 import time
 from dataclasses import dataclass
 from typing import List, Mapping, Optional
 
-from bot import schools
+from bot import schools, settings
 
-ADMIN_ENV = "INSIGHTS_ADMIN_TOKEN"
+ADMIN_ENV = settings.INSIGHTS_ADMIN_TOKEN.name
 MIN_ADMIN_LENGTH = 32
 MIN_DISTINCT_CHARACTERS = 20  # a generated token of 43 has about 31; words or repeats have far fewer
 _GENERATED = re.compile(r"[A-Za-z0-9_-]+")
@@ -70,7 +69,7 @@ def looks_generated(token: str) -> bool:
 
 def check_admin_token(environ: Optional[Mapping[str, str]] = None) -> None:
     """Raises ValueError (Rasa stops) when INSIGHTS_ADMIN_TOKEN is set but is not a generated token."""
-    token = (environ if environ is not None else os.environ).get(ADMIN_ENV, "").strip()
+    token = settings.INSIGHTS_ADMIN_TOKEN.get(environ)
     if token and not looks_generated(token):
         raise ValueError(
             f"{ADMIN_ENV} is not a generated token: it opens every school's insights, so it must be at least "
@@ -81,7 +80,7 @@ def check_admin_token(environ: Optional[Mapping[str, str]] = None) -> None:
 
 
 def admin_token(environ: Optional[Mapping[str, str]] = None) -> str:
-    token = (environ if environ is not None else os.environ).get(ADMIN_ENV, "").strip()
+    token = settings.INSIGHTS_ADMIN_TOKEN.get(environ)
     return token if looks_generated(token) else ""
 
 

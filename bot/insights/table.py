@@ -1,5 +1,5 @@
 """The `insights` table: one row per user message, written by the store in the same transaction
-as the message's events (bot/stores.py), deleted with them (bot/retention.py).
+as the message's events (bot/stores/), deleted with them (bot/stores/retention.py).
 
 A row holds what the counselor page aggregates: the day and week (Monday), the school id from the
 message's metadata and whether it came from one of that school's registered sites, the channel,

@@ -25,7 +25,7 @@ Switches (environment)
 Each module (action_calls, domain, events, failsafe, graph, heap) says what it replaces and why;
 tests/unit/test_speedups.py compares each with Rasa's own code, and
 tests/unit/test_speedups_switch.py runs the same conversations with the speed-ups on and off
-(bot/speedups/compare.py) and compares the replies and the stored events.
+(harness/speedups_compare.py) and compares the replies and the stored events.
 """
 
 from __future__ import annotations
@@ -33,10 +33,11 @@ from __future__ import annotations
 import importlib
 import inspect
 import logging
-import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, Iterator, Optional, Tuple
+
+from bot import settings
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ _MISSING = object()
 
 def mode() -> str:
     """BOT_SPEEDUPS as "on" or "off" (an unknown value counts as "on", with a warning)."""
-    value = (os.environ.get("BOT_SPEEDUPS") or "on").strip().lower()
+    value = settings.BOT_SPEEDUPS.get().lower()
     if value in ("off", "0", "false", "no"):
         return "off"
     if value not in ("on", "1", "true", "yes"):
@@ -162,7 +163,7 @@ _applied_once = False
 
 def any_rasa() -> bool:
     """BOT_PATCH_ANY_RASA: apply on another Rasa version too (for checking an upgrade)."""
-    return (os.environ.get("BOT_PATCH_ANY_RASA") or "").strip().lower() in ("1", "on", "true", "yes")
+    return settings.BOT_PATCH_ANY_RASA.get()
 
 
 def _problem(patch: Patch, mode_: str, version: str) -> Optional[str]:

@@ -26,7 +26,6 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
-import os
 import weakref
 from functools import lru_cache
 from typing import Any, Dict, Tuple
@@ -39,12 +38,14 @@ from rasa.core.actions.action import RemoteAction
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.utils.endpoints import EndpointConfig
 
+from bot import settings
+
 KEEPALIVE_S = 2.0
-DEFAULT_ACTION_TIMEOUT_S = 15.0
+DEFAULT_ACTION_TIMEOUT_S = settings.ACTION_TIMEOUT_S.default
 
 
 def action_timeout_s() -> float:
-    return float(os.environ.get("ACTION_TIMEOUT_S") or DEFAULT_ACTION_TIMEOUT_S)
+    return settings.ACTION_TIMEOUT_S.get()
 
 
 # Rasa's own. None if this Rasa lacks it, and then the guard never applies the patch (hence Any).
@@ -143,10 +144,3 @@ PATCHED = (
     "rasa.utils.endpoints.EndpointConfig.session",  # speed-up 2
     "rasa.core.actions.action.DEFAULT_REQUEST_TIMEOUT",
 )  # fix 3: what RemoteAction.run passes per call
-
-
-def apply() -> None:
-    """Apply this module's patches only (the guards and BOT_SPEEDUPS apply as in bot.speedups.apply)."""
-    from bot import speedups
-
-    speedups.apply(only=PATCHED)

@@ -20,10 +20,3 @@ def is_empty(self: Domain) -> bool:
     if cached is None:
         cached = self.__dict__["_speedups_is_empty"] = _rasa_is_empty(self)
     return cached
-
-
-def apply() -> None:
-    """Apply this module's patch only (guarded, and switched by BOT_SPEEDUPS, as in bot.speedups.apply)."""
-    from bot import speedups
-
-    speedups.apply(only=PATCHED)

@@ -23,10 +23,3 @@ def resolve_by_type(type_name: str, default: Optional[type] = None) -> Optional[
         if cls is not None and cls is not default:
             _event_classes[type_name] = cls
     return cls
-
-
-def apply() -> None:
-    """Apply this module's patch only (guarded, and switched by BOT_SPEEDUPS, as in bot.speedups.apply)."""
-    from bot import speedups
-
-    speedups.apply(only=PATCHED)

@@ -24,10 +24,3 @@ def _create_tracker_store(store: Any, domain: Any) -> Any:
         store.domain = domain
         return store
     return _rasa_create(store, domain)
-
-
-def apply() -> None:
-    """Apply this module's patch only (guarded by Rasa's version and the signature; not switched off)."""
-    from bot import speedups
-
-    speedups.apply(only=PATCHED)

@@ -100,10 +100,3 @@ def rasa_runner_problem(runner: Any) -> Optional[str]:
     ):
         return "GraphSchema.nodes / GraphSchema.target_names / SchemaNode.needs changed"
     return None
-
-
-def apply() -> None:
-    """Apply this module's patch only (guarded, and switched by BOT_SPEEDUPS, as in bot.speedups.apply)."""
-    from bot import speedups
-
-    speedups.apply(only=PATCHED)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from bot import ROOT
+from bot import ROOT, settings
 from bot.locks import DEFAULT_REDIS_URL
 from bot.locks import redis_url as configured_redis_url
 from bot.tools.servers import Server, start_actions, start_rasa, stop_on_sigterm, wait_ready
@@ -104,7 +104,7 @@ def prepare_database(database_url: str) -> None:
     import sqlalchemy as sa
     from rasa.core.tracker_store import SQLTrackerStore
 
-    from bot import retention
+    from bot.stores import retention
 
     engine = sa.create_engine(database_url)
     SQLTrackerStore.Base.metadata.create_all(engine)
@@ -234,15 +234,15 @@ def main(argv=None) -> int:
 
     load_env_file()
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--replicas", type=int, default=int(os.environ.get("REPLICAS", "2")))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("CLUSTER_PORT", "8080")))
+    parser.add_argument("--replicas", type=int, default=settings.REPLICAS.get())
+    parser.add_argument("--port", type=int, default=settings.CLUSTER_PORT.get())
     args = parser.parse_args(argv)
     if args.replicas < 1:
         parser.error("--replicas must be 1 or more")
     cluster = Cluster(
         args.replicas,
         args.port,
-        database_url=os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+        database_url=settings.DATABASE_URL.get() or DEFAULT_DATABASE_URL,
         redis_url=configured_redis_url(),
     )
     stop_on_sigterm()

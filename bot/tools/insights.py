@@ -23,7 +23,7 @@ from typing import List, Optional, TextIO
 
 import sqlalchemy as sa
 
-from bot import ROOT, schools
+from bot import ROOT, schools, settings
 
 PRIVATE_FILE, PRIVATE_DIR = 0o600, 0o700
 
@@ -100,7 +100,7 @@ def main(argv=None) -> int:
     warnings.simplefilter("ignore", DeprecationWarning)
     from bot.tools.purge import engine_for
 
-    url = args.database_url or (None if args.endpoints else os.environ.get("DATABASE_URL"))
+    url = args.database_url or (None if args.endpoints else settings.DATABASE_URL.get() or None)
     engine = sa.create_engine(url) if url else engine_for(args.endpoints or ROOT / "endpoints.yml")
     if engine.dialect.name == "sqlite" and not Path(engine.url.database or "").exists():
         print(f"No conversations stored yet ({engine.url.database}).")

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from bot import ROOT, retention
+from bot import ROOT, settings
+from bot.stores import retention
 
 
 def engine_for(endpoints: Path) -> sa.engine.Engine:
@@ -44,7 +45,7 @@ def main(argv=None) -> int:
     from rasa.core.tracker_store import SQLTrackerStore
 
     table = SQLTrackerStore.SQLEvent.__table__
-    url = args.database_url or (None if args.endpoints else os.environ.get("DATABASE_URL"))
+    url = args.database_url or (None if args.endpoints else settings.DATABASE_URL.get() or None)
     engine = sa.create_engine(url) if url else engine_for(args.endpoints or ROOT / "endpoints.yml")
     missing_file = engine.dialect.name == "sqlite" and not Path(engine.url.database or "").exists()
     if missing_file or not sa.inspect(engine).has_table(table.name):

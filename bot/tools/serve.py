@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from dotenv import load_dotenv
 
-from bot import ROOT
+from bot import ROOT, settings
 from bot.tools.servers import MODEL, RASA_CLI, start_actions, start_rasa, stop_on_sigterm, wait_ready
 
 
@@ -68,7 +68,7 @@ def main() -> int:
                     "--endpoints",
                     endpoints,
                     "--interface",
-                    os.environ.get("RASA_HOST", "127.0.0.1"),
+                    settings.RASA_HOST.get(),
                     "--port",
                     str(args.rasa_port),
                 ],

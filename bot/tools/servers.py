@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, List, Optional, Sequence, Union
 
-from bot import ROOT
+from bot import ROOT, settings
 
 BIN = Path(sys.executable).parent
 #: How we start Rasa: its own CLI with our patches applied first (bot/tools/rasa_cli.py). Plain
 #: `BIN / "rasa"` is for the stock baseline of `make bench` only.
 RASA_CLI = [str(BIN / "python"), "-m", "bot.tools.rasa_cli"]
 #: The trained model; MODEL_PATH points elsewhere (a model trained into another folder for a test run).
-MODEL = Path(os.environ.get("MODEL_PATH") or ROOT / "models" / "manufacturing.tar.gz")
+MODEL = settings.MODEL_PATH.get() or ROOT / "models" / "manufacturing.tar.gz"
 
 
 @dataclass
@@ -72,7 +72,7 @@ def spawn(name: str, args: List[str], ready_url: str, log: Log, env: Optional[di
         cwd=cwd,
         stdout=log,
         stderr=subprocess.STDOUT if log else None,
-        env={**os.environ, **(env or {})},
+        env=settings.child_environment(env),
         start_new_session=True,
     )
     return Server(name, proc, ready_url, getattr(log, "name", None))
@@ -82,7 +82,7 @@ def start_actions(
     port: int = 5055, log: Log = None, env: Optional[dict] = None, extra_args: Sequence[str] = ()
 ) -> Server:
     args = [str(BIN / "python"), "-m", "bot.tools.action_server", "--port", str(port), *extra_args]
-    host = {"SANIC_HOST": os.environ.get("ACTIONS_HOST", "127.0.0.1")}  # rasa-sdk's only way to set it
+    host = {"SANIC_HOST": settings.ACTIONS_HOST.get()}  # rasa-sdk's only way to set it
     return spawn("action server", args, f"http://127.0.0.1:{port}/health", log, {**host, **(env or {})})
 
 
@@ -102,7 +102,7 @@ def start_rasa(
         "--port",
         str(port),
         "--interface",
-        os.environ.get("RASA_HOST", "127.0.0.1"),
+        settings.RASA_HOST.get(),
         "--credentials",
         str(ROOT / "credentials.yml"),
         "--endpoints",

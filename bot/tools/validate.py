@@ -10,10 +10,9 @@ Without arguments: KNOWLEDGE_FILE (or data/knowledge/manufacturing.yml) and SCHO
 
 from __future__ import annotations
 
-import os
 import sys
 
-from bot import schools
+from bot import schools, settings
 from bot.knowledge import local_pay
 from bot.knowledge.loader import DEFAULT_PATH, load
 from bot.knowledge.problems import KnowledgeError
@@ -82,7 +81,7 @@ def check_schools(path) -> bool:
 
 def main(argv=None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    knowledge_path = args[0] if args else (os.environ.get("KNOWLEDGE_FILE") or DEFAULT_PATH)
+    knowledge_path = args[0] if args else (settings.KNOWLEDGE_FILE.get() or DEFAULT_PATH)
     schools_path = args[1] if len(args) > 1 else schools.registry_path()
     ok = check_knowledge(knowledge_path)
     ok = check_schools(schools_path) and ok  # both files are always checked

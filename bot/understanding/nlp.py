@@ -7,8 +7,9 @@ PIPELINE_NAME. Rasa's config names that package; the linker loads the same one.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
+
+from bot import settings
 
 PIPELINE_NAME = "en_manufacturing_lookup"
 PIPELINE_VERSION = "1.0.0"
@@ -36,4 +37,4 @@ def load():
     """The installed pipeline; SPACY_MODEL names another (e.g. en_core_web_md) if you have one."""
     import spacy
 
-    return spacy.load(os.environ.get("SPACY_MODEL", PIPELINE_NAME), exclude=["parser", "ner"])
+    return spacy.load(settings.SPACY_MODEL.get() or PIPELINE_NAME, exclude=["parser", "ner"])

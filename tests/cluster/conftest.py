@@ -98,7 +98,7 @@ def cluster(tmp_path_factory, database, private_redis, slack):
             "SLACK_API_URL": slack.url,
             # Smaller per-address limits in the replicas (a school of 100), so that a flood reaches
             # them within seconds (tests/cluster/test_rate_limits.py); the simulated students of
-            # the load tests each come from their own loopback address (bot/tools/students.py).
+            # the load tests each come from their own loopback address (harness/students.py).
             "STUDENTS_PER_ADDRESS": "100",
         },
     )

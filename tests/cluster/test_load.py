@@ -1,5 +1,5 @@
 """The cluster under load and faults, through nginx, on loopback: 64 simulated students with
-follow-up questions (bot/tools/students.py). Every acknowledged turn must be in PostgreSQL, no
+follow-up questions (harness/students.py). Every acknowledged turn must be in PostgreSQL, no
 conversation may get another's context, and after a crash, a database restart or Redis going
 away the service recovers by itself."""
 
@@ -14,7 +14,7 @@ from typing import Callable, List
 
 import requests
 
-from bot.tools.students import Outcome, crowd, summary
+from harness.students import Outcome, crowd, summary
 from tests.cluster.conftest import stored_user_texts
 
 USERS = 64

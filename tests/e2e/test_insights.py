@@ -27,9 +27,10 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from bot import ROOT
-from bot.insights import auth, sample, table
+from bot.insights import auth, table
 from bot.tools import insights as tool
 from bot.tools.servers import start_rasa, wait_ready
+from harness import insights_sample as sample
 from tests.e2e.conftest import ACTIONS_PORT, RASA_PORT, port_free
 
 PORT = RASA_PORT + 37

@@ -143,7 +143,7 @@ def test_career_finder_completed_skipped_and_stopped(bot, kb):
 
 
 def test_context_holds_deep_into_a_long_chat(bot, kb):
-    """Rasa gets only the newest turns (bot/stores.py); slots, follow-ups and the two-stage
+    """Rasa gets only the newest turns (bot/stores/compaction.py); slots, follow-ups and the two-stage
     fallback must still work after many more events than it keeps. (Faster than a student: past
     the conversation's burst of messages, it waits as the rate limit's 429 says.)"""
     me = uuid.uuid4().hex

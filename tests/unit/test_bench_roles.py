@@ -5,8 +5,8 @@ from __future__ import annotations
 import yaml
 
 from bot.knowledge.loader import DEFAULT_PATH, load
-from bot.tools.bench_roles import ORIGINAL_ROLES, generated, keep_first
 from bot.understanding.reader import Reader
+from harness.bench_roles import ORIGINAL_ROLES, generated, keep_first
 
 
 def test_the_first_15_roles_make_a_valid_file(write_knowledge):

@@ -1,19 +1,15 @@
 """The deployment files in deploy/ agree with what `make cluster` and the tests run: the systemd
-units start the same commands on the same ports, and nginx accepts the site configuration."""
+units start the same commands on the same ports (nginx's check of the site: tests/integration/test_nginx.py)."""
 
 from __future__ import annotations
 
 import configparser
-import os
 import shlex
-import shutil
-import subprocess
 
-import pytest
 import yaml
 
 from bot import ROOT
-from bot.tools.cluster import ENDPOINTS, MAIN_CONF, NGINX_SITE, Cluster
+from bot.tools.cluster import ENDPOINTS, Cluster
 from bot.tools.servers import RASA_CLI
 
 UNITS = ROOT / "deploy" / "systemd"
@@ -65,18 +61,3 @@ def test_the_environment_example_names_what_the_endpoints_use():
     config = yaml.safe_load(endpoints)
     assert config["tracker_store"]["type"] == "bot.stores.RedactingSQLTrackerStore"
     assert config["lock_store"]["type"] == "bot.locks.RedisConversationLocks"
-
-
-def test_nginx_accepts_the_site_configuration(tmp_path):
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not os.path.exists(nginx):
-        pytest.fail("nginx is missing: run `make services`")
-    snippets = tmp_path / "manufacturing-careers.d"
-    snippets.mkdir()
-    (snippets / "replicas.conf").write_text("server 127.0.0.1:5101;\nserver 127.0.0.1:5102;\n")
-    (snippets / "listen.conf").write_text("listen 127.0.0.1:8080;\n")
-    (tmp_path / "tmp").mkdir()
-    conf = tmp_path / "nginx.conf"
-    conf.write_text(MAIN_CONF.format(work=tmp_path, site=NGINX_SITE))
-    check = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-c", str(conf)], capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr

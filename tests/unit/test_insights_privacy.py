@@ -16,10 +16,11 @@ import yaml
 
 from bot import schools, settings
 from bot.channels.limits import clean_metadata
-from bot.insights import auth, grouping, page, sample, table
+from bot.insights import auth, grouping, page, table
 from bot.insights import report as reports
 from bot.insights.figures import FEWER, BadDate, date_range, parse_day
 from bot.tools import insights as tool
+from harness import insights_sample as sample
 from tests.unit.test_insights import D1, user
 
 TODAY = date(2026, 11, 20)

@@ -12,10 +12,10 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import ROOT, retention
+from bot import ROOT
 from bot.insights.table import TABLE
-from bot.stores import RedactingSQLTrackerStore
-from bot.tools import bench_insights
+from bot.stores import RedactingSQLTrackerStore, retention
+from harness import bench_insights
 
 DOMAIN = Domain.load(str(ROOT / "domain.yml"))
 
@@ -88,7 +88,7 @@ def test_deleting_a_conversation_removes_its_insight_rows(store):
 
 
 def test_retention_purge_removes_old_insight_rows(store):
-    store._next_purge = float("inf")  # not at the first save: we purge below
+    store.purges.next_at = float("inf")  # not at the first save: we purge below
     chat(store, "old", time.time() - 40 * 86_400)
     chat(store, "new", time.time())
     with store.session_scope() as session:
@@ -109,3 +109,17 @@ def test_page_is_fast_on_a_big_store(tmp_path):
     result = bench_insights.run(events=150_000, days=120, repeat=1, folder=tmp_path)
     assert result["insight_rows"] == 30_000
     assert result["district_page_s"] < 2.0 and result["school_page_s"] < 2.0, result
+
+
+def test_the_insights_page_reaches_the_database_of_the_store_rasa_opened(tmp_path):
+    import gc
+
+    from bot import stores
+
+    first = RedactingSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "a.db"))
+    assert stores.insights_engine() is first.engine
+    second = RedactingSQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tmp_path / "b.db"))
+    assert stores.insights_engine() is second.engine  # the one opened last
+    del first, second
+    gc.collect()
+    assert stores.insights_engine() is None  # no store kept alive for the page's sake

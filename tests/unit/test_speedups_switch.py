@@ -10,13 +10,11 @@ import json
 import logging
 import subprocess
 import sys
-import time
 
 import pytest
 
 from bot import ROOT, speedups
-from bot.speedups import FIX, PATCHES, SPEED_UP, compare
-from bot.tools.servers import MODEL
+from bot.speedups import FIX, PATCHES, SPEED_UP
 
 
 @pytest.fixture
@@ -183,27 +181,3 @@ def test_rasa_cli_is_rasas_cli():
     )
     assert out.returncode == 0, out.stderr[-2000:]
     assert f"Rasa Version      :         {speedups.rasa_version()}" in out.stdout
-
-
-# --- the same conversations, speed-ups on and off ---------------------------------------------
-
-
-def test_same_replies_and_stored_events_with_speedups_on_and_off(tmp_path):
-    """Two processes load the trained model (as `rasa run` does, with our SQLite store) with
-    BOT_SPEEDUPS=on and off, and hold the same conversations against one action server."""
-    assert MODEL.exists(), "no trained model: run `make train` (make test-unit trains it first)"
-    started = time.monotonic()
-    on, off = compare.run(MODEL, tmp_path)
-    assert compare.patch_problems(on, off) == []
-    assert compare.differences(on, off) == []
-    for sender, texts in compare.CONVERSATIONS.items():
-        replies = on["replies"][sender]
-        assert len(replies) == len(texts) and all(replies), f"{sender}: a turn without a reply"
-        assert [e["event"] for e in on["events"][sender]].count("user") == len(texts)
-    assert len(on["events"]["compare-long"]) > 40  # more than the store's working window (bot/stores.py)
-    assert "student@example.com" not in json.dumps(on["events"])  # the store's redaction, on both sides
-    assert on["insights"]  # the store's insights rows were compared too
-    print(
-        f"speed-ups on/off: conversations {on['seconds']:.1f} s / {off['seconds']:.1f} s; "
-        f"{time.monotonic() - started:.0f} s in all"
-    )

@@ -11,7 +11,8 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUtt
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot import ROOT
-from bot.stores import TURNS_KEPT, WINDOW, RedactingSQLTrackerStore, _last_turns
+from bot.stores import TURNS_KEPT, WINDOW, RedactingSQLTrackerStore
+from bot.stores.compaction import last_turns
 
 DOMAIN = Domain.load(str(ROOT / "domain.yml"))
 
@@ -165,10 +166,10 @@ def test_last_turns_with_fewer_turns_keeps_from_the_first_listen():
     listen = {"event": "action", "name": "action_listen"}
     user = {"event": "user", "text": "hi"}
     bot_ = {"event": "bot", "text": "hello"}
-    assert _last_turns([bot_, listen, user, bot_, listen], lambda e: e) == [listen, user, bot_, listen]
-    assert _last_turns([bot_, user], lambda e: e) == [bot_, user]  # no turn boundary at all
+    assert last_turns([bot_, listen, user, bot_, listen], lambda e: e) == [listen, user, bot_, listen]
+    assert last_turns([bot_, user], lambda e: e) == [bot_, user]  # no turn boundary at all
     many = [listen, user, bot_] * 5 + [listen]
-    assert _last_turns(many, lambda e: e) == [listen, user, bot_] * TURNS_KEPT + [listen]
+    assert last_turns(many, lambda e: e) == [listen, user, bot_] * TURNS_KEPT + [listen]
 
 
 def stored_count(store, sender):
@@ -179,7 +180,7 @@ def stored_count(store, sender):
 
 
 def test_a_full_conversation_is_refused_before_any_work(store, monkeypatch):
-    from bot import stores
+    from bot.stores import engine as stores  # where the limit is read
 
     conversation(store, turns=7)
     monkeypatch.setattr(stores, "MAX_EVENTS_PER_CONVERSATION", stored_count(store, "s1") + 2)

@@ -15,10 +15,10 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import create_engine
 
-from bot import retention, store_faults
+from bot import speedups, store_faults
 from bot.speedups import failsafe
 from bot.store_faults import StoreUnavailable
-from bot.stores import RedactingSQLTrackerStore
+from bot.stores import RedactingSQLTrackerStore, retention
 from tests.unit.test_store import DOMAIN, run, turn
 
 
@@ -52,7 +52,7 @@ def count(store, sender=None):
 
 
 def test_our_store_is_not_wrapped_in_rasas_silent_fallback(store):
-    failsafe.apply()
+    speedups.apply(only=failsafe.PATCHED)
     assert Agent._create_tracker_store(store, DOMAIN) is store
 
 
@@ -123,7 +123,7 @@ def test_retention_deletes_old_events_only(store):
     old = time.time() - 40 * 86_400
     save_turns(store, "old", 2, when=old)
     save_turns(store, "new", 2)
-    store._next_purge = 0.0
+    store.purges.next_at = 0.0
     save_turns(store, "new", 1)  # a save runs the purge when it is due
     assert count(store, "old") == 0 and count(store, "new") > 0
     assert run(store.retrieve("old")) is None
@@ -167,7 +167,7 @@ def test_a_failed_retention_purge_neither_fails_nor_repeats_the_save(store, monk
         raise sqlalchemy.exc.OperationalError("DELETE", {}, sqlite3.OperationalError("database is locked"))
 
     monkeypatch.setattr(retention, "purge", locked)
-    store._next_purge = 0.0
+    store.purges.next_at = 0.0
     with caplog.at_level("WARNING"):
         save_turns(store, "s9", 1)
     assert count(store, "s9") == 5  # stored once

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import glossary
+from bot.answers import about
 from bot.answers.turn import Turn
 from bot.knowledge.loader import load
 from bot.knowledge.problems import KnowledgeError
@@ -29,7 +29,7 @@ TERMS = [
 
 
 def define(knowledge, text, intent="ask_definition", **kw):
-    return glossary.define(Turn(knowledge, intent, text, **kw))
+    return about.define(Turn(knowledge, intent, text, **kw))
 
 
 @pytest.mark.parametrize(

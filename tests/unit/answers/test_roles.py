@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import about, cluster, glossary, roles
+from bot.answers import about, cluster, roles
 from bot.answers.turn import Turn
 from bot.render import money, pay_line
 from tests.conftest import role
@@ -21,7 +21,7 @@ from .conftest import turn
         ("ask_sectors", cluster.sectors),
         ("ask_about", about.about),
         ("ask_cluster", about.cluster_question),
-        ("ask_definition", glossary.define),
+        ("ask_definition", about.define),
         ("nlu_fallback", about.low_confidence),
         ("ask_pathways", cluster.pathways),
     ],

@@ -1,6 +1,6 @@
 """Benchmark: our assistant against a stock `rasa init` assistant, same machine, same run.
 
-    python -m bot.tools.bench [--smoke]
+    python -m harness.bench [--smoke]
 
 Writes reports/bench.json and reports/bench.md. --smoke runs tiny loads to check the report
 is produced; its numbers mean nothing.
@@ -30,8 +30,8 @@ from typing import Dict, List, Optional, Tuple
 import aiohttp
 
 from bot import ROOT
-from bot.tools.nlu_score import scores
 from bot.tools.servers import BIN, MODEL, RASA_CLI, Server, spawn, start_actions, start_rasa, wait_ready
+from harness.nlu_score import scores
 
 REPORTS = ROOT / "reports"
 #: BENCH_PORT moves all three (ours, its action server at +50, the stock assistant at +1).

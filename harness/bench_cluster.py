@@ -1,8 +1,8 @@
 """`make bench-cluster`: the district deployment through nginx with 1 and then 2 replicas, at 8, 32
-and 64 simulated students (bot/tools/students.py): turns per second, latency, memory per replica
+and 64 simulated students (harness/students.py): turns per second, latency, memory per replica
 and per action server. Writes reports/bench-cluster.json and .md.
 
-    python -m bot.tools.bench_cluster [--seconds 15] [--smoke]
+    python -m harness.bench_cluster [--seconds 15] [--smoke]
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from typing import Any, Dict, List
 
 from bot import ROOT
 from bot.answers.loaded_knowledge import shared
-from bot.tools.bench import _cpu_model, _mem_gb, rss_mb
 from bot.tools.cluster import Cluster, drop_database
-from bot.tools.students import crowd, summary
+from harness.bench import _cpu_model, _mem_gb, rss_mb
+from harness.students import crowd, summary
 
 REPORTS = ROOT / "reports"
 LEVELS = (8, 32, 64)

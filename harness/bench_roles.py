@@ -1,6 +1,6 @@
 """Per-turn cost as the knowledge file grows: 15 roles, the real file (35), a generated 300.
 
-    python -m bot.tools.bench_roles            (make bench-roles; reports/bench-roles.md and .json)
+    python -m harness.bench_roles            (make bench-roles; reports/bench-roles.md and .json)
 
 The NLU model never sees the knowledge file (it is read at run time, so it is not retrained when
 roles are added): what grows with the file is reading a message against its names (Rasa's last
@@ -216,7 +216,7 @@ def write_report(results: List[Dict[str, Any]], repeat: int) -> None:
         "",
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs; the action server of each size "
         f"answers {len(TURNS)} student questions x {repeat} over HTTP, as Rasa calls it "
-        "(python -m bot.tools.bench_roles).",
+        "(python -m harness.bench_roles).",
         "",
         "| Knowledge file | reading ms/message (Rasa) | median ms/turn | p95 ms/turn | RSS MB | start s "
         "| median vs 15 roles | slowest question |",

@@ -1,8 +1,8 @@
 """How long the insights page takes on a big store (SQLite): 1,000,000 events by default.
 
-    python -m bot.tools.bench_insights [--events 1000000] [--days 120]     (make bench-insights)
+    python -m harness.bench_insights [--events 1000000] [--days 120]     (make bench-insights)
 
-Generates the store in a temporary folder with bulk SQL (bot/insights/sample.py), then times the
+Generates the store in a temporary folder with bulk SQL (harness/insights_sample.py), then times the
 page for the last 30 days, for the whole district and for one school: the SQL figures plus the
 grouping of unanswered questions ("compute"), and the charts and HTML ("render"); the median of
 --repeat runs (the first run, which imports matplotlib, is reported apart). Writes
@@ -25,8 +25,9 @@ from bot import ROOT
 
 
 def run(events: int, days: int = 120, repeat: int = 3, folder: Optional[Path] = None) -> Dict[str, float]:
-    from bot.insights import page, report, sample
+    from bot.insights import page, report
     from bot.insights.figures import date_range
+    from harness import insights_sample as sample
 
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
         engine = sa.create_engine(f"sqlite:///{tmp}/bench.db")

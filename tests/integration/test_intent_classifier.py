@@ -36,8 +36,7 @@ def same(a, b) -> bool:
 
 @pytest.fixture(scope="module")
 def featurized():
-    if not MODEL.exists():
-        pytest.skip("no trained model (make train)")
+    assert MODEL.exists(), "no trained model: run `make train` (make test-integration trains it first)"
     with tempfile.TemporaryDirectory() as tmp:
         meta, runner = loader.load_predict_graph_runner(Path(tmp), MODEL, LocalModelStorage, SequentialGraphRunner)
         node = [n for n in runner._graph_schema.nodes if "CountVectorsFeaturizer" in n][-1]

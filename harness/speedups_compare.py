@@ -1,6 +1,6 @@
 """The same conversations with the speed-ups on and off: same replies, same stored events?
 
-    python -m bot.speedups.compare [--model models/manufacturing.tar.gz]
+    python -m harness.speedups_compare [--model models/manufacturing.tar.gz]
 
 Starts one action server, then two processes, BOT_SPEEDUPS=on and BOT_SPEEDUPS=off, that each
 load the trained model as `rasa run` does (rasa.core.agent.load_agent with an endpoints file: the
@@ -166,7 +166,7 @@ def _stored(db: Path) -> Tuple[Dict[str, List[Dict[str, Any]]], List[Dict[str, A
 def side(model: Path, endpoints_file: Path, db: Path, out: Path) -> None:
     from bot import speedups
 
-    status = speedups.ensure_applied(origin="bot.speedups.compare")
+    status = speedups.ensure_applied(origin="harness.speedups_compare")
     started = time.perf_counter()
     replies = asyncio.run(_converse(model, endpoints_file))
     seconds = time.perf_counter() - started
@@ -254,7 +254,7 @@ def run(model: Path, work: Path, timeout: float = 600) -> Tuple[Dict[str, Any], 
                 [
                     sys.executable,
                     "-m",
-                    "bot.speedups.compare",
+                    "harness.speedups_compare",
                     "--side",
                     "--model",
                     str(model),

@@ -1,6 +1,6 @@
 """Report intent macro-F1 and accuracy from `rasa test nlu`, and fail under the floor.
 
-python -m bot.tools.nlu_score reports/nlu/intent_report.json [--floor 0.95]
+python -m harness.nlu_score reports/nlu/intent_report.json [--floor 0.95]
 """
 
 from __future__ import annotations

@@ -1,17 +1,18 @@
 """How long conversations are kept, and deleting them.
 
 Conversations are kept for RETENTION_DAYS (environment `CONVERSATION_RETENTION_DAYS`, default 30):
-older events are deleted by the running store (at its first save, then hourly) and by
-`make purge DAYS=N`. A user can delete their own conversation by asking ("delete my
+older events are deleted by the running store (at its first save, then hourly: PurgeSchedule) and
+by `make purge DAYS=N`. A user can delete their own conversation by asking ("delete my
 conversation"): the store removes every event of it instead of saving that turn.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, ContextManager, Optional
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -24,6 +25,37 @@ PURGE_RETRY_S = 60  # after a purge failed (a locked or restarting database)
 #: The action that answers "delete my conversation"; the store deletes when it sees it run.
 DELETE_ACTION = "action_delete_conversation"
 _DAY_S = 86_400
+
+logger = logging.getLogger(__name__)
+
+
+class PurgeSchedule:
+    """When the running store deletes expired events: at its first save, then every
+    PURGE_EVERY_S (PURGE_RETRY_S after a failure, which never fails the turn being saved)."""
+
+    def __init__(self, days: int):
+        self.days = days
+        self.next_at = 0.0  # time.monotonic() of the next purge
+
+    def run_if_due(self, session_scope: Callable[[], ContextManager[Any]], table: sa.Table) -> int:
+        """Purge now if it is time; returns how many events were deleted (0 when not due or failed)."""
+        now = time.monotonic()
+        if now < self.next_at:
+            return 0
+        self.next_at = now + PURGE_EVERY_S
+        try:
+            with session_scope() as session:
+                deleted = purge(session, table, self.days)
+                session.commit()
+        except (sa.exc.OperationalError, sa.exc.InterfaceError) as error:
+            self.next_at = now + PURGE_RETRY_S
+            logger.warning(
+                "Retention purge failed (%s); trying again in %d s", type(error.orig).__name__, PURGE_RETRY_S
+            )
+            return 0
+        if deleted:
+            logger.info("Retention: deleted %d events older than %d days", deleted, self.days)
+        return deleted
 
 
 def purge(session: Any, table: sa.Table, days: int, now: Optional[float] = None) -> int:

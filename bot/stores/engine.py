@@ -1,13 +1,12 @@
-"""The conversation store: SQLite (or any SQL database), with three changes to Rasa's own.
+"""The conversation store: SQLite (or any SQL database), with these changes to Rasa's own.
 
 1. Privacy: emails and phone numbers are removed from what users typed before it is written.
 2. Constant cost per turn: Rasa's store reloads and replays a conversation's whole history on
    every message, and Rasa then featurizes all of it, so a long chat gets slower and slower.
    Our dialogue needs only the latest turns, the slots and the active form (rules look one turn
-   back; context lives in slots), so Rasa is handed a *compacted* tracker: the current slot
-   values and active form, followed by the newest TURNS_KEPT whole turns (found among the
-   newest WINDOW events). The database still keeps every
-   event; `retrieve_full_tracker` (exports, the HTTP API) still returns all of them.
+   back; context lives in slots), so Rasa is handed a *compacted* tracker (compaction.py). The
+   database still keeps every event; `retrieve_full_tracker` (exports, the HTTP API) still
+   returns all of them.
 3. Less work per turn: for recent conversations the newest events are kept in memory as the
    JSON text that was written, so a turn reads one id from the database (to notice writes by
    another process) instead of WINDOW rows; reads and writes use prebuilt SQL statements.
@@ -20,8 +19,9 @@
 
 Faults are loud (bot/store_faults.py): a failed read or write is retried briefly, then the user
 gets an apology and the log an error; Rasa's silent switch to an in-memory store is off.
-Retention (bot/retention.py): events older than the retention period are deleted, and a user
-can delete their whole conversation (the action `action_delete_conversation`).
+Retention (retention.py): events older than the retention period are deleted, and a user
+can delete their whole conversation (the action `action_delete_conversation`). Counselor
+insights rows are written with the events (insights_writer.py).
 """
 
 from __future__ import annotations
@@ -30,29 +30,32 @@ import itertools
 import json
 import logging
 import os
-import time
+import weakref
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
 
 import sqlalchemy as sa
 from cachetools import LRUCache
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import ActiveLoop, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import event
 from sqlalchemy.pool import SingletonThreadPool
 
-from bot import retention
-from bot.insights import table as insights
 from bot.privacy import redact_event
 from bot.store_faults import with_retries
+from bot.stores.compaction import WINDOW, compacted, mark_stored, new_action_names, stored_count
+from bot.stores.insights_writer import ensure as ensure_insights
+from bot.stores.insights_writer import write as write_insights
+from bot.stores.retention import (
+    DELETE_ACTION,
+    PurgeSchedule,
+    delete_conversation,
+    ensure_timestamp_index,
+    restrict_file,
+    retention_days,
+)
 
 logger = logging.getLogger(__name__)
 
-#: Whole turns before the current one in the working tracker. Rules look one turn back and the
-#: two-stage fallback one user message back; one more turn is margin.
-TURNS_KEPT = 2
-#: At most this many of the newest events are read to find them (about five ordinary turns).
-WINDOW = 40
 #: Conversations whose slot values we remember between turns (per process).
 _SNAPSHOTS = 20_000
 #: Conversations whose newest events we keep in memory (~40 KB each).
@@ -60,7 +63,13 @@ _WINDOWS = 256
 #: Events one conversation may hold (an ordinary turn writes 5-10): far beyond any real chat,
 #: small enough that one script cannot grow a conversation without bound.
 MAX_EVENTS_PER_CONVERSATION = 3000
-_PERSISTED = "_persisted_events"  # attribute on a tracker: how many of its events are stored
+#: The newest store this process opened (Rasa opens one): what the insights page reads (opened()).
+_opened: "Optional[weakref.ref[RedactingSQLTrackerStore]]" = None
+
+
+def opened() -> "Optional[RedactingSQLTrackerStore]":
+    """The conversation store this process opened last, if it is still in use."""
+    return _opened() if _opened is not None else None
 
 
 class ConversationFull(Exception):
@@ -89,8 +98,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             if folder:
                 os.makedirs(folder, mode=0o700, exist_ok=True)
         super().__init__(*args, **kwargs)
-        self.retention_days = retention.retention_days()
-        self._next_purge = 0.0
+        self.purges = PurgeSchedule(retention_days())
         # sender -> (id of its newest stored event, slot values and active form after it)
         self._snapshots: "LRUCache[str, Tuple[int, Dict[str, Any], Optional[str]]]" = LRUCache(_SNAPSHOTS)
         # sender -> (id of its newest stored event, JSON of its newest WINDOW events, oldest first)
@@ -108,7 +116,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             self.engine = sa.create_engine(url, poolclass=SingletonThreadPool, connect_args={"timeout": 0.25})
             event.listen(self.engine, "connect", _sqlite_pragmas)
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
-            retention.restrict_file(url.database)
+            restrict_file(url.database)
         elif self.engine.dialect.name == "postgresql":
             # Several replicas share it: notice connections that died with a database restart
             # (pre-ping), and give up connecting quickly while it is down (bot/store_faults.py).
@@ -119,8 +127,10 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             )
             self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         self._statements = _Statements(self.SQLEvent.__table__)
-        retention.ensure_timestamp_index(self.engine, self.SQLEvent.__table__)
-        insights.ensure(self.engine)  # counselor insights: one row per user message (bot/insights)
+        ensure_timestamp_index(self.engine, self.SQLEvent.__table__)
+        ensure_insights(self.engine)  # counselor insights: one row per user message (bot/insights)
+        global _opened
+        _opened = weakref.ref(self)
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         async def once() -> Optional[DialogueStateTracker]:
@@ -130,7 +140,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         async def once() -> None:
-            if retention.DELETE_ACTION in _new_action_names(tracker):
+            if DELETE_ACTION in new_action_names(tracker):
                 self.delete_conversation(tracker.sender_id)
             else:
                 await self._save_once(tracker)
@@ -141,7 +151,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
     def delete_conversation(self, sender_id: str) -> int:
         """Remove every stored event of a conversation, and what this process remembers of it."""
         with self.session_scope() as session:
-            deleted = retention.delete_conversation(session, self.SQLEvent.__table__, sender_id)
+            deleted = delete_conversation(session, self.SQLEvent.__table__, sender_id)
             session.commit()
         self._snapshots.pop(sender_id, None)
         self._windows.pop(sender_id, None)
@@ -151,25 +161,10 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
 
     def _purge_when_due(self) -> None:
         """Delete events older than the retention period: at the first save, then hourly."""
-        now = time.monotonic()
-        if now < self._next_purge:
-            return
-        self._next_purge = now + retention.PURGE_EVERY_S
-        try:
-            with self.session_scope() as session:
-                deleted = retention.purge(session, self.SQLEvent.__table__, self.retention_days)
-                session.commit()
-        except (sa.exc.OperationalError, sa.exc.InterfaceError) as error:
-            self._next_purge = now + retention.PURGE_RETRY_S
-            logger.warning(
-                "Retention purge failed (%s); trying again in %d s", type(error.orig).__name__, retention.PURGE_RETRY_S
-            )
-            return
-        if deleted:
+        if self.purges.run_if_due(self.session_scope, self.SQLEvent.__table__):
             self._snapshots.clear()  # the next turn of each conversation reads the database again
             self._windows.clear()
             self._counts.clear()
-            logger.info("Retention: deleted %d events older than %d days", deleted, self.retention_days)
 
     def _check_size(self, sender_id: str, newest_id: Optional[int]) -> None:
         """Raise ConversationFull if the conversation already holds the most events allowed."""
@@ -206,7 +201,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         )
 
     async def _save_once(self, tracker: DialogueStateTracker) -> None:
-        stored = getattr(tracker, _PERSISTED, None)
+        stored = stored_count(tracker)
         if stored is None:  # a tracker we did not hand out (a new conversation): Rasa's way
             await super().save(tracker)
         else:
@@ -214,18 +209,16 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             new = list(itertools.islice(tracker.events, stored, None))
             data = [redact_event(e.as_dict()) for e in new]
             rows = [self._row(tracker.sender_id, e, d) for e, d in zip(new, data, strict=True)]
-            insight_rows = insights.rows(tracker.sender_id, data)
             newest_id = None
             if rows:
                 with self.session_scope() as session:
                     session.execute(self._statements.insert, rows)
-                    if insight_rows:  # same transaction: counted exactly when the message is stored
-                        session.execute(self._statements.insert_insights, insight_rows)
+                    write_insights(session, tracker.sender_id, data)  # same transaction
                     newest_id = session.execute(self._statements.newest_id, {"sender": tracker.sender_id}).scalar()
                     session.commit()
                 self._extend_window(tracker.sender_id, newest_id, [row["data"] for row in rows])
                 self._count_written(tracker.sender_id, newest_id, len(rows))
-        setattr(tracker, _PERSISTED, len(tracker.events))
+        mark_stored(tracker)
         if stored is None or newest_id is None:
             newest_id = self._newest_id(tracker.sender_id)
         if newest_id is not None:
@@ -257,9 +250,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             written.append(redacted.as_dict())
             yield redacted
         # Rasa's save() commits after this generator is used up: the insight rows join its transaction.
-        insight_rows = insights.rows(tracker.sender_id, written)
-        if insight_rows:
-            session.execute(self._statements.insert_insights, insight_rows)
+        write_insights(session, tracker.sender_id, written)
 
     def _row(self, sender_id: str, e: Any, data: Dict[str, Any]) -> Dict[str, Any]:
         return dict(
@@ -289,44 +280,7 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         events: Sequence[Any],
         decode: Callable[[Any], Dict[str, Any]],
     ) -> DialogueStateTracker:
-        events = _last_turns(events, decode)
-        when = events[0].get("timestamp") if events else None
-        prefix = [SlotSet(name, value, timestamp=when).as_dict() for name, value in slots.items() if value is not None]
-        if active_loop:  # a form still running whose start is older than the window
-            prefix.append(ActiveLoop(active_loop, timestamp=when).as_dict())
-        tracker = DialogueStateTracker.from_dict(sender_id, prefix + events, self.domain.slots)
-        setattr(tracker, _PERSISTED, len(tracker.events))
-        return tracker
-
-
-def _last_turns(events: Sequence[Any], decode: Callable[[Any], Dict[str, Any]]) -> List[Dict[str, Any]]:
-    """The newest TURNS_KEPT whole turns of `events` (oldest first), decoding only those.
-
-    A turn starts where Rasa listens, so the tracker's first state is a whole turn. With fewer
-    whole turns in the window (a chat's start, very long turns), everything from the first
-    listen on is kept."""
-    kept: List[Dict[str, Any]] = []
-    listens = 0
-    for item in reversed(events):
-        e = decode(item)
-        kept.append(e)
-        if _is_listen(e):
-            listens += 1
-            if listens > TURNS_KEPT:  # the listen that starts the oldest kept turn
-                break
-    kept.reverse()
-    start = next((i for i, e in enumerate(kept) if _is_listen(e)), 0)
-    return kept[start:]
-
-
-def _new_action_names(tracker: DialogueStateTracker) -> List[Optional[str]]:
-    """Names of the actions run in this turn (events not yet stored; None for events that are not actions)."""
-    stored = getattr(tracker, _PERSISTED, 0) or 0
-    return [getattr(e, "action_name", None) for e in itertools.islice(tracker.events, stored, None)]
-
-
-def _is_listen(event: Dict[str, Any]) -> bool:
-    return event.get("event") == "action" and event.get("name") == "action_listen"
+        return compacted(sender_id, slots, active_loop, events, decode, self.domain.slots)
 
 
 class _Statements:
@@ -335,7 +289,6 @@ class _Statements:
     def __init__(self, table: sa.Table):
         sender = table.c.sender_id == sa.bindparam("sender")
         self.insert = table.insert()
-        self.insert_insights = insights.TABLE.insert()
         self.newest_id = sa.select(sa.func.max(table.c.id)).where(sender)
         self.count = sa.select(sa.func.count()).select_from(table).where(sender)
         self.newest_events = sa.select(table.c.id, table.c.data).where(sender).order_by(table.c.id.desc()).limit(WINDOW)
