@@ -59,3 +59,21 @@ def trusted_proxies(environ: Optional[dict] = None) -> List[Network]:
             except ValueError:
                 raise SystemExit(f"TRUSTED_PROXIES: {part!r} is not an address or network") from None
     return networks
+
+
+#: Fewest characters of CONVERSATION_SECRET (`secrets.token_urlsafe(32)` makes 43).
+MIN_SECRET_CHARS = 32
+
+
+def conversation_secret(environ: Optional[dict] = None) -> Optional[str]:
+    """The key that signs web chat conversation ids (CONVERSATION_SECRET; bot/channels/conversation_ids.py).
+    None when unset: the process then makes one of its own. Every replica needs the same one."""
+    raw = ((environ if environ is not None else os.environ).get("CONVERSATION_SECRET") or "").strip()
+    if not raw:
+        return None
+    if len(raw) < MIN_SECRET_CHARS:
+        raise SystemExit(
+            f"CONVERSATION_SECRET must be at least {MIN_SECRET_CHARS} characters: make one with "
+            '`python3 -c "import secrets; print(secrets.token_urlsafe(32))"`'
+        )
+    return raw
