@@ -18,16 +18,17 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import date
-from typing import Any, Awaitable, Callable, Dict, Optional
+from typing import Any, Dict, Optional
 from urllib.parse import urlsplit
 
-from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot import schools, speedups
+from bot import schools
+from bot.channels.base import Audience, Channel, Inbox
 from bot.channels.widget import WEB
 from bot.insights import auth
+from bot.speedups import relied
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +77,9 @@ def _date(value: Optional[str]) -> Optional[date]:
         return None
 
 
-class InsightsInput(InputChannel):
+class InsightsInput(Channel):
+    audience = Audience.PUBLIC  # sends no messages to Rasa; anyone may reach its sign-in form
+
     @classmethod
     def name(cls) -> str:
         return "insights"
@@ -90,8 +93,7 @@ class InsightsInput(InputChannel):
     def url_prefix(self) -> str:
         return "/insights"  # absolute, like the widget's /chat
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        speedups.ensure_applied(origin=f"channel {self.name()}")  # bot/channels/__init__.py
+    def routes(self, inbox: Inbox) -> Blueprint:
         bp = Blueprint("counselor_insights", __name__)
         css = (WEB / "insights.css").read_bytes()
 
@@ -164,7 +166,7 @@ def render(engine, school: Optional[str], start: Optional[date], end: Optional[d
 def _store(request: Request):
     agent = getattr(request.app.ctx, "agent", None)
     store = getattr(agent, "tracker_store", None) or getattr(getattr(agent, "processor", None), "tracker_store", None)
-    store = getattr(store, "_tracker_store", store)
+    store = relied.unwrapped_store(store)
     return store if hasattr(store, "engine") else None
 
 
