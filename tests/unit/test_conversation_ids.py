@@ -35,7 +35,8 @@ def test_only_the_servers_signature_opens_a_conversation(monkeypatch):
     conversation, signature = issued.split(".")
     flipped = signature[:-1] + ("0" if signature[-1] != "0" else "1")
     other = conversation_ids.issue().split(".")[1]
-    for presented in (conversation, f"{conversation}.{flipped}", f"{conversation}.{other}", issued.upper(), None, 7, ""):
+    wrong = (conversation, f"{conversation}.{flipped}", f"{conversation}.{other}", issued.upper(), None, 7, "")
+    for presented in wrong:
         assert conversation_ids.verify(presented) is None, presented
     monkeypatch.setenv("CONVERSATION_SECRET", SECRET[::-1])  # another server (or a changed secret)
     conversation_ids.reset()
