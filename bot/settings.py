@@ -143,6 +143,25 @@ TRUSTED_PROXIES = _declare(
     "proxies whose X-Forwarded-For / X-Real-IP are believed (default: nginx on this machine)",
     _networks,
 )
+#: Fewest characters of CONVERSATION_SECRET (`secrets.token_urlsafe(32)` makes 43).
+MIN_SECRET_CHARS = 32
+
+
+def _secret(raw: str) -> Optional[str]:
+    if len(raw) < MIN_SECRET_CHARS:
+        raise SystemExit(
+            f"CONVERSATION_SECRET must be at least {MIN_SECRET_CHARS} characters: make one with "
+            '`python3 -c "import secrets; print(secrets.token_urlsafe(32))"`'
+        )
+    return raw
+
+
+CONVERSATION_SECRET = _declare(
+    "CONVERSATION_SECRET",
+    None,
+    "signs web chat conversation ids (every replica the same; unset: make run makes one in var/)",
+    _secret,
+)
 SLACK_BOT_TOKEN = _declare("SLACK_BOT_TOKEN", "", "Slack is on when this and SLACK_SIGNING_SECRET are set", _text)
 SLACK_SIGNING_SECRET = _declare("SLACK_SIGNING_SECRET", "", "checks that requests come from Slack", _text)
 SLACK_API_URL = _declare("SLACK_API_URL", "", "another Slack Web API (the tests' fake Slack)", _text)
@@ -210,6 +229,12 @@ def knowledge_file(environ: Environ = None) -> str:
     from bot.knowledge.loader import DEFAULT_PATH  # the loader imports pydantic; settings stay light
 
     return str(KNOWLEDGE_FILE.get(environ) or DEFAULT_PATH)
+
+
+def conversation_secret(environ: Environ = None) -> Optional[str]:
+    """The key that signs web chat conversation ids (bot/channels/conversation_ids.py); None when
+    unset: the process then makes one of its own. Every replica needs the same one."""
+    return CONVERSATION_SECRET.get(environ)
 
 
 def retention_days(environ: Environ = None) -> int:

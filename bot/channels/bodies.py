@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Dict, Optional, Type
 
 from pydantic import BaseModel, Extra, StrictStr, ValidationError, constr, validator
 
+from bot.channels.conversation_ids import WEB_SHAPED
 from bot.channels.limits import MAX_METADATA_BYTES, SESSION_ID
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ class RestBody(BaseModel, extra=Extra.ignore):
     def _not_slack(cls, value: str) -> str:
         if SLACK_SHAPED.fullmatch(value):
             raise ValueError("'sender' must not look like a Slack conversation id")
+        if WEB_SHAPED.fullmatch(value):  # a web chat conversation belongs to its tab (conversation_ids.py)
+            raise ValueError("'sender' must not look like a web chat conversation id")
         return value
 
     @validator("metadata", pre=True)

@@ -19,14 +19,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import date
-from typing import Any, Awaitable, Callable, Dict, Optional
+from typing import Any, Dict, Optional
 from urllib.parse import urlsplit
 
-from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot import schools, settings, speedups
+from bot import schools, settings
+from bot.channels.base import Audience, Channel, Inbox
 from bot.channels.rate_limits import Rate, RateLimiter, request_address, retry_after
 from bot.channels.widget import WEB
 from bot.insights import auth
@@ -99,7 +99,9 @@ def _same_origin(request: Request) -> bool:
     return not origin or urlsplit(origin).netloc == request.headers.get("host", "")
 
 
-class InsightsInput(InputChannel):
+class InsightsInput(Channel):
+    audience = Audience.PUBLIC  # sends no messages to Rasa; anyone may reach its sign-in form
+
     @classmethod
     def name(cls) -> str:
         return "insights"
@@ -120,8 +122,7 @@ class InsightsInput(InputChannel):
     def url_prefix(self) -> str:
         return "/insights"  # absolute, like the widget's /chat
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        speedups.ensure_applied(origin=f"channel {self.name()}")  # bot/channels/__init__.py
+    def routes(self, inbox: Inbox) -> Blueprint:
         bp = Blueprint("counselor_insights", __name__)
         css = (WEB / "insights.css").read_bytes()
 

@@ -9,7 +9,7 @@ character is escaped and every line ends in a hard break (two spaces before the 
 from __future__ import annotations
 
 import re
-from typing import Any, Text
+from typing import Any, Dict, List, Text
 
 from rasa.core.channels.socketio import SocketIOOutput
 
@@ -37,9 +37,13 @@ def _line(line: str) -> str:
 
 
 class MarkdownSocketIOOutput(SocketIOOutput):
-    """socket.io output whose texts are written for markdown (as_markdown)."""
+    """socket.io output whose texts are written for markdown (as_markdown). Every text reaches
+    the client through one of these two (Rasa's send_response, our reply guarantee)."""
 
-    async def _send_message(self, socket_id: Text, response: Any) -> None:
-        if isinstance(response, dict) and isinstance(response.get("text"), str):
-            response = {**response, "text": as_markdown(response["text"])}
-        await super()._send_message(socket_id, response)
+    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+        await super().send_text_message(recipient_id, as_markdown(text), **kwargs)
+
+    async def send_text_with_buttons(
+        self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
+    ) -> None:
+        await super().send_text_with_buttons(recipient_id, as_markdown(text), buttons, **kwargs)

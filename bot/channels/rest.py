@@ -1,46 +1,52 @@
-"""Rasa's REST channel (/webhooks/rest/webhook) with request checks and a reply guarantee."""
+"""The REST channel (/webhooks/rest/webhook, the same URL and answers as Rasa's own): request
+checks, rate limits and a reply guarantee (bot/channels/base.py).
+
+POST {"sender": id, "message": text, "metadata": {"school": id}} -> the replies as a JSON list.
+Over a rate limit: 429 with Retry-After. Malformed: a 4xx with the reason (bot/channels/bodies.py).
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any, Awaitable, Callable, Dict, Optional
 
-from rasa.core.channels.channel import UserMessage
-from rasa.core.channels.rest import RestInput
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot import speedups
+from bot.channels.base import Admitted, Audience, Channel, Inbox, admit
 from bot.channels.bodies import RestBody, problem
-from bot.channels.guarantee import clean_message, with_reply
-from bot.channels.limits import MAX_BODY_BYTES, clean_metadata, limit_requests
+from bot.channels.guarantee import clean_message
+from bot.channels.limits import MAX_BODY_BYTES, clean_metadata
 from bot.channels.rate_limits import LIMITS, SLOW_DOWN, request_address, retry_after
-from bot.speedups.action_calls import close_shared_sessions
-from bot.speedups.heap import freeze_startup_heap
 
 
-class SafeRestInput(RestInput):
+class SafeRestInput(Channel):
+    audience = Audience.PUBLIC
+
     @classmethod
     def name(cls) -> str:
         return "rest"  # same URL as Rasa's own REST channel
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        speedups.ensure_applied(origin=f"channel {self.name()}")  # bot/channels/__init__.py
-        bp = super().blueprint(with_reply(on_new_message))
+    def routes(self, inbox: Inbox) -> Blueprint:
+        bp = Blueprint("rest_webhook", __name__)
         bp.middleware("request")(reject_malformed)
-        bp.before_server_start(limit_requests)
-        bp.after_server_start(freeze_startup_heap)  # after Rasa has loaded the model
-        bp.after_server_stop(close_shared_sessions)
+
+        @bp.route("/", methods=["GET"])
+        async def health(_: Request):
+            return response.json({"status": "ok"})
+
+        @bp.route("/webhook", methods=["POST"])
+        async def receive(request: Request):
+            body, admitted = request.json, request.ctx.admitted  # both checked by reject_malformed
+            collector = CollectingOutputChannel()
+            text = clean_message(body["message"])
+            # input_channel is not the client's choice: it decides how the conversation is treated
+            metadata = clean_metadata(body.get("metadata"))
+            message = UserMessage(text, collector, body["sender"], input_channel=self.name(), metadata=metadata)
+            await inbox(message, admitted)
+            return response.json(collector.messages)
+
         return bp
-
-    def _extract_message(self, req: Request) -> Optional[str]:
-        return clean_message(req.json.get("message"))
-
-    def _extract_input_channel(self, req: Request) -> str:
-        return self.name()  # not the client's choice: it decides how the conversation is treated
-
-    def get_metadata(self, request: Request) -> Optional[Dict[str, Any]]:
-        return clean_metadata(request.json.get("metadata"))
 
 
 def too_many(wait_s: float):
@@ -50,7 +56,8 @@ def too_many(wait_s: float):
 
 async def reject_malformed(request: Request):
     """Answer a malformed request with a 4xx and a reason instead of a server error, and a request
-    over a rate limit with a 429, before any other work."""
+    over a rate limit with a 429, before any other work (the address's budget before the body is
+    parsed, the conversation's before NLU). An admitted request gets `request.ctx.admitted`."""
     if request.method != "POST" or not request.path.endswith("/webhook"):
         return None
     address = request_address(request)
@@ -68,8 +75,8 @@ async def reject_malformed(request: Request):
     reason = problem(RestBody, body)
     if reason:
         return response.json({"error": reason}, status=400)
-    wait = LIMITS.conversations.check(body["sender"])
-    if wait:
-        LIMITS.addresses.refund(address)  # one conversation's flood must not use up a whole school's budget
-        return too_many(wait)
+    admitted = admit(address, body["sender"], address_counted=True)
+    if not isinstance(admitted, Admitted):
+        return too_many(admitted)
+    request.ctx.admitted = admitted
     return None

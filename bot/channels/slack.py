@@ -19,7 +19,7 @@ import json
 import logging
 import re
 from http import HTTPStatus
-from typing import Any, Awaitable, Callable, Coroutine, Dict, List, Optional, Set, Text
+from typing import Any, Callable, Coroutine, Dict, List, Optional, Set, Text
 from urllib.parse import parse_qs
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
@@ -37,8 +37,8 @@ from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryInterv
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, MarkdownTextObject, SectionBlock
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot import settings, speedups
-from bot.channels.guarantee import with_reply
+from bot import settings
+from bot.channels.base import Audience, Channel, Inbox
 from bot.channels.seen import SeenEvents, seen_events
 from bot.channels.slack_payloads import Challenge, Incoming, Malformed, parse
 
@@ -51,7 +51,7 @@ POST_RETRIES = 2  # per Web API call, after the first attempt
 SHUTDOWN_WAIT_S = 8.0  # inside Docker's default 10 s stop grace (and the 20 s of servers.py)
 _URL = re.compile(r"https?://[^\s<>|]+[^\s<>|.,;:!?)]")
 
-#: Rasa's on_new_message as wrapped by with_reply: an async function (asyncio.create_task needs a coroutine).
+#: The channel's Inbox (bot/channels/base.py): an async callable (asyncio.create_task needs a coroutine).
 Reply = Callable[[UserMessage], Coroutine[Any, Any, Any]]
 
 
@@ -117,7 +117,8 @@ class SchoolSlackBot(SlackBot):
         channel = self.slack_channel or recipient_id
         try:  # `text` is the notification / screen-reader fallback for the blocks
             blocks = [block.to_dict() for block in answer_blocks(text, buttons)]  # validated by slack_sdk
-            await self._post_message(channel=channel, text=text[:MAX_SECTION_CHARS], blocks=blocks)
+            thread = {"thread_ts": self.thread_id} if self.thread_id else {}
+            await self.client.chat_postMessage(channel=channel, text=text[:MAX_SECTION_CHARS], blocks=blocks, **thread)
         except Exception as error:  # raising would make Rasa skip storing the turn
             logger.error(
                 "Slack reply not delivered after retries (channel %s, thread %s): %s",
@@ -143,7 +144,9 @@ async def finish_pending(tasks: Set["asyncio.Task[Any]"], timeout: float) -> int
     return len(pending)
 
 
-class SchoolSlackInput(SlackInput):
+class SchoolSlackInput(Channel, SlackInput):
+    audience = Audience.SIGNED  # Slack signs every request (checked in receive())
+
     @classmethod
     def name(cls) -> Text:
         return "slack"
@@ -164,14 +167,13 @@ class SchoolSlackInput(SlackInput):
         )
         self.api_url = api_url
         self.seen = seen or SeenEvents()
+        self.replies: Set["asyncio.Task[Any]"] = set()  # being worked on; finished before the server stops
 
     def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> OutputChannel:
         return SchoolSlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.api_url)
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        speedups.ensure_applied(origin=f"channel {self.name()}")  # bot/channels/__init__.py
+    def routes(self, inbox: Inbox) -> Blueprint:
         bp = Blueprint("slack_webhook", __name__)
-        reply = with_reply(on_new_message)
 
         @bp.route("/", methods=["GET"])
         async def health(_: Request):
@@ -179,10 +181,10 @@ class SchoolSlackInput(SlackInput):
 
         @bp.route("/webhook", methods=["POST"])
         async def webhook(request: Request):
-            return await self.receive(request, reply)
+            return await self.receive(request, inbox)
 
         async def finish_replies(*_: Any) -> None:
-            await finish_pending(self._background_tasks, SHUTDOWN_WAIT_S)
+            await finish_pending(self.replies, SHUTDOWN_WAIT_S)
 
         bp.before_server_stop(finish_replies)  # Rasa closes the tracker store only after the stop
         return bp
@@ -206,7 +208,7 @@ class SchoolSlackInput(SlackInput):
         return response.text("")
 
     def _answer(self, message: Incoming, reply: Reply) -> None:
-        sender = self._get_conversation_id(message.user, message.channel, message.thread)
+        sender = conversation_id(message.user, message.channel, message.thread)
         out = self.get_output_channel(message.channel, message.thread)
         task = asyncio.create_task(
             reply(
@@ -219,8 +221,14 @@ class SchoolSlackInput(SlackInput):
                 )
             )
         )
-        self._background_tasks.add(task)  # kept referenced, and awaited on shutdown
-        task.add_done_callback(self._background_tasks.discard)
+        self.replies.add(task)  # kept referenced, and awaited on shutdown
+        task.add_done_callback(self.replies.discard)
+
+
+def conversation_id(user: Text, channel: Optional[Text], thread: Optional[Text]) -> Text:
+    """One conversation per thread: user_channel_thread (user alone outside a thread), as Rasa's
+    Slack channel names them with conversation_granularity="thread" (bodies.SLACK_SHAPED)."""
+    return f"{user}_{channel}_{thread}" if user and channel and thread else user
 
 
 def _decode(request: Request) -> Any:
@@ -237,15 +245,16 @@ def _decode(request: Request) -> Any:
     return None
 
 
-class SlackOff(InputChannel):
+class SlackOff(Channel):
     """Slack without credentials: the URL answers 503 so a misconfigured app is easy to spot."""
+
+    audience = Audience.SIGNED
 
     @classmethod
     def name(cls) -> Text:
         return "slack"
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        speedups.ensure_applied(origin=f"channel {self.name()}")  # bot/channels/__init__.py
+    def routes(self, inbox: Inbox) -> Blueprint:
         bp = Blueprint("slack_off", __name__)
 
         @bp.route("/webhook", methods=["GET", "POST"])

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from typing import Any, List, Optional, Union
 
 from pydantic import BaseModel, Extra, StrictStr, ValidationError
-from rasa.core.channels.slack import SlackInput
 
 from bot.channels.guarantee import MAX_MESSAGE_CHARS, clean_message
+from bot.speedups import relied
 
 #: Text looked at before sanitising: the limit plus room for mention and link markup.
 RAW_TEXT_CHARS = 2 * MAX_MESSAGE_CHARS
@@ -148,7 +148,7 @@ def _event(body: dict) -> Parsed:
 
 def user_text(raw: str, bot_users: List[str]) -> str:
     """Cut first, so Rasa's mention and link regexes never run over a huge string."""
-    return clean_message(SlackInput._sanitize_user_message(raw[:RAW_TEXT_CHARS], bot_users)) or ""
+    return clean_message(relied.sanitize_slack_text(raw[:RAW_TEXT_CHARS], bot_users)) or ""
 
 
 def _button(body: dict) -> Parsed:

@@ -5,9 +5,11 @@
   (rasa issue 13027). We await it when it is a coroutine, whatever version is installed.
 - Malformed events (non-dict data, bad or unknown session ids) are ignored with a log line, not a
   traceback; packets over MAX_SOCKET_BYTES are refused by engine.io; metadata keeps known keys only.
-- Every message gets a reply (bot.channels.guarantee).
-- Rate limits (bot.channels.rate_limits): connections per address, messages per address and per
-  conversation; over a limit, a connection is refused or a message gets a "slow down" reply.
+- A conversation belongs to the tab that started it: the server issues its id, signed, and a
+  socket joins a conversation only with that pass (bot.channels.conversation_ids).
+- Every message gets a reply, after the rate limits (bot.channels.base: connections per address,
+  messages per address and per conversation; over a limit, a connection is refused or a message
+  gets a "slow down" reply).
 - A message naming a school from one of that school's registered sites is marked so in its
   metadata (schools.SITE_VERIFIED): only those count in the school's insights.
 - Origins: the bot's own (the chat page it serves) plus CHAT_ALLOWED_ORIGINS (bot.channels.origins).
@@ -17,8 +19,7 @@ from __future__ import annotations
 
 import inspect
 import logging
-import uuid
-from typing import Any, Awaitable, Callable, Dict, Optional, Text
+from typing import Any, Dict, Optional, Text
 
 import engineio
 from pydantic import ValidationError
@@ -28,10 +29,12 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from socketio import AsyncServer
 
-from bot import schools, speedups
+from bot import schools
+from bot.channels import conversation_ids
+from bot.channels.base import Admitted, Audience, Channel, Inbox, admit
 from bot.channels.bodies import SocketMessage
-from bot.channels.guarantee import clean_message, with_reply
-from bot.channels.limits import MAX_SOCKET_BYTES, clean_metadata, limit_requests, valid_session_id
+from bot.channels.guarantee import clean_message
+from bot.channels.limits import MAX_SOCKET_BYTES, clean_metadata
 from bot.channels.markdown import MarkdownSocketIOOutput
 from bot.channels.origins import allowed_origins
 from bot.channels.rate_limits import LIMITS, SLOW_DOWN, TOO_MANY_SOCKETS, client_address, request_address
@@ -88,13 +91,15 @@ class _SocketServer(AsyncServer):
         return (self.get_environ(sid, namespace) or {}).get(ADDRESS_KEY) or "unknown"
 
 
-class SafeSocketIOInput(SocketIOInput):
+class SafeSocketIOInput(Channel, SocketIOInput):
+    audience = Audience.PUBLIC
+
     @classmethod
     def name(cls) -> Text:
         return "socketio"
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        speedups.ensure_applied(origin=f"channel {self.name()}")  # bot/channels/__init__.py
+    def routes(self, inbox: Inbox) -> Blueprint:
+        conversation_ids.ready()
         origins = allowed_origins()
         sio = _SocketServer(
             async_mode="sanic",
@@ -102,35 +107,45 @@ class SafeSocketIOInput(SocketIOInput):
             max_http_buffer_size=MAX_SOCKET_BYTES,
         )
         bp = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
-        bp.before_server_start(limit_requests)
         self.sio = sio
-        reply = with_reply(on_new_message)
+        namespace = self.namespace
 
         @bp.route("/", methods=["GET"])
         async def health(_: Request):
             return response.json({"status": "ok"})
 
-        @sio.on("connect", namespace=self.namespace)
+        @sio.on("connect", namespace=namespace)
         async def connect(sid: Text, environ: Dict, auth: Optional[Dict] = None) -> bool:
             return True  # limits were checked when engine.io accepted the connection (_SocketServer)
 
-        @sio.on("session_request", namespace=self.namespace)
+        def conversation_of(sid: Text) -> Optional[str]:
+            return next((room for room in sio.rooms(sid, namespace=namespace) if room != sid), None)
+
+        async def join(sid: Text, presented: Any) -> str:
+            """The conversation `presented` is a pass for, or a new one (conversation_ids.py); the
+            socket leaves any other, joins it, and is told its pass."""
+            conversation = conversation_ids.verify(presented)
+            if conversation is None:
+                presented = conversation_ids.issue()
+                conversation = conversation_ids.verify(presented)
+                assert conversation is not None  # issued here
+            # One conversation per connection: a client asking again and again joins no more rooms.
+            for room in sio.rooms(sid, namespace=namespace):
+                if room not in (sid, conversation):
+                    await _maybe_await(sio.leave_room(sid, room, namespace=namespace))
+            await _maybe_await(sio.enter_room(sid, conversation, namespace=namespace))  # rasa issue 13027
+            await sio.emit("session_confirm", presented, room=sid, namespace=namespace)
+            return conversation
+
+        @sio.on("session_request", namespace=namespace)
         async def session_request(sid: Text, data: Any = None) -> None:
             data = data if isinstance(data, dict) else {}
-            session_id = data.get("session_id")
-            if not valid_session_id(session_id):
-                session_id = uuid.uuid4().hex
             if self.session_persistence:
-                # One conversation per connection: a client asking again and again joins no more rooms.
-                for room in sio.rooms(sid, namespace=self.namespace):
-                    if room != sid:
-                        await _maybe_await(sio.leave_room(sid, room, namespace=self.namespace))
-                joined = sio.enter_room(sid, session_id, namespace=self.namespace)
-                if inspect.isawaitable(joined):  # python-socketio >= 5.10
-                    await joined
-            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+                await join(sid, data.get("session_id"))
+            else:  # each connection is its own conversation (sender = the socket id)
+                await sio.emit("session_confirm", sid, room=sid, namespace=namespace)
 
-        @sio.on(self.user_message_evt, namespace=self.namespace)
+        @sio.on(self.user_message_evt, namespace=namespace)
         async def handle_message(sid: Text, data: Any = None) -> None:
             if not isinstance(data, dict):  # pydantic would also take a list of pairs
                 logger.info("Ignored a socket.io message that is not an object")
@@ -140,12 +155,21 @@ class SafeSocketIOInput(SocketIOInput):
             except ValidationError:
                 logger.info("Ignored a socket.io message with a malformed session_id")
                 return
-            if self.session_persistence and event.session_id is None:
-                logger.info("Ignored a socket.io message without a session_id")
-                return
-            sender_id = event.session_id if self.session_persistence else sid
-            if LIMITS.message(sio.client_address(sid, self.namespace), sender_id or sid):
-                await sio.emit(self.bot_message_evt, {"text": SLOW_DOWN}, room=sid, namespace=self.namespace)
+            sender_id = sid
+            if self.session_persistence:
+                if event.session_id is None:
+                    logger.info("Ignored a socket.io message without a session_id")
+                    return
+                # The socket's own conversation; a pass it holds for another one moves it there.
+                # Anything else it names (an id without its signature) is not a way into another
+                # conversation: the message stays in the socket's own, or a new one.
+                sender_id = conversation_of(sid) or ""
+                claimed = conversation_ids.verify(event.session_id)
+                if not sender_id or (claimed is not None and claimed != sender_id):
+                    sender_id = await join(sid, event.session_id)
+            admitted = admit(sio.client_address(sid, namespace), sender_id)
+            if not isinstance(admitted, Admitted):
+                await sio.emit(self.bot_message_evt, {"text": SLOW_DOWN}, room=sid, namespace=namespace)
                 return
             # rasa-webchat sends its settings as "customData" and shows text as markdown
             # (docs/embed.md); our widget sends "metadata" and shows text as it is.
@@ -156,7 +180,8 @@ class SafeSocketIOInput(SocketIOInput):
                 metadata[schools.SITE_VERIFIED] = True  # counted in the school's insights (docs/insights.md)
             output = (MarkdownSocketIOOutput if markdown else SocketIOOutput)(sio, self.bot_message_evt)
             text = clean_message(event.message) or ""
-            await reply(UserMessage(text, output, sender_id, input_channel=self.name(), metadata=metadata))
+            message = UserMessage(text, output, sender_id, input_channel=self.name(), metadata=metadata)
+            await inbox(message, admitted)
 
         return bp
 

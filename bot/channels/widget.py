@@ -17,13 +17,13 @@ import html
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, Optional
+from typing import Any, Dict, Optional
 
-from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot import schools, speedups
+from bot import schools
+from bot.channels.base import Audience, Channel, Inbox
 from bot.channels.origins import allowed_origins, frame_ancestors, is_allowed
 from bot.channels.rate_limits import LIMITS, SLOW_DOWN, request_address, retry_after
 from bot.understanding.language import normalise_language
@@ -107,7 +107,9 @@ def _school_param(request: Request) -> str:
     return value if schools.lookup(value) is not None else ""
 
 
-class WidgetInput(InputChannel):
+class WidgetInput(Channel):
+    audience = Audience.PUBLIC  # its pages count against the address's budget (serve())
+
     @classmethod
     def name(cls) -> str:
         return "chat"
@@ -125,8 +127,7 @@ class WidgetInput(InputChannel):
     def url_prefix(self) -> str:
         return "/chat"  # absolute: Rasa mounts it at /chat, not under /webhooks/
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        speedups.ensure_applied(origin=f"channel {self.name()}")  # bot/channels/__init__.py
+    def routes(self, inbox: Inbox) -> Blueprint:
         bp = Blueprint("chat_widget", __name__)
         _files()  # read the files now: a missing one stops Rasa at start-up, not on a request
         bp.add_route(serve, "/", methods=["GET"], name="chat_page")

@@ -243,6 +243,10 @@ def ensure_applied(origin: str) -> Dict[str, str]:
                 rasa_version(),
             )
         status = apply()
+        from bot.speedups import relied
+
+        for name, problem in relied.problems().items():  # names we rely on without replacing them
+            logger.warning("Rasa name %s, which we rely on, changed: %s", name, problem)
         applied = sum(s == "applied" for s in status.values())
         speedups_off = mode() == "off"
         (logger.warning if speedups_off else logger.info)(

@@ -130,6 +130,10 @@ class Cluster:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def access_log(self) -> Path:
+        return self.work / "access.log"
+
     def replica_base(self, i: int) -> str:
         return f"http://127.0.0.1:{self.rasa_base_port + i}"
 
@@ -176,6 +180,7 @@ class Cluster:
             )
         )
         (snippets / "listen.conf").write_text(f"listen 127.0.0.1:{self.port};\n")
+        (snippets / "access-log.conf").write_text(f"access_log {self.access_log} mfg_private;\n")
         conf = self.work / "nginx.conf"
         conf.write_text(MAIN_CONF.format(work=self.work, site=NGINX_SITE))
         check = subprocess.run(

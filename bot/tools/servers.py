@@ -10,6 +10,7 @@ TLS proxy such as nginx in front rather than exposing Rasa directly; docs/deploy
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -109,7 +110,30 @@ def start_rasa(
         str(endpoints),
         *extra_args,
     ]
-    return spawn("Rasa", args, f"http://127.0.0.1:{port}/", log, env)
+    secret = {} if settings.CONVERSATION_SECRET.raw() else {"CONVERSATION_SECRET": local_secret()}
+    return spawn("Rasa", args, f"http://127.0.0.1:{port}/", log, {**secret, **(env or {})})
+
+
+#: The conversation secret of `make run`, `make cluster` and the tests when CONVERSATION_SECRET is
+#: not set: made at the first start, kept (owner-only) so that conversations survive restarts and
+#: every replica started from this folder signs alike (bot/channels/conversation_ids.py).
+SECRET_FILE = ROOT / "var" / "conversation-secret"
+
+
+def local_secret(path: Path = SECRET_FILE) -> str:
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not path.exists():
+        draft = path.with_name(f".{path.name}.{os.getpid()}")
+        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as file:
+            file.write(secrets.token_urlsafe(32) + "\n")
+        try:
+            os.link(draft, path)  # atomic: two first starts at once keep one secret
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    return path.read_text().strip()
 
 
 def _log_tail(path: Optional[str], lines: int = 20) -> str:

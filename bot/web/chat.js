@@ -1,7 +1,9 @@
 /* Manufacturing Careers chat page: talks to Rasa over socket.io (served by the bot itself).
  * Everything from users and the bot is rendered as text, never as HTML; only http(s) links
- * become <a> elements. The conversation survives a reload (sessionStorage + the same Rasa
- * session id), and is forgotten when the browser tab is closed. */
+ * become <a> elements. The conversation belongs to this tab: the server gives it a signed id (a
+ * pass, bot/channels/conversation_ids.py) that is kept in sessionStorage, presented on every
+ * (re)connection and never put in a URL. It survives a reload and is forgotten when the tab is
+ * closed. */
 (function () {
   "use strict";
 
@@ -30,7 +32,10 @@
   var status = document.getElementById("status");
   var replyTimer = null;
 
-  var state = load() || { sessionId: randomId(), log: [] };
+  // sessionId: the pass the server gave this tab (null until it has). route: a random token, not
+  // the conversation, that nginx routes this tab's socket.io requests by (docs/deploy.md).
+  var state = load() || { sessionId: null, route: randomId(), log: [] };
+  var unsent = [];  // messages typed before the server has said which conversation this tab is in
   state.lang = language(state.lang) || settings.pageLanguage;
   var words = STRINGS[state.lang];
 
@@ -44,12 +49,20 @@
   }
   state.log.forEach(function (entry) { render(entry, false); });
 
-  // `session` keys nginx's sticky routing when several replicas serve the chat (docs/deploy.md):
-  // every request of this conversation's socket.io connection reaches the same replica.
-  var socket = window.io({ path: "/socket.io", reconnectionDelayMax: 5000, query: { session: state.sessionId } });
+  // `route` keys nginx's sticky routing when several replicas serve the chat (docs/deploy.md):
+  // every request of this tab's socket.io connection reaches the same replica.
+  var socket = window.io({ path: "/socket.io", reconnectionDelayMax: 5000, query: { route: state.route } });
   socket.on("connect", function () {
     showStatus("");
     socket.emit("session_request", { session_id: state.sessionId });
+  });
+  // The conversation this tab is in: the pass it presented, or a new one (a pass the server did
+  // not sign, e.g. after its secret changed, gets a new conversation).
+  socket.on("session_confirm", function (pass) {
+    if (typeof pass !== "string" || !pass) { return; }
+    state.sessionId = pass;
+    save();
+    unsent.splice(0).forEach(function (message) { emitMessage(message); });
   });
   socket.on("disconnect", function () { showStatus(words.lost); });
   socket.on("connect_error", function () {
@@ -106,8 +119,12 @@
     if (!socket.connected) {
       showStatus(words.queued);
     }
-    socket.emit("user_uttered", { message: message, session_id: state.sessionId, metadata: metadata() });
+    if (state.sessionId) { emitMessage(message); } else { unsent.push(message); }
     setTyping(true);
+  }
+
+  function emitMessage(message) {
+    socket.emit("user_uttered", { message: message, session_id: state.sessionId, metadata: metadata() });
   }
 
   // Only the school's id and the widget's language: the server looks up everything else
@@ -208,7 +225,13 @@
   function load() {
     try {
       var saved = JSON.parse(window.sessionStorage.getItem(STORE_KEY));
-      if (saved && typeof saved.sessionId === "string" && Array.isArray(saved.log)) { return saved; }
+      if (saved && Array.isArray(saved.log)) {
+        return {
+          sessionId: typeof saved.sessionId === "string" ? saved.sessionId : null,
+          route: typeof saved.route === "string" && /^[0-9a-f]{32}$/.test(saved.route) ? saved.route : randomId(),
+          log: saved.log
+        };
+      }
     } catch (e) { /* no saved conversation */ }
     return null;
   }

@@ -41,32 +41,42 @@ def test_context_follows_a_conversation_across_replicas_even_to_a_stale_cache(cl
     ]
 
 
-def socket_ask(base, session, text, transport):
+def socket_ask(base, presented, text, transport, route):
+    """One message over socket.io through nginx, as the widget sends it: routed by its tab's token,
+    in the conversation `presented` is a pass for (None: a new one). Returns (reply, pass)."""
     replies: "queue.Queue[dict]" = queue.Queue()
+    confirmed: "queue.Queue[str]" = queue.Queue()
     client = socketio.Client(reconnection=False)
     client.on("bot_uttered", replies.put)
-    client.connect(f"{base}?session={session}", transports=[transport], socketio_path="socket.io", wait_timeout=10)
+    client.on("session_confirm", confirmed.put)
+    client.connect(f"{base}?route={route}", transports=[transport], socketio_path="socket.io", wait_timeout=10)
     try:
-        client.emit("session_request", {"session_id": session})
-        client.emit("user_uttered", {"message": text, "session_id": session, "metadata": {"school": "demo"}})
-        return replies.get(timeout=20)["text"]
+        client.emit("session_request", {"session_id": presented})
+        issued = confirmed.get(timeout=10)
+        client.emit("user_uttered", {"message": text, "session_id": issued, "metadata": {"school": "demo"}})
+        return replies.get(timeout=20)["text"], issued
     finally:
         client.disconnect()
 
 
 def test_the_widget_through_nginx_keeps_its_conversation_across_a_rolling_restart(cluster, kb):
     welder = role(kb, "welder")
-    session = uuid.uuid4().hex
-    assert money(welder.median_pay.annual_usd) in socket_ask(
-        cluster.base, session, "how much do welders make", "polling"
-    )
+    route = uuid.uuid4().hex
+    reply, issued = socket_ask(cluster.base, None, "how much do welders make", "polling", route)
+    assert money(welder.median_pay.annual_usd) in reply
     for i in range(cluster.replicas):  # an upgrade: one replica at a time, the other one serving
         cluster.kill_replica(i)
-        assert welder.education.typical_entry in socket_ask(
-            cluster.base, session, "what education do they need", "websocket"
-        )
+        reply, again = socket_ask(cluster.base, issued, "what education do they need", "websocket", route)
+        assert welder.education.typical_entry in reply and again == issued  # every replica knows the pass
         cluster.restart_replica(i)
-    assert "welder" in socket_ask(cluster.base, session, "what skills do they need", "polling")
+    reply, again = socket_ask(cluster.base, issued, "what skills do they need", "polling", route)
+    assert "welder" in reply and again == issued
+    # nginx's access log has the socket.io requests, but no conversation id and no routing token.
+    time.sleep(0.5)  # nginx writes a request's line when it ends
+    log = cluster.access_log.read_text()
+    conversation = issued.split(".")[0]
+    assert "/socket.io/" in log and "?" not in log
+    assert conversation not in log and issued not in log and route not in log
 
 
 def slack_event(event_id, text):

@@ -68,6 +68,20 @@ def test_ask_pay_click_button_reload_history(page, bot, kb):
     bot_messages(frame).filter(has_text=role(kb, "welder").skills[0]).wait_for(timeout=20000)
 
 
+def test_the_tab_keeps_a_signed_id_that_never_travels_in_a_url(page, bot, kb):
+    socket_urls = []
+    page.on("request", lambda request: socket_urls.append(request.url) if "/socket.io/" in request.url else None)
+    frame = open_widget(page, bot)
+    ask(frame, "what does a welder do?")
+    bot_messages(frame).filter(has_text=role(kb, "welder").summary).wait_for(timeout=20000)
+    chat = next(f for f in page.frames if "/chat/?" in f.url)
+    saved = chat.evaluate("JSON.parse(sessionStorage.getItem('mfg-chat:demo'))")
+    assert re.fullmatch(r"web-[0-9a-f]{32}\.[0-9a-f]{32}", saved["sessionId"])  # the server's pass
+    assert socket_urls and all(f"route={saved['route']}" in url for url in socket_urls)
+    conversation = saved["sessionId"].split(".")[0]
+    assert not [url for url in socket_urls if conversation in url or "session=" in url]
+
+
 def test_keyboard_only(page, bot, kb):
     page.goto(f"{bot.base}/chat/demo")
     for _ in range(10):  # tab until the launcher has focus

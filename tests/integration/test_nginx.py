@@ -20,6 +20,7 @@ def test_nginx_accepts_the_site_configuration(tmp_path):
     snippets.mkdir()
     (snippets / "replicas.conf").write_text("server 127.0.0.1:5101;\nserver 127.0.0.1:5102;\n")
     (snippets / "listen.conf").write_text("listen 127.0.0.1:8080;\n")
+    (snippets / "access-log.conf").write_text(f"access_log {tmp_path}/access.log mfg_private;\n")
     (tmp_path / "tmp").mkdir()
     conf = tmp_path / "nginx.conf"
     conf.write_text(MAIN_CONF.format(work=tmp_path, site=NGINX_SITE))

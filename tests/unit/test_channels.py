@@ -102,7 +102,7 @@ def test_clean_message():
 
 def request(body, method="POST", path="/webhooks/rest/webhook"):
     raw = body if isinstance(body, bytes) else json.dumps(body).encode()
-    return SimpleNamespace(method=method, path=path, body=raw)
+    return SimpleNamespace(method=method, path=path, body=raw, ctx=SimpleNamespace())
 
 
 @pytest.mark.parametrize(

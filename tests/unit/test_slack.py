@@ -89,7 +89,7 @@ def deliver(*requests, channel=None):
 
     async def run():
         responses = [await channel.receive(r, reply) for r in requests]
-        await finish_pending(channel._background_tasks, 5)
+        await finish_pending(channel.replies, 5)
         return responses
 
     return asyncio.run(run()), answered
@@ -204,7 +204,7 @@ def test_blueprint_finishes_replies_before_the_server_stops():
         return None
 
     bp = SchoolSlackInput("xoxb-unit", SECRET).blueprint(on_new_message)
-    assert [listener.event for listener in bp._future_listeners] == ["before_server_stop"]
+    assert "before_server_stop" in [listener.event for listener in bp._future_listeners]
 
 
 # --- 5 and 6. bounded, validated bodies -----------------------------------------------------------
