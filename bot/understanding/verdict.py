@@ -186,7 +186,8 @@ def verdict(
         chosen = {"name": LOCAL_INTENT, "confidence": chosen["confidence"]}
     elif chosen["name"] == LOCAL_INTENT and not place and chosen["confidence"] < LOCAL_MIN_CONFIDENCE:
         # An unsure place guess with no place word ("jobs in the electronics industry").
-        chosen = _next(ranking, exclude={LOCAL_INTENT})
+        # Never back to a worry the message has no feeling for (rule 3 already turned it down).
+        chosen = _next(ranking, exclude={LOCAL_INTENT} | (set() if _feels(text) else {WORRY_INTENT}))
     return Verdict(None if chosen == original else chosen)
 
 

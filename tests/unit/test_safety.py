@@ -309,3 +309,14 @@ def test_an_explicit_request_for_a_language_is_a_switch(text):
         "name": "switch_language",
         "confidence": 0.8,
     }
+
+
+def test_an_unsure_place_guess_never_falls_back_to_a_worry_without_a_feeling():
+    """"can my parents sign me up for a pre-apprenticeship" once went ask_local -> share_worry."""
+    guess = [
+        {"name": "ask_local", "confidence": 0.4},
+        {"name": "share_worry", "confidence": 0.3},
+        {"name": "ask_training", "confidence": 0.28},
+    ]
+    new = corrected_intent("can my parents sign me up for a pre-apprenticeship", guess[0], guess)
+    assert new is not None and new["name"] == "ask_training"
