@@ -12,6 +12,7 @@ import os
 import sys
 
 from bot import schools
+from bot.knowledge import interest_profiles
 from bot.knowledge.loader import DEFAULT_PATH, load
 from bot.knowledge.problems import KnowledgeError
 from bot.knowledge.references import unused_sources
@@ -23,13 +24,21 @@ def check_knowledge(path) -> bool:
     except KnowledgeError as error:
         print(error, file=sys.stderr)
         return False
+    try:  # every role needs its O*NET interest profile (the "what fits me" quiz matches on it)
+        gaps = interest_profiles.missing(kb, interest_profiles.load())
+    except KnowledgeError as error:
+        print(error, file=sys.stderr)
+        return False
+    if gaps:
+        print(KnowledgeError(interest_profiles.DEFAULT_PATH, gaps), file=sys.stderr)
+        return False
     unused = unused_sources(kb)
     if unused:
         print(f"{path}: entry meta.sources: sources never cited: {', '.join(unused)}", file=sys.stderr)
         return False
     print(
         f"{path}: OK ({len(kb.roles)} roles, {len(kb.sectors)} sectors, {len(kb.pathways)} pathways, "
-        f"{len(kb.economy)} economy facts, {len(kb.meta.sources)} sources)"
+        f"{len(kb.economy)} economy facts, {len(kb.meta.sources)} sources, every role with its O*NET interest profile)"
     )
     return True
 
