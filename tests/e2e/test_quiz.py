@@ -10,11 +10,13 @@ import uuid
 import sqlalchemy as sa
 from axe_playwright_python.sync_playwright import Axe
 
+from bot import ROOT
 from bot import interest_quiz as iq
 from bot.answers import quiz
 from bot.render import pay_line
 from tests.conftest import role
 
+SCREENSHOT = ROOT / "reports" / "quiz.png"  # a fresh one each run, for looking at
 ITEMS = iq.quiz().items
 N = len(ITEMS)
 #: Hands-on and organizing liked, the rest disliked: the results lead with RC roles.
@@ -108,6 +110,8 @@ def test_the_quiz_in_the_widget(browser, bot):
         page.locator(".msg--bot .msg__text", has_text="Jobs here whose O*NET interest profiles fit").wait_for(
             timeout=20000
         )
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOT))
         results = Axe().run(page)
         serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
         assert serious == [], [(v["id"], v["help"]) for v in serious]
