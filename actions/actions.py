@@ -15,6 +15,7 @@ from typing import Callable, Dict
 
 from actions.base import KnowledgeAction
 from actions.finder import ActionResetFinder, ValidateCareerFinderForm  # noqa: F401 (registered)
+from actions.quiz import ActionQuizStep, ActionStartQuiz, ActionStop  # noqa: F401 (registered)
 from bot import kinds
 from bot.answers import finder, forget
 from bot.answers.turn import Turn
@@ -68,7 +69,11 @@ class ActionSuggestCareers(KnowledgeAction):
     answer = staticmethod(finder.suggest_from_slots)
 
 
+def _all_subclasses(cls) -> list:
+    return [c for sub in cls.__subclasses__() for c in (sub, *_all_subclasses(sub))]
+
+
 #: Action name -> answer function, for the tests that render every kind of answer.
 ANSWERS: Dict[str, Callable[[Turn], Answer]] = {
-    action.action_name: action.answer for action in KnowledgeAction.__subclasses__()
+    action.action_name: action.answer for action in _all_subclasses(KnowledgeAction) if action.action_name
 }

@@ -148,7 +148,12 @@ KINDS: Tuple[Kind, ...] = (
     # The career finder (a form: its rule starts with the reset).
     Kind("start_career_finder", "action_reset_finder", insights="finder"),
     Kind("inform_finder", "action_suggest_from_interests", "finder.suggest_from_words", "finder"),
-    Kind("stop_finder", "utter_finder_stopped", insights="finder"),
+    Kind("stop_finder", "action_stop", insights="finder"),  # stops the quiz too (bot/answers/quiz.py)
+    # The "What fits me?" quiz (docs/quiz.md). Its actions set the quiz's own slots (actions/quiz.py).
+    # Insights count only starts and finishes: an answer's row is kept only when it finished the
+    # quiz (bot/insights/table.py), never which answer it was.
+    Kind("start_quiz", "action_start_quiz", insights="quiz started"),
+    Kind("answer_quiz", "action_quiz_step", insights="quiz finished"),
     # People, feelings and safety.
     Kind(
         "ask_counselor",

@@ -29,6 +29,8 @@ from bot.text import normalise
 from bot.understanding.reading import SECTOR, Reading
 
 ANY = "any"
+#: The longer way to find what fits: the "What fits me?" quiz (bot/answers/quiz.py).
+QUIZ_BUTTON = Button("Take the \u201cWhat fits me?\u201d quiz", payload("start_quiz"))
 INTEREST_WORDS = {
     "hands_on": r"hands?|build\w*|fix\w*|make things|making things|tools?|weld\w*|outdoor|physical",
     "technology": r"tech\w*|computer\w*|robot\w*|program\w*|coding|code|machines?|electronic\w*|automat\w*",
@@ -186,7 +188,7 @@ def suggest_from_words(turn) -> Answer:
         return Answer(
             "Tell me what you like doing, for example \u201ci like fixing things\u201d or "
             "\u201ci'm good at math\u201d. Or answer three quick questions and I'll suggest jobs.",
-            [Button("Find jobs that fit me", payload("start_career_finder"))],
+            [Button("Find jobs that fit me", payload("start_career_finder")), QUIZ_BUTTON],
         )
     lines = []
     for role, reason in picks:
@@ -199,7 +201,8 @@ def suggest_from_words(turn) -> Answer:
     text = (
         f"You like {join_names([w.label for w in said[:3]])}. These jobs could fit you:\n"
         + "\n".join(lines)
-        + "\n\nWant closer matches? Answer two quick questions about training and industries."
+        + "\n\nWant closer matches? Answer two quick questions about training and industries, "
+        "or take the \u201cWhat fits me?\u201d quiz."
     )
     first, second = picks[0][0], picks[1][0] if len(picks) > 1 else None
     buttons = [
@@ -210,6 +213,7 @@ def suggest_from_words(turn) -> Answer:
         buttons.append(
             Button(f"Compare {first.title.lower()} and {second.title.lower()}", f"{first.title} vs {second.title}")
         )
+    buttons.append(QUIZ_BUTTON)
     sources = [r.median_pay.source for r, _ in picks if r.median_pay]
     return Answer(text, buttons, list(dict.fromkeys(sources)), {"role": first.id, "last_aspect": "overview"})
 
@@ -230,7 +234,8 @@ def ask_interest(turn) -> Answer:
     return Answer(
         "Let's find jobs that fit you: three quick questions (say \u201cskip\u201d to skip one, "
         "\u201cstop\u201d to stop). First: what do you enjoy most?",
-        [Button(label.capitalize(), label) for label in INTEREST_LABELS.values()] + [Button("Skip", "skip")],
+        [Button(label.capitalize(), label) for label in INTEREST_LABELS.values()]
+        + [Button("Skip", "skip"), QUIZ_BUTTON],
     )
 
 

@@ -5,8 +5,8 @@ which the finder files under technology (CAD). Each phrase also names the words 
 summary, tasks and skills that show why the role fits, so "fixing things" ranks the
 maintenance mechanic first among the hands-on jobs.
 
-The interests themselves are the knowledge file's tags (`roles[].interests`). O*NET's interest
-profiles (RIASEC) would be a better basis, but they are not yet sourced role by role here.
+The interests themselves are the knowledge file's tags (`roles[].interests`). The "What fits me?"
+quiz (bot/answers/quiz.py) matches on O*NET's interest profiles (RIASEC) instead.
 """
 
 from __future__ import annotations

@@ -50,6 +50,9 @@ TABLE = sa.Table(
 
 _FALSE = {"sqlite": "0", "postgresql": "false"}
 UNANSWERED_INTENTS = {"out_of_scope", "nlu_fallback"}
+#: The quiz's answers (docs/quiz.md): a row only for the one that finished the quiz (its turn sets
+#: QUIZ_FINISHED_SLOT), so counselors see starts and finishes and nothing about the answers.
+QUIZ_ANSWER_INTENT, QUIZ_FINISHED_SLOT = "answer_quiz", "quiz_finished"
 UNANSWERED_ACTIONS = {"action_handle_low_confidence", "action_explain_scope"}
 TOPIC_SLOTS = ("role", "sector", "pathway")
 MAX_TEXT = 300
@@ -113,11 +116,15 @@ def rows(sender_id: str, events: Iterable[Dict[str, Any]]) -> List[Dict[str, Any
             current["answered"] = False
         elif kind == "slot" and e.get("value") not in (None, "", []):
             name, value = e.get("name"), e.get("value")
+            if name == QUIZ_FINISHED_SLOT and value is True:
+                current["_finished"] = True
             if name in TOPIC_SLOTS and isinstance(value, str):
                 current[name] = value[:64]
             elif name == "last_aspect" and current["intent"] == "what_about" and value in ASPECT_KINDS:
                 current["kind"] = ASPECT_KINDS[value]
+    out = [r for r in out if r["intent"] != QUIZ_ANSWER_INTENT or r.pop("_finished", False)]
     for row in out:
+        row.pop("_finished", None)
         if not row["answered"]:
             row["kind"] = "not covered"  # a low-confidence guess at the kind says little
             row["text"] = redact(row.pop("_text"))[:MAX_TEXT] or None

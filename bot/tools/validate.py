@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 
 from bot import schools, settings
-from bot.knowledge import local_pay
+from bot.knowledge import interest_profiles, local_pay
 from bot.knowledge.loader import DEFAULT_PATH, load
 from bot.knowledge.problems import KnowledgeError
 from bot.knowledge.references import unused_sources
@@ -33,6 +33,14 @@ def check_knowledge(path) -> bool:
             file=sys.stderr,
         )
         return False
+    try:  # every role needs its O*NET interest profile (the "what fits me" quiz matches on it)
+        gaps = interest_profiles.missing(kb, interest_profiles.load())
+    except KnowledgeError as error:
+        print(error, file=sys.stderr)
+        return False
+    if gaps:
+        print(KnowledgeError(interest_profiles.DEFAULT_PATH, gaps), file=sys.stderr)
+        return False
     unused = unused_sources(kb)
     if unused:
         print(f"{path}: entry meta.sources: sources never cited: {', '.join(unused)}", file=sys.stderr)
@@ -49,7 +57,7 @@ def check_knowledge(path) -> bool:
     print(
         f"{path}: OK, with texts in {', '.join(TEXT_LANGUAGES)} "
         f"({len(kb.roles)} roles, {len(kb.sectors)} sectors, {len(kb.pathways)} pathways, "
-        f"{len(kb.economy)} economy facts, {len(kb.meta.sources)} sources)"
+        f"{len(kb.economy)} economy facts, {len(kb.meta.sources)} sources, every role with its O*NET interest profile)"
     )
     return True
 

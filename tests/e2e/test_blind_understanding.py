@@ -79,7 +79,9 @@ ANSWER_MARKERS: Dict[str, Tuple[str, OneOf]] = {
     # back or the national answer's "higher or lower where you live".
     "local": (
         "bot/answers/local.py",
-        OneOf(("BLS OEWS", "higher or lower where you live", "There is more than one", "I could not find", "Which job?")),
+        OneOf(
+            ("BLS OEWS", "higher or lower where you live", "There is more than one", "I could not find", "Which job?")
+        ),
     ),
     # bot/answers/topics.py sources(): the attribution line that ends every sources answer.
     "sources": ("bot/answers/topics.py", OneOf(("About my data:",))),

@@ -96,6 +96,18 @@ def test_rows_from_a_turn():
     assert what_about[0]["kind"] == "pay"
 
 
+def test_a_quiz_counts_only_its_start_and_its_finish():
+    quiz = user(D1, "what fits me", "start_quiz", "north", quiz_answers="")
+    for _ in range(17):
+        quiz += user(D1, "/answer_quiz", "answer_quiz", "north", quiz_answers="ld")
+    quiz += user(D1, "/answer_quiz", "answer_quiz", "north", quiz_answers="l" * 18, quiz_finished=True, role="welder")
+    rows = table.rows("s", quiz)
+    assert [r["kind"] for r in rows] == ["quiz started", "quiz finished"]
+    assert all(r["text"] is None and "_finished" not in r for r in rows)
+    stopped = table.rows("s", user(D1, "quiz", "start_quiz") + user(D1, "like", "answer_quiz", quiz_answers="l"))
+    assert [r["kind"] for r in stopped] == ["quiz started"]
+
+
 def test_district_figures(engine):
     r = figures(engine)
     assert (r.conversations.text(), r.messages.text()) == ("23", "26")

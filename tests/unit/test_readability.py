@@ -35,6 +35,7 @@ import textstat  # pinned in requirements.txt / requirements.lock (0.7.8: works 
 import yaml
 
 from bot import ROOT
+from bot import interest_quiz as iq
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.understanding.reading import ECONOMY, PATHWAY, ROLE, SECTOR, TECHNOLOGY, TRAINING
@@ -314,6 +315,22 @@ def turns(k: Knowledge) -> Dict[str, List[Tuple[str, Turn]]]:
             ("what's the pay in Ohio?", {}),
         )
     ]
+    quiz_items = iq.quiz().items
+    t["action_start_quiz"] += [("start", _turn(k, "start_quiz", "what fits me"))]
+    t["action_start_quiz"] += [("resume", _turn(k, "start_quiz", "continue", slots={"quiz_answers": "ll"}))]
+    step = t["action_quiz_step"]
+    step += [(f"item {i}", _turn(k, "answer_quiz", "like", slots={"quiz_answers": "l" * i})) for i in range(17)]
+    step += [
+        ("no quiz", _turn(k, "answer_quiz", "like")),
+        ("unclear", _turn(k, "answer_quiz", "hmm", slots={"quiz_answers": ""})),
+    ]
+    for liked in ("R", "I", "A", "S", "E", "C", "RI", "AE", "SC", "RIASEC"):
+        last = "".join("l" if item.area in liked else "d" for item in quiz_items)
+        step.append((f"results {liked}", _turn(k, "answer_quiz", last[-1], slots={"quiz_answers": last[:-1]})))
+    t["action_stop"] += [
+        ("quiz", _turn(k, "stop_finder", "stop", slots={"quiz_answers": "ll"})),
+        ("finder", _turn(k, "stop_finder", "stop")),
+    ]
     return t
 
 
@@ -392,6 +409,19 @@ def test_median_grade_is_at_most_9(results):
         f"median Flesch-Kincaid grade {median:.1f} > {MAX_MEDIAN_GRADE}; hardest replies:\n"
         + "\n".join(f"{g:.1f} {kind} [{label}]: {text[:120]!r}" for g, kind, label, text in hardest)
     )
+
+
+#: The quiz's items and its replies are read by students one at a time: grade 8 at most.
+MAX_QUIZ_GRADE = 8.0
+
+
+def test_quiz_items_and_replies_read_at_grade_8(results):
+    items = [f"Would you like to {i.text[0].lower()}{i.text[1:]}?" for i in iq.quiz().items]
+    hard = {text: g for text in items if (g := grade(text, [])) > MAX_QUIZ_GRADE}
+    assert not hard, hard
+    quiz_kinds = {"action_start_quiz", "action_quiz_step", "action_stop"}
+    median = statistics.median(g for g, kind, _, _ in results if kind in quiz_kinds)
+    assert median <= MAX_QUIZ_GRADE, median
 
 
 def test_no_kind_of_answer_is_much_harder(results):

@@ -312,7 +312,7 @@ def test_an_explicit_request_for_a_language_is_a_switch(text):
 
 
 def test_an_unsure_place_guess_never_falls_back_to_a_worry_without_a_feeling():
-    """"can my parents sign me up for a pre-apprenticeship" once went ask_local -> share_worry."""
+    """ "can my parents sign me up for a pre-apprenticeship" once went ask_local -> share_worry."""
     guess = [
         {"name": "ask_local", "confidence": 0.4},
         {"name": "share_worry", "confidence": 0.3},

@@ -1,0 +1,50 @@
+"""The "What fits me?" quiz's actions: the answer functions of bot/answers/quiz.py, given the
+quiz's own slots (the shared turn carries only the memory slots) and allowed to set them."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import SORRY, KnowledgeAction, send, turn_from
+from bot.answers import quiz
+from bot.answers.loaded_knowledge import shared
+from bot.answers.safety_net import with_safety_net
+
+logger = logging.getLogger(__name__)
+QUIZ_SLOTS = (quiz.ANSWERS_SLOT, quiz.FINISHED_SLOT)
+
+
+class QuizAction(KnowledgeAction):
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+        try:
+            turn = turn_from(tracker, shared())
+            turn.slots.update({name: tracker.get_slot(name) for name in QUIZ_SLOTS})
+            answer = with_safety_net(turn, self.answer(turn))
+        except Exception:  # a bug must not leave a student without a reply
+            logger.exception("%s failed", self.action_name)
+            dispatcher.utter_message(text=SORRY)
+            return []
+        events = send(dispatcher, answer)
+        return events + [SlotSet(name, answer.slots[name]) for name in QUIZ_SLOTS if name in answer.slots]
+
+
+class ActionStartQuiz(QuizAction):
+    action_name = "action_start_quiz"
+    answer = staticmethod(quiz.start)
+
+
+class ActionQuizStep(QuizAction):
+    action_name = "action_quiz_step"
+    answer = staticmethod(quiz.step)
+
+
+class ActionStop(QuizAction):
+    """'stop' outside the career finder's form: stops the quiz if one is under way."""
+
+    action_name = "action_stop"
+    answer = staticmethod(quiz.stop)
