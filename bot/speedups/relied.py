@@ -60,7 +60,7 @@ RELIED_ON: Tuple[Relied, ...] = (
         OVERRIDE,
         "rasa.core.tracker_store",
         "SQLTrackerStore._additional_events",
-        "bot/stores.py",
+        "bot/stores/engine.py",
         params=("self", "session", "tracker"),
     ),
     Relied(

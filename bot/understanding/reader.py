@@ -11,7 +11,7 @@ from bot.knowledge.model import KnowledgeBase
 from bot.text import normalise, user_text
 from bot.understanding.closest import closest_roles
 from bot.understanding.linking import Linker
-from bot.understanding.reading import SECTOR, Reading, cues_in, family_in, places_in
+from bot.understanding.reading import SECTOR, Reading, cues_in, family_in, first_aspect, places_in
 from bot.understanding.terms import GlossaryIndex
 from bot.understanding.vocabulary import question_words
 
@@ -48,4 +48,5 @@ class Reader:
             **places_in(text),
             term=self.glossary.find(doc),
             family=family_in(text),
+            aspect=first_aspect(outside),
         )

@@ -41,6 +41,15 @@ KINDS = ROLE, SECTOR, PATHWAY, ECONOMY, TECHNOLOGY, TRAINING, OTHER = (
     "other_career",
 )
 
+#: Aspect of a job -> the cue that asks it (data/lexicon/<lang>/cues.yml).
+ASPECT_CUES = {
+    "pay": "pay",
+    "education": "asks_education",
+    "skills": "asks_skills",
+    "outlook": "asks_outlook",
+    "certifications": "asks_certifications",
+}
+
 #: Where the reading is stored in a message's parse data (set in Rasa, read by actions/base.py).
 READING_KEY = "reading"
 #: The vocabulary file (per language) of question cues.
@@ -91,6 +100,8 @@ class Reading:
     where: Optional[Place] = None
     compared_places: Tuple[Place, ...] = ()
     term: Optional[str] = None
+    #: The aspect of a job the words ask first ("is machining growing and what do they make": outlook).
+    aspect: Optional[str] = None
     #: A parent's child named ("my daughter", "mi hijo"): sections of data/lexicon/<lang>/family.yml.
     family: FrozenSet[str] = frozenset()
 
@@ -136,6 +147,7 @@ class Reading:
             where=_place_from(raw.get("where")),
             compared_places=tuple(p for p in (_place_from(x) for x in raw.get("compared_places") or []) if p),
             term=raw.get("term") or None,
+            aspect=raw.get("aspect") if raw.get("aspect") in ASPECT_CUES else None,
             family=frozenset(str(f) for f in raw.get("family", [])),
         )
 
@@ -144,7 +156,22 @@ def words_only(text: str) -> Reading:
     """What can be read without the knowledge file: the cues and the places (no names)."""
     text = user_text(text)
     cues = cues_in(text)
-    return Reading(cues=cues, cues_outside_names=cues, family=family_in(text), **places_in(text))
+    return Reading(
+        cues=cues, cues_outside_names=cues, family=family_in(text), aspect=first_aspect(text), **places_in(text)
+    )
+
+
+def first_aspect(text: str) -> Optional[str]:
+    """The aspect of a job whose cue comes first in the message, or None."""
+    folded = lexicon.fold(normalise(lexicon.fold(text)))
+    starts: Dict[str, int] = {}
+    for aspect, cue in ASPECT_CUES.items():
+        for language in lexicon.LANGUAGES:
+            pattern = lexicon.sections(CUES, language).get(cue)
+            found = pattern.search(folded) if pattern else None
+            if found and found.start() < starts.get(aspect, len(folded) + 1):
+                starts[aspect] = found.start()
+    return min(starts, key=lambda a: starts[a]) if starts else None
 
 
 def family_in(text: str) -> FrozenSet[str]:

@@ -2,7 +2,7 @@
 documented place (run by the last NLU component, bot/nlu/reader.py). It has the final word on
 six things.
 
-1. Distress. Explicit signs in any language we read (bot.safety, data/lexicon/*/distress.yml)
+1. Distress. Explicit signs in any language we read (bot/understanding/distress.py, data/lexicon/*/distress.yml)
    are `distress` whatever the classifier thought: the safety reply comes before anything else.
    The classifier's own `distress` (confidence >= DISTRESS_MIN_CONFIDENCE) counts when the
    message also has a word of distress, or when it is not about jobs, school work or this chat
@@ -31,9 +31,11 @@ six things.
    and never with a national figure as if it were a local one; an unsure `ask_local`
    without any place word goes to the next intent in the ranking.
 5. Words over guesses. A message that names a job and asks its pay in any wording ("if I worked
-   as a welder, how much would I take home") is `ask_pay`, and one that asks for jobs without a
-   degree and names no job ("jobs where i can skip college") is `explore_roles` (the no-degree
-   list), whatever the classifier thought (LEXICAL_INTENTS says which guesses words overrule);
+   as a welder, how much would I take home") is `ask_pay`, and so on for the job's education,
+   skills, outlook and certifications (the aspect asked first: bot/understanding/reading.py);
+   one that asks for jobs without a degree and names no job ("jobs where i can skip college") is
+   `explore_roles` (the no-degree list), whatever the classifier thought (LEXICAL_INTENTS says
+   which guesses words overrule);
    an explicit request for English or Spanish ("¿hablas español?") is `switch_language`.
 6. Language. A distress message gets a `language` entity (the language of its signs, or of its
    short words), so the crisis reply is in that language (the `language` slot; utter_distress).
@@ -46,8 +48,8 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Optional
 
 from bot import kinds
-from bot.safety import distress_language, has_distress_words
 from bot.understanding import forget
+from bot.understanding.distress import distress_language, has_distress_words
 from bot.understanding.language import requested_language
 from bot.understanding.lexicon import language_of, language_of_match
 from bot.understanding.reading import ROLE, Reading, words_only
@@ -98,6 +100,9 @@ LEXICAL_INTENTS = {
     "share_worry",
     "out_of_scope",
     "inform_finder",
+    "ask_quick_start",
+    "ask_cost",
+    "ask_safety",
     FALLBACK_INTENT,
 }
 
@@ -202,8 +207,8 @@ def _words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> 
     if chosen["name"] == "ask_definition" and reading.asks("word_meaning"):
         return chosen
     confidence = max(chosen["confidence"], SURE)
-    if reading.ids(ROLE) and reading.asks("pay"):
-        return {"name": "ask_pay", "confidence": confidence}
+    if reading.ids(ROLE) and reading.aspect:  # the aspect asked first, in any wording
+        return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     if not reading.ids(ROLE) and reading.asks("no_degree") and not _feels(text):
         return {"name": "explore_roles", "confidence": confidence}
     return chosen

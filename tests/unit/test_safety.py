@@ -12,7 +12,7 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.reader import MessageReader
-from bot.safety import distress_language, has_distress_words, shows_distress
+from bot.understanding.distress import distress_language, has_distress_words, shows_distress
 from bot.understanding.verdict import Verdict, corrected_intent, verdict
 
 #: Worries a counselor hears every week: never the crisis reply, even when the classifier
