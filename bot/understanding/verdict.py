@@ -34,8 +34,9 @@ six things.
    as a welder, how much would I take home") is `ask_pay`, and so on for the job's education,
    skills, outlook and certifications (the aspect asked first: bot/understanding/reading.py);
    one that asks for jobs without a degree and names no job ("jobs where i can skip college") is
-   `explore_roles` (the no-degree list), whatever the classifier thought (LEXICAL_INTENTS says
-   which guesses words overrule);
+   `explore_roles` (the no-degree list), two jobs named side by side ("welder vs machinist") are
+   `compare_roles`, and the jobs asked for in a named industry or pathway are `explore_roles`,
+   whatever the classifier thought (LEXICAL_INTENTS says which guesses words overrule);
    an explicit request for English or Spanish ("¿hablas español?") is `switch_language`.
 6. Language. A distress message gets a `language` entity (the language of its signs, or of its
    short words), so the crisis reply is in that language (the `language` slot; utter_distress).
@@ -52,7 +53,7 @@ from bot.understanding import forget
 from bot.understanding.distress import distress_language, has_distress_words
 from bot.understanding.language import requested_language
 from bot.understanding.lexicon import language_of, language_of_match
-from bot.understanding.reading import ROLE, Reading, words_only
+from bot.understanding.reading import PATHWAY, ROLE, SECTOR, Reading, words_only
 
 DISTRESS_INTENT = "distress"
 WORRY_INTENT = "share_worry"
@@ -105,6 +106,8 @@ LEXICAL_INTENTS = {
     "ask_safety",
     FALLBACK_INTENT,
 }
+#: Guesses that two named jobs with words of comparison ("or", "vs", "which is better") overrule too.
+COMPARABLE_INTENTS = {*kinds.ASPECT_INTENTS.values(), "explore_roles", "what_about"}
 
 
 @dataclass(frozen=True)
@@ -202,11 +205,18 @@ def _words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> 
     word question ("what does median pay mean") stays a definition."""
     if requested_language(text):  # "¿hablas español?", "switch to English": always a request
         return {"name": "switch_language", "confidence": max(chosen["confidence"], SURE)}
-    if chosen["name"] not in LEXICAL_INTENTS or reading.place or reading.asks("where_most"):
+    if reading.place or reading.asks("where_most"):
+        return chosen
+    comparable = chosen["name"] in LEXICAL_INTENTS | COMPARABLE_INTENTS
+    if comparable and len(reading.ids(ROLE)) >= 2 and reading.asks("compare"):  # "welder vs machinist"
+        return {"name": "compare_roles", "confidence": max(chosen["confidence"], SURE)}
+    if chosen["name"] not in LEXICAL_INTENTS:
         return chosen
     if chosen["name"] == "ask_definition" and reading.asks("word_meaning"):
         return chosen
     confidence = max(chosen["confidence"], SURE)
+    if not reading.ids(ROLE) and (reading.ids(SECTOR) or reading.ids(PATHWAY)) and reading.asks("jobs_in"):
+        return {"name": "explore_roles", "confidence": confidence}  # "what jobs are at a plastics plant"
     if reading.ids(ROLE) and reading.aspect:  # the aspect asked first, in any wording
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     if not reading.ids(ROLE) and reading.asks("no_degree") and not _feels(text):

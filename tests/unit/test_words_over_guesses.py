@@ -1,0 +1,61 @@
+"""Rule 5 of bot/understanding/verdict.py: the words of a message overrule a general or unsure
+guess of the classifier (a named job and the aspect asked first, two jobs side by side, jobs in a
+named industry, no degree), and chat fillers are never an unknown job."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.reading import first_aspect
+from bot.understanding.verdict import corrected_intent
+
+UNSURE = {"name": "ask_about", "confidence": 0.3}
+
+
+def decided(knowledge, text, guess=UNSURE):
+    new = corrected_intent(text, guess, [guess], knowledge.reader.read(text))
+    return (new or guess)["name"]
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("if i worked as a welder how much would i take home", "ask_pay"),
+        ("whats a data analyst in a factory make a year", "ask_pay"),
+        ("can u get rich being a manufacturing engineer", "ask_pay"),
+        ("what schooling for a health and safety engineer", "ask_education"),
+        ("what skills do welders need", "ask_skills"),
+        ("is machining growing and what do they make", "ask_outlook"),  # the aspect asked first
+        ("what certifications do cnc operators get", "ask_certifications"),
+        ("logistician versus purchasing agent", "compare_roles"),
+        ("which pays better: forklift operator or production worker?", "compare_roles"),
+        ("what jobs are in aerospace", "explore_roles"),
+        ("jobs where i can skip college", "explore_roles"),
+    ],
+)
+def test_the_words_decide_over_an_unsure_guess(knowledge, text, intent):
+    assert decided(knowledge, text) == intent
+
+
+@pytest.mark.parametrize(
+    "text, guess",
+    [
+        ("what does a welder do", "ask_about"),  # no aspect asked: the description stays
+        ("what does median pay mean", "ask_definition"),  # a word question stays a definition
+        ("how much do welders make in ohio", "ask_local"),  # a place: the local answer
+        ("compare welders and machinists", "compare_roles"),
+    ],
+)
+def test_the_words_leave_a_right_guess_alone(knowledge, text, guess):
+    assert decided(knowledge, text, {"name": guess, "confidence": 0.9}) == guess
+
+
+def test_the_first_aspect_asked_wins():
+    assert first_aspect("how much does a welder make and what training do they need") == "pay"
+    assert first_aspect("what training do welders need and how much do they make") == "education"
+    assert first_aspect("what does a machinist do to make sure parts fit") is None
+
+
+@pytest.mark.parametrize("text", ["how much do they make tho", "ok what about welders rn", "ngl what do they do"])
+def test_chat_fillers_are_never_an_unknown_job(knowledge, text):
+    assert knowledge.reader.read(text).unknown_jobs == 0
