@@ -106,6 +106,8 @@ LEXICAL_INTENTS = {
     "ask_safety",
     FALLBACK_INTENT,
 }
+#: Guesses that an aspect asked with nothing named turns into that aspect of the job discussed.
+FOLLOW_UP_INTENTS = {"ask_about", "what_about", FALLBACK_INTENT}
 #: Guesses that two named jobs with words of comparison ("or", "vs", "which is better") overrule too.
 COMPARABLE_INTENTS = {*kinds.ASPECT_INTENTS.values(), "explore_roles", "what_about"}
 
@@ -221,6 +223,9 @@ def _words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> 
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     if not reading.ids(ROLE) and reading.asks("no_degree") and not _feels(text):
         return {"name": "explore_roles", "confidence": confidence}
+    if reading.aspect and not reading.mentions and chosen["name"] in FOLLOW_UP_INTENTS and not reading.asks("jobs_in"):
+        # "how long is the training" after a job was discussed: that aspect of the same job.
+        return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     return chosen
 
 

@@ -31,6 +31,7 @@ def decided(knowledge, text, guess=UNSURE):
         ("which pays better: forklift operator or production worker?", "compare_roles"),
         ("what jobs are in aerospace", "explore_roles"),
         ("jobs where i can skip college", "explore_roles"),
+        ("ok and how long is the training", "ask_education"),  # a follow-up: the job discussed
     ],
 )
 def test_the_words_decide_over_an_unsure_guess(knowledge, text, intent):
