@@ -106,6 +106,10 @@ def test_descriptions_with_variations(linker, text, expected):
         "is this job safe for my health",
         "i like taking things apart",
         "what do engineers study in college",
+        # Questions about safety at work, not about the safety specialist's job.
+        "my son is starting at a plant, what safety rules will they teach him",
+        "how do plants keep their workers safe",
+        "how do factories make sure the workplace is safe",
     ],
 )
 def test_no_description_in_unrelated_sentences(linker, text):
