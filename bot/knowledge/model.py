@@ -77,6 +77,8 @@ class Sector(Strict):
     id: Id
     name: Text
     aliases: List[Text] = []
+    #: Everyday phrases for the industry without its name ("making furniture"): docs/knowledge.md.
+    described_as: List[Text] = []
     summary: Text
     products: List[Text] = Field(..., min_items=1)
     roles: List[Id]
@@ -131,6 +133,8 @@ class Role(Strict):
     id: Id
     title: Text
     aliases: List[Text] = []
+    #: Everyday phrases for the job without its title ("fixes the machines"): docs/knowledge.md.
+    described_as: List[Text] = []
     interests: List[Interest] = []  # what someone who likes this work enjoys (career finder)
     onet_code: OnetCode
     bls_group: Optional[Text] = None

@@ -16,6 +16,7 @@ def find_problems(kb: KnowledgeBase) -> List[Problem]:
         *_dangling_references(kb),
         *_unknown_sources(kb),
         *_shared_names(kb),
+        *_shared_descriptions(kb),
         *_glossary_names(kb),
         *_benchmark_periods(kb),
         *_injury_rate_years(kb),
@@ -174,6 +175,34 @@ def names_of_entries(kb: KnowledgeBase) -> Iterator[Tuple[str, str, List[str]]]:
         yield "training", tr.id, [tr.name, *tr.aliases]
     for i, o in enumerate(kb.other_careers):
         yield "other_career", str(i), [o.name, *o.aliases]
+
+
+def descriptions_of_entries(kb: KnowledgeBase) -> Iterator[Tuple[str, str, List[str]]]:
+    """(kind, id, everyday phrases) of the jobs and industries users describe without naming."""
+    for s in kb.sectors:
+        yield "sector", s.id, s.described_as
+    for r in kb.roles:
+        yield "role", r.id, r.described_as
+
+
+def _shared_descriptions(kb: KnowledgeBase) -> Iterator[Problem]:
+    """A description must point to one entry and be more than one word (one word is an alias).
+    The same words in another order are the same description to the linker: "fix machines"
+    and "machines fix" would both be found in "fixing the machines"."""
+    names = {normalise(n): entry for entry, ns in named_entries(kb) for n in ns}
+    owner: Dict[Tuple[str, ...], str] = {}
+    for kind, ident, phrases in descriptions_of_entries(kb):
+        entry = f"{NAMED_SECTIONS[kind]}[{ident}]"
+        for phrase in phrases:
+            text = normalise(phrase)
+            key = tuple(sorted(set(text.split())))
+            if len(text.split()) < 2:
+                yield Problem(entry, "described_as", f"'{phrase}' is one word: make it an alias")
+            elif text in names and names[text] != entry:
+                yield Problem(entry, "described_as", f"'{phrase}' is a name of {names[text]}")
+            elif key in owner and owner[key] != entry:
+                yield Problem(entry, "described_as", f"'{phrase}' also describes {owner[key]}")
+            owner.setdefault(key, entry)
 
 
 def named_entries(kb: KnowledgeBase) -> Iterator[Tuple[str, List[str]]]:

@@ -2,7 +2,8 @@
 
 Names come from the knowledge file at run time, so an entry added there is recognised
 without retraining. Exact mentions are found by a spaCy PhraseMatcher on lemmas (plurals
-and inflections), misspellings by rapidfuzz against the same names.
+and inflections), misspellings by rapidfuzz against the same names. Jobs and industries described in everyday
+words ("someone who fixes the machines") come after the names (bot/understanding/descriptions.py).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.references import NAMED_SECTIONS, names_of_entries
 from bot.text import normalise
+from bot.understanding.descriptions import DescriptionIndex
 from bot.understanding.reading import KINDS, OTHER, PATHWAY, ROLE, SECTOR, Links, Mention  # noqa: F401 (re-exported)
 from bot.understanding.vocabulary import LOOK_ALIKE_WORDS, NEARBY_WORDS
 
@@ -59,6 +61,7 @@ class Linker:
             self._fuzzy.setdefault(name.tokens, {})[name.text] = name
         self._heads = _role_heads(kb, nlp)
         self.stop_words: FrozenSet[str] = frozenset(nlp.Defaults.stop_words)
+        self.descriptions = DescriptionIndex(kb, nlp, self.stop_words)
         # Real words a typo must not be "corrected" away from: every content word of a name
         # ("automotive", "automation", "machine"), look-alikes that are no name at all, and
         # jobs we know we do not cover ("baker" is not "banker").
@@ -85,7 +88,12 @@ class Linker:
             Mention(*self._kind_id(self.nlp.vocab.strings[match_id]), start, end, 100.0)
             for match_id, start, end in self.matcher(doc)
         ]
-        mentions = _longest_first(exact + self._fuzzy_mentions(doc, exact))
+        titles = _longest_first(exact + self._fuzzy_mentions(doc, exact))
+        described = self.descriptions.mentions(doc, titles)
+        # A one-word name inside a description is one of its words ("fixes the MACHINES").
+        inside = {i for m in described for i in range(m.start, m.end)}
+        kept = [m for m in titles if not (m.end - m.start == 1 and m.start in inside)]
+        mentions = sorted(kept + described, key=lambda m: m.start)
         covered = {i for m in mentions for i in range(m.start, m.end)}
         ambiguous, unknown = self._leftovers(doc, covered)
         return Links(mentions, ambiguous, unknown)

@@ -118,6 +118,10 @@ JOB_MODIFIERS: FrozenSet[str] = frozenset(
     }
 )
 
+#: spaCy stop words that are the very action of a job description ("makes prosthetics", "moves
+#: pallets", "puts parts together"): in a `described_as` phrase they count as content words.
+DESCRIPTION_VERBS: FrozenSet[str] = frozenset({"make", "move", "put", "keep", "take", "give", "show", "part"})
+
 #: Words that look alike but mean different things. Fuzzy matching for typos never turns one
 #: of them into a name with a different word ("automotive engineer" is not "automation
 #: engineer"; "automation industry" is not the "automotive industry").

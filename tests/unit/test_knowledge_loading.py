@@ -99,6 +99,23 @@ def test_alias_shared_by_two_entries(raw_knowledge, write_knowledge):
     ]
 
 
+def test_description_shared_by_two_entries(raw_knowledge, write_knowledge):
+    raw_role(raw_knowledge, "machinist")["described_as"] = ["the machines fixes"]  # same words, other order
+    _, lines = problems_of(write_knowledge(raw_knowledge))
+    assert lines == [
+        "entry roles[maintenance_mechanic], field described_as: 'fixes the machines' also describes roles[machinist]"
+    ]
+
+
+def test_description_that_is_a_name_or_one_word(raw_knowledge, write_knowledge):
+    raw_role(raw_knowledge, "machinist")["described_as"] = ["plant manager", "machining"]
+    _, lines = problems_of(write_knowledge(raw_knowledge))
+    assert lines == [
+        "entry roles[machinist], field described_as: 'plant manager' is a name of roles[factory_manager]",
+        "entry roles[machinist], field described_as: 'machining' is one word: make it an alias",
+    ]
+
+
 def test_bad_outlook_period(raw_knowledge, write_knowledge):
     raw_role(raw_knowledge, "welder")["outlook"]["period"] = "next ten years"
     _, lines = problems_of(write_knowledge(raw_knowledge))

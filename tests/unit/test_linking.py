@@ -136,7 +136,13 @@ def test_career_outside_manufacturing(linker):
 
 def test_role_added_to_the_file_is_recognised_without_retraining(raw_knowledge, write_knowledge, nlp):
     raw_knowledge["roles"].append(
-        dict(raw_knowledge["roles"][0], id="tool_designer", title="Tool designer", aliases=["jig designer"])
+        dict(
+            raw_knowledge["roles"][0],
+            id="tool_designer",
+            title="Tool designer",
+            aliases=["jig designer"],
+            described_as=[],
+        )
     )
     kb = load(write_knowledge(raw_knowledge))
     linker = Linker(kb, nlp, question_words())
