@@ -212,7 +212,8 @@ def _words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> 
     comparable = chosen["name"] in LEXICAL_INTENTS | COMPARABLE_INTENTS
     if comparable and len(reading.ids(ROLE)) >= 2 and reading.asks("compare"):  # "welder vs machinist"
         return {"name": "compare_roles", "confidence": max(chosen["confidence"], SURE)}
-    if chosen["name"] not in LEXICAL_INTENTS:
+    if chosen["name"] not in LEXICAL_INTENTS or (chosen["name"] == WORRY_INTENT and _feels(text)):
+        # A worry with a feeling stays a worry ("my parents want me to go to college but i want to weld").
         return chosen
     if chosen["name"] == "ask_definition" and reading.asks("word_meaning"):
         return chosen

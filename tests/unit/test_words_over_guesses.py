@@ -45,6 +45,7 @@ def test_the_words_decide_over_an_unsure_guess(knowledge, text, intent):
         ("what does median pay mean", "ask_definition"),  # a word question stays a definition
         ("how much do welders make in ohio", "ask_local"),  # a place: the local answer
         ("compare welders and machinists", "compare_roles"),
+        ("my parents want me to go to college but i want to weld", "share_worry"),  # a feeling stays a worry
     ],
 )
 def test_the_words_leave_a_right_guess_alone(knowledge, text, guess):
