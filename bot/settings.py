@@ -137,6 +137,12 @@ STUDENTS_PER_ADDRESS = _declare(
     "the biggest school behind one network address; per-address rate limits scale with it",
     _whole("STUDENTS_PER_ADDRESS", 1),
 )
+MESSAGES_PER_CONVERSATION_PER_MINUTE = _declare(
+    "MESSAGES_PER_CONVERSATION_PER_MINUTE",
+    30,
+    "messages one conversation may send a minute (half at once); keep it: benchmarks raise it",
+    _whole("MESSAGES_PER_CONVERSATION_PER_MINUTE", 1),
+)
 TRUSTED_PROXIES = _declare(
     "TRUSTED_PROXIES",
     _networks("127.0.0.0/8,::1"),
