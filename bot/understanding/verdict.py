@@ -106,6 +106,9 @@ LEXICAL_INTENTS = {
     "ask_safety",
     FALLBACK_INTENT,
 }
+#: Questions that name a job and words of training or safety by nature ("what does it cost to
+#: become a welder"): only pay words overrule them ("can you get rich as an engineer").
+PAY_ONLY_INTENTS = {"ask_quick_start", "ask_cost", "ask_safety"}
 #: Guesses that an aspect asked with nothing named turns into that aspect of the job discussed.
 FOLLOW_UP_INTENTS = {"ask_about", "what_about", FALLBACK_INTENT}
 #: Guesses that two named jobs with words of comparison ("or", "vs", "which is better") overrule too.
@@ -220,6 +223,8 @@ def _words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> 
     confidence = max(chosen["confidence"], SURE)
     if not reading.ids(ROLE) and (reading.ids(SECTOR) or reading.ids(PATHWAY)) and reading.asks("jobs_in"):
         return {"name": "explore_roles", "confidence": confidence}  # "what jobs are at a plastics plant"
+    if chosen["name"] in PAY_ONLY_INTENTS and reading.aspect != "pay":
+        return chosen  # "how much does it cost to become a welder" is about cost, not education
     if reading.ids(ROLE) and reading.aspect:  # the aspect asked first, in any wording
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     if not reading.ids(ROLE) and reading.asks("no_degree") and not _feels(text):

@@ -229,6 +229,7 @@
         return {
           sessionId: typeof saved.sessionId === "string" ? saved.sessionId : null,
           route: typeof saved.route === "string" && /^[0-9a-f]{32}$/.test(saved.route) ? saved.route : randomId(),
+          lang: saved.lang,  // checked by language() where it is read
           log: saved.log
         };
       }
