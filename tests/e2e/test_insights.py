@@ -257,9 +257,7 @@ def socket_turn(base, origin, metadata):
     try:
         client.emit("session_request", {"session_id": None})
         given = passes.get(timeout=10)  # the server makes the conversation (bot/channels/conversation_ids.py)
-        client.emit(
-            "user_uttered", {"message": "how much do welders make", "session_id": given, "metadata": metadata}
-        )
+        client.emit("user_uttered", {"message": "how much do welders make", "session_id": given, "metadata": metadata})
         replies.get(timeout=30)
     finally:
         client.disconnect()
