@@ -34,7 +34,7 @@ REPORT = ROOT / "reports" / "blind-understanding.md"
 
 #: Batch -> the share of rows that must pass: the score measured when the batch was first run,
 #: rounded down to the whole percent. Raise it as the bot gets better; never lower it.
-FLOORS = {"understanding_batch1": 0.72}
+FLOORS = {"understanding_batch1": 0.78, "understanding_batch2": 0.79}
 #: The issue's target (#20) on the newest batch.
 TARGET = 0.95
 
