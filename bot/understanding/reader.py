@@ -38,15 +38,16 @@ class Reader:
         closest = (
             closest_roles(self.linker, self.kb, links.unknown_words, links.ids(SECTOR)) if links.unknown_words else []
         )
+        cues = cues_in(text)
         return Reading(
             mentions=tuple(links.mentions),
             ambiguous=tuple(links.ambiguous),
             unknown_jobs=len(links.unknown_words),
             closest=tuple(closest),
-            cues=cues_in(text),
+            cues=cues,
             cues_outside_names=cues_in(outside),
             **places_in(text),
-            term=self.glossary.find(doc),
+            term=self.glossary.find(doc, typos="meaning" in cues),
             family=family_in(text),
             aspect=first_aspect(outside),
         )

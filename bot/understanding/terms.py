@@ -33,14 +33,15 @@ class GlossaryIndex:
                     self.matcher.add(term.id, [nlp(key)])
         self.longest = max((len(n.split()) for n in self.names), default=1)
 
-    def find(self, doc) -> Optional[str]:
-        """The id of the term the (normalised, tokenised) message names, the longest match."""
+    def find(self, doc, typos: bool = True) -> Optional[str]:
+        """The id of the term the (normalised, tokenised) message names, the longest match; with
+        `typos`, also a misspelt one (the slow part: only when the message asks what words mean)."""
         if not self.names:
             return None
         spans: List[Tuple[int, int, str]] = [
             (start, end, self.nlp.vocab.strings[m]) for m, start, end in self.matcher(doc)
         ]
-        if not spans:
+        if not spans and typos:
             spans = self._fuzzy([t.text for t in doc])
         if not spans:
             return None
