@@ -89,6 +89,12 @@ def language_of(text: str) -> str:
 
 @lru_cache(maxsize=None)
 def function_words(language: str) -> frozenset:
-    path = LEXICON_DIR / language / "language.yml"
+    return word_list("language", language)
+
+
+@lru_cache(maxsize=None)
+def word_list(vocabulary: str, language: str) -> frozenset:
+    """The plain word list (`words:`) of a vocabulary file; empty when there is none."""
+    path = LEXICON_DIR / language / f"{vocabulary}.yml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
     return frozenset(str(w) for w in (raw or {}).get("words", []))

@@ -12,10 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, FrozenSet, List
 
-import yaml
-
 from bot import ROOT
-from bot.understanding.lexicon import LANGUAGES, LEXICON_DIR
+from bot.understanding import lexicon
 
 NLU_DIR = ROOT / "data" / "nlu"
 #: Intents whose examples name things outside the assistant's knowledge on purpose, or talk
@@ -47,13 +45,7 @@ def question_words(nlu_dir: Path = NLU_DIR) -> FrozenSet[str]:
 
 def chat_words() -> FrozenSet[str]:
     """Fillers and texting words that are never a job (data/lexicon/<lang>/chat_words.yml)."""
-    found: set = set()
-    for language in LANGUAGES:
-        path = LEXICON_DIR / language / "chat_words.yml"
-        if path.exists():
-            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            found.update(str(w).lower() for w in raw.get("words", []))
-    return frozenset(found)
+    return frozenset().union(*(lexicon.word_list("chat_words", language) for language in lexicon.LANGUAGES))
 
 
 #: Ways to ask about pay that are ordinary question words even when the training data lacks
