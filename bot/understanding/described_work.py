@@ -16,8 +16,8 @@ from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bot.knowledge.model import KnowledgeBase
-from bot.understanding import lexicon
 from bot.text import normalise
+from bot.understanding import lexicon
 from bot.understanding.reading import ROLE, SECTOR
 
 #: The cue that says a message describes someone's work, and the kind of entry it looks for.
