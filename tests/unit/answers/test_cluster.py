@@ -43,7 +43,7 @@ def test_a_title_word_that_looks_like_an_industry_word_is_not_an_industry_questi
 
 
 def test_what_jobs_after_an_industry_are_that_industrys(knowledge):
-    """"tell me about the chemical industry" -> "what jobs are there": the chemicals jobs; once a
+    """After "tell me about the chemical industry", "what jobs are there" lists its jobs; once a
     job was asked about after it, the question is about all jobs again."""
     described = cluster.describe_sector(knowledge, knowledge.sectors["chemicals"])
     assert described.slots["role"] is None  # the job discussed before is forgotten
