@@ -80,7 +80,7 @@ def test_money_makes_a_message_about_jobs_not_distress(knowledge):
     text = "is 60k ok for somebody my age"
     guess = {"name": "distress", "confidence": 0.55}
     ranking = [guess, {"name": "judge_figure", "confidence": 0.2}]
-    assert corrected_intent(text, guess, ranking, knowledge.reader.read(text))["name"] != "distress"
+    assert (corrected_intent(text, guess, ranking, knowledge.reader.read(text)) or guess)["name"] != "distress"
     # A sign of distress is still distress, money or not.
     text = "i have no money and i want to kill myself"
     assert (corrected_intent(text, guess, ranking, knowledge.reader.read(text)) or guess)["name"] == "distress"
@@ -89,6 +89,6 @@ def test_money_makes_a_message_about_jobs_not_distress(knowledge):
 def test_what_about_with_a_question_of_its_own_asks_that(knowledge):
     text = "what training for a forklift operator"
     guess = {"name": "what_about", "confidence": 0.5}
-    assert corrected_intent(text, guess, [guess], knowledge.reader.read(text))["name"] == "ask_education"
+    assert (corrected_intent(text, guess, [guess], knowledge.reader.read(text)) or guess)["name"] == "ask_education"
     text = "what about forklift operators"  # no question of its own: the last aspect, for this job
     assert (corrected_intent(text, guess, [guess], knowledge.reader.read(text)) or guess)["name"] == "what_about"
