@@ -60,6 +60,10 @@ $(VENV)/.browser: | $(VENV)/.installed
 	  else echo "Chromium is needed for the widget tests: sudo apt-get install chromium"; exit 1; fi; }
 	@touch $@
 
+# Only the test harness lets services.sh open a PostgreSQL it installs to loopback without a
+# password (deploy/services.sh); `make cluster` and servers keep password authentication.
+test-integration test-cluster bench-cluster: export TRUST_LOOPBACK_POSTGRES := 1
+
 services: ## Check PostgreSQL, Redis and nginx for the cluster (as root: install and start them)
 	@bash deploy/services.sh
 
