@@ -45,10 +45,12 @@ from cachetools import LRUCache
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 
+import bot.stores.connect as connect
+import bot.stores.events as events
+import bot.stores.state as state
 from bot.locks import lease_lost
 from bot.privacy import redact_event
 from bot.store_faults import StoreUnavailable, with_retries
-from bot.stores import connect, events, state
 from bot.stores.compaction import WINDOW, compacted, mark_stored, new_action_names, stored_count
 from bot.stores.insights_writer import ensure as ensure_insights
 from bot.stores.insights_writer import write as write_insights

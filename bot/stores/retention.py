@@ -18,9 +18,9 @@ from typing import Any, Optional, Tuple
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+import bot.stores.state as state
 from bot.insights import table as insights
 from bot.settings import retention_days  # noqa: F401 (re-exported)
-from bot.stores import state
 
 PURGE_EVERY_S = 3600
 PURGE_RETRY_S = 60  # after a purge failed (a locked or restarting database)

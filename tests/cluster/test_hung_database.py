@@ -9,6 +9,7 @@ import threading
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from typing import Optional
 
 import psycopg2
 import requests
@@ -96,16 +97,17 @@ class Gate:
     """A TCP port that refuses connections until opened, then forwards them to PostgreSQL."""
 
     def __init__(self, port, target=("127.0.0.1", 5432)):
-        self.port, self.target, self.server = port, target, None
+        self.port, self.target = port, target
+        self.server: Optional[socket.socket] = None
 
     def open(self):
         self.server = socket.create_server(("127.0.0.1", self.port))
-        threading.Thread(target=self._accept, daemon=True).start()
+        threading.Thread(target=self._accept, args=(self.server,), daemon=True).start()
 
-    def _accept(self):
+    def _accept(self, server: socket.socket):
         while True:
             try:
-                client, _ = self.server.accept()
+                client, _ = server.accept()
             except OSError:
                 return
             upstream = socket.create_connection(self.target)

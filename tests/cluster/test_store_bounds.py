@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
+from typing import List
 
 import pytest
 import redis
@@ -170,7 +171,7 @@ def test_the_purge_runs_on_one_replica_at_a_time_in_batches(database):
 
 
 def test_start_up_waits_for_the_database_with_a_bounded_backoff(caplog):
-    pauses = []
+    pauses: List[float] = []
     calls = iter([sa.exc.OperationalError("connect", {}, Exception("refused"))] * 3)
 
     def attempt():
