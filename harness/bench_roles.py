@@ -117,6 +117,7 @@ def generated(data: Dict[str, Any], count: int, seed: int = 14) -> Dict[str, Any
             title=f"{word.capitalize()} {head}",
             aliases=[f"{word} {head}s", f"{word} specialist", f"{word} worker"],
             described_as=[],  # a description names one job: the template's stay with it
+            near_names=[],  # so does a job named as nearest to it
         )
         out["roles"].append(template)
         for ref in [template["pathway"], *template["sectors"]]:

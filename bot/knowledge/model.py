@@ -133,6 +133,10 @@ class Role(Strict):
     id: Id
     title: Text
     aliases: List[Text] = []
+    #: Jobs this file does not cover for which this is the closest listed job ("supply chain
+    #: manager" for the logistician): named, they get "I don't have that job" and this one
+    #: suggested, never this job's facts as if they were theirs (docs/knowledge.md).
+    near_names: List[Text] = []
     #: Everyday phrases for the job without its title ("fixes the machines"): docs/knowledge.md.
     described_as: List[Text] = []
     interests: List[Interest] = []  # what someone who likes this work enjoys (career finder)

@@ -155,6 +155,7 @@ NAMED_SECTIONS = {
     "technology": "innovation.technologies",
     "training": "training",
     "other_career": "other_careers",
+    "near_role": "roles",
 }
 
 
@@ -167,6 +168,9 @@ def names_of_entries(kb: KnowledgeBase) -> Iterator[Tuple[str, str, List[str]]]:
         yield "sector", s.id, [s.name, *s.aliases]
     for r in kb.roles:
         yield "role", r.id, [r.title, *r.aliases]
+    for r in kb.roles:
+        if r.near_names:
+            yield "near_role", r.id, list(r.near_names)
     for e in kb.economy:
         yield "economy", e.id, [e.topic, *e.aliases]
     for t in kb.innovation.technologies:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.references import NAMED_SECTIONS, names_of_entries
 from bot.text import normalise
+from bot.understanding import lexicon
 from bot.understanding.descriptions import DescriptionIndex
 from bot.understanding.reading import KINDS, OTHER, PATHWAY, ROLE, SECTOR, Links, Mention  # noqa: F401 (re-exported)
 from bot.understanding.vocabulary import LOOK_ALIKE_WORDS, NEARBY_WORDS
@@ -82,6 +83,10 @@ class Linker:
             }
             | LOOK_ALIKE_WORDS
             | set(NEARBY_WORDS)
+        )
+        self._job_words = frozenset().union(*(lexicon.word_list("job_words", lang) for lang in lexicon.LANGUAGES))
+        self._job_endings = tuple(
+            frozenset().union(*(lexicon.word_list("job_words", lang, "suffixes") for lang in lexicon.LANGUAGES))
         )
         self.question_words: Set[str] = set()
         for word in question_words:
@@ -174,20 +179,36 @@ class Linker:
     def _leftovers(self, doc: Doc, covered: Set[int]) -> Tuple[List[Tuple[str, ...]], List[str]]:
         ambiguous: List[Tuple[str, ...]] = []
         unknown: List[str] = []
+        unshaped: Dict[int, List[str]] = {}
         last_unknown = -2
         for token in doc:
             if token.i in covered or not token.is_alpha or token.lower_ in self.stop_words:
                 continue
             roles = self._heads.get(token.lemma_) or self._heads.get(token.lower_) or self._fuzzy_head(token.lower_)
             if roles and last_unknown == token.i - 1:
-                unknown.append(token.lower_)  # "fashion designer", "software engineer": another job
+                # "fashion designer", "software engineer": another job, the word before included
+                unknown.extend([*unshaped.pop(last_unknown, [])[:1], token.lower_])
             elif roles:
                 if roles not in ambiguous:
                     ambiguous.append(roles)
             elif len(token) > 2 and not self._is_question_word(token):
-                unknown.append(token.lower_)
                 last_unknown = token.i
+                if self._looks_like_job(token.lower_):
+                    unknown.append(token.lower_)
+                else:  # "secure", "especially": a job word only before a job word
+                    unshaped[token.i] = [token.lower_]
         return ambiguous, unknown
+
+    def _looks_like_job(self, word: str) -> bool:
+        """Whether an unknown word has the shape of a job word (data/lexicon/<lang>/job_words.yml)."""
+        singular = word[:-1] if word.endswith("s") and len(word) > 3 else word
+        return (
+            word in self._job_words
+            or singular in self._job_words
+            or word in NEARBY_WORDS
+            or singular in NEARBY_WORDS
+            or any(singular.endswith(end) for end in self._job_endings)
+        )
 
     def _is_question_word(self, token) -> bool:
         """An ordinary question word, or a misspelling of one. A misspelling must start like the

@@ -12,7 +12,17 @@ from bot.text import normalise, user_text
 from bot.understanding.closest import closest_roles
 from bot.understanding.described_work import CUE_KINDS, DescribedWork, asking_words, work_words
 from bot.understanding.linking import Linker
-from bot.understanding.reading import ROLE, SECTOR, Mention, Reading, cues_in, family_in, first_aspect, places_in
+from bot.understanding.reading import (
+    NEAR_ROLE,
+    ROLE,
+    SECTOR,
+    Mention,
+    Reading,
+    cues_in,
+    family_in,
+    first_aspect,
+    places_in,
+)
 from bot.understanding.spelling import Speller
 from bot.understanding.terms import GlossaryIndex
 from bot.understanding.vocabulary import question_words
@@ -37,7 +47,13 @@ class Reader:
         words = question_words()
         self.linker = Linker(self.kb, self.nlp, words)
         self.glossary = GlossaryIndex(self.kb, self.nlp)
-        self.speller = Speller(frozenset(w for w in words if cues_in(w)))  # words that ask something
+        # Typos are put right into words that ask something; an inflected English word the
+        # lemmatizer knows ("doing", "schooling") is a real word, never a typo.
+        inflected = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        self.speller = Speller(
+            frozenset(w for w in words if cues_in(w)),
+            lambda w: w in inflected or w in self.linker.stop_words or w in self.linker.question_words,
+        )
         self.described = DescribedWork(
             self.kb, self.nlp, asking_words(words, cues_in) | self.linker.stop_words | work_words()
         )
@@ -51,11 +67,14 @@ class Reader:
         closest = (
             closest_roles(self.linker, self.kb, links.unknown_words, links.ids(SECTOR)) if links.unknown_words else []
         )
+        # Jobs we do not cover, named ("supply chain manager"): the listed job the knowledge file
+        # gives as closest comes first.
+        near = links.ids(NEAR_ROLE)
+        closest = list(dict.fromkeys([*near, *closest]))[:3]
         cues = cues_in(self.speller.correct(text.lower()))
-        mentions = list(links.mentions) + self._described(text, links.ids, cues)
-        unknown = (
-            0 if any(m.score == DESCRIBED_SCORE and m.kind == ROLE for m in mentions) else len(links.unknown_words)
-        )
+        mentions = [m for m in links.mentions if m.kind != NEAR_ROLE] + self._described(text, links.ids, cues)
+        described = any(m.score == DESCRIBED_SCORE and m.kind == ROLE for m in mentions)
+        unknown = 0 if described else len(links.unknown_words) + len(near)
         return Reading(
             mentions=tuple(mentions),
             ambiguous=tuple(links.ambiguous),

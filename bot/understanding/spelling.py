@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Dict, FrozenSet, List, Optional
+from typing import Callable, Dict, FrozenSet, List, Optional
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -26,8 +26,12 @@ def allowed_edits(word: str) -> int:
 
 
 class Speller:
-    def __init__(self, words: FrozenSet[str]):
+    """`words`: what a typo may be put right into. `is_word`: real words that are never changed,
+    however close ("doing" is one letter from "dying")."""
+
+    def __init__(self, words: FrozenSet[str], is_word: Callable[[str], bool] = lambda w: False):
         self.words = words
+        self.is_word = is_word
         self._by_letter: Dict[str, List[str]] = {}
         for w in sorted(words):
             self._by_letter.setdefault(w[0], []).append(w)
@@ -43,7 +47,7 @@ class Speller:
     @lru_cache(maxsize=4096)  # noqa: B019 (one Speller per process, built once)
     def _closest(self, word: str) -> Optional[str]:
         edits = allowed_edits(word)
-        if not edits or word in self.words:
+        if not edits or word in self.words or self.is_word(word):
             return None
         found = [
             (OSA.distance(word, w), w)

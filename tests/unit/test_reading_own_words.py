@@ -92,3 +92,36 @@ def test_what_about_with_a_question_of_its_own_asks_that(knowledge):
     assert (corrected_intent(text, guess, [guess], knowledge.reader.read(text)) or guess)["name"] == "ask_education"
     text = "what about forklift operators"  # no question of its own: the last aspect, for this job
     assert (corrected_intent(text, guess, [guess], knowledge.reader.read(text)) or guess)["name"] == "what_about"
+
+
+@pytest.mark.parametrize(
+    "text, unknown",
+    [
+        ("Is it a secure career for the future?", []),  # formal words are no job we lack
+        ("How do the two compare, especially in pay?", []),
+        ("how much do barbers make", ["barbers"]),  # a job's shape
+        ("what about a locksmith", ["locksmith"]),
+        ("i want to be a fashion designer", ["fashion", "designer"]),  # a word before a job word
+    ],
+)
+def test_only_words_shaped_like_jobs_are_jobs_we_lack(knowledge, text, unknown):
+    assert knowledge.reader.linker.link(text).unknown_words == unknown
+
+
+@pytest.mark.parametrize(
+    "text, aspect",
+    [
+        ("production worker job duties", "overview"),
+        ("if i was a cnc operator what would i be doing every day", "overview"),  # not "dying"
+        ("whats close to being a semiconductor technician", "related"),
+    ],
+)
+def test_what_the_job_is_and_similar_jobs_are_aspects_too(knowledge, text, aspect):
+    assert knowledge.reader.read(text).aspect == aspect
+
+
+def test_a_job_we_do_not_cover_named_gets_its_closest_listed_job(knowledge):
+    """A role's near_names: "supply chain manager" is not the logistician (another BLS
+    occupation); the logistician is suggested, never answered for."""
+    reading = knowledge.reader.read("what does a supply chain manager do")
+    assert reading.ids("role") == [] and reading.unknown_jobs == 1 and reading.closest[0] == "logistician"
