@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Tuple, Union
+from typing import Callable, Dict, List, Optional, Tuple, Union
 
 from bot.answers import explore, figures, first_job, scope
 from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES, INTENT_ASPECTS  # noqa: F401 (re-exported)
@@ -59,6 +59,10 @@ def resolve_roles(turn: Turn, aspect: str) -> Union[List[str], Answer]:
         return named
     if links.ids(OTHER):
         return scope.other_cluster(k, links.ids(OTHER)[0])
+    current = turn.slot("role")
+    sibling = _sibling(k, current, links.ambiguous[0]) if links.ambiguous and current in k.roles else None
+    if sibling:  # "the tech one" after the mechanical engineer: the mechanical engineering technician
+        return [sibling]
     if links.ambiguous:  # "automotive engineer": the engineers of that industry first
         group = _group_mentioned(turn)
         choices = list(links.ambiguous[0])
@@ -70,12 +74,20 @@ def resolve_roles(turn: Turn, aspect: str) -> Union[List[str], Answer]:
     if group:
         name, role_ids = group
         return ask_which(k, role_ids, aspect, f"Which {name} job do you mean?")
-    current = turn.slot("role")
     if turn.reading.unknown_jobs:
         return scope.unknown_role(k, current, aspect, turn.reading.closest)
     if current in k.roles:
         return [current]
     return ask_which(k, [r.id for r in k.kb.roles], aspect, "Which job would you like to know about?")
+
+
+def _sibling(k: Knowledge, current: str, choices) -> Optional[str]:
+    """The one choice of a bare job word ("technician", "engineer") whose title shares the
+    field word of the job being discussed ("mechanical" engineer -> mechanical engineering
+    technician), or None when none or several do."""
+    field = normalise(k.roles[current].title).split()[0]
+    same = [r for r in choices if r != current and normalise(k.roles[r].title).startswith(field[:5])]
+    return same[0] if len(same) == 1 else None
 
 
 def _group_mentioned(turn: Turn) -> Union[Tuple[str, List[str]], None]:
