@@ -70,6 +70,10 @@ def _dangling_references(kb: KnowledgeBase) -> Iterator[Problem]:
             yield from check(f"innovation.emerging_roles[{i}]", "role", [e.role], roles, "role")
     for i, risk in enumerate(kb.leaving_school.safety.risks):
         yield from check(f"leaving_school.safety.risks[{i}]", "roles", risk.roles, roles, "role")
+    economy = {e.id for e in kb.economy}
+    for m in kb.myths:
+        yield from check(f"myths[{m.id}]", "roles", m.roles, roles, "role")
+        yield from check(f"myths[{m.id}]", "economy", m.economy, economy, "economy")
 
 
 def _cited_sources(kb: KnowledgeBase) -> Iterator[Tuple[str, str, str]]:

@@ -55,6 +55,8 @@ ASPECT_CUES = {
     "related": "asks_related",
 }
 
+#: The cues of common beliefs ("myth_low_pay"): one per myth of the knowledge file.
+MYTH_CUE_PREFIX = "myth_"
 #: Where the reading is stored in a message's parse data (set in Rasa, read by actions/base.py).
 READING_KEY = "reading"
 #: The vocabulary file (per language) of question cues.
