@@ -5,12 +5,13 @@ Built once per process inside Rasa (bot/nlu/reader.py), and in tests and tools."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Dict, Optional, Tuple
 
 from bot.knowledge.model import KnowledgeBase
 from bot.text import normalise, user_text
 from bot.understanding.closest import closest_roles
-from bot.understanding.linking import Linker
+from bot.understanding.linking import Linker, role_heads
+from bot.understanding.name_forms import with_other_languages
 from bot.understanding.reading import SECTOR, Reading, cues_in, family_in, first_aspect, places_in
 from bot.understanding.terms import GlossaryIndex
 from bot.understanding.vocabulary import question_words
@@ -22,12 +23,23 @@ class Reader:
 
     kb: KnowledgeBase
     nlp: Any
+    #: Head words of job names -> the jobs they can mean (None: from `kb`'s English names).
+    heads: Optional[Dict[str, Tuple[str, ...]]] = None
     linker: Linker = field(init=False)
     glossary: GlossaryIndex = field(init=False)
 
     def __post_init__(self):
-        self.linker = Linker(self.kb, self.nlp, question_words())
+        self.linker = Linker(self.kb, self.nlp, question_words(), self.heads)
         self.glossary = GlossaryIndex(self.kb, self.nlp)
+
+    @classmethod
+    def for_languages(cls, kb: KnowledgeBase, nlp: Any) -> "Reader":
+        """A reader of `kb` that also knows its names in the other languages (name_forms.py)."""
+        heads = role_heads(kb, nlp)  # English heads come last in a name ("mechanical ENGINEER")
+        bilingual, other_heads = with_other_languages(kb)
+        for word, roles in other_heads.items():
+            heads[word] = tuple(dict.fromkeys([*heads.get(word, ()), *roles]))
+        return cls(bilingual, nlp, heads)
 
     def read(self, text: str) -> Reading:
         text = user_text(text)
