@@ -37,8 +37,9 @@ class Turn:
 
     @property
     def language(self) -> str:
-        """The conversation's language (the `language` slot, bot/understanding/language.py)."""
-        return language_of(self.slots.get("language"))
+        """The conversation's language (the `language` slot, bot/understanding/language.py); before
+        any message settled it, the widget's or school's language (message metadata `lang`)."""
+        return language_of(self.slots.get("language") or self.metadata.get("lang"))
 
     @property
     def links(self) -> Links:
