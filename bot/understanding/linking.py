@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
@@ -27,6 +28,13 @@ assert set(KINDS) == set(NAMED_SECTIONS)  # one list of kinds, two orders
 #: Minimum rapidfuzz ratio for a misspelling, by length of the word typed: short words
 #: need a closer match, or ordinary words would turn into job titles.
 _FUZZY_CUTOFFS = ((4, 88.0), (6, 85.0), (99, 84.0))
+#: Besides the ratio, a typo a few keystrokes away (optimal string alignment: a swap counts
+#: once) is the name it misspells, by length of the word typed: "weldor" is one letter from
+#: "welder" (ratio 83), "logistition" two from "logistician" (ratio 82). Shorter words keep
+#: the ratio alone: too many real words are one letter apart.
+_TYPO_EDITS = ((5, 0), (7, 1), (99, 2))
+#: Candidates below this ratio are not looked at for the edit count either.
+_TYPO_FLOOR = 75.0
 #: Minimum ratio for a misspelt question word ("educaton", "growin", "wat"); one dropped
 #: letter in a three-letter word scores 85.7.
 _QUESTION_WORD_CUTOFF = 85.0
@@ -148,10 +156,12 @@ class Linker:
         cutoff = next((c for limit, c in _FUZZY_CUTOFFS if len(span.text) <= limit), _FUZZY_CUTOFFS[-1][1])
         best: Optional[Tuple[_Name, float]] = None
         for form in forms:
+            edits = next((e for limit, e in _TYPO_EDITS if len(form) <= limit), _TYPO_EDITS[-1][1])
             for text, score, _ in process.extract(
-                form, choices.keys(), scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+                form, choices.keys(), scorer=fuzz.ratio, score_cutoff=min(cutoff, _TYPO_FLOOR), limit=5
             ):
-                if text[0] == form[0] and self._keeps_words(span, text) and (best is None or score > best[1]):
+                close = score >= cutoff or OSA.distance(form, text) <= edits
+                if close and text[0] == form[0] and self._keeps_words(span, text) and (best is None or score > best[1]):
                     best = (choices[text], score)
                     break
         return best

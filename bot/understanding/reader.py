@@ -10,11 +10,17 @@ from typing import Any, Dict, Optional, Tuple
 from bot.knowledge.model import KnowledgeBase
 from bot.text import normalise, user_text
 from bot.understanding.closest import closest_roles
+from bot.understanding.described_work import CUE_KINDS, DescribedWork, asking_words, work_words
 from bot.understanding.linking import Linker, role_heads
 from bot.understanding.name_forms import with_other_languages
-from bot.understanding.reading import SECTOR, Reading, cues_in, family_in, first_aspect, places_in
+from bot.understanding.reading import ROLE, SECTOR, Mention, Reading, cues_in, family_in, first_aspect, places_in
+from bot.understanding.spelling import Speller
 from bot.understanding.terms import GlossaryIndex
 from bot.understanding.vocabulary import question_words
+
+#: Score of an entry found by its description in the student's own words (below a
+#: `described_as` phrase's 70): bot/understanding/described_work.py.
+DESCRIBED_SCORE = 60.0
 
 
 @dataclass
@@ -27,10 +33,17 @@ class Reader:
     heads: Optional[Dict[str, Tuple[str, ...]]] = None
     linker: Linker = field(init=False)
     glossary: GlossaryIndex = field(init=False)
+    speller: Speller = field(init=False)
+    described: DescribedWork = field(init=False)
 
     def __post_init__(self):
-        self.linker = Linker(self.kb, self.nlp, question_words(), self.heads)
+        words = question_words()
+        self.linker = Linker(self.kb, self.nlp, words, self.heads)
         self.glossary = GlossaryIndex(self.kb, self.nlp)
+        self.speller = Speller(frozenset(w for w in words if cues_in(w)))  # words that ask something
+        self.described = DescribedWork(
+            self.kb, self.nlp, asking_words(words, cues_in) | self.linker.stop_words | work_words()
+        )
 
     @classmethod
     def for_languages(cls, kb: KnowledgeBase, nlp: Any) -> "Reader":
@@ -50,16 +63,30 @@ class Reader:
         closest = (
             closest_roles(self.linker, self.kb, links.unknown_words, links.ids(SECTOR)) if links.unknown_words else []
         )
-        cues = cues_in(text)
+        cues = cues_in(self.speller.correct(text.lower()))
+        mentions = list(links.mentions) + self._described(text, links.ids, cues)
+        unknown = (
+            0 if any(m.score == DESCRIBED_SCORE and m.kind == ROLE for m in mentions) else len(links.unknown_words)
+        )
         return Reading(
-            mentions=tuple(links.mentions),
+            mentions=tuple(mentions),
             ambiguous=tuple(links.ambiguous),
-            unknown_jobs=len(links.unknown_words),
-            closest=tuple(closest),
+            unknown_jobs=unknown,
+            closest=tuple(closest) if unknown else (),
             cues=cues,
-            cues_outside_names=cues_in(outside),
+            cues_outside_names=cues_in(self.speller.correct(outside)),
             **places_in(text),
             term=self.glossary.find(doc, typos="meaning" in cues),
             family=family_in(text),
-            aspect=first_aspect(outside),
+            aspect=first_aspect(self.speller.correct(outside)),
         )
+
+    def _described(self, text: str, named, cues) -> list:
+        """A job or industry the message describes without naming one of that kind."""
+        found = []
+        for cue, kind in CUE_KINDS.items():
+            if cue in cues and not named(kind):
+                ident = self.described.find(text, kind)
+                if ident:  # an empty span: the words stay readable for the aspect and cues
+                    found.append(Mention(kind, ident, 0, 0, DESCRIBED_SCORE))
+        return found

@@ -215,6 +215,9 @@ def _words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> 
     comparable = chosen["name"] in LEXICAL_INTENTS | COMPARABLE_INTENTS
     if comparable and len(reading.ids(ROLE)) >= 2 and reading.asks("compare"):  # "welder vs machinist"
         return {"name": "compare_roles", "confidence": max(chosen["confidence"], SURE)}
+    if chosen["name"] == "what_about" and reading.ids(ROLE) and reading.aspect:
+        # "what degree for a welder": a question of its own, not the last aspect for another job.
+        return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": max(chosen["confidence"], SURE)}
     if chosen["name"] not in LEXICAL_INTENTS or (chosen["name"] == WORRY_INTENT and _feels(text)):
         # A worry with a feeling stays a worry ("my parents want me to go to college but i want to weld").
         return chosen

@@ -99,12 +99,14 @@ def needed(kb, expect: dict) -> List[Text]:
         return [role().summary]
     if kind == "education":
         return [role().education.typical_entry]
-    if kind == "outlook":
-        return [outlook_line(kb, role().outlook)]
+    if kind == "outlook":  # a job without a sourced outlook says so (bot/answers/roles.py _outlook)
+        r = role()
+        return [outlook_line(kb, r.outlook)] if r.outlook else [r.title, "I don't have a job outlook figure"]
     if kind == "skills":
         return [role().skills[0]]
     if kind == "certifications":
-        return [role().certifications[0].name]
+        r = role()  # a job without one says so (bot/answers/roles.py _certifications)
+        return [r.certifications[0].name] if r.certifications else [r.title, "no one certification is expected"]
     if kind == "related":
         return [_by_id(kb.roles, r).title for r in role().related_roles]
     if kind == "compare":

@@ -29,12 +29,20 @@ from bot.answers.forget import CONFIRM
 from tests.e2e.expectations import CASELESS, OneOf, Text, converse, forbidden, judge, needed
 
 ROOT = Path(__file__).parents[2]
-BATCHES = sorted(ROOT.joinpath("tests", "blind").glob("understanding_batch*.yml"))
+BATCHES = [
+    *sorted(ROOT.joinpath("tests", "blind").glob("understanding_batch*.yml")),
+    *sorted(ROOT.joinpath("tests", "blind").glob("conversations_batch*.yml")),
+]
 REPORT = ROOT / "reports" / "blind-understanding.md"
 
 #: Batch -> the share of rows that must pass: the score measured when the batch was first run,
 #: rounded down to the whole percent. Raise it as the bot gets better; never lower it.
-FLOORS = {"understanding_batch1": 0.78, "understanding_batch2": 0.79}
+FLOORS = {
+    "understanding_batch1": 0.78,
+    "understanding_batch2": 0.79,
+    "understanding_batch3": 0.78,
+    "conversations_batch1": 0.64,
+}
 #: The issue's target (#20) on the newest batch.
 TARGET = 0.95
 
@@ -118,8 +126,37 @@ MYTH = "myth"
 KINDS = set(ANSWER_MARKERS) | {MYTH}
 
 
+#: Replies that harm when nobody asked for them (#25): the crisis reply and the question asked
+#: before a chat is deleted. Every turn of a conversation batch must be free of them unless its
+#: expectation is that reply.
+CRISIS_LEAD = "I'm really sorry you're going through this."
+HARMFUL = {"delete": CONFIRM, "distress": CRISIS_LEAD}
+
+
 def batch(path: Path) -> List[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["rows"]
+    """The rows of a batch. A conversation batch (#25: whole conversations of a ninth grader, a
+    parent, a counselor, a senior) gives one row per turn, asked after the turns before it, its
+    class the person, and the harmful replies banned."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if "rows" in data:
+        return data["rows"]
+    rows = []
+    for conversation in data["conversations"]:
+        said: List[str] = []
+        for turn in conversation["turns"]:
+            value = turn["expect"].get("answer")
+            banned = [text for kind, text in HARMFUL.items() if kind != value]
+            rows.append(
+                {
+                    "before": list(said),
+                    "q": turn["say"],
+                    "expect": turn["expect"],
+                    "class": conversation["person"],
+                    "not": banned,
+                }
+            )
+            said.append(turn["say"])
+    return rows
 
 
 def expectation(kb, row: dict) -> Tuple[List[Text], List[Text]]:
@@ -188,12 +225,18 @@ def _brief(texts: list) -> str:
     return "; ".join(t if len(t) <= 80 else t[:77] + "..." for t in map(str, texts))
 
 
+def harmful(results: List[Result]) -> List[Result]:
+    return [r for r in results if any(text in r.present for text in HARMFUL.values())]
+
+
 def report(name: str, results: List[Result], floor: float) -> str:
     """The batch's scores and failures as markdown."""
     lines = [
         f"## {name}",
         "",
         f"Overall: **{_share(results)}**; floor {floor:.0%}, target {TARGET:.0%}.",
+        "",
+        f"Harmful replies (a crisis reply or a delete question nobody asked for): {len(harmful(results))}.",
         "",
         "| Expectation | Passed |",
         "|---|---|",
@@ -280,6 +323,8 @@ def test_blind_understanding(bot, kb):
         passed = sum(r.passed for r in results) / len(results)
         if passed < floor:
             below.append(f"{path.stem}: {passed:.1%} < floor {floor:.0%} (target {TARGET:.0%})")
+        if harmful(results):  # #25: the target is none, on every batch
+            below.append(f"{path.stem}: {len(harmful(results))} harmful replies")
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text("# Blind understanding batches\n\n" + "\n".join(sections), encoding="utf-8")
     print(f"written to {REPORT.relative_to(ROOT)}")
