@@ -31,6 +31,9 @@ class Reader:
     nlp: Any
     #: Head words of job names -> the jobs they can mean (None: from `kb`'s English names).
     heads: Optional[Dict[str, Tuple[str, ...]]] = None
+    #: The knowledge whose English texts describe the work (None: `kb`): names added in other
+    #: languages would change the weights of its words (bot/understanding/described_work.py).
+    described_from: Optional[KnowledgeBase] = None
     linker: Linker = field(init=False)
     glossary: GlossaryIndex = field(init=False)
     speller: Speller = field(init=False)
@@ -42,7 +45,9 @@ class Reader:
         self.glossary = GlossaryIndex(self.kb, self.nlp)
         self.speller = Speller(frozenset(w for w in words if cues_in(w)))  # words that ask something
         self.described = DescribedWork(
-            self.kb, self.nlp, asking_words(words, cues_in) | self.linker.stop_words | work_words()
+            self.described_from or self.kb,
+            self.nlp,
+            asking_words(words, cues_in) | self.linker.stop_words | work_words(),
         )
 
     @classmethod
@@ -52,7 +57,7 @@ class Reader:
         bilingual, other_heads = with_other_languages(kb)
         for word, roles in other_heads.items():
             heads[word] = tuple(dict.fromkeys([*heads.get(word, ()), *roles]))
-        return cls(bilingual, nlp, heads)
+        return cls(bilingual, nlp, heads, kb)
 
     def read(self, text: str) -> Reading:
         text = user_text(text)
