@@ -55,7 +55,13 @@ class _Name:
 
 
 class Linker:
-    def __init__(self, kb: KnowledgeBase, nlp, question_words: Iterable[str] = ()):
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        nlp,
+        question_words: Iterable[str] = (),
+        heads: Optional[Dict[str, Tuple[str, ...]]] = None,
+    ):
         self.nlp = nlp
         self.names = list(_names(kb))
         self._by_key: Dict[str, _Name] = {}
@@ -68,7 +74,9 @@ class Linker:
         self._fuzzy: Dict[int, Dict[str, _Name]] = {}
         for name in self.names:
             self._fuzzy.setdefault(name.tokens, {})[name.text] = name
-        self._heads = _role_heads(kb, nlp)
+        # A bare head word ("engineer") -> the jobs it can mean; given when names in other
+        # languages put the head elsewhere ("ingeniero mecánico": bot/understanding/name_forms.py).
+        self._heads = role_heads(kb, nlp) if heads is None else heads
         self.stop_words: FrozenSet[str] = frozenset(nlp.Defaults.stop_words)
         self.descriptions = DescriptionIndex(kb, nlp, self.stop_words)
         # Real words a typo must not be "corrected" away from: every content word of a name
@@ -271,7 +279,7 @@ def _names(kb: KnowledgeBase) -> Iterable[_Name]:
                 yield _Name(kind, ident, text, len(text.split()))
 
 
-def _role_heads(kb: KnowledgeBase, nlp) -> Dict[str, Tuple[str, ...]]:
+def role_heads(kb: KnowledgeBase, nlp) -> Dict[str, Tuple[str, ...]]:
     """The last word of each multi-word role name ("engineer", "technician") -> the roles it
     can mean, so a bare "engineer" is offered as a choice instead of guessed."""
     heads: Dict[str, List[str]] = {}

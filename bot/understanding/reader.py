@@ -5,13 +5,14 @@ Built once per process inside Rasa (bot/nlu/reader.py), and in tests and tools."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Dict, Optional, Tuple
 
 from bot.knowledge.model import KnowledgeBase
 from bot.text import normalise, user_text
 from bot.understanding.closest import closest_roles
 from bot.understanding.described_work import CUE_KINDS, DescribedWork, asking_words, work_words
-from bot.understanding.linking import Linker
+from bot.understanding.linking import Linker, role_heads
+from bot.understanding.name_forms import with_other_languages
 from bot.understanding.reading import (
     NEAR_ROLE,
     ROLE,
@@ -38,6 +39,11 @@ class Reader:
 
     kb: KnowledgeBase
     nlp: Any
+    #: Head words of job names -> the jobs they can mean (None: from `kb`'s English names).
+    heads: Optional[Dict[str, Tuple[str, ...]]] = None
+    #: The knowledge whose English texts describe the work (None: `kb`): names added in other
+    #: languages would change the weights of its words (bot/understanding/described_work.py).
+    described_from: Optional[KnowledgeBase] = None
     linker: Linker = field(init=False)
     glossary: GlossaryIndex = field(init=False)
     speller: Speller = field(init=False)
@@ -45,7 +51,7 @@ class Reader:
 
     def __post_init__(self):
         words = question_words()
-        self.linker = Linker(self.kb, self.nlp, words)
+        self.linker = Linker(self.kb, self.nlp, words, self.heads)
         self.glossary = GlossaryIndex(self.kb, self.nlp)
         # Typos are put right into words that ask something; an inflected English word the
         # lemmatizer knows ("doing", "schooling") is a real word, never a typo.
@@ -55,8 +61,19 @@ class Reader:
             lambda w: w in inflected or w in self.linker.stop_words or w in self.linker.question_words,
         )
         self.described = DescribedWork(
-            self.kb, self.nlp, asking_words(words, cues_in) | self.linker.stop_words | work_words()
+            self.described_from or self.kb,
+            self.nlp,
+            asking_words(words, cues_in) | self.linker.stop_words | work_words(),
         )
+
+    @classmethod
+    def for_languages(cls, kb: KnowledgeBase, nlp: Any) -> "Reader":
+        """A reader of `kb` that also knows its names in the other languages (name_forms.py)."""
+        heads = role_heads(kb, nlp)  # English heads come last in a name ("mechanical ENGINEER")
+        bilingual, other_heads = with_other_languages(kb)
+        for word, roles in other_heads.items():
+            heads[word] = tuple(dict.fromkeys([*heads.get(word, ()), *roles]))
+        return cls(bilingual, nlp, heads, kb)
 
     def read(self, text: str) -> Reading:
         text = user_text(text)

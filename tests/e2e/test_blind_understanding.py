@@ -109,11 +109,12 @@ ANSWER_MARKERS: Dict[str, Tuple[str, OneOf]] = {
     "goodbye": ("domain.yml", OneOf(("Bye! Good luck exploring careers.",))),
     # domain.yml utter_iamabot.
     "bot": ("domain.yml", OneOf(("Yes, I'm a bot",))),
-    # bot/answers/scope.py out_of_scope(): the lead of its explanation (not the fallback's "Sorry").
-    "out_of_scope": ("bot/answers/scope.py", OneOf(("That's outside what I can help with.",))),
+    # bot/answers/scope.py out_of_scope(): the lead of its explanation (not the fallback's "Sorry"),
+    # worded in the phrasebook (data/phrases/en/scope.yml).
+    "out_of_scope": ("data/phrases/en/scope.yml", OneOf(("That's outside what I can help with.",))),
     # bot/answers/figures.py _judge_pay (related jobs' pay) or _judge_outlook (its closing line).
     "judge_figure": (
-        "bot/answers/figures.py",
+        "data/phrases/en/figures.yml",
         OneOf(("Median pay of related jobs", "Even when a job grows slowly, openings come up")),
     ),
     # bot/answers/counselor.py contact(): both its replies (with and without a school contact).
@@ -284,7 +285,11 @@ def test_every_row_can_be_judged(kb, path):
 def test_markers_are_the_bots_own_words():
     """Each marker is in the file it is said to come from and in no other reply file, so a reply
     of another kind cannot pass (and a changed reply text changes the table)."""
-    files = [ROOT / "domain.yml", *sorted(ROOT.joinpath("bot", "answers").glob("*.py"))]
+    files = [
+        ROOT / "domain.yml",
+        *sorted(ROOT.joinpath("bot", "answers").glob("*.py")),
+        *sorted(ROOT.joinpath("data", "phrases", "en").glob("*.yml")),
+    ]
     sources = {f.relative_to(ROOT).as_posix(): f.read_text(encoding="utf-8") for f in files}
     for kind, (where, marker) in ANSWER_MARKERS.items():
         for text in marker.texts:
