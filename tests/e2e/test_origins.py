@@ -9,6 +9,7 @@ import http.server
 import queue
 import threading
 import uuid
+from typing import Any, Dict, Optional
 
 import pytest
 import requests
@@ -139,17 +140,17 @@ def test_socketio_refuses_localhost_and_unknown_sites(server, origin):
         socket_turn(base, origin, {"school": "school-a"})
 
 
-def rest(base, origin, school):
+def rest(base, origin: Optional[str], school: str) -> requests.Response:
     headers = {"Origin": origin} if origin else {}
-    body = {"sender": uuid.uuid4().hex, "message": QUESTION, "metadata": {"school": school}}
+    body: Dict[str, Any] = {"sender": uuid.uuid4().hex, "message": QUESTION, "metadata": {"school": school}}
     return requests.post(f"{base}/webhooks/rest/webhook", json=body, headers=headers, timeout=30)
 
 
 def test_rest_from_another_schools_site_or_localhost_gets_a_403(server):
     base, _ = server
-    for origin in (B, "http://localhost:5005", "http://127.0.0.1"):
-        refused = rest(base, origin, "school-a")
+    for refused_origin in (B, "http://localhost:5005", "http://127.0.0.1"):
+        refused = rest(base, refused_origin, "school-a")
         assert refused.status_code == 403 and refused.json() == {"error": origins.REFUSED}
-    for origin in (A, None):  # its own site; a client that is no browser
+    for origin in (A, None):  # its own site; a client that is no browser (no Origin)
         answered = rest(base, origin, "school-a")
         assert answered.status_code == 200 and "machinist" in answered.text.lower()
