@@ -16,6 +16,7 @@ from typing import Any, Dict, Iterable, List, Optional
 
 import sqlalchemy as sa
 
+from bot import indexes
 from bot.kinds import INSIGHTS
 from bot.privacy import redact
 from bot.schools import SITE_VERIFIED
@@ -79,6 +80,8 @@ def ensure(engine: sa.engine.Engine) -> None:
     except (sa.exc.ProgrammingError, sa.exc.IntegrityError, sa.exc.OperationalError):
         if not sa.inspect(engine).has_table(TABLE.name):
             raise
+    for index in TABLE.indexes:  # a table made before an index was declared (insights_ts_idx) gets it
+        indexes.ensure(engine, index)
     if "verified" not in {c["name"] for c in sa.inspect(engine).get_columns(TABLE.name)}:
         try:  # a table written before messages were checked against the school's sites: none were
             with engine.begin() as connection:
