@@ -79,7 +79,7 @@ train: $(MODEL) ## Train the model if it is missing or stale
 
 run: setup validate train ## Start the action server and Rasa, then chat (Ctrl-C or SIGTERM stops both)
 	@mkdir -p -m 700 var
-	@$(BIN)/python -m bot.tools.serve --rasa-port $(RASA_PORT) --actions-port $(ACTIONS_PORT)
+	@$(BIN)/python -m bot.tools.serve --localhost-pages --rasa-port $(RASA_PORT) --actions-port $(ACTIONS_PORT)
 
 shell: setup validate train ## Chat in the terminal
 	@mkdir -p -m 700 var

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 import bot.stores.state as state
+from bot import indexes
 from bot.insights import table as insights
 from bot.settings import retention_days  # noqa: F401 (re-exported)
 
@@ -141,11 +142,7 @@ def _insights(session: Any) -> Any:
 
 def ensure_timestamp_index(engine: sa.engine.Engine, table: sa.Table) -> None:
     """An index on event time, so a purge does not read every event."""
-    try:
-        sa.Index("events_timestamp_idx", table.c.timestamp).create(engine, checkfirst=True)
-    except (sa.exc.ProgrammingError, sa.exc.IntegrityError, sa.exc.OperationalError):
-        if "events_timestamp_idx" not in {i["name"] for i in sa.inspect(engine).get_indexes(table.name)}:
-            raise  # not just another replica creating it at the same moment
+    indexes.ensure(engine, indexes.detached("events_timestamp_idx", table, "timestamp"))
 
 
 def restrict_file(database: Optional[str]) -> None:

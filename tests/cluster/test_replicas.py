@@ -169,3 +169,13 @@ def test_insights_on_postgresql(cluster, tmp_path):
     finally:
         engine.dispose()
     assert (tmp_path / "insights.html").exists() and len(written) > 1
+
+
+def test_replicas_start_without_a_table_error_and_purges_have_their_indexes(cluster):
+    """Every replica start (both at once on this run's new database, and the rolling restart above
+    when the whole file runs) logs no table error, and PostgreSQL has the indexes both purges use."""
+    logs = "".join((cluster.work / f"rasa-{i}.log").read_text(errors="replace") for i in range(cluster.replicas))
+    assert "Could not create tables" not in logs and "already exists" not in logs
+    inspector = sa.inspect(sa.create_engine(cluster.database_url))
+    assert "events_timestamp_idx" in {i["name"] for i in inspector.get_indexes("events")}
+    assert "insights_ts_idx" in {i["name"] for i in inspector.get_indexes("insights")}

@@ -102,7 +102,12 @@ def bot(tmp_path_factory, slack):
         f'action_endpoint:\n  url: "http://127.0.0.1:{ACTIONS_PORT}/webhook"\n'
         f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n  db: "{db}"\n'
     )
-    rasa_env = {"SLACK_BOT_TOKEN": "xoxb-e2e-token", "SLACK_SIGNING_SECRET": SLACK_SECRET, "SLACK_API_URL": slack.url}
+    rasa_env = {
+        "SLACK_BOT_TOKEN": "xoxb-e2e-token",
+        "SLACK_SIGNING_SECRET": SLACK_SECRET,
+        "SLACK_API_URL": slack.url,
+        "ALLOW_LOCALHOST_ORIGINS": "on",  # as `make run`: the tests' pages are on localhost
+    }
     bot = Bot(
         f"http://127.0.0.1:{RASA_PORT}",
         db,
