@@ -34,9 +34,10 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium, driven by Playwright, for the browser tests of one module."""
+    """Debian's Chromium, driven by Playwright, started once for all the browser tests (each test
+    opens a context of its own: its own cookies, storage and pages)."""
     assert os.path.exists(CHROMIUM), "Chromium is missing: `make setup` installs it (Debian package chromium)"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
