@@ -20,7 +20,7 @@ from bot.render import money
 from bot.tools import purge
 from tests.cluster.conftest import ask, stored_user_texts
 from tests.conftest import role
-from tests.e2e.conftest import SLACK_SECRET
+from tests.e2e.conftest import SLACK_SECRET, close_tab
 
 
 def test_context_follows_a_conversation_across_replicas_even_to_a_stale_cache(cluster, kb):
@@ -56,7 +56,7 @@ def socket_ask(base, presented, text, transport, route):
         client.emit("user_uttered", {"message": text, "session_id": issued, "metadata": {"school": "demo"}})
         return replies.get(timeout=20)["text"], issued
     finally:
-        client.disconnect()
+        close_tab(client)
 
 
 def test_the_widget_through_nginx_keeps_its_conversation_across_a_rolling_restart(cluster, kb):

@@ -26,7 +26,7 @@ import pytest
 import yaml
 
 from bot.answers.forget import CONFIRM
-from tests.e2e.expectations import CASELESS, OneOf, Text, converse, forbidden, judge, needed
+from tests.e2e.expectations import CASELESS, IN_FLIGHT, OneOf, Text, converse, forbidden, judge, needed
 
 ROOT = Path(__file__).parents[2]
 BATCHES = [
@@ -48,10 +48,6 @@ TARGET = 0.95
 
 #: Reply files that also write a kind's marker (the local figures are cited by their own module).
 ALSO_IN = {"local": ("bot/answers/local_figures.py",)}
-
-#: Students asking at once: each row is its own conversation from its own address, so rows are
-#: independent; a few in flight keep both servers busy without queueing behind one another.
-IN_FLIGHT = 4
 
 
 @dataclass(frozen=True)
