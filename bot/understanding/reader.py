@@ -5,7 +5,8 @@ Built once per process inside Rasa (bot/nlu/reader.py), and in tests and tools."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, Optional, Tuple
+from functools import cached_property
+from typing import Any, Dict, List, Optional, Tuple
 
 from bot.knowledge.model import KnowledgeBase
 from bot.text import normalise, user_text
@@ -22,6 +23,7 @@ from bot.understanding.reading import (
     cues_in,
     family_in,
     first_aspect,
+    negated,
     places_in,
 )
 from bot.understanding.spelling import Speller
@@ -75,21 +77,28 @@ class Reader:
             heads[word] = tuple(dict.fromkeys([*heads.get(word, ()), *roles]))
         return cls(bilingual, nlp, heads, kb)
 
+    @cached_property
+    def _related(self) -> Dict[str, List[str]]:
+        return {r.id: list(r.related_roles) for r in self.kb.roles}
+
     def read(self, text: str) -> Reading:
         text = user_text(text)
         doc = self.nlp(normalise(text))
         links = self.linker.link_doc(doc)
         covered = {i for m in links.mentions for i in range(m.start, m.end)}
-        outside = " ".join(t.text for t in doc if t.i not in covered)
+        # names become a neutral word, so "i don t mean NAME, how much" keeps its order
+        outside = " ".join(t.text if t.i not in covered else "xx" for t in doc)
         closest = (
             closest_roles(self.linker, self.kb, links.unknown_words, links.ids(SECTOR)) if links.unknown_words else []
         )
         # Jobs we do not cover, named ("supply chain manager"): the listed job the knowledge file
-        # gives as closest comes first.
+        # gives as closest comes first, then the jobs related to it.
         near = links.ids(NEAR_ROLE)
-        closest = list(dict.fromkeys([*near, *closest]))[:3]
+        related = [r for n in near for r in self._related.get(n, ())]
+        closest = list(dict.fromkeys([*near, *related, *closest]))[:3]
         cues = cues_in(self.speller.correct(text.lower()))
-        mentions = [m for m in links.mentions if m.kind != NEAR_ROLE] + self._described(text, links.ids, cues)
+        mentions = _not_set_aside([m for m in links.mentions if m.kind != NEAR_ROLE], doc)
+        mentions += self._described(text, links.ids, cues)
         described = any(m.score == DESCRIBED_SCORE and m.kind == ROLE for m in mentions)
         unknown = 0 if described else len(links.unknown_words) + len(near)
         return Reading(
@@ -114,3 +123,11 @@ class Reader:
                 if ident:  # an empty span: the words stay readable for the aspect and cues
                     found.append(Mention(kind, ident, 0, 0, DESCRIBED_SCORE))
         return found
+
+
+def _not_set_aside(mentions: List[Mention], doc) -> List[Mention]:
+    """The names without those set aside when another of their kind is asked about: "not
+    welders, i mean boilermakers" is about boilermakers only."""
+    aside = {id(m) for m in mentions if negated(doc[max(0, m.start - 6) : m.start].text)}
+    kinds_asked = {m.kind for m in mentions if id(m) not in aside}
+    return [m for m in mentions if id(m) not in aside or m.kind not in kinds_asked]

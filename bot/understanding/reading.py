@@ -59,6 +59,8 @@ ASPECT_CUES = {
 MYTH_CUE_PREFIX = "myth_"
 #: Where the reading is stored in a message's parse data (set in Rasa, read by actions/base.py).
 READING_KEY = "reading"
+#: The vocabulary file (per language) of words that set a job or a question aside.
+NEGATION = "negation"
 #: The vocabulary file (per language) of question cues.
 CUES = "cues"
 
@@ -176,10 +178,18 @@ def first_aspect(text: str) -> Optional[str]:
     for aspect, cue in ASPECT_CUES.items():
         for language in lexicon.LANGUAGES:
             pattern = lexicon.sections(CUES, language).get(cue)
-            found = pattern.search(folded) if pattern else None
-            if found and found.span() < spans.get(aspect, (len(folded) + 1, 0)):
-                spans[aspect] = found.span()
+            for found in pattern.finditer(folded) if pattern else ():
+                # "not the pay, is it growing": an aspect set aside is not asked
+                if not negated(folded[: found.start()]) and found.span() < spans.get(aspect, (len(folded) + 1, 0)):
+                    spans[aspect] = found.span()
     return min(spans, key=lambda a: spans[a]) if spans else None
+
+
+def negated(before: str) -> bool:
+    """Whether the words just before a name or a cue set it aside ("not", "i don't mean"):
+    the `before` patterns of data/lexicon/<lang>/negation.yml, matched at the end of `before`."""
+    tail = before[-40:]
+    return any(lexicon.search(NEGATION, "before", tail, language) for language in lexicon.LANGUAGES)
 
 
 def family_in(text: str) -> FrozenSet[str]:

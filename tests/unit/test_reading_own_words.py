@@ -125,3 +125,24 @@ def test_a_job_we_do_not_cover_named_gets_its_closest_listed_job(knowledge):
     occupation); the logistician is suggested, never answered for."""
     reading = knowledge.reader.read("what does a supply chain manager do")
     assert reading.ids("role") == [] and reading.unknown_jobs == 1 and reading.closest[0] == "logistician"
+
+
+@pytest.mark.parametrize(
+    "text, roles, aspect",
+    [
+        ("not machinists, i mean cnc operators, what's the pay", ["cnc_operator"], "pay"),
+        ("i don't mean welders, how much do boilermakers make", ["boilermaker"], "pay"),
+        ("not the pay, is woodworking growing", ["woodworker"], "outlook"),
+        ("welder or machinist, which pays more", ["welder", "machinist"], "pay"),  # nothing set aside
+        ("not welding exactly but something close to it", ["welder"], "related"),  # only one: kept
+    ],
+)
+def test_a_job_or_question_set_aside_is_not_the_one_asked(knowledge, text, roles, aspect):
+    reading = knowledge.reader.read(text)
+    assert reading.ids("role") == roles and reading.aspect == aspect
+
+
+def test_a_job_we_do_not_cover_gets_the_closest_and_its_related_jobs(knowledge, kb):
+    reading = knowledge.reader.read("how much do upholsterers make")
+    sewer = next(r for r in kb.roles if r.id == "sewer")
+    assert list(reading.closest) == ["sewer", *sewer.related_roles][:3]
