@@ -163,10 +163,11 @@ def expectation(kb, row: dict) -> Tuple[List[Text], List[Text]]:
     ((key, value),) = row["expect"].items()
     if key != "answer":
         return needed(kb, row["expect"]), forbidden(kb, row)
+    banned = list(row.get("not", []))  # the harmful replies, in a conversation batch
     if value == MYTH:
         publishers = tuple(dict.fromkeys(s.publisher for s in kb.meta.sources.values()))
-        return [SourcedFigure(publishers)], [ANSWER_MARKERS["worry"][1]]
-    return [ANSWER_MARKERS[value][1]], []
+        return [SourcedFigure(publishers)], [ANSWER_MARKERS["worry"][1], *banned]
+    return [ANSWER_MARKERS[value][1]], banned
 
 
 @dataclass
@@ -297,6 +298,14 @@ def test_markers_are_the_bots_own_words():
 
 def _row(**expect) -> dict:
     return {"q": "?", "expect": expect, "class": "plain"}
+
+
+def test_a_harmful_reply_fails_its_turn_and_is_counted(kb):
+    """A crisis reply to a worry about school is harm (#25), whatever kind of reply was expected."""
+    row = {**_row(answer="worry"), "not": [CRISIS_LEAD, CONFIRM]}
+    result = verdict(kb, row, CRISIS_LEAD + " Please talk to a trusted adult today.")
+    assert not result.passed and harmful([result]) == [result]
+    assert harmful([verdict(kb, row, "That's normal. Your school counselor can help you make a plan, too.")]) == []
 
 
 def test_the_judge_fails_a_reply_of_another_kind_or_with_the_wrong_jobs(kb):

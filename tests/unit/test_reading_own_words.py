@@ -146,3 +146,18 @@ def test_a_job_we_do_not_cover_gets_the_closest_and_its_related_jobs(knowledge, 
     reading = knowledge.reader.read("how much do upholsterers make")
     sewer = next(r for r in kb.roles if r.id == "sewer")
     assert list(reading.closest) == ["sewer", *sewer.related_roles][:3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i dropped out of dual enrollment last semester, does that mess up my chances",
+        "i deleted my common app account lol is that dumb if i wanna do this instead",
+    ],
+)
+def test_school_plans_are_not_distress(knowledge, text):
+    """The classifier took these for distress with 0.8-0.93 (blind conversation batch 2): a crisis
+    reply to a question about school is harm. Words of school plans are words about jobs."""
+    guess = {"name": "distress", "confidence": 0.93}
+    ranking = [guess, {"name": "ask_privacy", "confidence": 0.02}]
+    assert (corrected_intent(text, guess, ranking, knowledge.reader.read(text)) or guess)["name"] != "distress"
