@@ -126,7 +126,7 @@ KINDS: Tuple[Kind, ...] = (
     Kind(
         "ask_training",
         "action_answer_training",
-        "topics.training",
+        "programs.training",  # the school's own programs when asked (bot/answers/programs.py)
         "getting started",
         ("How to get started", "/ask_training"),
         place=True,
