@@ -61,20 +61,25 @@ class PurgeSchedule:
 def purge(session: Any, table: sa.Table, days: int, now: Optional[float] = None) -> int:
     """Delete events older than `days` days; returns how many were deleted."""
     cutoff = (now if now is not None else time.time()) - days * _DAY_S
-    _insights(session).execute(insights.TABLE.delete().where(insights.TABLE.c.ts < cutoff))
+    connection = _insights(session)
+    for t in (insights.TABLE, insights.PROGRAMS):
+        connection.execute(t.delete().where(t.c.ts < cutoff))
     return session.execute(table.delete().where(table.c.timestamp < cutoff)).rowcount or 0
 
 
 def delete_conversation(session: Any, table: sa.Table, sender_id: str) -> int:
-    _insights(session).execute(insights.TABLE.delete().where(insights.TABLE.c.conversation == sender_id))
+    connection = _insights(session)
+    for t in (insights.TABLE, insights.PROGRAMS):
+        connection.execute(t.delete().where(t.c.conversation == sender_id))
     return session.execute(table.delete().where(table.c.sender_id == sender_id)).rowcount or 0
 
 
 def _insights(session: Any) -> Any:
-    """The connection of this transaction, with the insights table created if an older store lacks it
+    """The connection of this transaction, with the insights tables created if an older store lacks them
     (`make purge` on a database written before insights existed)."""
     connection = session.connection() if isinstance(session, Session) else session
-    insights.TABLE.create(connection, checkfirst=True)
+    for t in (insights.TABLE, insights.PROGRAMS):
+        t.create(connection, checkfirst=True)
     return connection
 
 
