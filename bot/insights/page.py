@@ -89,7 +89,9 @@ def render(report: Report, school_name: str, *, live: bool, schools: Sequence = 
     )
     for topic in TOPIC_TITLES:
         key = "kinds" if topic == "kind" else f"{topic}s"
-        shown = [(label(topic, k, report.school), c.value) for k, c in report.topics.get(topic, []) if c.shown is not None]
+        shown = [
+            (label(topic, k, report.school), c.value) for k, c in report.topics.get(topic, []) if c.shown is not None
+        ]
         shown = shown[:TOP]
         chart = (
             charts.ranking_chart(

@@ -13,8 +13,8 @@ import sqlalchemy as sa
 import yaml
 from sqlalchemy.orm import Session
 
-from bot.insights import table
 from bot.insights import report as reports
+from bot.insights import table
 from bot.stores import insights_writer, retention
 
 START, END = date(2026, 10, 26), date(2026, 11, 8)
@@ -114,7 +114,9 @@ def engine(tmp_path):
 def shown(engine, school):
     with engine.connect() as connection:
         report = reports.build(connection, school, START, END)
-    named = {reports.label("program", k, school): (c.text(), c.conversations_text()) for k, c in report.topics["program"]}
+    named = {
+        reports.label("program", k, school): (c.text(), c.conversations_text()) for k, c in report.topics["program"]
+    }
     return named, report
 
 

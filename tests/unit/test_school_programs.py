@@ -83,10 +83,19 @@ def test_a_school_without_programs_has_none(write):
         ({"description": ""}, "field programs[Welding I and II].description: is empty: write a value here"),
         ({"description": "a\nb"}, "field programs[Welding I and II].description: must be one line of plain text"),
         ({"roles": "welder"}, "field programs[Welding I and II].roles: must be a list of role ids"),
-        ({"roles": ["weldr"]}, "field programs[Welding I and II].roles[1]: 'weldr' is not a role (did you mean welder?)"),
+        (
+            {"roles": ["weldr"]},
+            "field programs[Welding I and II].roles[1]: 'weldr' is not a role (did you mean welder?)",
+        ),
         ({"roles": ["welder", "astronaut"]}, "field programs[Welding I and II].roles[2]: 'astronaut' is not a role"),
-        ({"link": "http://lincoln.example.org/w"}, "field programs[Welding I and II].link: 'http://lincoln.example.org/w' must start with https://"),
-        ({"link": "javascript:alert(1)"}, "field programs[Welding I and II].link: 'javascript:alert(1)' must start with https://"),
+        (
+            {"link": "http://lincoln.example.org/w"},
+            "field programs[Welding I and II].link: 'http://lincoln.example.org/w' must start with https://",
+        ),
+        (
+            {"link": "javascript:alert(1)"},
+            "field programs[Welding I and II].link: 'javascript:alert(1)' must start with https://",
+        ),
         ({"link": "https://evil@x.example.org/"}, "is not a plain web address"),
         ({"link": "https://localhost/"}, "has no valid site name"),
         ({"colour": "red"}, "field programs[Welding I and II].colour: unknown field (check the spelling)"),

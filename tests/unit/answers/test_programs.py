@@ -91,7 +91,8 @@ def test_no_job_meant_lists_every_program(knowledge):
 def test_a_job_the_school_has_no_program_for_gets_the_usual_routes_and_no_invented_one(knowledge):
     a = ask(knowledge, "does my school have anything for quality inspectors", LINCOLN)
     assert a.text.startswith(
-        "Lincoln High School has not listed a program that leads to quality control inspector jobs. Usual ways to start:"
+        "Lincoln High School has not listed a program that leads to quality control inspector jobs. "
+        "Usual ways to start:"
     )
     assert "Getting started as a quality control inspector" in a.text  # the national routes, as before
     assert a.text.endswith(
@@ -125,7 +126,13 @@ def test_other_training_questions_are_unchanged(knowledge):
 
 def test_the_button_payload_asks_for_the_programs(knowledge):
     a = programs.training(
-        turn(knowledge, "ask_training", "/ask_training", metadata=LINCOLN, entities={"role": "welder", "training": "school"})
+        turn(
+            knowledge,
+            "ask_training",
+            "/ask_training",
+            metadata=LINCOLN,
+            entities={"role": "welder", "training": "school"},
+        )
     )
     assert "Programs at Lincoln High School that lead to welder jobs" in a.text
 
