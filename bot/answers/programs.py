@@ -14,7 +14,7 @@ words), so the counselor insights can count them (bot/insights/table.py).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import List, Optional
+from typing import List, Optional, Set, Tuple
 
 from bot import schools
 from bot.answers import local, topics
@@ -22,7 +22,7 @@ from bot.answers.counselor import school_contact
 from bot.answers.turn import Turn
 from bot.render import Answer, Button, bullets, in_sentence, payload
 from bot.school_programs import Program, for_role
-from bot.understanding.reading import ROLE
+from bot.understanding.reading import PATHWAY, ROLE, SECTOR, TECHNOLOGY
 
 #: The slot that carries the keys of the programs an answer showed (for insights only).
 SHOWN_SLOT = "programs_shown"
@@ -65,6 +65,15 @@ def answer(turn: Turn) -> Answer:
         before = _routes(turn, role_id)
         lead = f"{school.name} has not listed its programs with me, so I can't say what it offers."
         return replace(before, text=f"{lead}\n\n{before.text}")
+    group = None if role_id else _group(turn)
+    if group is not None:  # "any robotics classes near me?": the programs for that group's jobs
+        name, group_roles = group
+        leading = [p for p in school.programs if set(p.roles) & group_roles]
+        general = [p for p in school.programs if not p.roles]
+        if leading:
+            return _listed(turn, school, leading, f"Programs at {school.name} for {name}:", None, general)
+        heading = f"{school.name} has not listed a program for {name}. All its programs:"
+        return _listed(turn, school, school.programs, heading, None)
     if role_id is None:
         return _listed(turn, school, school.programs, f"Programs at {school.name}:", None)
     title = in_sentence(turn.knowledge.roles[role_id].title)
@@ -107,6 +116,22 @@ def _role(turn: Turn) -> Optional[str]:
         return named[0]
     current = turn.slot("role")
     return current if current in k.roles and turn.asks("that_job") else None
+
+
+def _group(turn: Turn) -> Optional[Tuple[str, Set[str]]]:
+    """An industry, pathway or technology named instead of a job: its name and its jobs."""
+    k = turn.knowledge
+    for sector in turn.mentioned(SECTOR):
+        if sector in k.sectors:
+            return in_sentence(k.sectors[sector].name), set(k.sectors[sector].roles)
+    for pathway in turn.mentioned(PATHWAY):
+        if pathway in k.pathways:
+            return in_sentence(k.pathways[pathway].name), set(k.pathways[pathway].roles)
+    named = set(turn.mentioned(TECHNOLOGY))
+    for tech in k.kb.innovation.technologies:
+        if tech.id in named and tech.roles:
+            return in_sentence(tech.name), set(tech.roles)
+    return None
 
 
 def _listed(

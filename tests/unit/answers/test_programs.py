@@ -88,6 +88,15 @@ def test_no_job_meant_lists_every_program(knowledge):
     assert "role" not in a.slots and len(a.slots[programs.SHOWN_SLOT]) == 3
 
 
+def test_an_industry_or_technology_named_means_its_jobs(knowledge):
+    a = ask(knowledge, "any robotics classes near me?", LINCOLN)  # robots: robotics technicians ...
+    assert a.text.startswith("Lincoln High School has not listed a program for industrial and collaborative robots.")
+    assert "Welding I and II" in a.text  # then every program
+    b = ask(knowledge, "what classes at my school are about 3d printing", LINCOLN)  # ... machinists
+    assert b.text.startswith("Programs at Lincoln High School for additive manufacturing (3D printing):\n")
+    assert "Youth Apprenticeship in Machining" in b.text and "Welding" not in b.text
+
+
 def test_a_job_the_school_has_no_program_for_gets_the_usual_routes_and_no_invented_one(knowledge):
     a = ask(knowledge, "does my school have anything for quality inspectors", LINCOLN)
     assert a.text.startswith(
