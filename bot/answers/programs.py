@@ -17,7 +17,8 @@ from dataclasses import replace
 from typing import List, Optional, Set, Tuple
 
 from bot import schools
-from bot.answers import local, topics
+from bot.answers import local as local_answers
+from bot.answers import topics
 from bot.answers.counselor import school_contact
 from bot.answers.turn import Turn
 from bot.render import Answer, Button, bullets, in_sentence, payload
@@ -42,13 +43,22 @@ def training(turn: Turn) -> Answer:
     return topics.training(turn)
 
 
+def local(turn: Turn) -> Answer:
+    """ask_local: "where can I learn welding around here?" from a school's page is about its
+    programs; every other place question (and any without a school) is the local answer."""
+    if _learn_nearby(turn) and school_of(turn) is not None:
+        return answer(turn)
+    return local_answers.answer(turn)
+
+
 def asked(turn: Turn) -> bool:
+    return turn.entities.get("training") == SCHOOL_ROUTE or turn.asks("my_school") or _learn_nearby(turn)
+
+
+def _learn_nearby(turn: Turn) -> bool:
+    """ "welding classes near me", "where can I learn CNC around here" (no pay question)."""
     near = turn.reading.where is not None and turn.reading.where.kind == "near"
-    return (
-        turn.entities.get("training") == SCHOOL_ROUTE
-        or turn.asks("my_school")
-        or (near and (turn.asks("training") or turn.asks("learn")))
-    )
+    return near and (turn.asks("training") or turn.asks("learn")) and not turn.asks("pay")
 
 
 def school_of(turn: Turn) -> Optional[schools.School]:
@@ -170,5 +180,5 @@ def _as_before(turn: Turn, role_id: Optional[str]) -> Answer:
     """No school known: what the question got before schools had programs ("near me" is the
     local answer, which asks for the state or city)."""
     if turn.reading.where is not None and turn.reading.where.kind == "near":
-        return local.answer(turn)
+        return local_answers.answer(turn)
     return _routes(turn, role_id)

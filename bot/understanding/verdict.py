@@ -41,11 +41,12 @@ seven things.
 6. Language. A distress message gets a `language` entity (the language of its signs, or of its
    short words), so the crisis reply is in that language (the `language` slot; utter_distress).
 7. The school's own programs. A question about what the student's school offers ("does my school
-   have anything for machining", "what classes at my school help with that") or where to learn
-   nearby ("where can I learn welding around here?") is `ask_training`, answered with the school's
-   programs (bot/answers/programs.py; "near me" without a school stays the local answer), when the
-   classifier's guess was a general one, a place or a training question (PROGRAM_GUESSES): the
-   counselor, privacy, a feeling or pay keep their answers.
+   have anything for machining", "what classes at my school help with that") is `ask_training`,
+   answered with the school's programs (bot/answers/programs.py), when the classifier's guess was
+   a general one, a place or a training question (PROGRAM_GUESSES): the counselor, privacy, a
+   feeling or pay keep their answers. Where to learn nearby ("where can I learn welding around
+   here?") stays `ask_local` (rule 4), which answers with the school's programs when it knows the
+   school.
 """
 
 from __future__ import annotations
@@ -248,13 +249,10 @@ def _words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> 
 
 
 def _asks_school_programs(text: str, chosen: Dict[str, Any], reading: Reading) -> bool:
-    """Rule 7: what the student's school offers, or where to learn nearby (not pay, not a feeling)."""
+    """Rule 7: what the student's own school offers (not pay, not a feeling, no other place)."""
     if chosen["name"] not in PROGRAM_GUESSES or reading.asks("pay") or _feels(text):
         return False
-    near = reading.where is not None and reading.where.kind == "near"
-    if reading.asks("my_school"):
-        return reading.where is None or near
-    return near and (reading.asks("training") or reading.asks("learn"))
+    return reading.asks("my_school") and (reading.where is None or reading.where.kind == "near")
 
 
 def _deletion(text: str, chosen: Dict[str, Any], ranking: List[Dict[str, Any]]) -> Dict[str, Any]:

@@ -50,7 +50,10 @@ def registry(tmp_path, monkeypatch):
 
 
 def ask(knowledge, text, metadata=None, **kw):
-    return programs.training(turn(knowledge, "ask_training", text, metadata=metadata or {}, **kw))
+    """The answer of the intent the question gets: a place question ("near me") is ask_local."""
+    local = knowledge.reader.read(text).where is not None
+    answer = programs.local if local else programs.training
+    return answer(turn(knowledge, "ask_local" if local else "ask_training", text, metadata=metadata or {}, **kw))
 
 
 def test_where_to_learn_a_job_nearby_lists_the_schools_programs_for_it(knowledge):
@@ -128,9 +131,13 @@ def test_without_a_known_school_the_answers_are_as_before(knowledge, metadata):
     assert mine.text.startswith("Getting started as a machinist")
 
 
-def test_other_training_questions_are_unchanged(knowledge):
+def test_other_training_and_place_questions_are_unchanged(knowledge):
     a = ask(knowledge, "how do I get started", LINCOLN)
     assert a.text.startswith("Ways to get started in manufacturing:") and programs.SHOWN_SLOT not in a.slots
+    pay = ask(knowledge, "how much do welders make near me", LINCOLN)
+    assert "higher or lower where you live" in pay.text and programs.SHOWN_SLOT not in pay.slots
+    jobs = ask(knowledge, "welding jobs near me", LINCOLN)
+    assert "Programs at" not in jobs.text
 
 
 def test_the_button_payload_asks_for_the_programs(knowledge):
@@ -178,8 +185,6 @@ UNSURE = {"name": "ask_about", "confidence": 0.3}
 @pytest.mark.parametrize(
     "text, guess",
     [
-        ("where can I learn welding around here?", {"name": "ask_local", "confidence": 1.0}),
-        ("welding classes near me", {"name": "ask_local", "confidence": 0.79}),
         ("what classes at my school help with that?", {"name": "ask_training", "confidence": 0.38}),
         ("does my school have anything for machining", {"name": "ask_cost", "confidence": 0.42}),
         ("what does my school offer for manufacturing", {"name": "ask_cluster", "confidence": 0.61}),
@@ -197,6 +202,8 @@ def test_school_program_questions_are_training_questions(knowledge, text, guess)
         ("who should i talk to about signing up for cte classes at my school", "ask_counselor"),
         ("does my school see my messages", "ask_privacy"),
         ("how much do welders make near me", "ask_local"),
+        ("where can I learn welding around here?", "ask_local"),  # a place question: programs.local
+        ("welding classes near me", "ask_local"),
         ("machinist jobs near me", "ask_local"),
         ("my school has career clusters, whats the manufacturing one", "ask_cluster"),
         ("i'm frustrated that my school doesn't have any shop classes", "share_worry"),
