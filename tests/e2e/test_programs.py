@@ -114,3 +114,30 @@ def test_insights_count_the_programs_shown_and_nothing_typed(bot):
     # REST is not the school's registered site, so these count apart from its figures (docs/insights.md)
     assert rows == [("demo", "rest", 0, WELDING), ("demo", "rest", 0, TOUR)], rows
     assert "text" not in columns
+
+
+def test_the_widgets_socketio_carries_the_school_to_its_programs(bot):
+    """The same over socket.io, the widget's own transport (its metadata names the demo school);
+    a long answer arrives as several messages, the buttons with the last."""
+    from tests.e2e.test_socketio import Tab
+
+    def answer(tab, text, issued):
+        tab.say(text, issued)
+        parts = [tab.replies.get(timeout=20)]
+        parts += tab.received(3)
+        return "\n\n".join(p.get("text", "") for p in parts), parts[-1].get("quick_replies") or []
+
+    tab = Tab(bot.base)
+    try:
+        issued = tab.join()
+        about, buttons = answer(tab, "what does a machinist do", issued)
+        assert about.endswith(
+            "At Demo High School: Precision Machining (example) (CTE course); "
+            "Youth Apprenticeship in Machining (example) (registered apprenticeship)."
+        ), about
+        assert buttons[0]["title"] == "Programs at Demo High School"
+        reply, _ = answer(tab, "what classes at my school help with that?", issued)
+        assert reply.startswith("Programs at Demo High School that lead to machinist jobs:"), reply
+        assert listed(reply, MACHINING) and listed(reply, YOUTH)
+    finally:
+        tab.close()
