@@ -27,7 +27,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # never needs retraining.
 TRAINING_INPUTS := config.yml domain.yml $(filter-out data/schools.yml,$(wildcard data/*.yml)) $(wildcard data/nlu/*.yml)
 
-.PHONY: help setup services validate train run shell cluster purge lint test test-unit test-integration test-data test-stories test-nlu test-e2e test-blind test-cluster bench bench-smoke bench-roles bench-cluster insights bench-insights oews clean
+.PHONY: help setup services validate train run shell cluster purge lint audit test test-unit test-integration test-data test-stories test-nlu test-e2e test-blind test-e2e-and-blind test-cluster bench bench-smoke bench-roles bench-cluster insights bench-insights oews clean
 
 help: ## Show this help
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -60,6 +60,10 @@ $(VENV)/.browser: | $(VENV)/.installed
 	  else echo "Chromium is needed for the widget tests: sudo apt-get install chromium"; exit 1; fi; }
 	@touch $@
 
+# Only the test harness lets services.sh open a PostgreSQL it installs to loopback without a
+# password (deploy/services.sh); `make cluster` and servers keep password authentication.
+test-integration test-cluster bench-cluster: export TRUST_LOOPBACK_POSTGRES := 1
+
 services: ## Check PostgreSQL, Redis and nginx for the cluster (as root: install and start them)
 	@bash deploy/services.sh
 
@@ -75,7 +79,7 @@ train: $(MODEL) ## Train the model if it is missing or stale
 
 run: setup validate train ## Start the action server and Rasa, then chat (Ctrl-C or SIGTERM stops both)
 	@mkdir -p -m 700 var
-	@$(BIN)/python -m bot.tools.serve --rasa-port $(RASA_PORT) --actions-port $(ACTIONS_PORT)
+	@$(BIN)/python -m bot.tools.serve --localhost-pages --rasa-port $(RASA_PORT) --actions-port $(ACTIONS_PORT)
 
 shell: setup validate train ## Chat in the terminal
 	@mkdir -p -m 700 var
@@ -89,12 +93,15 @@ purge: $(VENV)/.installed ## Delete stored conversation events older than DAYS d
 	@test -n "$(DAYS)" || { echo "Say how many days to keep: make purge DAYS=30"; exit 2; }
 	PYTHONWARNINGS=ignore $(BIN)/python -m bot.tools.purge --days $(DAYS)
 
-test: setup validate lint train test-unit test-integration test-data test-stories test-nlu bench-smoke test-e2e test-blind test-cluster ## Set up, then run every test
+test: setup validate lint audit train test-unit test-integration test-data test-stories test-nlu bench-smoke test-e2e-and-blind test-cluster ## Set up, then run every test
 
 lint: $(VENV)/.installed ## ruff (lint and format check) and mypy (types); settings in pyproject.toml
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+audit: $(VENV)/.installed ## Check requirements.lock (and pip, setuptools, wheel) against data/advisories.yml; no network
+	$(BIN)/python -m bot.tools.audit
 
 test-unit: $(VENV)/.spacy ## pytest: knowledge, linking, rendering, actions, channels, store, speed-ups; no trained model, no services
 	$(BIN)/python -m pytest -q tests/unit
@@ -136,14 +143,19 @@ test-e2e: $(MODEL) $(VENV)/.browser $(WEBCHAT) ## Start the real servers; test R
 test-blind: $(MODEL) ## Score the blind understanding batches end to end: overall, per expectation and class (reports/blind-understanding.md)
 	$(BIN)/python -m pytest -q -s tests/e2e/test_blind_understanding.py
 
+# What `make test` runs: both of the above in one pytest session, so the servers start once.
+test-e2e-and-blind: $(MODEL) $(VENV)/.browser $(WEBCHAT)
+	$(BIN)/python -m pytest -q -s tests/e2e
+
 test-cluster: $(MODEL) services ## Two replicas on PostgreSQL and Redis behind nginx: context, widget, Slack, load and faults
 	$(BIN)/python -m pytest -q -s tests/cluster
 
 bench: setup train ## Speed, memory and accuracy against a stock `rasa init` assistant (reports/bench.md)
 	$(BIN)/python -m harness.bench
 
-bench-smoke: setup train ## A tiny benchmark run (reports/bench-smoke.*): checks the report is produced, no timings
-	$(BIN)/python -m harness.bench --smoke
+# The smoke run reads the held-out NLU scores from test-nlu's report rather than testing again.
+bench-smoke: setup train test-nlu ## A tiny benchmark run (reports/bench-smoke.*): checks the report is produced, no timings
+	$(BIN)/python -m harness.bench --smoke --nlu-report reports/nlu/intent_report.json
 
 bench-roles: setup ## Per-turn cost of the action server with 15, 35 and a generated 300 roles (reports/bench-roles.md)
 	$(BIN)/python -m harness.bench_roles

@@ -13,6 +13,7 @@ from bot.answers.loaded_knowledge import Knowledge, shared
 from bot.answers.programs import SHOWN_SLOT, with_school_programs
 from bot.answers.safety_net import with_safety_net
 from bot.answers.turn import Turn
+from bot.phrases import language_of, say
 from bot.render import Answer
 from bot.understanding.reading import READING_KEY, Reading
 
@@ -22,10 +23,11 @@ logger = logging.getLogger(__name__)
 MEMORY_SLOTS = ("role", "sector", "pathway", "last_aspect", "place")
 #: Read by the career finder's suggestions (set by the form, cleared by action_reset_finder).
 FORM_SLOTS = ("finder_interest", "finder_training", "finder_industry")
-SORRY = (
-    "Sorry, something went wrong on my side while looking that up. "
-    "Please try again, or ask about another manufacturing job."
-)
+
+
+def sorry(tracker: Tracker) -> str:
+    """What a student reads when an answer failed (a bug), in the conversation's language."""
+    return say(language_of(tracker.get_slot("language")), "scope.sorry")
 
 
 def turn_from(tracker: Tracker, knowledge: Knowledge) -> Turn:
@@ -40,7 +42,7 @@ def turn_from(tracker: Tracker, knowledge: Knowledge) -> Turn:
         intent=(message.get("intent") or {}).get("name") or "",
         text=message.get("text") or "",
         entities=entities,
-        slots={name: tracker.get_slot(name) for name in (*MEMORY_SLOTS, *FORM_SLOTS, "last_sources")},
+        slots={name: tracker.get_slot(name) for name in (*MEMORY_SLOTS, *FORM_SLOTS, "last_sources", "language")},
         metadata=message.get("metadata") or {},
         intent_ranking=message.get("intent_ranking") or [],
         previous_intent=_previous_intent(tracker),
@@ -78,6 +80,6 @@ class KnowledgeAction(Action):
             answer = with_safety_net(turn, with_school_programs(turn, self.answer(turn)))
         except Exception:  # a bug must not leave a student without a reply
             logger.exception("%s failed", self.action_name)
-            dispatcher.utter_message(text=SORRY)
+            dispatcher.utter_message(text=sorry(tracker))
             return []
         return send(dispatcher, answer)

@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import SORRY, KnowledgeAction, send, turn_from
+from actions.base import KnowledgeAction, send, sorry, turn_from
 from bot.answers import quiz
 from bot.answers.loaded_knowledge import shared
 from bot.answers.safety_net import with_safety_net
@@ -27,7 +27,7 @@ class QuizAction(KnowledgeAction):
             answer = with_safety_net(turn, self.answer(turn))
         except Exception:  # a bug must not leave a student without a reply
             logger.exception("%s failed", self.action_name)
-            dispatcher.utter_message(text=SORRY)
+            dispatcher.utter_message(text=sorry(tracker))
             return []
         events = send(dispatcher, answer)
         return events + [SlotSet(name, answer.slots[name]) for name in QUIZ_SLOTS if name in answer.slots]

@@ -171,6 +171,8 @@ KINDS: Tuple[Kind, ...] = (
         ("For counselors and teachers", "/ask_for_staff"),
     ),
     Kind("share_worry", "action_answer_worry", "worries.answer", "worries"),
+    # "factory jobs don't pay", "it all went to China": the knowledge file's myths, with figures.
+    Kind("ask_myth", "action_answer_myth", "myths.answer", "worries"),
     Kind("distress", "utter_distress", insights="support"),
     # Privacy: deleting asks first; only a yes right after the question deletes (data/rules.yml).
     Kind("ask_privacy", "action_answer_privacy", "forget.privacy", "privacy"),

@@ -8,6 +8,11 @@ runs and released only by its holder (compare-and-delete scripts), so two replic
 one conversation at once. A holder that dies (kill -9) stops renewing, and the conversation is
 free again within LEASE_S.
 
+A renewal that fails (the key expired or belongs to another holder, or Redis did not answer) is a
+lost lock: renewing stops, and the turn's save is refused (`lease_lost()`, read by the store). The
+store's save is also conditional on the newest event the turn read (bot/stores/state.py), so even
+a holder that does not know yet that its lease ran out cannot write after another replica did.
+
 Messages of one conversation that arrive at the same instant are handled one after the other,
 each completely; their order is not guaranteed (a student's widget sends one at a time).
 
@@ -22,6 +27,8 @@ import logging
 import time
 import uuid
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any, AsyncGenerator, Optional
 
 import redis.asyncio as aioredis
@@ -43,6 +50,22 @@ MAX_WAIT_S = 30.0
 _IF_MINE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call({}) else return 0 end"
 _RELEASE = _IF_MINE.format("'del', KEYS[1]")
 _RENEW = _IF_MINE.format("'pexpire', KEYS[1], ARGV[2]")
+
+
+@dataclass
+class Lease:
+    """The lock of the turn running in this task; `lost` once a renewal failed."""
+
+    lost: bool = False
+
+
+_LEASE: "ContextVar[Optional[Lease]]" = ContextVar("mfg_conversation_lease", default=None)
+
+
+def lease_lost() -> bool:
+    """Whether the turn running in this task held a conversation lock and lost it."""
+    lease = _LEASE.get()
+    return lease is not None and lease.lost
 
 
 class LockUnavailable(StoreUnavailable, LockError):
@@ -85,10 +108,13 @@ class RedisConversationLocks(LockStore):
     ) -> AsyncGenerator[TicketLock, None]:
         key, token = f"{self.key_prefix}:lock:{conversation_id}", uuid.uuid4().hex
         await self._acquire(key, token)
-        renewing = asyncio.create_task(self._renew(key, token))
+        lease = Lease()
+        current = _LEASE.set(lease)
+        renewing = asyncio.create_task(self._renew(key, token, lease))
         try:
             yield TicketLock(conversation_id)
         finally:
+            _LEASE.reset(current)
             renewing.cancel()
             try:
                 await self._redis().eval(_RELEASE, 1, key, token)
@@ -99,13 +125,18 @@ class RedisConversationLocks(LockStore):
                     LEASE_S,
                 )
 
-    async def _renew(self, key: str, token: str) -> None:
+    async def _renew(self, key: str, token: str, lease: Lease) -> None:
         while True:
             await asyncio.sleep(LEASE_S / 3)
             try:
-                await self._redis().eval(_RENEW, 1, key, token, int(LEASE_S * 1000))
+                renewed = await self._redis().eval(_RENEW, 1, key, token, int(LEASE_S * 1000))
+                why = "it had expired or another replica holds it"
             except RedisError as error:
-                logger.error("Could not renew a conversation lock in Redis (%s)", type(error).__name__)
+                renewed, why = 0, f"Redis: {type(error).__name__}"
+            if not renewed:
+                lease.lost = True
+                logger.error("Lost a conversation lock (%s): this turn will not be saved", why)
+                return
 
     async def _acquire(self, key: str, token: str) -> None:
         deadline, pause = time.monotonic() + MAX_WAIT_S, 0.005

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional
 
 from bot.knowledge.model import Fact, KnowledgeBase, MedianPay, Outlook, Role
+from bot.phrases import say, words
 
 BULLET = "•"
 
@@ -60,28 +61,48 @@ def signed_percent(value: float) -> str:
     return number
 
 
-def cite(kb: KnowledgeBase, source_id: str, when: Optional[str] = None) -> str:
-    """'(BLS, May 2024)': publisher and the date the figure describes."""
+def cite(kb: KnowledgeBase, source_id: str, when: Optional[str] = None, language: str = "en") -> str:
+    """'(BLS, May 2024)': publisher (as published, in every language) and the date the figure describes."""
     publisher = kb.meta.sources[source_id].publisher
-    return f"({publisher}, {when})" if when else f"({publisher})"
+    if not when:
+        return say(language, "render.cite_publisher", publisher=publisher)
+    return say(language, "render.cite", publisher=publisher, when=_date(when, language))
 
 
-def pay_cite(kb: KnowledgeBase, pay: MedianPay) -> str:
+_MONTH_YEAR = re.compile(r"([A-Z][a-z]+) (\d{4})")
+
+
+def _date(when: str, language: str) -> str:
+    """'May 2024' in the answer's language ('mayo de 2024'); a year alone stays as it is."""
+    match = _MONTH_YEAR.fullmatch(when)
+    english = words("en", "render.months")
+    if not match or match.group(1) not in english:
+        return when
+    month = words(language, "render.months")[english.index(match.group(1))]
+    return say(language, "render.month_year", month=month, year=match.group(2))
+
+
+def pay_cite(kb: KnowledgeBase, pay: MedianPay, language: str = "en") -> str:
     """'(BLS, May 2024)': the survey month when the source gives one, else the year."""
-    return cite(kb, pay.source, pay.as_of or str(pay.year))
+    return cite(kb, pay.source, pay.as_of or str(pay.year), language)
 
 
-def outlook_cite(kb: KnowledgeBase, outlook: Outlook) -> str:
-    return f"({kb.meta.sources[outlook.source].publisher} projections)"
+def outlook_cite(kb: KnowledgeBase, outlook: Outlook, language: str = "en") -> str:
+    return say(language, "render.projections", publisher=kb.meta.sources[outlook.source].publisher)
 
 
-def pay_line(kb: KnowledgeBase, pay: MedianPay) -> str:
-    return f"Median pay: {money(pay.annual_usd)} a year {pay_cite(kb, pay)}"
+def pay_line(kb: KnowledgeBase, pay: MedianPay, language: str = "en") -> str:
+    return say(language, "render.pay_line", money=money(pay.annual_usd), cite=pay_cite(kb, pay, language))
 
 
-def outlook_line(kb: KnowledgeBase, outlook: Outlook) -> str:
-    change = signed_percent(outlook.percent_change)
-    return f"Job outlook: {change} for {period(outlook.period)} {outlook_cite(kb, outlook)}"
+def outlook_line(kb: KnowledgeBase, outlook: Outlook, language: str = "en") -> str:
+    return say(
+        language,
+        "render.outlook_line",
+        change=signed_percent(outlook.percent_change),
+        period=period(outlook.period),
+        cite=outlook_cite(kb, outlook, language),
+    )
 
 
 def figure_sources(roles: Iterable[Role]) -> List[str]:
@@ -93,12 +114,19 @@ def figure_sources(roles: Iterable[Role]) -> List[str]:
     )
 
 
+#: How a typical entry begins, in each language of the knowledge file, for the entries that need
+#: no college degree (0) or a two-year degree (1); the rest is 2.
+_ENTRY_STARTS = (
+    (0, ("high school", "no formal", "diploma de preparatoria", "no se pide ningún estudio")),
+    (1, ("associate", "título de asociado")),
+)
+
+
 def entry_level(role: Role) -> int:
     entry = role.education.typical_entry.lower()
-    if entry.startswith(("high school", "no formal")):
-        return 0
-    if entry.startswith("associate"):
-        return 1
+    for level, starts in _ENTRY_STARTS:
+        if entry.startswith(starts):
+            return level
     return 2  # bachelor's, or "varies" (treated as the longest, so we never under-promise)
 
 
@@ -107,8 +135,8 @@ def short_entry(role: Role) -> str:
     return role.education.typical_entry.split(";")[0].split(",")[0].lower()
 
 
-def fact_line(kb: KnowledgeBase, fact: Fact) -> str:
-    return f"{fact.statement} {cite(kb, fact.source, str(fact.year))}"
+def fact_line(kb: KnowledgeBase, fact: Fact, language: str = "en") -> str:
+    return f"{fact.statement} {cite(kb, fact.source, str(fact.year), language)}"
 
 
 def in_sentence(title: str) -> str:
@@ -116,28 +144,33 @@ def in_sentence(title: str) -> str:
     return title if title[:2].isupper() else title[:1].lower() + title[1:]
 
 
-def a_an(noun: str) -> str:
-    """'a welder', 'an industrial maintenance mechanic'."""
+def a_an(noun: str, language: str = "en") -> str:
+    """'a welder', 'an industrial maintenance mechanic'. Other languages' phrases are worded so
+    that the job needs no article ("trabajar como soldador"): the noun as it is."""
+    if language != "en":
+        return noun
     return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
-#: What a degree named in an answer means, said once, in plain words.
+#: What a degree named in an answer means, said once, in plain words: (words that name it, note).
 DEGREE_NOTES = (
-    ("associate", "An associate degree usually takes two years."),
-    ("bachelor", "A bachelor's degree usually takes four years."),
+    (("associate", "asociado"), "render.associate_note"),
+    (("bachelor", "licenciatura"), "render.bachelor_note"),
 )
 
 
-def degree_note(text: str) -> str:
+def degree_note(text: str, language: str = "en") -> str:
     """'An associate degree usually takes two years.' for each kind of degree `text` names."""
-    return " ".join(note for word, note in DEGREE_NOTES if word in text.lower())
+    lowered = text.lower()
+    return " ".join(say(language, note) for names, note in DEGREE_NOTES if any(n in lowered for n in names))
 
 
 def bullets(items: Iterable[str]) -> str:
     return "\n".join(f"{BULLET} {item}" for item in items)
 
 
-def join_names(names: List[str]) -> str:
+def join_names(names: List[str], language: str = "en") -> str:
+    word = say(language, "render.and")
     if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + f" and {names[-1]}"
+        return f" {word} ".join(names)
+    return ", ".join(names[:-1]) + f" {word} {names[-1]}"

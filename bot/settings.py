@@ -131,6 +131,12 @@ BOT_PATCH_ANY_RASA = _declare(
 CHAT_ALLOWED_ORIGINS = _declare(
     "CHAT_ALLOWED_ORIGINS", "", "school sites that may embed the web chat, comma-separated", _text
 )
+ALLOW_LOCALHOST_ORIGINS = _declare(
+    "ALLOW_LOCALHOST_ORIGINS",
+    False,
+    "pages on localhost/127.0.0.1 may embed and talk to the chat (make run: on; production: off)",
+    _switch,
+)
 STUDENTS_PER_ADDRESS = _declare(
     "STUDENTS_PER_ADDRESS",
     300,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _NON_WORD = re.compile(r"[^0-9a-z+#]+")
 
@@ -12,8 +13,12 @@ MAX_MESSAGE_CHARS = 500
 
 
 def normalise(text: str) -> str:
-    """Lower case, punctuation to spaces, single spaces: the form names are compared in."""
-    return " ".join(_NON_WORD.sub(" ", text.lower()).split())
+    """Lower case, accents off, punctuation to spaces, single spaces: the form names are compared
+    in ("técnico" is "tecnico": students often type Spanish without accents)."""
+    text = text.lower()
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 def user_text(text: object) -> str:

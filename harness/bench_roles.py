@@ -96,6 +96,9 @@ def keep_first(data: Dict[str, Any], count: int) -> Dict[str, Any]:
     out["innovation"]["emerging_roles"] = [
         e for e in out["innovation"]["emerging_roles"] if e.get("role") in kept | {None}
     ]
+    for myth in out.get("myths", []):
+        myth["roles"] = [r for r in myth.get("roles", []) if r in kept]
+    out["myths"] = [m for m in out.get("myths", []) if m["roles"] or m.get("economy") or m.get("injury_rates")]
     return out
 
 
@@ -117,6 +120,7 @@ def generated(data: Dict[str, Any], count: int, seed: int = 14) -> Dict[str, Any
             title=f"{word.capitalize()} {head}",
             aliases=[f"{word} {head}s", f"{word} specialist", f"{word} worker"],
             described_as=[],  # a description names one job: the template's stay with it
+            near_names=[],  # so does a job named as nearest to it
         )
         out["roles"].append(template)
         for ref in [template["pathway"], *template["sectors"]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.answers import cluster, explore, glossary, local, roles, scope, topics
 from bot.answers.turn import Turn
 from bot.kinds import SUGGESTIONS
+from bot.phrases import say
 from bot.render import Answer, Button
 from bot.understanding.reading import ECONOMY, OTHER, PATHWAY, ROLE, SECTOR, TECHNOLOGY, TRAINING
 
@@ -27,11 +28,11 @@ def about(turn: Turn) -> Answer:
     if first:
         return _describe(turn, first.kind, first.id)
     if turn.links.ambiguous:
-        return roles.ask_which(k, list(turn.links.ambiguous[0]), "overview", "Which of these jobs do you mean?")
+        return roles.ask_which(k, list(turn.links.ambiguous[0]), "overview", say(k.language, "roles.which_job"))
     if turn.reading.unknown_jobs:
         if turn.reading.closest:
             return scope.unknown_role(k, None, "overview", turn.reading.closest)
-        return scope.explain(k, "I don't have information about that.")
+        return scope.explain(k, "scope.no_information")
     role = turn.slot("role")
     if role in k.roles:  # "and the paycheck?" about the job being discussed
         here = local.pay_here(turn, [role]) if turn.asks("pay") else None
@@ -118,15 +119,12 @@ def low_confidence(turn: Turn) -> Answer:
     ):
         return roles.render(turn.knowledge, [current], "pay")  # "how much money is that job"
     if turn.previous_intent == "nlu_fallback":
-        return scope.explain(turn.knowledge, "Sorry, I still didn't understand.")
+        return scope.explain(turn.knowledge, "scope.still_not_understood")
     options = [_SUGGESTIONS[r["name"]] for r in turn.intent_ranking if r.get("name") in _SUGGESTIONS]
     options = list(dict.fromkeys(options))[:3]
     if not options:
         return scope.explain(turn.knowledge)
-    return Answer(
-        "Sorry, I'm not sure what you mean. Did you want one of these?",
-        [Button(title, said) for title, said in options],
-    )
+    return Answer(say(turn.language, "scope.not_sure"), [Button(title, said) for title, said in options])
 
 
 def _describe(turn: Turn, kind: str, ident: str) -> Answer:

@@ -7,6 +7,7 @@ from typing import List
 
 from bot.answers.aspects import ASPECT_INTENTS
 from bot.answers.loaded_knowledge import Knowledge
+from bot.phrases import say
 from bot.render import Answer, Button, payload
 
 
@@ -14,5 +15,5 @@ def ask_which(k: Knowledge, role_ids: List[str], aspect: str, question: str, lim
     intent = ASPECT_INTENTS[aspect]
     buttons = [Button(k.title(r), payload(intent, role=r)) for r in role_ids[:limit]]
     if len(role_ids) > limit:
-        buttons.append(Button("All roles", payload("ask_roles")))
+        buttons.append(Button(say(k.language, "roles.all_roles"), payload("ask_roles")))
     return Answer(question, buttons, slots={"last_aspect": aspect})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.answers import explore, roles
 from bot.answers.loaded_knowledge import Knowledge
 from bot.knowledge.model import Pathway, Sector
@@ -63,7 +65,9 @@ def describe_sector(k: Knowledge, sector: Sector) -> Answer:
     buttons = [Button(k.title(r), payload("ask_about", role=r)) for r in sector.roles[:3]]
     if rest:
         buttons.append(Button(f"All {len(sector.roles)} jobs there", payload("explore_roles", sector=sector.id)))
-    return Answer(text, buttons, [f.source for f in sector.facts], {"sector": sector.id, "last_aspect": "overview"})
+    # The job discussed before is forgotten: "what jobs are there" now means this industry's.
+    slots = {"sector": sector.id, "role": None, "last_aspect": "overview"}
+    return Answer(text, buttons, [f.source for f in sector.facts], slots)
 
 
 def list_roles(k: Knowledge) -> Answer:
@@ -129,4 +133,8 @@ def roles_list(turn) -> Answer:
     k = turn.knowledge
     if any(s in k.sectors for s in turn.mentioned("sector")) or any(p in k.pathways for p in turn.mentioned("pathway")):
         return explore.explore(turn)
+    discussed = turn.slot("sector")
+    if discussed in k.sectors and not turn.slot("role") and not turn.reading.mentions:
+        # "tell me about the chemical industry" -> "what jobs are there": that industry's jobs.
+        return explore.explore(replace(turn, entities={**turn.entities, "sector": discussed}))
     return roles.answer_named(turn) or list_roles(k)

@@ -9,6 +9,7 @@ from bot.answers import first_job, local
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Role
+from bot.phrases import say
 from bot.render import (
     BULLET,
     Answer,
@@ -45,65 +46,91 @@ def compare(turn: Turn) -> Answer:
     if len(roles) >= 2:  # with a place named earlier, its pay figures (bot/answers/local.py)
         return local.pay_here(turn, roles[:MAX_COMPARED]) or side_by_side(k, roles[:MAX_COMPARED])
     base = roles[0] if roles else current
+    lang = k.language
     if base:
         options = k.roles[base].related_roles or [r.id for r in k.kb.roles if r.id != base]
         buttons = [Button(k.title(r), payload("compare_roles", role=r)) for r in options[:4]]
-        intro = "I can only compare jobs on my manufacturing list. " if outside else ""
-        return Answer(f"{intro}Compare {in_sentence(k.title(base))} with which job?", buttons, slots={"role": base})
+        intro = say(lang, "explore.only_my_list") if outside else ""
+        text = say(lang, "explore.compare_with", intro=intro, job=in_sentence(k.title(base)))
+        return Answer(text, buttons, slots={"role": base})
     return Answer(
-        "Which two jobs would you like to compare? For example: \u201cwelder vs machinist\u201d.",
+        say(lang, "explore.which_two"),
         [
-            Button("Welder vs machinist", "welder vs machinist"),
-            Button("CNC operator vs quality inspector", "cnc operator vs quality inspector"),
+            Button(say(lang, "explore.example_1"), say(lang, "explore.example_1_says")),
+            Button(say(lang, "explore.example_2"), say(lang, "explore.example_2_says")),
         ],
     )
 
 
 def side_by_side(k: Knowledge, role_ids: List[str]) -> Answer:
     roles = [k.roles[r] for r in role_ids]
-    kb = k.kb
-    lines = [" vs ".join(r.title for r in roles)]
+    kb, lang = k.kb, k.language
+    lines = [say(lang, "explore.versus").join(r.title for r in roles)]
     lines += [
-        f"{BULLET} {r.title}: {_figures(r)} Education to start: {in_sentence(r.education.typical_entry)}."
+        f"{BULLET} "
+        + say(
+            lang,
+            "explore.compared",
+            title=r.title,
+            figures=_figures(r, lang),
+            entry=in_sentence(r.education.typical_entry),
+        )
         for r in roles
     ]
-    verdict = _who_earns_more(roles)
+    verdict = _who_earns_more(roles, lang)
     if verdict:
         lines.append(verdict)
     pays = [r.median_pay for r in roles if r.median_pay]
     outlooks = [r.outlook for r in roles if r.outlook]
-    cited = ([f"Median pay {pay_cite(kb, pays[0])}"] if pays else []) + (
-        [f"job outlook for {period(outlooks[0].period)} {outlook_cite(kb, outlooks[0])}"] if outlooks else []
+    cited = ([say(lang, "explore.cited_pay", cite=pay_cite(kb, pays[0], lang))] if pays else []) + (
+        [
+            say(
+                lang,
+                "explore.cited_outlook",
+                period=period(outlooks[0].period),
+                cite=outlook_cite(kb, outlooks[0], lang),
+            )
+        ]
+        if outlooks
+        else []
     )
     if cited:
         lines.append("; ".join(cited) + ".")
-    buttons = [Button(f"About {in_sentence(r.title)}", payload("ask_about", role=r.id)) for r in roles]
+    buttons = [
+        Button(say(lang, "explore.about_button", job=in_sentence(r.title)), payload("ask_about", role=r.id))
+        for r in roles
+    ]
     return Answer("\n".join(lines), buttons, figure_sources(roles), {"role": roles[-1].id, "last_aspect": "pay"})
 
 
-def _figures(role: Role) -> str:
+def _figures(role: Role, lang: str) -> str:
     pay = (
-        f"median pay {money(role.median_pay.annual_usd)} a year." if role.median_pay else "no pay figure with a source."
+        say(lang, "explore.pay_a_year", money=money(role.median_pay.annual_usd))
+        if role.median_pay
+        else say(lang, "explore.no_pay")
     )
     outlook = (
-        f"Job outlook {signed_percent(role.outlook.percent_change)}."
+        say(lang, "explore.outlook", percent=signed_percent(role.outlook.percent_change))
         if role.outlook
-        else "No job outlook figure with a source."
+        else say(lang, "explore.no_outlook")
     )
     return f"{pay} {outlook}"
 
 
-def _who_earns_more(roles: List[Role]) -> Optional[str]:
+def _who_earns_more(roles: List[Role], lang: str) -> Optional[str]:
     paid = sorted(((r, r.median_pay.annual_usd) for r in roles if r.median_pay), key=lambda each: -each[1])
     if len(paid) < 2:
         return None
     (top, top_pay), (second, second_pay) = paid[0], paid[1]
     gap = top_pay - second_pay
     if gap == 0:
-        return f"{top.title} and {second.title} have the same median pay."
-    return (
-        f"At the median, {a_an(in_sentence(top.title))} earns {money(gap)} a year more than "
-        f"{a_an(in_sentence(second.title))}."
+        return say(lang, "explore.same_pay", first=top.title, second=second.title)
+    return say(
+        lang,
+        "explore.earns_more",
+        top=a_an(in_sentence(top.title), lang),
+        gap=money(gap),
+        second=a_an(in_sentence(second.title), lang),
     )
 
 
@@ -116,24 +143,30 @@ def explore(turn: Turn) -> Answer:
     if turn.asks("quick_start") and (turn.asks("no_degree") or turn.asks("just_diploma")):
         return first_job.quick_start(turn)
     roles, places, conditions = _matching(turn)
+    lang = k.language
     if not roles:
-        return Answer(
-            "No job on my list matches all of that. Try asking with fewer conditions.",
-            [Button("All jobs", payload("ask_roles"))],
-        )
+        return Answer(say(lang, "explore.no_match"), [Button(say(lang, "explore.all_jobs"), payload("ask_roles"))])
     order, shown = _sort(roles, turn)
     listed = roles[:MAX_LISTED]
-    lead = " ".join(["Jobs", " and ".join(places)] if places else ["Jobs"])
-    lead += (" where " + " and ".join(conditions) if conditions else "") + f", {order}:"
+    both = f" {say(lang, 'render.and')} "
+    lead = " ".join([say(lang, "explore.jobs"), both.join(places)] if places else [say(lang, "explore.jobs")])
+    lead += (say(lang, "explore.where", conditions=both.join(conditions)) if conditions else "") + say(
+        lang, "explore.lead_end", order=say(lang, order)
+    )
     lines = [_summary_line(k, r, shown) for r in listed]
     first = listed[0]
     cite = (
-        f"Pay {pay_cite(k.kb, first.median_pay)}; outlook {period(first.outlook.period)} "
-        f"{outlook_cite(k.kb, first.outlook)}."
+        say(
+            lang,
+            "explore.list_cite",
+            pay_cite=pay_cite(k.kb, first.median_pay, lang),
+            period=period(first.outlook.period),
+            outlook_cite=outlook_cite(k.kb, first.outlook, lang),
+        )
         if first.median_pay and first.outlook
         else ""
     )
-    more = _the_rest(roles[MAX_LISTED:])
+    more = _the_rest(roles[MAX_LISTED:], lang)
     buttons = [Button(r.title, payload("ask_about", role=r.id)) for r in listed[:3]]
     return Answer(f"{lead}\n{bullets(lines)}{more}\n{cite}".strip(), buttons, figure_sources(listed))
 
@@ -146,44 +179,46 @@ def _matching(turn: Turn) -> Tuple[List[Role], List[str], List[str]]:
     places, conditions = [], []
     sector = next((s for s in turn.mentioned(SECTOR) if s in k.sectors), None)
     pathway = next((p for p in turn.mentioned(PATHWAY) if p in k.pathways), None)
+    lang = k.language
     if sector:
         roles = [r for r in roles if r.id in k.sectors[sector].roles]
-        places.append(f"in {k.sectors[sector].name.lower()}")
+        places.append(say(lang, "explore.in_sector", sector=k.sectors[sector].name.lower()))
     if pathway:
         roles = [r for r in roles if r.id in k.pathways[pathway].roles]
-        places.append(f"in the {k.pathways[pathway].name} pathway")
+        places.append(say(lang, "explore.in_pathway", pathway=k.pathways[pathway].name))
     if turn.asks("no_degree") or turn.asks("just_diploma"):
         roles = [r for r in roles if entry_level(r) == 0]
-        conditions.append("you can start without a college degree")
+        conditions.append(say(lang, "explore.no_degree"))
     elif turn.asks("two_year"):
         roles = [r for r in roles if entry_level(r) <= 1]
-        conditions.append("need at most a two-year degree")
+        conditions.append(say(lang, "explore.two_year"))
     return roles, places, conditions
 
 
 def _sort(roles: List[Role], turn: Turn) -> Tuple[str, str]:
-    """Sort by outlook when growth is asked about (and pay is not), else by pay; say which."""
+    """Sort by outlook when growth is asked about (and pay is not), else by pay; say which (a phrase key)."""
     if turn.asks("growing") and not turn.asks("highest_pay"):
         roles.sort(key=lambda r: -(r.outlook.percent_change if r.outlook else float("-inf")))
-        return "fastest growing first", "outlook"
+        return "explore.fastest_first", "outlook"
     roles.sort(key=lambda r: -(r.median_pay.annual_usd if r.median_pay else -1))
-    return "highest paying first", "pay"
+    return "explore.highest_first", "pay"
 
 
 #: Up to this many further jobs are named after the list; more are only counted.
 MAX_NAMED_AFTER = 10
 
 
-def _the_rest(rest: List[Role]) -> str:
+def _the_rest(rest: List[Role], lang: str) -> str:
     if not rest:
         return ""
     if len(rest) <= MAX_NAMED_AFTER:
-        return f"\nAlso: {join_names([in_sentence(r.title) for r in rest])}."
-    return f"\n(and {len(rest)} more)"
+        return say(lang, "explore.also", jobs=join_names([in_sentence(r.title) for r in rest], lang))
+    return say(lang, "explore.and_more", count=len(rest))
 
 
 def _summary_line(k: Knowledge, role: Role, shown: str) -> str:
-    pay = money(role.median_pay.annual_usd) if role.median_pay else "no pay figure with a source"
-    outlook = signed_percent(role.outlook.percent_change) if role.outlook else "no outlook figure with a source"
+    lang = k.language
+    pay = money(role.median_pay.annual_usd) if role.median_pay else say(lang, "explore.no_pay_short")
+    outlook = signed_percent(role.outlook.percent_change) if role.outlook else say(lang, "explore.no_outlook_short")
     first, second = (outlook, pay) if shown == "outlook" else (pay, outlook)
-    return f"{role.title}: {first} ({second}); starts with {short_entry(role)}"
+    return say(lang, "explore.summary_line", title=role.title, first=first, second=second, entry=short_entry(role))

@@ -15,6 +15,7 @@ from bot.answers.choices import ask_which
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import MedianPay, Outlook, Role
+from bot.phrases import say
 from bot.render import (
     Answer,
     Button,
@@ -42,19 +43,25 @@ def pay_context(k: Knowledge, role: Role, related: bool = False) -> Tuple[str, L
     if not role.median_pay:
         return "", []
     lines, sources = [], []
+    lang = k.language
     bench = k.kb.benchmarks.median_pay
     if bench:
         diff = role.median_pay.annual_usd - bench.annual_usd
-        word = "more than" if diff > 0 else "less than" if diff < 0 else "the same as"
-        lines.append(f"That is {word} the median for all U.S. jobs, {money(bench.annual_usd)} {pay_cite(k.kb, bench)}.")
+        word = say(lang, "figures.more_than" if diff > 0 else "figures.less_than" if diff < 0 else "figures.same_as")
+        cite = pay_cite(k.kb, bench, lang)
+        lines.append(say(lang, "figures.pay_vs_all", word=word, money=money(bench.annual_usd), cite=cite))
         sources.append(bench.source)
     others = _with_pay(k.roles[r] for r in role.related_roles) if related else []
     if others:
         more = [in_sentence(r.title) for r, pay in others if pay.annual_usd < role.median_pay.annual_usd]
         less = [in_sentence(r.title) for r, pay in others if pay.annual_usd > role.median_pay.annual_usd]
-        parts = ([f"more than {_plural(more)}"] if more else []) + ([f"less than {_plural(less)}"] if less else [])
+        parts = ([say(lang, "figures.pays_more_than", jobs=_plural(more, lang))] if more else []) + (
+            [say(lang, "figures.pays_less_than", jobs=_plural(less, lang))] if less else []
+        )
         if parts:
-            lines.append(f"Among related jobs, it pays {' and '.join(parts)} {pay_cite(k.kb, others[0][1])}.")
+            joined = f" {say(lang, 'render.and')} ".join(parts)
+            cite = pay_cite(k.kb, others[0][1], lang)
+            lines.append(say(lang, "figures.pay_vs_related", parts=joined, cite=cite))
             sources += [pay.source for _, pay in others]
     return " ".join(lines), list(dict.fromkeys(sources))
 
@@ -65,10 +72,20 @@ def outlook_context(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     if not (role.outlook and bench):
         return "", []
     diff = role.outlook.percent_change - bench.percent_change
-    word = "faster than" if diff > _SAME_GROWTH else "slower than" if diff < -_SAME_GROWTH else "about the same as"
-    text = (
-        f"That is {word} the {signed_percent(bench.percent_change)} BLS expects for all U.S. jobs "
-        f"in {period(bench.period)} {outlook_cite(k.kb, bench)}."
+    key = (
+        "figures.faster_than"
+        if diff > _SAME_GROWTH
+        else "figures.slower_than"
+        if diff < -_SAME_GROWTH
+        else "figures.about_same_as"
+    )
+    text = say(
+        k.language,
+        "figures.outlook_vs_all",
+        word=say(k.language, key),
+        percent=signed_percent(bench.percent_change),
+        period=period(bench.period),
+        cite=outlook_cite(k.kb, bench, k.language),
     )
     return text, [bench.source]
 
@@ -85,7 +102,7 @@ def judge(turn: Turn) -> Answer:
             k,
             [r.id for r in k.kb.roles],
             aspect or "pay",
-            "Which job do you mean? Pick one and I'll tell you how its figures compare.",
+            say(k.language, "figures.which_job"),
         )
     role = k.roles[role_id]
     here = local.judge_here(turn, role_id) if aspect in ("pay", None) else None
@@ -115,37 +132,48 @@ def _aspect(turn: Turn) -> Optional[str]:
 
 
 def _judge_pay(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
+    lang = k.language
     if not role.median_pay:
-        return f"{role.title}: I don't have a sourced pay figure for this job, so I can't compare it.", []
+        return say(lang, "figures.pay_missing", title=role.title), []
     context, used = pay_context(k, role, related=True)
     related = sorted(
         _with_pay([*(k.roles[r] for r in role.related_roles), role]),  # role has a pay (checked above)
         key=lambda each: -each[1].annual_usd,
     )
-    table = bullets(f"{r.title}: {money(pay.annual_usd)}" + (" (this job)" if r is role else "") for r, pay in related)
-    text = (
-        f"{role.title}: median pay {money(role.median_pay.annual_usd)} a year {pay_cite(k.kb, role.median_pay)}. "
-        f"{context}\nMedian pay of related jobs {pay_cite(k.kb, role.median_pay)}:\n{table}\n"
-        "Whether it is enough for you also depends on where you live and your costs. "
-        "Pay usually goes up as you gain skills and experience."
+    this = say(lang, "figures.this_job")
+    table = bullets(f"{r.title}: {money(pay.annual_usd)}" + (this if r is role else "") for r, pay in related)
+    text = say(
+        lang,
+        "figures.judge_pay",
+        title=role.title,
+        money=money(role.median_pay.annual_usd),
+        cite=pay_cite(k.kb, role.median_pay, lang),
+        context=context,
+        table=table,
     )
     return text, [role.median_pay.source, *used]
 
 
 def _judge_outlook(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
+    lang = k.language
     if not role.outlook:
-        return f"{role.title}: I don't have a sourced job-outlook figure for this job, so I can't compare it.", []
+        return say(lang, "figures.outlook_missing", title=role.title), []
     context, used = outlook_context(k, role)
     related = _with_outlook(k.roles[r] for r in role.related_roles)
     faster = [in_sentence(r.title) for r, outlook in related if outlook.percent_change > role.outlook.percent_change]
-    text = (
-        f"{role.title}: {signed_percent(role.outlook.percent_change)} for {period(role.outlook.period)} "
-        f"{outlook_cite(k.kb, role.outlook)}. {context}"
+    text = say(
+        lang,
+        "figures.judge_outlook",
+        title=role.title,
+        percent=signed_percent(role.outlook.percent_change),
+        period=period(role.outlook.period),
+        cite=outlook_cite(k.kb, role.outlook, lang),
+        context=context,
     )
     if faster:
-        text += f" Related jobs expected to grow faster: {join_names(faster)}."
+        text += say(lang, "figures.grow_faster", jobs=join_names(faster, lang))
         used = used + [outlook.source for _, outlook in related]
-    text += "\nEven when a job grows slowly, openings come up as workers retire or change jobs."
+    text += say(lang, "figures.openings")
     return text, [role.outlook.source, *used]
 
 
@@ -161,14 +189,20 @@ def _with_outlook(roles: Iterable[Role]) -> List[Tuple[Role, Outlook]]:
 
 def _buttons(k: Knowledge, role: Role, aspect: Optional[str]) -> List[Button]:
     other = "outlook" if aspect == "pay" else "pay"
-    buttons = [Button("Job outlook" if other == "outlook" else "Pay", payload("ask_" + other, role=role.id))]
+    lang = k.language
+    title = say(lang, "figures.button_outlook" if other == "outlook" else "figures.button_pay")
+    buttons = [Button(title, payload("ask_" + other, role=role.id))]
     if role.related_roles:
         first = k.roles[role.related_roles[0]]
-        buttons.append(Button(f"Compare with {in_sentence(first.title)}", f"{role.title} vs {first.title}"))
-    buttons.append(Button("Education needed", payload("ask_education", role=role.id)))
+        compare = say(lang, "figures.button_compare", job=in_sentence(first.title))
+        buttons.append(Button(compare, f"{role.title} vs {first.title}"))
+    buttons.append(Button(say(lang, "figures.button_education"), payload("ask_education", role=role.id)))
     return buttons
 
 
-def _plural(titles: List[str]) -> str:
-    """'welder' -> 'welders'; titles are nouns, so a plain s reads right for every role here."""
-    return join_names([t if t.endswith("s") else t + "s" for t in titles])
+def _plural(titles: List[str], language: str) -> str:
+    """'welder' -> 'welders'; titles are nouns, so a plain s reads right for every role here.
+    The Spanish phrase lists them as they are ("más que estos: soldador y maquinista")."""
+    if language == "en":
+        titles = [t if t.endswith("s") else t + "s" for t in titles]
+    return join_names(titles, language)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Callable, Dict, List, Tuple, Union
+from typing import Callable, Dict, List, Optional, Tuple, Union
 
 from bot.answers import explore, figures, first_job, local, scope
-from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES, INTENT_ASPECTS  # noqa: F401 (re-exported)
+from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES, INTENT_ASPECTS, button_title  # noqa: F401 (re-exported)
 from bot.answers.choices import ask_which
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Role
+from bot.phrases import say
 from bot.render import Answer, Button, a_an, bullets, cite, degree_note, in_sentence, outlook_line, pay_line, payload
 from bot.text import normalise
 from bot.understanding.reading import OTHER, PATHWAY, SECTOR
@@ -62,23 +63,35 @@ def resolve_roles(turn: Turn, aspect: str) -> Union[List[str], Answer]:
         return named
     if links.ids(OTHER):
         return scope.other_cluster(k, links.ids(OTHER)[0])
+    current = turn.slot("role")
+    sibling = _sibling(k, current, links.ambiguous[0]) if links.ambiguous and current in k.roles else None
+    if sibling:  # "the tech one" after the mechanical engineer: the mechanical engineering technician
+        return [sibling]
     if links.ambiguous:  # "automotive engineer": the engineers of that industry first
         group = _group_mentioned(turn)
         choices = list(links.ambiguous[0])
         if group:
             in_group = group[1]
             choices.sort(key=lambda r: r not in in_group)
-        return ask_which(k, choices, aspect, "Which of these jobs do you mean?")
+        return ask_which(k, choices, aspect, say(k.language, "roles.which_job"))
     group = _group_mentioned(turn)
     if group:
         name, role_ids = group
-        return ask_which(k, role_ids, aspect, f"Which {name} job do you mean?")
-    current = turn.slot("role")
+        return ask_which(k, role_ids, aspect, say(k.language, "roles.which_group_job", group=name))
     if turn.reading.unknown_jobs:
         return scope.unknown_role(k, current, aspect, turn.reading.closest)
     if current in k.roles:
         return [current]
-    return ask_which(k, [r.id for r in k.kb.roles], aspect, "Which job would you like to know about?")
+    return ask_which(k, [r.id for r in k.kb.roles], aspect, say(k.language, "roles.which_job_at_all"))
+
+
+def _sibling(k: Knowledge, current: str, choices) -> Optional[str]:
+    """The one choice of a bare job word ("technician", "engineer") whose title shares the
+    field word of the job being discussed ("mechanical" engineer -> mechanical engineering
+    technician), or None when none or several do."""
+    field = normalise(k.roles[current].title).split()[0]
+    same = [r for r in choices if r != current and normalise(k.roles[r].title).startswith(field[:5])]
+    return same[0] if len(same) == 1 else None
 
 
 def _group_mentioned(turn: Turn) -> Union[Tuple[str, List[str]], None]:
@@ -96,13 +109,15 @@ def follow_ups(k: Knowledge, role_id: str, aspect: str, count: int = 3) -> List[
     others = [
         a for a in ("pay", "education", "outlook", "skills", "related", "certifications", "overview") if a != aspect
     ]
-    return [Button(BUTTON_TITLES[a], payload(ASPECT_INTENTS[a], role=role_id)) for a in others[:count]]
+    return [Button(button_title(k.language, a), payload(ASPECT_INTENTS[a], role=role_id)) for a in others[:count]]
 
 
-def _group_note(role: Role) -> str:
-    """Say which BLS group the figures describe when it is not the role itself."""
-    if role.bls_group and normalise(role.bls_group) not in (normalise(role.title), normalise(role.title) + "s"):
-        return f"\nThese numbers are for a wider BLS job group: \u201c{role.bls_group}\u201d."
+def _group_note(k: Knowledge, role: Role) -> str:
+    """Say which BLS group the figures describe when it is not the role itself (the group's
+    name is BLS's, in English; it is compared with the English title)."""
+    title = normalise(k.english.roles[role.id].title)
+    if role.bls_group and normalise(role.bls_group) not in (title, title + "s"):
+        return "\n" + say(k.language, "roles.group_note", group=role.bls_group)
     return ""
 
 
@@ -112,86 +127,83 @@ OVERVIEW_TASKS = 3
 
 def _overview(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     pathway = k.pathways[role.pathway].name
-    text = (
-        f"{role.title}\n{role.summary}\n\nWhat they do:\n{bullets(role.tasks[:OVERVIEW_TASKS])}\n\n"
-        f"Career pathway: {pathway}"
+    text = say(
+        k.language,
+        "roles.overview",
+        title=role.title,
+        summary=role.summary,
+        tasks=bullets(role.tasks[:OVERVIEW_TASKS]),
+        pathway=pathway,
     )
     return text, list(role.sources)
 
 
 def _pay(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     if not role.median_pay:
-        return (
-            f"{role.title}: I don't have a pay figure with a source for this job yet, so I won't guess. "
-            f"You can check the BLS Occupational Outlook Handbook."
-        ), []
-    text = (
-        f"{role.title}\n{pay_line(k.kb, role.median_pay)}\n"
-        "Median means the middle: half of workers earn more and half earn less. "
-        f"Pay depends on your experience, where you live and who you work for.{_group_note(role)}"
-    )
+        return say(k.language, "roles.pay_missing", title=role.title), []
+    line = pay_line(k.kb, role.median_pay, k.language)
+    text = say(k.language, "roles.pay", title=role.title, pay_line=line) + _group_note(k, role)
     context, compared = figures.pay_context(k, role)  # what the number means (bot/answers/figures.py)
     return text + (f"\n{context}" if context else ""), [role.median_pay.source, *compared]
 
 
 def _outlook(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     if not role.outlook:
-        return f"{role.title}: I don't have a job outlook figure with a source for this job yet.", []
+        return say(k.language, "roles.outlook_missing", title=role.title), []
     change = role.outlook.percent_change
-    trend = (
-        "More jobs are expected."
-        if change > 0
-        else "Fewer jobs are expected."
-        if change < 0
-        else "About the same number of jobs is expected."
+    trend = say(
+        k.language, "roles.more_jobs" if change > 0 else "roles.fewer_jobs" if change < 0 else "roles.same_jobs"
     )
-    text = (
-        f"{role.title}\n{outlook_line(k.kb, role.outlook)}\n"
-        f"This is the expected change in the number of these jobs. {trend}{_group_note(role)}"
-    )
+    line = outlook_line(k.kb, role.outlook, k.language)
+    text = say(k.language, "roles.outlook", title=role.title, outlook_line=line, trend=trend) + _group_note(k, role)
     context, compared = figures.outlook_context(k, role)  # compared with all U.S. jobs
     return text + (f"\n{context}" if context else ""), [role.outlook.source, *compared]
 
 
 def _education(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     edu = role.education
-    where = f" {cite(k.kb, edu.source)}" if edu.source else ""
-    text = f"{role.title}\nEducation to start: {edu.typical_entry}{where}\n\nWays to get there:\n{bullets(edu.routes)}"
-    note = degree_note(" ".join([edu.typical_entry, *edu.routes]))
+    where = f" {cite(k.kb, edu.source, language=k.language)}" if edu.source else ""
+    text = say(
+        k.language,
+        "roles.education",
+        title=role.title,
+        entry=edu.typical_entry,
+        where=where,
+        routes=bullets(edu.routes),
+    )
+    note = degree_note(" ".join([edu.typical_entry, *edu.routes]), k.language)
     if note:
         text += f"\n\n{note}"
     return text, [edu.source] if edu.source else []
 
 
 def _skills(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
-    return f"Skills that help {a_an(in_sentence(role.title))}:\n{bullets(role.skills)}", list(role.sources)
+    a_job = a_an(in_sentence(role.title), k.language)
+    return say(k.language, "roles.skills", a_job=a_job, skills=bullets(role.skills)), list(role.sources)
 
 
 def _certifications(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     if not role.certifications:
-        return (
-            f"{role.title}: no one certification is expected for this job. "
-            "Employers mostly look at your training and experience."
-        ), []
-    items = [f"{c.name}, from {c.issuer}" for c in role.certifications]
-    return (
-        f"Certifications for {a_an(in_sentence(role.title))}:\n{bullets(items)}\n"
-        "A certification shows employers that you have a skill."
-    ), []
+        return say(k.language, "roles.no_certification", title=role.title), []
+    items = [say(k.language, "roles.certification_item", name=c.name, issuer=c.issuer) for c in role.certifications]
+    a_job = a_an(in_sentence(role.title), k.language)
+    return say(k.language, "roles.certifications", a_job=a_job, items=bullets(items)), []
 
 
 def _related(k: Knowledge, role: Role) -> Tuple[str, List[str]]:
     if not role.related_roles:
-        return f"I don't have related jobs listed for {in_sentence(role.title)}.", []
+        return say(k.language, "roles.no_related", job=in_sentence(role.title)), []
     items = [_first_sentence(k.roles[r]) for r in role.related_roles]
-    return f"Jobs related to being {a_an(in_sentence(role.title))}:\n{bullets(items)}", []
+    return say(k.language, "roles.related", a_job=a_an(in_sentence(role.title), k.language), items=bullets(items)), []
 
 
 def _first_sentence(role: Role) -> str:
-    """'Welders join metal parts with heat.': the summary's first sentence, which names the job;
-    the title goes first when it does not ('Occupational health and safety specialist: Safety ...')."""
+    """'Welders join metal parts with heat.': the summary's first sentence, which names the job
+    (in its first two words: "Los soldadores unen..."); the title goes first when it does not
+    ('Occupational health and safety specialist: Safety ...')."""
     sentence = role.summary.split(". ")[0].rstrip(".") + "."
-    if normalise(sentence).startswith(normalise(role.title).split()[0]):
+    stem = normalise(role.title).split()[0][:5]
+    if any(word.startswith(stem) for word in normalise(sentence).split()[:2]):
         return sentence
     return f"{role.title}: {sentence}"
 

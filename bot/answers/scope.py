@@ -4,38 +4,33 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES
+from bot.answers.aspects import ASPECT_INTENTS, button_title
 from bot.answers.loaded_knowledge import Knowledge
+from bot.phrases import say
 from bot.render import Answer, Button, join_names, payload
 
-COVERS = (
-    "I can tell you about manufacturing careers. I know what jobs like welder, machinist or "
-    "robotics technician are like. I know the skills and training they need, and their pay and "
-    "job outlook. I can also tell you about industries like aerospace, career pathways, "
-    "how robots are changing factory work, and ways to get started."
-)
+
+def covers(language: str = "en") -> str:
+    """What the assistant can talk about, in a few sentences."""
+    return say(language, "scope.covers")
 
 
-def menu_buttons() -> list:
+def menu_buttons(language: str = "en") -> list:
     return [
-        Button("Jobs in manufacturing", payload("ask_roles")),
-        Button("Industries", payload("ask_sectors")),
-        Button("Career pathways", payload("ask_pathways")),
+        Button(say(language, "scope.button_jobs"), payload("ask_roles")),
+        Button(say(language, "scope.button_industries"), payload("ask_sectors")),
+        Button(say(language, "scope.button_pathways"), payload("ask_pathways")),
     ]
 
 
-def explain(k: Knowledge, lead: str = "Sorry, I didn't understand that.") -> Answer:
-    return Answer(f"{lead} {COVERS}", menu_buttons())
+def explain(k: Knowledge, lead: str = "scope.not_understood") -> Answer:
+    """`lead` (a phrase key: "sorry, I didn't understand") and what the assistant covers."""
+    return Answer(f"{say(k.language, lead)} {covers(k.language)}", menu_buttons(k.language))
 
 
 def other_cluster(k: Knowledge, other_id: str) -> Answer:
     other = k.kb.other_careers[int(other_id)]
-    text = (
-        f"That job is part of the {other.cluster} career cluster. I only cover the Manufacturing "
-        f"cluster. Your school counselor can help you explore it, and so can CareerOneStop "
-        f"(https://www.careeronestop.org/). Want to see some manufacturing jobs?"
-    )
-    return Answer(text, menu_buttons())
+    return Answer(say(k.language, "scope.other_cluster", cluster=other.cluster), menu_buttons(k.language))
 
 
 def unknown_role(k: Knowledge, current: Optional[str], aspect: str, closest: Sequence[str] = ()) -> Answer:
@@ -45,22 +40,16 @@ def unknown_role(k: Knowledge, current: Optional[str], aspect: str, closest: Seq
     closest = [r for r in closest if r in k.roles]
     intent = ASPECT_INTENTS[aspect]
     if closest:
-        titles = join_names([k.title(r) for r in closest])
-        text = (
-            f"I don't have that job on my manufacturing list, so I can't give you facts about it. "
-            f"The closest jobs I know are: {titles}."
-        )
+        titles = join_names([k.title(r) for r in closest], k.language)
+        text = say(k.language, "scope.unknown_with_closest", titles=titles)
         buttons = [Button(k.title(r), payload(intent, role=r)) for r in closest]
     else:
-        text = (
-            "I don't have that job on my manufacturing list, so I can't give you facts about it. "
-            "Here are jobs I do know about."
-        )
+        text = say(k.language, "scope.unknown")
         buttons = []
     if current in k.roles and current not in closest:
-        title = f"{BUTTON_TITLES[aspect]}: {k.title(current)}"
+        title = f"{button_title(k.language, aspect)}: {k.title(current)}"
         buttons.append(Button(title, payload(intent, role=current)))
-    buttons.append(Button("All roles", payload("ask_roles")))
+    buttons.append(Button(say(k.language, "roles.all_roles"), payload("ask_roles")))
     return Answer(text, buttons, slots={"last_aspect": aspect})
 
 
@@ -69,4 +58,4 @@ def out_of_scope(turn) -> Answer:
     others = turn.links.ids("other_career")
     if others:
         return other_cluster(turn.knowledge, others[0])
-    return explain(turn.knowledge, "That's outside what I can help with.")
+    return explain(turn.knowledge, "scope.outside")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
 from bot.answers.loaded_knowledge import Knowledge
+from bot.phrases import language_of
 from bot.understanding.reading import Links, Reading
 
 #: A turn built without a reading (tests, tools): it is read from its text when it can be.
@@ -31,6 +32,14 @@ class Turn:
         if self.reading is _NOT_GIVEN:
             reader = self.knowledge.reader
             self.reading = reader.read(self.text) if reader and not self.text.startswith("/") else Reading()
+        # Answers are written from the knowledge in the conversation's language (built once).
+        self.knowledge = self.knowledge.in_language(self.language)
+
+    @property
+    def language(self) -> str:
+        """The conversation's language (the `language` slot, bot/understanding/language.py); before
+        any message settled it, the widget's or school's language (message metadata `lang`)."""
+        return language_of(self.slots.get("language") or self.metadata.get("lang"))
 
     @property
     def links(self) -> Links:

@@ -3,6 +3,7 @@ checks, rate limits and a reply guarantee (bot/channels/base.py).
 
 POST {"sender": id, "message": text, "metadata": {"school": id}} -> the replies as a JSON list.
 Over a rate limit: 429 with Retry-After. Malformed: a 4xx with the reason (bot/channels/bodies.py).
+From a browser on a site that may not use the chat of the school named (bot/channels/origins.py): 403.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 
+from bot.channels import origins
 from bot.channels.base import Admitted, Audience, Channel, Inbox, admit
 from bot.channels.bodies import RestBody, problem
 from bot.channels.guarantee import clean_message
@@ -75,6 +77,9 @@ async def reject_malformed(request: Request):
     reason = problem(RestBody, body)
     if reason:
         return response.json({"error": reason}, status=400)
+    school = clean_metadata(body.get("metadata")).get("school")
+    if origins.refused(request.headers.get("origin"), request.headers.get("host"), school):
+        return response.json({"error": origins.REFUSED}, status=403)
     admitted = admit(address, body["sender"], address_counted=True)
     if not isinstance(admitted, Admitted):
         return too_many(admitted)

@@ -12,7 +12,9 @@
   gets a "slow down" reply).
 - A message naming a school from one of that school's registered sites is marked so in its
   metadata (schools.SITE_VERIFIED): only those count in the school's insights.
-- Origins: the bot's own (the chat page it serves) plus CHAT_ALLOWED_ORIGINS (bot.channels.origins).
+- Origins (bot.channels.origins): engine.io accepts the bot's own and every origin allowed for
+  some school; a message naming a school from another site than its own (or the district's) is
+  answered with NOT_THIS_SITE and not passed to Rasa.
 """
 
 from __future__ import annotations
@@ -30,13 +32,12 @@ from sanic.request import Request
 from socketio import AsyncServer
 
 from bot import schools
-from bot.channels import conversation_ids
+from bot.channels import conversation_ids, origins
 from bot.channels.base import Admitted, Audience, Channel, Inbox, admit
 from bot.channels.bodies import SocketMessage
 from bot.channels.guarantee import clean_message
 from bot.channels.limits import MAX_SOCKET_BYTES, clean_metadata
 from bot.channels.markdown import MarkdownSocketIOOutput
-from bot.channels.origins import allowed_origins
 from bot.channels.rate_limits import LIMITS, SLOW_DOWN, TOO_MANY_SOCKETS, client_address, request_address
 
 logger = logging.getLogger(__name__)
@@ -100,10 +101,10 @@ class SafeSocketIOInput(Channel, SocketIOInput):
 
     def routes(self, inbox: Inbox) -> Blueprint:
         conversation_ids.ready()
-        origins = allowed_origins()
+        sites = origins.any_site()
         sio = _SocketServer(
             async_mode="sanic",
-            cors_allowed_origins="*" if origins == ["*"] else origins,
+            cors_allowed_origins="*" if sites == ["*"] else sites,
             max_http_buffer_size=MAX_SOCKET_BYTES,
         )
         bp = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
@@ -176,7 +177,13 @@ class SafeSocketIOInput(Channel, SocketIOInput):
             markdown = self.metadata_key not in data and "customData" in data
             raw = data.get("customData" if markdown else self.metadata_key)
             metadata = clean_metadata(raw)
-            if metadata.get("school") and _from_school_site(sio.get_environ(sid, self.namespace), metadata, raw):
+            environ = sio.get_environ(sid, namespace) or {}
+            if origins.refused(environ.get("HTTP_ORIGIN"), environ.get("HTTP_HOST"), metadata.get("school")):
+                logger.info("Refused a socket.io message: its site may not use the chat of the school it names")
+                reply = origins.NOT_THIS_SITE.get(metadata.get("lang", "en"), origins.NOT_THIS_SITE["en"])
+                await sio.emit(self.bot_message_evt, {"text": reply}, room=sid, namespace=namespace)
+                return
+            if metadata.get("school") and _from_school_site(environ, metadata, raw):
                 metadata[schools.SITE_VERIFIED] = True  # counted in the school's insights (docs/insights.md)
             output = (MarkdownSocketIOOutput if markdown else SocketIOOutput)(sio, self.bot_message_evt)
             text = clean_message(event.message) or ""

@@ -24,7 +24,7 @@ from sanic.request import Request
 
 from bot import schools
 from bot.channels.base import Audience, Channel, Inbox
-from bot.channels.origins import allowed_origins, frame_ancestors, is_allowed
+from bot.channels.origins import any_site, frame_ancestors, is_allowed
 from bot.channels.rate_limits import LIMITS, SLOW_DOWN, request_address, retry_after
 from bot.understanding.language import normalise_language
 
@@ -61,8 +61,9 @@ def connect_src(host: Optional[str]) -> str:
     return f"connect-src 'self' ws://{host} wss://{host}"
 
 
-def chat_csp(host: Optional[str]) -> str:
-    return f"{CHAT_CSP.format(connect=connect_src(host))}; {frame_ancestors()}"
+def chat_csp(host: Optional[str], school_id: str = "") -> str:
+    """The chat page's policy: framed only by this school's sites (bot.channels.origins)."""
+    return f"{CHAT_CSP.format(connect=connect_src(host))}; {frame_ancestors(school_id)}"
 
 
 def render_chat_page(school_id: str, language: Optional[str] = None) -> bytes:
@@ -119,7 +120,7 @@ class WidgetInput(Channel):
         # Load the school registry when Rasa starts: a broken one stops it with a clear message.
         try:
             schools.shared()
-            allowed_origins()
+            any_site()
         except (schools.SchoolsError, ValueError) as error:
             raise SystemExit(f"The chat widget cannot start (Rasa is stopping).\n{error}") from None
         return cls()
@@ -140,7 +141,9 @@ def _files() -> Dict[str, bytes]:
     return {path: (WEB / name).read_bytes() for path, (name, _) in FILES.items() if path}
 
 
-def _headers(request: Request) -> Dict[str, str]:
+def _headers(request: Request, school_id: Optional[str] = None) -> Dict[str, str]:
+    """`school_id`: the CORS header only for that school's sites ('' the neutral chat's); None
+    (the static files, the same for every school): for any site allowed for some school."""
     headers = {
         "Cache-Control": "no-cache",
         "X-Content-Type-Options": "nosniff",
@@ -148,7 +151,7 @@ def _headers(request: Request) -> Dict[str, str]:
         "Vary": "Origin",
     }
     origin = request.headers.get("origin")
-    if origin and is_allowed(origin):
+    if origin and is_allowed(origin, school_id):
         headers["Access-Control-Allow-Origin"] = origin
     return headers
 
@@ -160,14 +163,17 @@ async def serve(request: Request, path: str = ""):
         if wait:
             return response.text(SLOW_DOWN, status=429, headers={"Retry-After": retry_after(wait)})
     if path == "settings":
-        return response.json(schools.display(_school_param(request)), headers=_headers(request))
+        school_id = _school_param(request)
+        return response.json(schools.display(school_id), headers=_headers(request, school_id))
     if path not in FILES:
         return response.text("Not found", status=404)
-    headers = _headers(request)
     if path == "":
-        headers["Content-Security-Policy"] = chat_csp(request.headers.get("host"))
-        body = render_chat_page(_school_param(request), request.args.get("lang"))
+        school_id = _school_param(request)
+        headers = _headers(request, school_id)
+        headers["Content-Security-Policy"] = chat_csp(request.headers.get("host"), school_id)
+        body = render_chat_page(school_id, request.args.get("lang"))
     else:
+        headers = _headers(request)
         if path == "demo":
             headers["Content-Security-Policy"] = "frame-ancestors 'self'"
         body = _files()[path]

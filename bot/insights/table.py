@@ -20,6 +20,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 import sqlalchemy as sa
 
+from bot import indexes
 from bot.kinds import INSIGHTS
 from bot.privacy import redact
 from bot.schools import SITE_VERIFIED
@@ -111,6 +112,12 @@ def ensure(engine: sa.engine.Engine) -> None:
         except (sa.exc.ProgrammingError, sa.exc.OperationalError):
             if "verified" not in {c["name"] for c in sa.inspect(engine).get_columns(TABLE.name)}:
                 raise  # not another replica's ALTER that won the race
+    # A table made before an index was declared (insights_ts_idx, which the purge by time uses) gets
+    # it; one lacking an index's columns is not ours to fix.
+    columns = {c["name"] for c in sa.inspect(engine).get_columns(TABLE.name)}
+    for index in TABLE.indexes:
+        if {c.name for c in index.columns} <= columns:
+            indexes.ensure(engine, index)
 
 
 def day_of(ts: float) -> date:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Dict, List, Literal, Optional
 
-from pydantic import BaseModel, Extra, Field, HttpUrl, conint, constr, validator
+from pydantic import BaseModel, Extra, Field, HttpUrl, conint, constr, root_validator, validator
 
 if TYPE_CHECKING:
     # Pydantic 1's constr()/conint() build classes at run time, which a type checker cannot use as
@@ -133,6 +133,10 @@ class Role(Strict):
     id: Id
     title: Text
     aliases: List[Text] = []
+    #: Jobs this file does not cover for which this is the closest listed job ("supply chain
+    #: manager" for the logistician): named, they get "I don't have that job" and this one
+    #: suggested, never this job's facts as if they were theirs (docs/knowledge.md).
+    near_names: List[Text] = []
     #: Everyday phrases for the job without its title ("fixes the machines"): docs/knowledge.md.
     described_as: List[Text] = []
     interests: List[Interest] = []  # what someone who likes this work enjoys (career finder)
@@ -260,6 +264,27 @@ class LeavingSchool(Strict):
     first_steps: List[Text] = Field(..., min_items=1)
 
 
+class Myth(Strict):
+    """A common belief about manufacturing work and the project's answer, backed only by figures
+    of this file (shown with their sources), never by a figure of its own."""
+
+    id: Id
+    claim: Text  # the belief, as people say it (for reviewers; the words that find it: cues.yml)
+    reply: Text
+    roles: List[Id] = []  # their median pay is shown
+    economy: List[Id] = []  # these statements are shown
+    all_jobs_pay: bool = False  # the median pay of all U.S. jobs is shown
+    injury_rates: bool = False  # manufacturing's injury rate beside other industries' is shown
+
+    @root_validator(skip_on_failure=True)
+    def _backed_by_a_figure(cls, values):  # noqa: N805 (pydantic)
+        if not (
+            values.get("roles") or values.get("economy") or values.get("all_jobs_pay") or values.get("injury_rates")
+        ):
+            raise ValueError("a myth's reply is backed by at least one figure of this file")
+        return values
+
+
 class KnowledgeBase(Strict):
     meta: Meta
     cluster: Cluster
@@ -273,3 +298,4 @@ class KnowledgeBase(Strict):
     benchmarks: Benchmarks = Benchmarks()
     glossary: List[Term] = []
     leaving_school: LeavingSchool
+    myths: List[Myth] = []

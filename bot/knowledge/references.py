@@ -70,6 +70,10 @@ def _dangling_references(kb: KnowledgeBase) -> Iterator[Problem]:
             yield from check(f"innovation.emerging_roles[{i}]", "role", [e.role], roles, "role")
     for i, risk in enumerate(kb.leaving_school.safety.risks):
         yield from check(f"leaving_school.safety.risks[{i}]", "roles", risk.roles, roles, "role")
+    economy = {e.id for e in kb.economy}
+    for m in kb.myths:
+        yield from check(f"myths[{m.id}]", "roles", m.roles, roles, "role")
+        yield from check(f"myths[{m.id}]", "economy", m.economy, economy, "economy")
 
 
 def _cited_sources(kb: KnowledgeBase) -> Iterator[Tuple[str, str, str]]:
@@ -155,6 +159,7 @@ NAMED_SECTIONS = {
     "technology": "innovation.technologies",
     "training": "training",
     "other_career": "other_careers",
+    "near_role": "roles",
 }
 
 
@@ -167,6 +172,9 @@ def names_of_entries(kb: KnowledgeBase) -> Iterator[Tuple[str, str, List[str]]]:
         yield "sector", s.id, [s.name, *s.aliases]
     for r in kb.roles:
         yield "role", r.id, [r.title, *r.aliases]
+    for r in kb.roles:
+        if r.near_names:
+            yield "near_role", r.id, list(r.near_names)
     for e in kb.economy:
         yield "economy", e.id, [e.topic, *e.aliases]
     for t in kb.innovation.technologies:

@@ -46,7 +46,7 @@ class MessageReader(GraphComponent):
     ) -> "MessageReader":
         path = settings.knowledge_file()
         logger.info("Reading messages against the knowledge file %s", path)
-        return cls(Reader(load(path), nlp_pipeline.load()))
+        return cls(Reader.for_languages(load(path), nlp_pipeline.load()))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

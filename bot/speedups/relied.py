@@ -65,6 +65,13 @@ RELIED_ON: Tuple[Relied, ...] = (
     ),
     Relied(
         OVERRIDE,
+        "rasa.core.tracker_store",
+        "SQLTrackerStore._event_query",
+        "bot/stores/engine.py",
+        params=("self", "session", "sender_id", "fetch_events_from_all_sessions"),
+    ),
+    Relied(
+        OVERRIDE,
         "rasa.nlu.classifiers.logistic_regression_classifier",
         "LogisticRegressionClassifier._create_X",
         "bot/nlu/intent_classifier.py",

@@ -29,4 +29,4 @@ def insights_engine() -> Optional[sa.engine.Engine]:
     """The database of the conversation store this process runs (Rasa opens one at start-up),
     where the insights rows are; None when Rasa runs another store (in memory, Redis...)."""
     store = opened()
-    return store.engine if store is not None else None
+    return store.insights_engine() if store is not None else None

@@ -7,9 +7,11 @@
    back; context lives in slots), so Rasa is handed a *compacted* tracker (compaction.py). The
    database still keeps every event; `retrieve_full_tracker` (exports, the HTTP API) still
    returns all of them.
-3. Less work per turn: for recent conversations the newest events are kept in memory as the
-   JSON text that was written, so a turn reads one id from the database (to notice writes by
-   another process) instead of WINDOW rows; reads and writes use prebuilt SQL statements.
+3. Less work per turn, bounded on any replica: each conversation's newest event id, slot values
+   and active form are one row (state.py), written with the events; a turn reads that row and,
+   unless this process keeps them in memory (as the JSON text written), the newest WINDOW events:
+   never the whole history, whichever replica it lands on. Saves are conditional on the newest
+   event read (fencing, state.py): two replicas cannot both extend one conversation.
 
 4. Bounded size: a conversation holds at most MAX_EVENTS_PER_CONVERSATION events. Reading one
    that is full raises ConversationFull before any work on the message (no NLU, nothing
@@ -17,8 +19,10 @@
    the count next to the newest event id it already reads per turn, so this costs one COUNT
    query per conversation and process (again when another process wrote in between).
 
-Faults are loud (bot/store_faults.py): a failed read or write is retried briefly, then the user
-gets an apology and the log an error; Rasa's silent switch to an in-memory store is off.
+Faults are loud and bounded (bot/store_faults.py, connect.py): database calls run in the store's
+own threads, never on the event loop, with statement, connection and TCP timeouts; a failed read
+or write is retried briefly, then the user gets an apology and the log an error; Rasa's silent
+switch to an in-memory store is off. A process started while PostgreSQL is down waits for it.
 Retention (retention.py): events older than the retention period are deleted, and a user
 can delete their whole conversation (the action `action_delete_conversation`). Counselor
 insights rows are written with the events (insights_writer.py).
@@ -26,22 +30,27 @@ insights rows are written with the events (insights_writer.py).
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import logging
 import os
+import threading
 import weakref
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple, TypeVar
 
 import sqlalchemy as sa
 from cachetools import LRUCache
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import event
-from sqlalchemy.pool import SingletonThreadPool
 
+import bot.stores.connect as connect
+import bot.stores.events as events
+import bot.stores.state as state
+from bot.locks import lease_lost
 from bot.privacy import redact_event
-from bot.store_faults import with_retries
+from bot.store_faults import StoreUnavailable, with_retries
 from bot.stores.compaction import WINDOW, compacted, mark_stored, new_action_names, stored_count
 from bot.stores.insights_writer import ensure as ensure_insights
 from bot.stores.insights_writer import write as write_insights
@@ -55,11 +64,14 @@ from bot.stores.retention import (
 )
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
-#: Conversations whose slot values we remember between turns (per process).
-_SNAPSHOTS = 20_000
+#: Conversations whose event count we remember between turns (per process).
+_COUNTS = 20_000
 #: Conversations whose newest events we keep in memory (~40 KB each).
 _WINDOWS = 256
+#: Threads that run database calls (PostgreSQL; SQLite writes one at a time: one thread).
+_IO_THREADS = 8
 #: Events one conversation may hold (an ordinary turn writes 5-10): far beyond any real chat,
 #: small enough that one script cannot grow a conversation without bound.
 MAX_EVENTS_PER_CONVERSATION = 3000
@@ -76,17 +88,6 @@ class ConversationFull(Exception):
     """The conversation holds MAX_EVENTS_PER_CONVERSATION events: nothing more is added to it."""
 
 
-class _RedactedEvent:
-    """What SQLTrackerStore.save reads of an event, with user-typed text redacted."""
-
-    def __init__(self, event: Any):
-        self.type_name = event.type_name
-        self._data = redact_event(event.as_dict())
-
-    def as_dict(self) -> Dict[str, Any]:
-        return self._data
-
-
 class RedactingSQLTrackerStore(SQLTrackerStore):
     handles_faults = True  # no FailSafeTrackerStore around us (bot/speedups/failsafe.py)
     engine: sa.engine.Engine  # set by Rasa's __init__, replaced in ours (Rasa has no type hints to read it from)
@@ -97,55 +98,84 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             folder = os.path.dirname(str(kwargs.get("db") or ""))
             if folder:
                 os.makedirs(folder, mode=0o700, exist_ok=True)
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, **kwargs)  # Rasa logs (and carries on) when its tables cannot be made
         self.purges = PurgeSchedule(retention_days())
-        # sender -> (id of its newest stored event, slot values and active form after it)
-        self._snapshots: "LRUCache[str, Tuple[int, Dict[str, Any], Optional[str]]]" = LRUCache(_SNAPSHOTS)
+        self._cache_lock = threading.Lock()  # the caches below are used from the store's threads
         # sender -> (id of its newest stored event, JSON of its newest WINDOW events, oldest first)
         self._windows: "LRUCache[str, Tuple[int, List[str]]]" = LRUCache(_WINDOWS)
         # sender -> (id of its newest stored event, how many events it has stored)
-        self._counts: "LRUCache[str, Tuple[int, int]]" = LRUCache(_SNAPSHOTS)
+        self._counts: "LRUCache[str, Tuple[int, int]]" = LRUCache(_COUNTS)
+        threads = 1
+        self._insights_engine: Optional[sa.engine.Engine] = None
         if self.engine.dialect.name == "sqlite":
-            # SQLAlchemy 1.4 opens a new SQLite connection for every session (NullPool); keep one
-            # per thread instead (the store runs on Rasa's event-loop thread). WAL +
-            # synchronous=NORMAL: no fsync on every turn, still crash-safe (a power cut may lose
-            # the last few writes, never corrupt the file).
             url = self.engine.url
             self.engine.dispose()
-            # A short busy timeout: a locked file is retried by us, without blocking the event loop.
-            self.engine = sa.create_engine(url, poolclass=SingletonThreadPool, connect_args={"timeout": 0.25})
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+            self.engine = connect.sqlite_engine(url)
             restrict_file(url.database)
         elif self.engine.dialect.name == "postgresql":
-            # Several replicas share it: notice connections that died with a database restart
-            # (pre-ping), and give up connecting quickly while it is down (bot/store_faults.py).
             url = self.engine.url
             self.engine.dispose()
-            self.engine = sa.create_engine(
-                url, pool_pre_ping=True, pool_size=5, max_overflow=5, connect_args={"connect_timeout": 2}
-            )
-            self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
-        self._statements = _Statements(self.SQLEvent.__table__)
-        ensure_timestamp_index(self.engine, self.SQLEvent.__table__)
-        ensure_insights(self.engine)  # counselor insights: one row per user message (bot/insights)
+            self.engine = connect.postgres_engine(url)  # statement, connect and TCP timeouts
+            threads = _IO_THREADS
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+        self._io = ThreadPoolExecutor(threads, thread_name_prefix="store")
+        self._maintenance = ThreadPoolExecutor(1, thread_name_prefix="store-purge")
+        self.purging: "Optional[Future[int]]" = None  # the latest purge started
+        self._statements = events.Statements(self.SQLEvent.__table__)
+        connect.until_reachable("preparing the conversation tables", self._prepare_tables)
         global _opened
         _opened = weakref.ref(self)
 
+    def _prepare_tables(self) -> None:
+        self.SQLEvent.__table__.create(self.engine, checkfirst=True)  # Rasa's attempt fails while the database is down
+        ensure_timestamp_index(self.engine, self.SQLEvent.__table__)
+        ensure_insights(self.engine)  # counselor insights: one row per user message (bot/insights)
+        state.ensure(self.engine)
+
+    def insights_engine(self) -> sa.engine.Engine:
+        """The insights page's way into this database: on PostgreSQL an engine of its own, with a
+        longer statement limit and its own small pool (a report never takes a turn's connection)."""
+        if self.engine.dialect.name != "postgresql":
+            return self.engine
+        if self._insights_engine is None:
+            self._insights_engine = connect.postgres_engine(
+                self.engine.url, connect.INSIGHTS_STATEMENT_TIMEOUT_MS, pool_size=2
+            )
+        return self._insights_engine
+
+    async def _off_loop(self, what: str, call: Callable[..., T], *args: Any) -> T:
+        """call(*args) in the store's threads; the event loop waits at most CALL_TIMEOUT_S, even
+        when the database does not answer at all (the thread finishes or fails on its own)."""
+        future = asyncio.get_running_loop().run_in_executor(self._io, call, *args)
+        try:
+            return await asyncio.wait_for(future, connect.CALL_TIMEOUT_S)
+        except asyncio.TimeoutError:
+            raise StoreUnavailable(f"{what}: no answer from the database in {connect.CALL_TIMEOUT_S:.0f} s") from None
+
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
         async def once() -> Optional[DialogueStateTracker]:
-            return await self._retrieve_once(sender_id)
+            return await self._off_loop("reading a conversation", self._retrieve_sync, sender_id)
 
         return await with_retries("reading a conversation", once)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        async def once() -> None:
-            if DELETE_ACTION in new_action_names(tracker):
-                self.delete_conversation(tracker.sender_id)
-            else:
-                await self._save_once(tracker)
+        if lease_lost():  # bot/locks.py: another replica may run this conversation now
+            raise state.ConversationMoved("the conversation lock was lost during the turn; not saved")
+        deleting = DELETE_ACTION in new_action_names(tracker)
+        await self.stream_events(tracker)  # Rasa's event broker, if one is configured
 
-        await with_retries("saving a conversation", once)
+        async def once() -> None:
+            if deleting:
+                await self._off_loop("deleting a conversation", self.delete_conversation, tracker.sender_id)
+            else:
+                await self._off_loop("saving a conversation", self._save_sync, tracker)
+
+        try:
+            await with_retries("saving a conversation", once)
+        except state.ConversationMoved:
+            self._forget(tracker.sender_id)
+            logger.warning("A turn was not saved: another replica wrote its conversation meanwhile")
+            raise
         self._purge_when_due()  # after the turn is stored: its failure must not fail (or repeat) the save
 
     def delete_conversation(self, sender_id: str) -> int:
@@ -153,124 +183,103 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         with self.session_scope() as session:
             deleted = delete_conversation(session, self.SQLEvent.__table__, sender_id)
             session.commit()
-        self._snapshots.pop(sender_id, None)
-        self._windows.pop(sender_id, None)
-        self._counts.pop(sender_id, None)
+        self._forget(sender_id)
         logger.info("Deleted a conversation at its user's request (%d events)", deleted)
         return deleted
 
-    def _purge_when_due(self) -> None:
-        """Delete events older than the retention period: at the first save, then hourly."""
-        if self.purges.run_if_due(self.session_scope, self.SQLEvent.__table__):
-            self._snapshots.clear()  # the next turn of each conversation reads the database again
-            self._windows.clear()
-            self._counts.clear()
+    def _forget(self, sender_id: str) -> None:
+        with self._cache_lock:
+            self._windows.pop(sender_id, None)
+            self._counts.pop(sender_id, None)
 
-    def _check_size(self, sender_id: str, newest_id: Optional[int]) -> None:
+    def _purge_when_due(self) -> None:
+        """Delete events older than the retention period: at the first save, then hourly, in a
+        thread of its own (the turn does not wait), on one replica at a time (retention.py)."""
+        if self.purges.due():
+            self.purging = self._maintenance.submit(self.purges.run, self.engine, self.SQLEvent.__table__)
+
+    def _check_size(self, session: Any, sender_id: str, newest_id: int) -> None:
         """Raise ConversationFull if the conversation already holds the most events allowed."""
-        if newest_id is None:
-            return
-        known = self._counts.get(sender_id)
+        with self._cache_lock:
+            known = self._counts.get(sender_id)
         if known is None or known[0] != newest_id:
-            with self.session_scope() as session:
-                count = session.execute(self._statements.count, {"sender": sender_id}).scalar() or 0
-            known = self._counts[sender_id] = (newest_id, count)
+            count = session.execute(self._statements.count, {"sender": sender_id}).scalar() or 0
+            known = (newest_id, count)
+            with self._cache_lock:
+                self._counts[sender_id] = known
         if known[1] >= MAX_EVENTS_PER_CONVERSATION:
             raise ConversationFull(sender_id)
 
-    async def _retrieve_once(self, sender_id: str) -> Optional[DialogueStateTracker]:
-        snapshot = self._snapshots.get(sender_id)
-        newest_id = self._newest_id(sender_id)
-        self._check_size(sender_id, newest_id)
-        if snapshot is not None and newest_id == snapshot[0]:
-            # Nobody else (another process) has written since our last save: use what we know.
-            window = self._windows.get(sender_id)
-            if window is None or window[0] != snapshot[0]:
-                window = (snapshot[0], [data for _, data in self._newest_events(sender_id)])
-                self._keep_window(sender_id, window)
-            return self._compact(sender_id, snapshot[1], snapshot[2], window[1], json.loads)
-        tracker = await super().retrieve(sender_id)  # first time in this process: full load, once
-        if tracker is None:
-            return None
-        return self._compact(
-            sender_id,
-            tracker.current_slot_values(),
-            tracker.active_loop_name,
-            list(tracker.events)[-WINDOW:],
-            lambda e: e.as_dict(),
-        )
+    def _retrieve_sync(self, sender_id: str) -> Optional[DialogueStateTracker]:
+        with self.session_scope() as session:
+            current = state.read(session, sender_id)
+            newest_id = current.newest_id if current else self._newest_id(session, sender_id)
+            if newest_id is None:
+                return None  # a new conversation
+            self._check_size(session, sender_id, newest_id)
+            if current is None:  # written before conversation_state existed: read in full, once
+                tracker = self._full_load(session, sender_id)
+                if tracker is None:
+                    return None
+                slots, loop = tracker.current_slot_values(), tracker.active_loop_name
+                working = self._compact(sender_id, slots, loop, list(tracker.events)[-WINDOW:], lambda e: e.as_dict())
+            else:
+                with self._cache_lock:
+                    window = self._windows.get(sender_id)
+                if window is None or window[0] != newest_id:
+                    rows = session.execute(self._statements.newest_events, {"sender": sender_id}).all()
+                    if not rows:  # its events expired (retention) before its state row did
+                        state.delete(session, sender_id)
+                        session.commit()
+                        return None
+                    window = (newest_id, [row.data for row in reversed(rows)])
+                    with self._cache_lock:
+                        self._windows[sender_id] = window
+                working = self._compact(sender_id, current.slots, current.active_loop, window[1], json.loads)
+        state.set_fence(working, newest_id)
+        return working
 
-    async def _save_once(self, tracker: DialogueStateTracker) -> None:
-        stored = stored_count(tracker)
-        if stored is None:  # a tracker we did not hand out (a new conversation): Rasa's way
-            await super().save(tracker)
-        else:
-            await self.stream_events(tracker)
-            new = list(itertools.islice(tracker.events, stored, None))
+    def _full_load(self, session: Any, sender_id: str) -> Optional[DialogueStateTracker]:
+        rows = self._event_query(session, sender_id, fetch_events_from_all_sessions=False).all()
+        loaded = [json.loads(row.data) for row in rows]
+        return DialogueStateTracker.from_dict(sender_id, loaded, self.domain.slots) if loaded else None
+
+    def _save_sync(self, tracker: DialogueStateTracker) -> None:
+        sender_id, stored, fence = tracker.sender_id, stored_count(tracker), state.fence_of(tracker)
+        with self.session_scope() as session:
+            if stored is None:  # a tracker we did not hand out (a new conversation): what is not stored yet
+                new = list(super()._additional_events(session, tracker))
+            else:
+                new = list(itertools.islice(tracker.events, stored, None))
+            if not new:
+                return
             data = [redact_event(e.as_dict()) for e in new]
-            rows = [self._row(tracker.sender_id, e, d) for e, d in zip(new, data, strict=True)]
-            newest_id = None
-            if rows:
-                with self.session_scope() as session:
-                    session.execute(self._statements.insert, rows)
-                    write_insights(session, tracker.sender_id, data)  # same transaction
-                    newest_id = session.execute(self._statements.newest_id, {"sender": tracker.sender_id}).scalar()
-                    session.commit()
-                self._extend_window(tracker.sender_id, newest_id, [row["data"] for row in rows])
-                self._count_written(tracker.sender_id, newest_id, len(rows))
+            rows = [events.row(sender_id, e, d) for e, d in zip(new, data, strict=True)]
+            session.execute(self._statements.insert, rows)
+            write_insights(session, sender_id, data)  # same transaction
+            newest_id = session.execute(self._statements.newest_id, {"sender": sender_id}).scalar()
+            now = state.State(newest_id, tracker.current_slot_values(), tracker.active_loop_name)
+            when = max((d.get("timestamp") or 0 for d in data), default=0)
+            if not state.advance(session, sender_id, fence, now, when):
+                session.rollback()
+                raise state.ConversationMoved("another replica wrote this conversation after this turn read it")
+            session.commit()
+        written = [row["data"] for row in rows]
+        with self._cache_lock:
+            window, known = self._windows.get(sender_id), self._counts.get(sender_id)
+            if window is not None and window[0] == fence:
+                self._windows[sender_id] = (newest_id, (window[1] + written)[-WINDOW:])
+            else:
+                self._windows.pop(sender_id, None)  # unknown state: the next turn reads the database
+            if known is not None and known[0] == fence:
+                self._counts[sender_id] = (newest_id, known[1] + len(rows))
+            else:
+                self._counts.pop(sender_id, None)  # counted again at the next turn
         mark_stored(tracker)
-        if stored is None or newest_id is None:
-            newest_id = self._newest_id(tracker.sender_id)
-        if newest_id is not None:
-            self._snapshots[tracker.sender_id] = (newest_id, tracker.current_slot_values(), tracker.active_loop_name)
+        state.set_fence(tracker, newest_id)
 
-    def _extend_window(self, sender_id: str, newest_id: int, written: List[str]) -> None:
-        """Add just-written events to the conversation's kept window, if that window was current."""
-        snapshot, window = self._snapshots.get(sender_id), self._windows.get(sender_id)
-        if snapshot is None or window is None or window[0] != snapshot[0]:
-            self._windows.pop(sender_id, None)  # unknown state: the next turn reads the database
-            return
-        self._keep_window(sender_id, (newest_id, (window[1] + written)[-WINDOW:]))
-
-    def _count_written(self, sender_id: str, newest_id: Optional[int], written: int) -> None:
-        """Add just-written events to the conversation's count, if that count was current."""
-        snapshot, known = self._snapshots.get(sender_id), self._counts.get(sender_id)
-        if newest_id is None or snapshot is None or known is None or known[0] != snapshot[0]:
-            self._counts.pop(sender_id, None)  # unknown: counted again at the next turn
-            return
-        self._counts[sender_id] = (newest_id, known[1] + written)
-
-    def _keep_window(self, sender_id: str, window: Tuple[int, List[str]]) -> None:
-        self._windows[sender_id] = window
-
-    def _additional_events(self, session, tracker) -> Iterator:
-        written = []
-        for e in super()._additional_events(session, tracker):
-            redacted = _RedactedEvent(e)
-            written.append(redacted.as_dict())
-            yield redacted
-        # Rasa's save() commits after this generator is used up: the insight rows join its transaction.
-        write_insights(session, tracker.sender_id, written)
-
-    def _row(self, sender_id: str, e: Any, data: Dict[str, Any]) -> Dict[str, Any]:
-        return dict(
-            sender_id=sender_id,
-            type_name=e.type_name,
-            timestamp=data.get("timestamp"),
-            intent_name=(data.get("parse_data") or {}).get("intent", {}).get("name"),
-            action_name=data.get("name"),
-            data=json.dumps(data),
-        )
-
-    def _newest_id(self, sender_id: str) -> Optional[int]:
-        with self.session_scope() as session:
-            return session.execute(self._statements.newest_id, {"sender": sender_id}).scalar()
-
-    def _newest_events(self, sender_id: str) -> List[Tuple[int, str]]:
-        """(id, data) of a conversation's newest WINDOW events, oldest first."""
-        with self.session_scope() as session:
-            rows = session.execute(self._statements.newest_events, {"sender": sender_id}).all()
-        return [(row.id, row.data) for row in reversed(rows)]
+    def _newest_id(self, session: Any, sender_id: str) -> Optional[int]:
+        return session.execute(self._statements.newest_id, {"sender": sender_id}).scalar()
 
     def _compact(
         self,
@@ -281,21 +290,3 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         decode: Callable[[Any], Dict[str, Any]],
     ) -> DialogueStateTracker:
         return compacted(sender_id, slots, active_loop, events, decode, self.domain.slots)
-
-
-class _Statements:
-    """The per-turn SQL, built once: SQLAlchemy Core on a session costs a third of an ORM query."""
-
-    def __init__(self, table: sa.Table):
-        sender = table.c.sender_id == sa.bindparam("sender")
-        self.insert = table.insert()
-        self.newest_id = sa.select(sa.func.max(table.c.id)).where(sender)
-        self.count = sa.select(sa.func.count()).select_from(table).where(sender)
-        self.newest_events = sa.select(table.c.id, table.c.data).where(sender).order_by(table.c.id.desc()).limit(WINDOW)
-
-
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()

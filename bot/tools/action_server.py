@@ -33,12 +33,14 @@ def start_up() -> None:
     from bot import schools
     from bot.answers.loaded_knowledge import shared
     from bot.knowledge.problems import KnowledgeError
+    from bot.knowledge.texts import TEXT_LANGUAGES
     from bot.privacy import install_log_redaction
     from bot.speedups.heap import freeze_startup_heap
 
     install_log_redaction()  # no email or phone number in any log line of the action server
     try:
-        shared()
+        for language in ("en", *TEXT_LANGUAGES):  # every language's texts, checked before the first answer
+            shared(language)
     except KnowledgeError as error:
         raise SystemExit(f"The action server cannot start.\n{error}") from None
     try:

@@ -104,11 +104,12 @@ def prepare_database(database_url: str) -> None:
     import sqlalchemy as sa
     from rasa.core.tracker_store import SQLTrackerStore
 
-    from bot.stores import retention
+    from bot.stores import retention, state
 
     engine = sa.create_engine(database_url)
     SQLTrackerStore.Base.metadata.create_all(engine)
     retention.ensure_timestamp_index(engine, SQLTrackerStore.SQLEvent.__table__)
+    state.ensure(engine)
     engine.dispose()
 
 

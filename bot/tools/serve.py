@@ -2,7 +2,10 @@
 Ctrl-C or SIGTERM (what systemd, Docker and supervisors send): Rasa first, finishing the turns in
 flight, then the action server.
 
-    python -m bot.tools.serve [--shell] [--rasa-port 5005] [--actions-port 5055]
+    python -m bot.tools.serve [--shell] [--rasa-port 5005] [--actions-port 5055] [--localhost-pages]
+
+`make run` passes --localhost-pages: pages on localhost may embed the chat (ALLOW_LOCALHOST_ORIGINS),
+unless .env or the environment sets it.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Dict
 
 import yaml
 from dotenv import load_dotenv
@@ -41,6 +45,13 @@ def endpoints_for(path: Path, actions_port: int) -> Path:
     return out
 
 
+def localhost_pages(wanted: bool) -> Dict[str, str]:
+    """Rasa's environment for --localhost-pages: ALLOW_LOCALHOST_ORIGINS on, unless already set."""
+    if wanted and not settings.ALLOW_LOCALHOST_ORIGINS.raw():
+        return {settings.ALLOW_LOCALHOST_ORIGINS.name: "on"}
+    return {}
+
+
 def main() -> int:
     stop_on_sigterm()
     os.umask(0o077)  # conversations and logs written by the servers: readable by their owner only
@@ -49,6 +60,9 @@ def main() -> int:
     parser.add_argument("--shell", action="store_true", help="chat in this terminal instead of serving")
     parser.add_argument("--rasa-port", type=int, default=5005)
     parser.add_argument("--actions-port", type=int, default=5055)
+    parser.add_argument(
+        "--localhost-pages", action="store_true", help="pages on localhost may embed the chat (for trying it out)"
+    )
     parser.add_argument("--endpoints", default=str(ROOT / "endpoints.yml"), help="Rasa's endpoints file")
     args = parser.parse_args()
 
@@ -74,7 +88,7 @@ def main() -> int:
                 ],
                 cwd=ROOT,
             )
-        rasa = start_rasa(args.rasa_port, Path(endpoints))
+        rasa = start_rasa(args.rasa_port, Path(endpoints), env=localhost_pages(args.localhost_pages))
         try:
             print(f"==> Starting Rasa on port {args.rasa_port} (about a minute)")
             seconds = wait_ready(rasa)

@@ -93,8 +93,8 @@ def function_words(language: str) -> frozenset:
 
 
 @lru_cache(maxsize=None)
-def word_list(vocabulary: str, language: str) -> frozenset:
-    """The plain word list (`words:`) of a vocabulary file; empty when there is none."""
+def word_list(vocabulary: str, language: str, key: str = "words") -> frozenset:
+    """A plain word list (`words:`, or another key) of a vocabulary file; empty when there is none."""
     path = LEXICON_DIR / language / f"{vocabulary}.yml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-    return frozenset(str(w) for w in (raw or {}).get("words", []))
+    return frozenset(str(w) for w in (raw or {}).get(key, []))

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.references import NAMED_SECTIONS, names_of_entries
 from bot.text import normalise
+from bot.understanding import lexicon
 from bot.understanding.descriptions import DescriptionIndex
 from bot.understanding.reading import KINDS, OTHER, PATHWAY, ROLE, SECTOR, Links, Mention  # noqa: F401 (re-exported)
 from bot.understanding.vocabulary import LOOK_ALIKE_WORDS, NEARBY_WORDS
@@ -27,6 +29,13 @@ assert set(KINDS) == set(NAMED_SECTIONS)  # one list of kinds, two orders
 #: Minimum rapidfuzz ratio for a misspelling, by length of the word typed: short words
 #: need a closer match, or ordinary words would turn into job titles.
 _FUZZY_CUTOFFS = ((4, 88.0), (6, 85.0), (99, 84.0))
+#: Besides the ratio, a typo a few keystrokes away (optimal string alignment: a swap counts
+#: once) is the name it misspells, by length of the word typed: "weldor" is one letter from
+#: "welder" (ratio 83), "logistition" two from "logistician" (ratio 82). Shorter words keep
+#: the ratio alone: too many real words are one letter apart.
+_TYPO_EDITS = ((5, 0), (7, 1), (99, 2))
+#: Candidates below this ratio are not looked at for the edit count either.
+_TYPO_FLOOR = 75.0
 #: Minimum ratio for a misspelt question word ("educaton", "growin", "wat"); one dropped
 #: letter in a three-letter word scores 85.7.
 _QUESTION_WORD_CUTOFF = 85.0
@@ -46,7 +55,13 @@ class _Name:
 
 
 class Linker:
-    def __init__(self, kb: KnowledgeBase, nlp, question_words: Iterable[str] = ()):
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        nlp,
+        question_words: Iterable[str] = (),
+        heads: Optional[Dict[str, Tuple[str, ...]]] = None,
+    ):
         self.nlp = nlp
         self.names = list(_names(kb))
         self._by_key: Dict[str, _Name] = {}
@@ -60,7 +75,9 @@ class Linker:
         self._fuzzy: Dict[int, Dict[str, _Name]] = {}
         for name in self.names:
             self._fuzzy.setdefault(name.tokens, {})[name.text] = name
-        self._heads = _role_heads(kb, nlp)
+        # A bare head word ("engineer") -> the jobs it can mean; given when names in other
+        # languages put the head elsewhere ("ingeniero mecánico": bot/understanding/name_forms.py).
+        self._heads = role_heads(kb, nlp) if heads is None else heads
         self.descriptions = DescriptionIndex(kb, nlp, self.stop_words)
         # Real words a typo must not be "corrected" away from: every content word of a name
         # ("automotive", "automation", "machine"), look-alikes that are no name at all, and
@@ -74,6 +91,10 @@ class Linker:
             }
             | LOOK_ALIKE_WORDS
             | set(NEARBY_WORDS)
+        )
+        self._job_words = frozenset().union(*(lexicon.word_list("job_words", lang) for lang in lexicon.LANGUAGES))
+        self._job_endings = tuple(
+            frozenset().union(*(lexicon.word_list("job_words", lang, "suffixes") for lang in lexicon.LANGUAGES))
         )
         self.question_words: Set[str] = set()
         for word in question_words:
@@ -150,10 +171,12 @@ class Linker:
         cutoff = next((c for limit, c in _FUZZY_CUTOFFS if len(span.text) <= limit), _FUZZY_CUTOFFS[-1][1])
         best: Optional[Tuple[_Name, float]] = None
         for form in forms:
+            edits = next((e for limit, e in _TYPO_EDITS if len(form) <= limit), _TYPO_EDITS[-1][1])
             for text, score, _ in process.extract(
-                form, choices.keys(), scorer=fuzz.ratio, score_cutoff=cutoff, limit=5
+                form, choices.keys(), scorer=fuzz.ratio, score_cutoff=min(cutoff, _TYPO_FLOOR), limit=5
             ):
-                if text[0] == form[0] and self._keeps_words(span, text) and (best is None or score > best[1]):
+                close = score >= cutoff or OSA.distance(form, text) <= edits
+                if close and text[0] == form[0] and self._keeps_words(span, text) and (best is None or score > best[1]):
                     best = (choices[text], score)
                     break
         return best
@@ -174,20 +197,36 @@ class Linker:
     def _leftovers(self, doc: Doc, covered: Set[int]) -> Tuple[List[Tuple[str, ...]], List[str]]:
         ambiguous: List[Tuple[str, ...]] = []
         unknown: List[str] = []
+        unshaped: Dict[int, List[str]] = {}
         last_unknown = -2
         for token in doc:
             if token.i in covered or not token.is_alpha or token.lower_ in self.stop_words:
                 continue
             roles = self._heads.get(token.lemma_) or self._heads.get(token.lower_) or self._fuzzy_head(token.lower_)
             if roles and last_unknown == token.i - 1:
-                unknown.append(token.lower_)  # "fashion designer", "software engineer": another job
+                # "fashion designer", "software engineer": another job, the word before included
+                unknown.extend([*unshaped.pop(last_unknown, [])[:1], token.lower_])
             elif roles:
                 if roles not in ambiguous:
                     ambiguous.append(roles)
             elif len(token) > 2 and not self._is_question_word(token):
-                unknown.append(token.lower_)
                 last_unknown = token.i
+                if self._looks_like_job(token.lower_):
+                    unknown.append(token.lower_)
+                else:  # "secure", "especially": a job word only before a job word
+                    unshaped[token.i] = [token.lower_]
         return ambiguous, unknown
+
+    def _looks_like_job(self, word: str) -> bool:
+        """Whether an unknown word has the shape of a job word (data/lexicon/<lang>/job_words.yml)."""
+        singular = word[:-1] if word.endswith("s") and len(word) > 3 else word
+        return (
+            word in self._job_words
+            or singular in self._job_words
+            or word in NEARBY_WORDS
+            or singular in NEARBY_WORDS
+            or any(singular.endswith(end) for end in self._job_endings)
+        )
 
     def _is_question_word(self, token) -> bool:
         """An ordinary question word, or a misspelling of one. A misspelling must start like the
@@ -250,7 +289,7 @@ def _names(kb: KnowledgeBase) -> Iterable[_Name]:
                 yield _Name(kind, ident, text, len(text.split()))
 
 
-def _role_heads(kb: KnowledgeBase, nlp) -> Dict[str, Tuple[str, ...]]:
+def role_heads(kb: KnowledgeBase, nlp) -> Dict[str, Tuple[str, ...]]:
     """The last word of each multi-word role name ("engineer", "technician") -> the roles it
     can mean, so a bare "engineer" is offered as a choice instead of guessed."""
     heads: Dict[str, List[str]] = {}

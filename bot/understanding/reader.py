@@ -5,15 +5,32 @@ Built once per process inside Rasa (bot/nlu/reader.py), and in tests and tools."
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Dict, Optional, Tuple
 
 from bot.knowledge.model import KnowledgeBase
 from bot.text import normalise, user_text
 from bot.understanding.closest import closest_roles
-from bot.understanding.linking import Linker
-from bot.understanding.reading import SECTOR, Reading, cues_in, family_in, first_aspect, places_in
+from bot.understanding.described_work import CUE_KINDS, DescribedWork, asking_words, work_words
+from bot.understanding.linking import Linker, role_heads
+from bot.understanding.name_forms import with_other_languages
+from bot.understanding.reading import (
+    NEAR_ROLE,
+    ROLE,
+    SECTOR,
+    Mention,
+    Reading,
+    cues_in,
+    family_in,
+    first_aspect,
+    places_in,
+)
+from bot.understanding.spelling import Speller
 from bot.understanding.terms import GlossaryIndex
 from bot.understanding.vocabulary import question_words
+
+#: Score of an entry found by its description in the student's own words (below a
+#: `described_as` phrase's 70): bot/understanding/described_work.py.
+DESCRIBED_SCORE = 60.0
 
 
 @dataclass
@@ -22,12 +39,41 @@ class Reader:
 
     kb: KnowledgeBase
     nlp: Any
+    #: Head words of job names -> the jobs they can mean (None: from `kb`'s English names).
+    heads: Optional[Dict[str, Tuple[str, ...]]] = None
+    #: The knowledge whose English texts describe the work (None: `kb`): names added in other
+    #: languages would change the weights of its words (bot/understanding/described_work.py).
+    described_from: Optional[KnowledgeBase] = None
     linker: Linker = field(init=False)
     glossary: GlossaryIndex = field(init=False)
+    speller: Speller = field(init=False)
+    described: DescribedWork = field(init=False)
 
     def __post_init__(self):
-        self.linker = Linker(self.kb, self.nlp, question_words())
+        words = question_words()
+        self.linker = Linker(self.kb, self.nlp, words, self.heads)
         self.glossary = GlossaryIndex(self.kb, self.nlp)
+        # Typos are put right into words that ask something; an inflected English word the
+        # lemmatizer knows ("doing", "schooling") is a real word, never a typo.
+        inflected = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        self.speller = Speller(
+            frozenset(w for w in words if cues_in(w)),
+            lambda w: w in inflected or w in self.linker.stop_words or w in self.linker.question_words,
+        )
+        self.described = DescribedWork(
+            self.described_from or self.kb,
+            self.nlp,
+            asking_words(words, cues_in) | self.linker.stop_words | work_words(),
+        )
+
+    @classmethod
+    def for_languages(cls, kb: KnowledgeBase, nlp: Any) -> "Reader":
+        """A reader of `kb` that also knows its names in the other languages (name_forms.py)."""
+        heads = role_heads(kb, nlp)  # English heads come last in a name ("mechanical ENGINEER")
+        bilingual, other_heads = with_other_languages(kb)
+        for word, roles in other_heads.items():
+            heads[word] = tuple(dict.fromkeys([*heads.get(word, ()), *roles]))
+        return cls(bilingual, nlp, heads, kb)
 
     def read(self, text: str) -> Reading:
         text = user_text(text)
@@ -38,16 +84,33 @@ class Reader:
         closest = (
             closest_roles(self.linker, self.kb, links.unknown_words, links.ids(SECTOR)) if links.unknown_words else []
         )
-        cues = cues_in(text)
+        # Jobs we do not cover, named ("supply chain manager"): the listed job the knowledge file
+        # gives as closest comes first.
+        near = links.ids(NEAR_ROLE)
+        closest = list(dict.fromkeys([*near, *closest]))[:3]
+        cues = cues_in(self.speller.correct(text.lower()))
+        mentions = [m for m in links.mentions if m.kind != NEAR_ROLE] + self._described(text, links.ids, cues)
+        described = any(m.score == DESCRIBED_SCORE and m.kind == ROLE for m in mentions)
+        unknown = 0 if described else len(links.unknown_words) + len(near)
         return Reading(
-            mentions=tuple(links.mentions),
+            mentions=tuple(mentions),
             ambiguous=tuple(links.ambiguous),
-            unknown_jobs=len(links.unknown_words),
-            closest=tuple(closest),
+            unknown_jobs=unknown,
+            closest=tuple(closest) if unknown else (),
             cues=cues,
-            cues_outside_names=cues_in(outside),
+            cues_outside_names=cues_in(self.speller.correct(outside)),
             **places_in(text),
             term=self.glossary.find(doc, typos="meaning" in cues),
             family=family_in(text),
-            aspect=first_aspect(outside),
+            aspect=first_aspect(self.speller.correct(outside)),
         )
+
+    def _described(self, text: str, named, cues) -> list:
+        """A job or industry the message describes without naming one of that kind."""
+        found = []
+        for cue, kind in CUE_KINDS.items():
+            if cue in cues and not named(kind):
+                ident = self.described.find(text, kind)
+                if ident:  # an empty span: the words stay readable for the aspect and cues
+                    found.append(Mention(kind, ident, 0, 0, DESCRIBED_SCORE))
+        return found

@@ -31,7 +31,9 @@ from bot.understanding import lexicon
 from bot.understanding.places import Place, asks_where_most, find_place, resolve, two_places
 
 # Kinds of things a message can mention (the knowledge sections they live in: NAMED_SECTIONS).
-KINDS = ROLE, SECTOR, PATHWAY, ECONOMY, TECHNOLOGY, TRAINING, OTHER = (
+# NEAR_ROLE is a job the file does not cover, named ("tool programmer"): its id is the listed
+# job closest to it (a role's `near_names`), suggested and never answered for.
+KINDS = ROLE, SECTOR, PATHWAY, ECONOMY, TECHNOLOGY, TRAINING, OTHER, NEAR_ROLE = (
     "role",
     "sector",
     "pathway",
@@ -39,6 +41,7 @@ KINDS = ROLE, SECTOR, PATHWAY, ECONOMY, TECHNOLOGY, TRAINING, OTHER = (
     "technology",
     "training",
     "other_career",
+    "near_role",
 )
 
 #: Aspect of a job -> the cue that asks it (data/lexicon/<lang>/cues.yml).
@@ -48,8 +51,12 @@ ASPECT_CUES = {
     "skills": "asks_skills",
     "outlook": "asks_outlook",
     "certifications": "asks_certifications",
+    "overview": "asks_overview",
+    "related": "asks_related",
 }
 
+#: The cues of common beliefs ("myth_low_pay"): one per myth of the knowledge file.
+MYTH_CUE_PREFIX = "myth_"
 #: Where the reading is stored in a message's parse data (set in Rasa, read by actions/base.py).
 READING_KEY = "reading"
 #: The vocabulary file (per language) of question cues.
@@ -162,16 +169,17 @@ def words_only(text: str) -> Reading:
 
 
 def first_aspect(text: str) -> Optional[str]:
-    """The aspect of a job whose cue comes first in the message, or None."""
+    """The aspect of a job whose cue comes first in the message (of two starting together, the
+    one that ends first: "what does a welder do" before "what does a welder ... make"), or None."""
     folded = lexicon.fold(normalise(lexicon.fold(text)))
-    starts: Dict[str, int] = {}
+    spans: Dict[str, Tuple[int, int]] = {}
     for aspect, cue in ASPECT_CUES.items():
         for language in lexicon.LANGUAGES:
             pattern = lexicon.sections(CUES, language).get(cue)
             found = pattern.search(folded) if pattern else None
-            if found and found.start() < starts.get(aspect, len(folded) + 1):
-                starts[aspect] = found.start()
-    return min(starts, key=lambda a: starts[a]) if starts else None
+            if found and found.span() < spans.get(aspect, (len(folded) + 1, 0)):
+                spans[aspect] = found.span()
+    return min(spans, key=lambda a: spans[a]) if spans else None
 
 
 def family_in(text: str) -> FrozenSet[str]:

@@ -37,6 +37,8 @@ seven things.
    `explore_roles` (the no-degree list), two jobs named side by side ("welder vs machinist") are
    `compare_roles`, and the jobs asked for in a named industry or pathway are `explore_roles`,
    whatever the classifier thought (LEXICAL_INTENTS says which guesses words overrule);
+   a common belief about manufacturing with no job named ("factory jobs don't pay", "it all went
+   to China": the myth_<id> cues) is `ask_myth`;
    an explicit request for English or Spanish ("¿hablas español?") is `switch_language`.
 6. Language. A distress message gets a `language` entity (the language of its signs, or of its
    short words), so the crisis reply is in that language (the `language` slot; utter_distress).
@@ -60,11 +62,12 @@ from bot.understanding import forget
 from bot.understanding.distress import distress_language, has_distress_words
 from bot.understanding.language import requested_language
 from bot.understanding.lexicon import language_of, language_of_match
-from bot.understanding.reading import PATHWAY, ROLE, SECTOR, Reading, words_only
+from bot.understanding.reading import MYTH_CUE_PREFIX, PATHWAY, ROLE, SECTOR, Reading, words_only
 
 DISTRESS_INTENT = "distress"
 WORRY_INTENT = "share_worry"
 LOCAL_INTENT = "ask_local"
+MYTH_INTENT = "ask_myth"
 DELETE_INTENTS = {"delete_conversation", "confirm_delete"}
 PRIVACY_INTENT = "ask_privacy"
 KEEP_INTENT = "keep_conversation"
@@ -228,12 +231,17 @@ def _words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> 
     comparable = chosen["name"] in LEXICAL_INTENTS | COMPARABLE_INTENTS
     if comparable and len(reading.ids(ROLE)) >= 2 and reading.asks("compare"):  # "welder vs machinist"
         return {"name": "compare_roles", "confidence": max(chosen["confidence"], SURE)}
+    if chosen["name"] == "what_about" and reading.ids(ROLE) and reading.aspect:
+        # "what degree for a welder": a question of its own, not the last aspect for another job.
+        return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": max(chosen["confidence"], SURE)}
     if chosen["name"] not in LEXICAL_INTENTS or (chosen["name"] == WORRY_INTENT and _feels(text)):
         # A worry with a feeling stays a worry ("my parents want me to go to college but i want to weld").
         return chosen
     if chosen["name"] == "ask_definition" and reading.asks("word_meaning"):
         return chosen
     confidence = max(chosen["confidence"], SURE)
+    if not reading.ids(ROLE) and chosen["name"] not in PAY_ONLY_INTENTS and _states_a_myth(reading):
+        return {"name": MYTH_INTENT, "confidence": confidence}  # "factory jobs don't pay well"
     if not reading.ids(ROLE) and (reading.ids(SECTOR) or reading.ids(PATHWAY)) and reading.asks("jobs_in"):
         return {"name": "explore_roles", "confidence": confidence}  # "what jobs are at a plastics plant"
     if chosen["name"] in PAY_ONLY_INTENTS and reading.aspect != "pay":
@@ -253,6 +261,11 @@ def _asks_school_programs(text: str, chosen: Dict[str, Any], reading: Reading) -
     if chosen["name"] not in PROGRAM_GUESSES or reading.asks("pay") or _feels(text):
         return False
     return reading.asks("my_school") and (reading.where is None or reading.where.kind == "near")
+
+
+def _states_a_myth(reading: Reading) -> bool:
+    """A common belief about manufacturing (the myth_<id> cues of data/lexicon/<lang>/cues.yml)."""
+    return any(cue.startswith(MYTH_CUE_PREFIX) for cue in reading.cues)
 
 
 def _deletion(text: str, chosen: Dict[str, Any], ranking: List[Dict[str, Any]]) -> Dict[str, Any]:

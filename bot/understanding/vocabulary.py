@@ -131,6 +131,7 @@ LOOK_ALIKE_WORDS: FrozenSet[str] = frozenset(
         "autonomous",
         "automaton",
         "automobile",
+        "music",  # not the Spanish "música" (a musician, another cluster's job)
     }
 )
 

@@ -20,7 +20,7 @@ from bot.render import money
 from bot.tools import purge
 from tests.cluster.conftest import ask, stored_user_texts
 from tests.conftest import role
-from tests.e2e.conftest import SLACK_SECRET
+from tests.e2e.conftest import SLACK_SECRET, close_tab
 
 
 def test_context_follows_a_conversation_across_replicas_even_to_a_stale_cache(cluster, kb):
@@ -56,7 +56,7 @@ def socket_ask(base, presented, text, transport, route):
         client.emit("user_uttered", {"message": text, "session_id": issued, "metadata": {"school": "demo"}})
         return replies.get(timeout=20)["text"], issued
     finally:
-        client.disconnect()
+        close_tab(client)
 
 
 def test_the_widget_through_nginx_keeps_its_conversation_across_a_rolling_restart(cluster, kb):
@@ -169,3 +169,13 @@ def test_insights_on_postgresql(cluster, tmp_path):
     finally:
         engine.dispose()
     assert (tmp_path / "insights.html").exists() and len(written) > 1
+
+
+def test_replicas_start_without_a_table_error_and_purges_have_their_indexes(cluster):
+    """Every replica start (both at once on this run's new database, and the rolling restart above
+    when the whole file runs) logs no table error, and PostgreSQL has the indexes both purges use."""
+    logs = "".join((cluster.work / f"rasa-{i}.log").read_text(errors="replace") for i in range(cluster.replicas))
+    assert "Could not create tables" not in logs and "already exists" not in logs
+    inspector = sa.inspect(sa.create_engine(cluster.database_url))
+    assert "events_timestamp_idx" in {i["name"] for i in inspector.get_indexes("events")}
+    assert "insights_ts_idx" in {i["name"] for i in inspector.get_indexes("insights")}

@@ -34,14 +34,23 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium, driven by Playwright, for the browser tests of one module."""
+    """Debian's Chromium, driven by Playwright, started once for all the browser tests (each test
+    opens a context of its own: its own cookies, storage and pages)."""
     assert os.path.exists(CHROMIUM), "Chromium is missing: `make setup` installs it (Debian package chromium)"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def close_tab(client) -> None:
+    """Disconnect a socket.io client as a closed browser tab does: without waiting. A polling
+    client's own disconnect() waits for its pending long poll, which python-engineio's server
+    holds until its ping interval and timeout (30 s) after the client's CLOSE; nothing is checked
+    after a close, and the server sees the same engine.io CLOSE either way."""
+    client.eio.disconnect(abort=True)
 
 
 def port_free(port: int) -> bool:
@@ -102,7 +111,12 @@ def bot(tmp_path_factory, slack):
         f'action_endpoint:\n  url: "http://127.0.0.1:{ACTIONS_PORT}/webhook"\n'
         f'tracker_store:\n  type: bot.stores.RedactingSQLTrackerStore\n  dialect: "sqlite"\n  db: "{db}"\n'
     )
-    rasa_env = {"SLACK_BOT_TOKEN": "xoxb-e2e-token", "SLACK_SIGNING_SECRET": SLACK_SECRET, "SLACK_API_URL": slack.url}
+    rasa_env = {
+        "SLACK_BOT_TOKEN": "xoxb-e2e-token",
+        "SLACK_SIGNING_SECRET": SLACK_SECRET,
+        "SLACK_API_URL": slack.url,
+        "ALLOW_LOCALHOST_ORIGINS": "on",  # as `make run`: the tests' pages are on localhost
+    }
     bot = Bot(
         f"http://127.0.0.1:{RASA_PORT}",
         db,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import List, Optional, Protocol, Sequence, Tuple, Union
 
@@ -99,12 +100,14 @@ def needed(kb, expect: dict) -> List[Text]:
         return [role().summary]
     if kind == "education":
         return [role().education.typical_entry]
-    if kind == "outlook":
-        return [outlook_line(kb, role().outlook)]
+    if kind == "outlook":  # a job without a sourced outlook says so (bot/answers/roles.py _outlook)
+        r = role()
+        return [outlook_line(kb, r.outlook)] if r.outlook else [r.title, "I don't have a job outlook figure"]
     if kind == "skills":
         return [role().skills[0]]
     if kind == "certifications":
-        return [role().certifications[0].name]
+        r = role()  # a job without one says so (bot/answers/roles.py _certifications)
+        return [r.certifications[0].name] if r.certifications else [r.title, "no one certification is expected"]
     if kind == "related":
         return [_by_id(kb.roles, r).title for r in role().related_roles]
     if kind == "compare":
@@ -182,6 +185,17 @@ def as_student(bot, text: str, n: int, sender: Optional[str] = None) -> str:
     )
     assert resp.status_code == 200, resp.text
     return "\n\n".join(m.get("text", "") for m in resp.json())
+
+
+#: Students asking at once: each is its own conversation from its own address, so they are
+#: independent; a few in flight keep both servers busy without queueing behind one another.
+IN_FLIGHT = 4
+
+
+def as_students(bot, texts: Sequence[str]) -> List[str]:
+    """Each text as the n-th student sends it (as_student), IN_FLIGHT at a time; replies in order."""
+    with ThreadPoolExecutor(IN_FLIGHT) as pool:
+        return list(pool.map(lambda n: as_student(bot, texts[n], n), range(len(texts))))
 
 
 def converse(bot, row: dict, n: int) -> str:

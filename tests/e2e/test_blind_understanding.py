@@ -26,24 +26,28 @@ import pytest
 import yaml
 
 from bot.answers.forget import CONFIRM
-from tests.e2e.expectations import CASELESS, OneOf, Text, converse, forbidden, judge, needed
+from tests.e2e.expectations import CASELESS, IN_FLIGHT, OneOf, Text, converse, forbidden, judge, needed
 
 ROOT = Path(__file__).parents[2]
-BATCHES = sorted(ROOT.joinpath("tests", "blind").glob("understanding_batch*.yml"))
+BATCHES = [
+    *sorted(ROOT.joinpath("tests", "blind").glob("understanding_batch*.yml")),
+    *sorted(ROOT.joinpath("tests", "blind").glob("conversations_batch*.yml")),
+]
 REPORT = ROOT / "reports" / "blind-understanding.md"
 
 #: Batch -> the share of rows that must pass: the score measured when the batch was first run,
 #: rounded down to the whole percent. Raise it as the bot gets better; never lower it.
-FLOORS = {"understanding_batch1": 0.78, "understanding_batch2": 0.79}
+FLOORS = {
+    "understanding_batch1": 0.78,
+    "understanding_batch2": 0.79,
+    "understanding_batch3": 0.78,
+    "conversations_batch1": 0.64,
+}
 #: The issue's target (#20) on the newest batch.
 TARGET = 0.95
 
 #: Reply files that also write a kind's marker (the local figures are cited by their own module).
 ALSO_IN = {"local": ("bot/answers/local_figures.py",)}
-
-#: Students asking at once: each row is its own conversation from its own address, so rows are
-#: independent; a few in flight keep both servers busy without queueing behind one another.
-IN_FLIGHT = 4
 
 
 @dataclass(frozen=True)
@@ -101,11 +105,12 @@ ANSWER_MARKERS: Dict[str, Tuple[str, OneOf]] = {
     "goodbye": ("domain.yml", OneOf(("Bye! Good luck exploring careers.",))),
     # domain.yml utter_iamabot.
     "bot": ("domain.yml", OneOf(("Yes, I'm a bot",))),
-    # bot/answers/scope.py out_of_scope(): the lead of its explanation (not the fallback's "Sorry").
-    "out_of_scope": ("bot/answers/scope.py", OneOf(("That's outside what I can help with.",))),
+    # bot/answers/scope.py out_of_scope(): the lead of its explanation (not the fallback's "Sorry"),
+    # worded in the phrasebook (data/phrases/en/scope.yml).
+    "out_of_scope": ("data/phrases/en/scope.yml", OneOf(("That's outside what I can help with.",))),
     # bot/answers/figures.py _judge_pay (related jobs' pay) or _judge_outlook (its closing line).
     "judge_figure": (
-        "bot/answers/figures.py",
+        "data/phrases/en/figures.yml",
         OneOf(("Median pay of related jobs", "Even when a job grows slowly, openings come up")),
     ),
     # bot/answers/counselor.py contact(): both its replies (with and without a school contact).
@@ -118,8 +123,37 @@ MYTH = "myth"
 KINDS = set(ANSWER_MARKERS) | {MYTH}
 
 
+#: Replies that harm when nobody asked for them (#25): the crisis reply and the question asked
+#: before a chat is deleted. Every turn of a conversation batch must be free of them unless its
+#: expectation is that reply.
+CRISIS_LEAD = "I'm really sorry you're going through this."
+HARMFUL = {"delete": CONFIRM, "distress": CRISIS_LEAD}
+
+
 def batch(path: Path) -> List[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["rows"]
+    """The rows of a batch. A conversation batch (#25: whole conversations of a ninth grader, a
+    parent, a counselor, a senior) gives one row per turn, asked after the turns before it, its
+    class the person, and the harmful replies banned."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if "rows" in data:
+        return data["rows"]
+    rows = []
+    for conversation in data["conversations"]:
+        said: List[str] = []
+        for turn in conversation["turns"]:
+            value = turn["expect"].get("answer")
+            banned = [text for kind, text in HARMFUL.items() if kind != value]
+            rows.append(
+                {
+                    "before": list(said),
+                    "q": turn["say"],
+                    "expect": turn["expect"],
+                    "class": conversation["person"],
+                    "not": banned,
+                }
+            )
+            said.append(turn["say"])
+    return rows
 
 
 def expectation(kb, row: dict) -> Tuple[List[Text], List[Text]]:
@@ -188,12 +222,18 @@ def _brief(texts: list) -> str:
     return "; ".join(t if len(t) <= 80 else t[:77] + "..." for t in map(str, texts))
 
 
+def harmful(results: List[Result]) -> List[Result]:
+    return [r for r in results if any(text in r.present for text in HARMFUL.values())]
+
+
 def report(name: str, results: List[Result], floor: float) -> str:
     """The batch's scores and failures as markdown."""
     lines = [
         f"## {name}",
         "",
         f"Overall: **{_share(results)}**; floor {floor:.0%}, target {TARGET:.0%}.",
+        "",
+        f"Harmful replies (a crisis reply or a delete question nobody asked for): {len(harmful(results))}.",
         "",
         "| Expectation | Passed |",
         "|---|---|",
@@ -241,7 +281,11 @@ def test_every_row_can_be_judged(kb, path):
 def test_markers_are_the_bots_own_words():
     """Each marker is in the file it is said to come from and in no other reply file, so a reply
     of another kind cannot pass (and a changed reply text changes the table)."""
-    files = [ROOT / "domain.yml", *sorted(ROOT.joinpath("bot", "answers").glob("*.py"))]
+    files = [
+        ROOT / "domain.yml",
+        *sorted(ROOT.joinpath("bot", "answers").glob("*.py")),
+        *sorted(ROOT.joinpath("data", "phrases", "en").glob("*.yml")),
+    ]
     sources = {f.relative_to(ROOT).as_posix(): f.read_text(encoding="utf-8") for f in files}
     for kind, (where, marker) in ANSWER_MARKERS.items():
         for text in marker.texts:
@@ -280,6 +324,8 @@ def test_blind_understanding(bot, kb):
         passed = sum(r.passed for r in results) / len(results)
         if passed < floor:
             below.append(f"{path.stem}: {passed:.1%} < floor {floor:.0%} (target {TARGET:.0%})")
+        if harmful(results):  # #25: the target is none, on every batch
+            below.append(f"{path.stem}: {len(harmful(results))} harmful replies")
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text("# Blind understanding batches\n\n" + "\n".join(sections), encoding="utf-8")
     print(f"written to {REPORT.relative_to(ROOT)}")

@@ -18,7 +18,7 @@ import yaml
 
 from bot.answers.forget import CONFIRM, DELETED
 from bot.answers.safety_net import SAFETY_NET
-from tests.e2e.expectations import as_student
+from tests.e2e.expectations import as_students
 
 BATCHES = sorted(Path(__file__).parents[1].joinpath("blind").glob("harm_batch*.yml"))
 PRIVACY = "Here's what happens to what you type here"
@@ -69,7 +69,7 @@ def test_a_blind_batch(bot, path):
     failed = []
     for group, messages in groups(path).items():
         right: Callable[[str], bool] = CHECKS[group][0]
-        wrong = [(m, r) for i, m in enumerate(messages) for r in [as_student(bot, m, i)] if not right(r)]
+        wrong = [(m, r) for m, r in zip(messages, as_students(bot, messages), strict=True) if not right(r)]
         share = 1 - len(wrong) / len(messages)
         report.append(f"{group}: {len(messages) - len(wrong)}/{len(messages)}")
         if share < CHECKS[group][1]:
@@ -81,7 +81,7 @@ def test_a_blind_batch(bot, path):
 def test_distress_in_spanish_gets_the_crisis_reply_in_spanish(bot):
     for path in BATCHES:
         es = groups(path)["crisis_es"]
-        replies = [as_student(bot, m, i) for i, m in enumerate(es)]
+        replies = as_students(bot, es)
         in_spanish = [r for r in replies if spanish_crisis(r)]
         # Mixed messages may be mostly English; nine in ten written in Spanish get Spanish.
         assert len(in_spanish) >= 0.9 * len(es), f"{path.name}: {len(in_spanish)}/{len(es)} in Spanish"

@@ -30,7 +30,7 @@ from bot.insights import auth, table
 from bot.tools import insights as tool
 from bot.tools.servers import start_rasa, wait_ready
 from harness import insights_sample as sample
-from tests.e2e.conftest import ACTIONS_PORT, RASA_PORT, port_free
+from tests.e2e.conftest import ACTIONS_PORT, RASA_PORT, close_tab, port_free
 
 PORT = RASA_PORT + 37
 ADMIN = auth.new_token()
@@ -260,7 +260,7 @@ def socket_turn(base, origin, metadata):
         client.emit("user_uttered", {"message": "how much do welders make", "session_id": given, "metadata": metadata})
         replies.get(timeout=30)
     finally:
-        client.disconnect()
+        close_tab(client)
     return given.split(".")[0]
 
 

@@ -20,6 +20,7 @@ import socketio
 
 from bot.render import pay_line
 from tests.conftest import role
+from tests.e2e.conftest import close_tab
 
 
 class Tab:
@@ -51,7 +52,7 @@ class Tab:
         return got
 
     def close(self) -> None:
-        self.client.disconnect()
+        close_tab(self.client)
 
 
 def stored_texts(db, conversation: str) -> List[str]:

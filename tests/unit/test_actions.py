@@ -11,9 +11,10 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import actions  # noqa: F401  (registers the actions)
-from actions.base import SORRY, KnowledgeAction
+from actions.base import KnowledgeAction
 from bot import ROOT
 from bot.knowledge.loader import DEFAULT_PATH, load
+from bot.phrases import say
 from bot.render import money
 from bot.understanding import nlp as nlp_pipeline
 from bot.understanding.reader import Reader
@@ -193,7 +194,7 @@ def test_a_bug_gives_a_polite_reply_not_a_crash(monkeypatch):
 
     monkeypatch.setattr(ALL_ACTIONS["action_answer_economy"], "answer", staticmethod(broken))
     messages, slots = run("action_answer_economy", "economy", "ask_economy")
-    assert messages[0]["text"] == SORRY and slots == {}
+    assert messages[0]["text"] == say("en", "scope.sorry") and slots == {}
 
 
 def test_messages_are_json_serialisable():

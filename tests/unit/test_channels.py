@@ -19,7 +19,6 @@ from bot.channels.guarantee import (
     with_reply,
 )
 from bot.channels.limits import MAX_METADATA_BYTES, clean_metadata, limit_requests, valid_session_id
-from bot.channels.origins import allowed_origins, frame_ancestors
 from bot.channels.rest import MAX_BODY_BYTES, reject_malformed
 from bot.store_faults import StoreUnavailable
 
@@ -102,7 +101,7 @@ def test_clean_message():
 
 def request(body, method="POST", path="/webhooks/rest/webhook"):
     raw = body if isinstance(body, bytes) else json.dumps(body).encode()
-    return SimpleNamespace(method=method, path=path, body=raw, ctx=SimpleNamespace())
+    return SimpleNamespace(method=method, path=path, body=raw, headers={}, ctx=SimpleNamespace())
 
 
 @pytest.mark.parametrize(
@@ -173,17 +172,6 @@ def test_server_wide_request_limits():
     app = SimpleNamespace(config=SimpleNamespace(REQUEST_MAX_SIZE=100_000_000, REQUEST_TIMEOUT=60))
     asyncio.run(limit_requests(app))
     assert app.config.REQUEST_MAX_SIZE == 64 * 1024 and app.config.REQUEST_TIMEOUT == 10
-
-
-def test_allowed_origins(monkeypatch):
-    monkeypatch.delenv("CHAT_ALLOWED_ORIGINS", raising=False)
-    assert "http://localhost:5005" in allowed_origins()
-    monkeypatch.setenv("CHAT_ALLOWED_ORIGINS", "https://school.example.org/, https://district.example.org")
-    assert allowed_origins()[:2] == ["https://school.example.org", "https://district.example.org"]
-    assert "http://localhost:5005" in allowed_origins()
-    assert frame_ancestors().startswith(
-        "frame-ancestors 'self' https://school.example.org https://district.example.org"
-    )
 
 
 def test_slack_mrkdwn():

@@ -61,3 +61,40 @@ def test_the_environment_example_names_what_the_endpoints_use():
     config = yaml.safe_load(endpoints)
     assert config["tracker_store"]["type"] == "bot.stores.RedactingSQLTrackerStore"
     assert config["lock_store"]["type"] == "bot.locks.RedisConversationLocks"
+
+
+HBA = """local   all             all                                     peer
+host    all             all             127.0.0.1/32            scram-sha-256
+host    all             all             ::1/128                 scram-sha-256
+host    all             all             10.0.0.0/8              scram-sha-256
+"""
+
+
+def _loopback_auth(tmp_path, flag):
+    """deploy/services.sh's step for a PostgreSQL it has just installed, on a copy of pg_hba.conf."""
+    import subprocess
+
+    hba = tmp_path / "16" / "main" / "pg_hba.conf"
+    hba.parent.mkdir(parents=True)
+    hba.write_text(HBA)
+    env = {"PATH": "/usr/bin:/bin", **({"TRUST_LOOPBACK_POSTGRES": flag} if flag is not None else {})}
+    script = ROOT / "deploy" / "services.sh"
+    subprocess.run(["bash", "-c", f'source "{script}" && loopback_auth "{tmp_path}"'], env=env, check=True)
+    return hba.read_text()
+
+
+def test_services_sh_trusts_loopback_only_when_the_test_harness_asks(tmp_path):
+    assert _loopback_auth(tmp_path / "unset", None) == HBA  # a server keeps its passwords
+    assert _loopback_auth(tmp_path / "other", "yes") == HBA  # only the explicit flag
+    trusted = _loopback_auth(tmp_path / "asked", "1").splitlines()
+    assert trusted[1].split()[-1] == trusted[2].split()[-1] == "trust"
+    assert trusted[0].endswith("peer") and trusted[3].endswith("scram-sha-256")  # nothing else changes
+
+
+def test_only_the_test_targets_set_the_flag():
+    makefile = (ROOT / "Makefile").read_text()
+    lines = [line for line in makefile.splitlines() if "TRUST_LOOPBACK_POSTGRES" in line and ":" in line]
+    assert lines == ["test-integration test-cluster bench-cluster: export TRUST_LOOPBACK_POSTGRES := 1"]
+    assert (
+        "TRUST_LOOPBACK_POSTGRES" not in (ROOT / "deploy" / "systemd" / "manufacturing-careers.env.example").read_text()
+    )

@@ -61,7 +61,7 @@ json_values = st.recursive(
 
 
 def request(body: bytes):
-    return SimpleNamespace(method="POST", path="/webhooks/rest/webhook", body=body, ctx=SimpleNamespace())
+    return SimpleNamespace(method="POST", path="/webhooks/rest/webhook", body=body, headers={}, ctx=SimpleNamespace())
 
 
 @FUZZ

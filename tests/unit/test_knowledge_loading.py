@@ -174,7 +174,7 @@ def test_a_role_without_local_pay_is_reported(raw_knowledge, write_knowledge, ca
             entry["roles"] = ["pipe_welder" if r == "welder" else r for r in entry["roles"]]
     for entry in raw_knowledge["roles"]:
         entry["related_roles"] = ["pipe_welder" if r == "welder" else r for r in entry.get("related_roles", [])]
-    for risk in raw_knowledge["leaving_school"]["safety"]["risks"]:
+    for risk in [*raw_knowledge["leaving_school"]["safety"]["risks"], *raw_knowledge["myths"]]:
         risk["roles"] = ["pipe_welder" if r == "welder" else r for r in risk.get("roles", [])]
     assert validate.main([str(write_knowledge(raw_knowledge))]) == 1
     assert "no local pay for roles pipe_welder: run `make oews`" in capsys.readouterr().err

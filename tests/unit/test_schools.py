@@ -1,4 +1,5 @@
-"""The school registry (data/schools.yml): validation messages, lookups, counselor answers, origins."""
+"""The school registry (data/schools.yml): validation messages, lookups, counselor answers (the origins
+each school allows: tests/unit/test_origins.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import yaml
 from bot import schools
 from bot.answers import counselor, topics
 from bot.answers.turn import Turn
-from bot.channels import origins
 from bot.tools import validate
 
 LINCOLN = {
@@ -364,46 +364,6 @@ def test_next_steps_name_the_registered_counselor_only(knowledge, registry_file)
         knowledge, "ask_training", "how do I become a welder?", metadata={"school": {"counselor": {"name": "Mr. Evil"}}}
     )
     assert "Mr. Evil" not in topics.training(forged).text
-
-
-# --- allowed origins ---------------------------------------------------------------------------------------
-
-
-def test_allowed_origins_are_registry_env_and_localhost(registry_file, monkeypatch):
-    monkeypatch.setenv("CHAT_ALLOWED_ORIGINS", "https://district.example.org/, https://sites.google.com")
-    allowed = origins.allowed_origins()
-    assert allowed[:3] == ["https://lincoln.example.org", "https://sites.google.com", "https://district.example.org"]
-    assert set(origins.DEFAULT_ORIGINS) <= set(allowed) and len(allowed) == len(set(allowed))
-    assert origins.frame_ancestors() == "frame-ancestors 'self' " + " ".join(allowed)
-    assert origins.is_allowed("https://lincoln.example.org") and not origins.is_allowed("https://evil.example")
-    monkeypatch.delenv("CHAT_ALLOWED_ORIGINS")
-    assert origins.allowed_origins() == [
-        "https://lincoln.example.org",
-        "https://sites.google.com",
-        *origins.DEFAULT_ORIGINS,
-    ]
-
-
-def test_allowed_origins_are_computed_once(registry_file, monkeypatch):
-    origins.allowed_origins()
-    calls = []
-    monkeypatch.setattr(schools, "load", lambda *a, **k: calls.append(a))
-    monkeypatch.setattr(schools, "registry_path", lambda: registry_file)  # same file: cached
-    for _ in range(3):
-        origins.allowed_origins()
-        origins.frame_ancestors()
-    assert calls == []
-
-
-def test_wildcard_env_still_allows_any_site(registry_file, monkeypatch):
-    monkeypatch.setenv("CHAT_ALLOWED_ORIGINS", "*")
-    assert origins.allowed_origins() == ["*"] and origins.frame_ancestors() == "frame-ancestors *"
-
-
-def test_bad_env_origin_is_refused(registry_file, monkeypatch):
-    monkeypatch.setenv("CHAT_ALLOWED_ORIGINS", "https://ok.example.org, https://x.example.org/page; script-src *")
-    with pytest.raises(ValueError, match="CHAT_ALLOWED_ORIGINS: .* is not an origin"):
-        origins.allowed_origins()
 
 
 def test_insights_token_hash_is_optional_and_normalised(write_schools):

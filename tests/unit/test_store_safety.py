@@ -94,7 +94,7 @@ def test_a_locked_database_that_frees_up_in_time_loses_nothing(store):
 
 def test_an_unreachable_database_fails_loudly_instead_of_starting_an_empty_conversation(store, tmp_path):
     save_turns(store, "s1", 1)
-    store._snapshots.clear()
+    store._windows.clear()
     store.engine = create_engine(f"sqlite:///{tmp_path}/gone/c.db")  # the database has gone away
     store.sessionmaker.configure(bind=store.engine)
     with pytest.raises(StoreUnavailable, match="reading a conversation failed 3 times"):
@@ -124,7 +124,8 @@ def test_retention_deletes_old_events_only(store):
     save_turns(store, "old", 2, when=old)
     save_turns(store, "new", 2)
     store.purges.next_at = 0.0
-    save_turns(store, "new", 1)  # a save runs the purge when it is due
+    save_turns(store, "new", 1)  # a save starts the purge when it is due, in a thread of its own
+    assert store.purging is not None and store.purging.result(30) >= 0  # (the first save may have purged)
     assert count(store, "old") == 0 and count(store, "new") > 0
     assert run(store.retrieve("old")) is None
 
@@ -166,10 +167,11 @@ def test_a_failed_retention_purge_neither_fails_nor_repeats_the_save(store, monk
     def locked(*_):
         raise sqlalchemy.exc.OperationalError("DELETE", {}, sqlite3.OperationalError("database is locked"))
 
-    monkeypatch.setattr(retention, "purge", locked)
+    monkeypatch.setattr(retention, "purge_in_batches", locked)
     store.purges.next_at = 0.0
     with caplog.at_level("WARNING"):
         save_turns(store, "s9", 1)
+        assert store.purging is not None and store.purging.result(30) == 0
     assert count(store, "s9") == 5  # stored once
     assert "Retention purge failed (OperationalError); trying again in 60 s" in caplog.text
     assert "retrying" not in caplog.text  # the save itself was not repeated

@@ -40,3 +40,14 @@ def test_role_pathway(knowledge, kb):
 def test_a_title_word_that_looks_like_an_industry_word_is_not_an_industry_question(knowledge, kb):
     reply = cluster.sectors(turn(knowledge, "ask_sectors", "what does an industrial engineering technician do"))
     assert role(kb, "industrial_engineering_technician").summary in reply.text
+
+
+def test_what_jobs_after_an_industry_are_that_industrys(knowledge):
+    """After "tell me about the chemical industry", "what jobs are there" lists its jobs; once a
+    job was asked about after it, the question is about all jobs again."""
+    described = cluster.describe_sector(knowledge, knowledge.sectors["chemicals"])
+    assert described.slots["role"] is None  # the job discussed before is forgotten
+    after = turn(knowledge, "ask_roles", "what jobs are there", slots={"sector": "chemicals"})
+    assert cluster.roles_list(after).text.startswith("Jobs in chemicals")
+    later = turn(knowledge, "ask_roles", "what jobs are there", slots={"sector": "chemicals", "role": "welder"})
+    assert "Here are the manufacturing jobs I know about" in cluster.roles_list(later).text

@@ -114,3 +114,16 @@ def test_pay_question_naming_two_roles_is_answered_side_by_side(knowledge):
     answer = roles.answer(Turn(knowledge, "ask_pay", "who makes more a welder or a plant manager"), "pay")
     assert answer.text.startswith("Welder vs Factory manager")
     assert "At the median, a factory manager earns" in answer.text
+
+
+@pytest.mark.parametrize(
+    "current, text, expected",
+    [
+        ("mechanical_engineer", "how long does the tech one take", "mechanical_engineering_technician"),
+        ("aerospace_engineering_technician", "and the engineer one?", "aerospace_engineer"),
+    ],
+)
+def test_a_bare_job_word_after_a_job_is_its_sibling(knowledge, current, text, expected):
+    """After the mechanical engineer, "the tech one" is the mechanical engineering technician."""
+    reply = roles.answer(turn(knowledge, "ask_education", text, slots={"role": current}), "education")
+    assert reply.slots["role"] == expected

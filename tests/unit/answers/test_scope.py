@@ -26,7 +26,7 @@ def test_unknown_job_keeps_the_discussed_job_as_a_button_but_gives_no_facts(know
 
 def test_off_topic_questions_say_what_is_covered_and_other_careers_get_a_pointer(knowledge):
     answer = scope.out_of_scope(turn(knowledge, "out_of_scope", "what's the weather"))
-    assert answer.text == f"That's outside what I can help with. {scope.COVERS}"
+    assert answer.text == f"That's outside what I can help with. {scope.covers()}"
     assert [b.payload for b in answer.buttons] == ["/ask_roles", "/ask_sectors", "/ask_pathways"]
     nurse = scope.out_of_scope(turn(knowledge, "out_of_scope", "how much do nurses make"))
     assert nurse.text.startswith("That job is part of the Health Science career cluster.")

@@ -1,0 +1,67 @@
+"""Common beliefs about manufacturing ("factory jobs don't pay", "it all went to China") answered
+from the knowledge file's `myths`: the project's reply, then the figures of this file that back
+it, each with its source. The belief asked is found by its words (the myth_<id> cues)."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+from bot.answers.turn import Turn
+from bot.knowledge.model import KnowledgeBase, Myth
+from bot.render import Answer, Button, bullets, cite, money, pay_cite, payload, short_entry
+from bot.understanding.reading import MYTH_CUE_PREFIX
+
+
+def asked(turn: Turn) -> Optional[Myth]:
+    """The belief the message states (the first of the file's myths whose words it has)."""
+    return next((m for m in turn.kb.myths if turn.asks(MYTH_CUE_PREFIX + m.id)), None)
+
+
+def answer(turn: Turn) -> Answer:
+    myth = asked(turn) or _default(turn.kb)
+    lines = _figures(turn.kb, myth)
+    buttons = [Button(turn.knowledge.title(r), payload("ask_about", role=r)) for r in myth.roles[:2]]
+    buttons.append(Button("Jobs without a degree", "jobs without a college degree"))
+    return Answer(f"{myth.reply}\n{bullets(lines)}", buttons, _sources(turn.kb, myth))
+
+
+def _default(kb: KnowledgeBase) -> Myth:
+    """A belief the words do not name: the one about jobs going away, the most often heard."""
+    return next((m for m in kb.myths if m.id == "going_away"), kb.myths[0])
+
+
+def _figures(kb: KnowledgeBase, myth: Myth) -> List[str]:
+    lines: List[str] = []
+    roles = {r.id: r for r in kb.roles}
+    for role_id in myth.roles:
+        role = roles[role_id]
+        if role.median_pay:
+            lines.append(
+                f"{role.title}: median pay {money(role.median_pay.annual_usd)} a year "
+                f"{pay_cite(kb, role.median_pay)}; starts with {short_entry(role)}"
+            )
+    if myth.all_jobs_pay and kb.benchmarks.median_pay:
+        pay = kb.benchmarks.median_pay
+        lines.append(f"All U.S. jobs: median pay {money(pay.annual_usd)} a year {pay_cite(kb, pay)}")
+    economy = {e.id: e for e in kb.economy}
+    lines += [f"{economy[e].statement} {cite(kb, economy[e].source, str(economy[e].year))}" for e in myth.economy]
+    if myth.injury_rates:
+        rates = kb.leaving_school.safety.injury_rates
+        lines += [
+            f"{r.industry}: {r.cases_per_100:g} injuries and illnesses per 100 full-time workers "
+            f"{cite(kb, r.source, str(r.year))}"
+            for r in rates
+        ]
+    return lines
+
+
+def _sources(kb: KnowledgeBase, myth: Myth) -> List[str]:
+    roles = {r.id: r for r in kb.roles}
+    economy = {e.id: e for e in kb.economy}
+    found = [pay.source for pay in (roles[r].median_pay for r in myth.roles) if pay]
+    found += [economy[e].source for e in myth.economy]
+    if myth.all_jobs_pay and kb.benchmarks.median_pay:
+        found.append(kb.benchmarks.median_pay.source)
+    if myth.injury_rates:
+        found += [r.source for r in kb.leaving_school.safety.injury_rates]
+    return list(dict.fromkeys(found))
