@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot.insights import report as reports
 from bot.insights import table
-from bot.stores import insights_writer, retention
+from bot.stores import insights_writer, retention, state
 
 START, END = date(2026, 10, 26), date(2026, 11, 8)
 D1, D2 = date(2026, 11, 2), date(2026, 11, 3)
@@ -146,11 +146,18 @@ def test_a_week_with_fewer_than_5_conversations_shows_no_program(tmp_path):
 
 
 #: The store's events table, as far as deleting needs it.
-EVENTS = sa.Table("events", sa.MetaData(), sa.Column("sender_id", sa.String(255)), sa.Column("timestamp", sa.Float))
+EVENTS = sa.Table(
+    "events",
+    sa.MetaData(),
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("sender_id", sa.String(255)),
+    sa.Column("timestamp", sa.Float),
+)
 
 
 def test_program_rows_go_with_the_conversation_and_with_age(engine):
     EVENTS.create(engine)
+    state.ensure(engine)  # the store's conversation states, deleted with a conversation too
     with Session(engine) as session, session.begin():
         retention.delete_conversation(session, EVENTS, "weld-0")
     with engine.connect() as connection:
