@@ -19,8 +19,10 @@ from typing import List, Optional, Set, Tuple
 from bot import schools
 from bot.answers import local as local_answers
 from bot.answers import topics
+from bot.answers.aspects import button_title
 from bot.answers.counselor import school_contact
 from bot.answers.turn import Turn
+from bot.phrases import say
 from bot.render import Answer, Button, bullets, in_sentence, payload
 from bot.school_programs import Program, for_role
 from bot.understanding.reading import PATHWAY, ROLE, SECTOR, TECHNOLOGY
@@ -33,6 +35,14 @@ SCHOOL_ROUTE = "school"
 LINE_ASPECTS = ("overview", "education")
 #: Programs named in that line (the full list is one button away).
 LINE_MAX = 3
+#: Kind -> its phrase (data/phrases/<language>/programs.yml).
+KIND_PHRASES = {
+    "cte_course": "programs.kind_cte_course",
+    "dual_enrollment": "programs.kind_dual_enrollment",
+    "community_college": "programs.kind_community_college",
+    "apprenticeship": "programs.kind_apprenticeship",
+    "event": "programs.kind_event",
+}
 
 
 def training(turn: Turn) -> Answer:
@@ -71,9 +81,10 @@ def answer(turn: Turn) -> Answer:
     role_id = _role(turn)
     if school is None:
         return _as_before(turn, role_id)
+    lang = turn.knowledge.language
     if not school.programs:
         before = _routes(turn, role_id)
-        lead = f"{school.name} has not listed its programs with me, so I can't say what it offers."
+        lead = say(lang, "programs.not_listed", school=school.name)
         return replace(before, text=f"{lead}\n\n{before.text}")
     group = None if role_id else _group(turn)
     if group is not None:  # "any robotics classes near me?": the programs for that group's jobs
@@ -81,21 +92,24 @@ def answer(turn: Turn) -> Answer:
         leading = [p for p in school.programs if set(p.roles) & group_roles]
         general = [p for p in school.programs if not p.roles]
         if leading:
-            return _listed(turn, school, leading, f"Programs at {school.name} for {name}:", None, general)
-        heading = f"{school.name} has not listed a program for {name}. All its programs:"
+            heading = say(lang, "programs.for_group", school=school.name, group=name)
+            return _listed(turn, school, leading, heading, None, general)
+        heading = say(lang, "programs.none_for_group", school=school.name, group=name)
         return _listed(turn, school, school.programs, heading, None)
     if role_id is None:
-        return _listed(turn, school, school.programs, f"Programs at {school.name}:", None)
+        return _listed(turn, school, school.programs, say(lang, "programs.all", school=school.name), None)
     title = in_sentence(turn.knowledge.roles[role_id].title)
     leading = for_role(school.programs, role_id)
     if not leading:
         before = _routes(turn, role_id)
-        lead = f"{school.name} has not listed a program that leads to {title} jobs. Usual ways to start:"
-        others = f"\n\nPrograms {school.name} has listed: {'; '.join(p.name for p in school.programs)}."
+        lead = say(lang, "programs.none_for_job", school=school.name, title=title)
+        names = "; ".join(p.name for p in school.programs)
+        others = "\n\n" + say(lang, "programs.listed_names", school=school.name, names=names)
         slots = {**before.slots, SHOWN_SLOT: [p.key for p in school.programs]}
         return replace(before, text=f"{lead}\n\n{before.text}{others}", slots=slots)
     general = [p for p in school.programs if not p.roles]
-    return _listed(turn, school, leading, f"Programs at {school.name} that lead to {title} jobs:", role_id, general)
+    heading = say(lang, "programs.for_job", school=school.name, title=title)
+    return _listed(turn, school, leading, heading, role_id, general)
 
 
 def with_school_programs(turn: Turn, answer: Answer) -> Answer:
@@ -107,12 +121,15 @@ def with_school_programs(turn: Turn, answer: Answer) -> Answer:
     leading = for_role(school.programs, role_id) if school else []
     if school is None or not leading:
         return answer
-    named = "; ".join(f"{p.name} ({p.kind_name})" for p in leading[:LINE_MAX])
-    more = f" and {len(leading) - LINE_MAX} more" if len(leading) > LINE_MAX else ""
-    button = Button(f"Programs at {school.name}"[:64], payload("ask_training", role=role_id, training=SCHOOL_ROUTE))
+    lang = turn.knowledge.language
+    named = "; ".join(f"{p.name} ({say(lang, KIND_PHRASES[p.kind])})" for p in leading[:LINE_MAX])
+    if len(leading) > LINE_MAX:
+        named = say(lang, "programs.and_more", programs=named, count=len(leading) - LINE_MAX)
+    title = say(lang, "programs.button_programs", school=school.name)[:64]
+    button = Button(title, payload("ask_training", role=role_id, training=SCHOOL_ROUTE))
     return replace(
         answer,
-        text=f"{answer.text}\n\nAt {school.name}: {named}{more}.",
+        text=f"{answer.text}\n\n" + say(lang, "programs.at_school", school=school.name, programs=named),
         buttons=[button, *answer.buttons][:4],
         slots={**answer.slots, SHOWN_SLOT: [p.key for p in leading[:LINE_MAX]]},
     )
@@ -152,23 +169,24 @@ def _listed(
     role_id: Optional[str],
     general: Optional[List[Program]] = None,
 ) -> Answer:
-    parts = [f"{heading}\n{bullets(_line(p) for p in programs)}"]
+    lang = turn.knowledge.language
+    parts = [f"{heading}\n{bullets(_line(lang, p) for p in programs)}"]
     if general:
-        parts.append(f"Open to every student curious about manufacturing:\n{bullets(_line(p) for p in general)}")
-    counselor = school_contact(turn.metadata).name or "your school counselor"
-    parts.append(f"These are the programs {school.name} has listed. Ask {counselor} how to sign up.")
-    buttons = [Button("Talk to a counselor", payload("ask_counselor"))]
+        parts.append(say(lang, "programs.open_to_all") + "\n" + bullets(_line(lang, p) for p in general))
+    counselor = school_contact(turn.metadata).name or say(lang, "programs.your_counselor")
+    parts.append(say(lang, "programs.sign_up", school=school.name, counselor=counselor))
+    buttons = [Button(say(lang, "programs.button_counselor"), payload("ask_counselor"))]
     if role_id:
-        buttons.insert(0, Button("Education needed", payload("ask_education", role=role_id)))
+        buttons.insert(0, Button(button_title(lang, "education"), payload("ask_education", role=role_id)))
     else:
-        buttons.append(Button("Jobs in manufacturing", payload("ask_roles")))
+        buttons.append(Button(say(lang, "scope.button_jobs"), payload("ask_roles")))
     shown = [p.key for p in [*programs, *(general or [])]]
     slots = {"last_aspect": "training", SHOWN_SLOT: shown, **({"role": role_id} if role_id else {})}
     return Answer("\n\n".join(parts), buttons, [], slots)
 
 
-def _line(p: Program) -> str:
-    return f"{p.name} ({p.kind_name}): {p.description}" + (f" {p.link}" if p.link else "")
+def _line(lang: str, p: Program) -> str:
+    return f"{p.name} ({say(lang, KIND_PHRASES[p.kind])}): {p.description}" + (f" {p.link}" if p.link else "")
 
 
 def _routes(turn: Turn, role_id: Optional[str]) -> Answer:

@@ -213,3 +213,20 @@ def test_other_questions_about_school_or_nearby_keep_their_answer(knowledge, tex
     chosen = {"name": guess, "confidence": 0.9}
     new = corrected_intent(text, chosen, [chosen], knowledge.reader.read(text))
     assert (new or chosen)["name"] == guess
+
+
+def test_in_spanish_the_answers_words_are_spanish_and_the_programs_as_written(knowledge):
+    es = knowledge.in_language("es")
+    spanish = {"language": "es"}
+    t = turn(knowledge, "ask_training", "¿mi escuela tiene algo para soldadores?", metadata=LINCOLN, slots=spanish)
+    a = programs.training(t)
+    title = es.roles["welder"].title.lower()
+    assert a.text.startswith(f"Programas de Lincoln High School que llevan a trabajar como {title}:\n")
+    assert "Welding I and II (clase de CTE): Two years of shop welding." in a.text  # the counselor's words
+    assert "Pregúntale a Ms. Rivera cómo inscribirte." in a.text
+    line = programs.with_school_programs(
+        turn(knowledge, "ask_about", "¿qué hace un soldador?", metadata=LINCOLN, slots=spanish),
+        roles.render(es, ["welder"], "overview"),
+    )
+    assert line.text.endswith("\n\nEn Lincoln High School: Welding I and II (clase de CTE).")
+    assert line.buttons[0].title == "Programas de Lincoln High School"
