@@ -10,6 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.answers.loaded_knowledge import Knowledge, shared
+from bot.answers.programs import SHOWN_SLOT, with_school_programs
 from bot.answers.safety_net import with_safety_net
 from bot.answers.turn import Turn
 from bot.phrases import language_of, say
@@ -57,6 +58,8 @@ def _previous_intent(tracker: Tracker):
 def send(dispatcher: CollectingDispatcher, answer: Answer) -> List[Dict[Text, Any]]:
     dispatcher.utter_message(text=answer.text, buttons=[b.as_dict() for b in answer.buttons])
     events = [SlotSet(name, value) for name, value in answer.slots.items() if name in MEMORY_SLOTS]
+    if answer.slots.get(SHOWN_SLOT):  # which of the school's programs were shown: counted by insights
+        events.append(SlotSet(SHOWN_SLOT, list(answer.slots[SHOWN_SLOT])))
     events.append(SlotSet("last_sources", list(answer.sources)))
     return events
 
@@ -74,7 +77,7 @@ class KnowledgeAction(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
         try:
             turn = turn_from(tracker, shared())
-            answer = with_safety_net(turn, self.answer(turn))
+            answer = with_safety_net(turn, with_school_programs(turn, self.answer(turn)))
         except Exception:  # a bug must not leave a student without a reply
             logger.exception("%s failed", self.action_name)
             dispatcher.utter_message(text=sorry(tracker))

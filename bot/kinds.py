@@ -126,7 +126,7 @@ KINDS: Tuple[Kind, ...] = (
     Kind(
         "ask_training",
         "action_answer_training",
-        "topics.training",
+        "programs.training",  # the school's own programs when asked (bot/answers/programs.py)
         "getting started",
         ("How to get started", "/ask_training"),
         place=True,
@@ -144,7 +144,8 @@ KINDS: Tuple[Kind, ...] = (
     Kind("ask_safety", "action_answer_safety", "work_safety.safety", "safety", ("Safety at work", "/ask_safety")),
     Kind("ask_source", "action_show_sources", "topics.sources", "sources"),
     Kind("ask_definition", "action_define_term", "about.define", "words"),
-    Kind("ask_local", "action_answer_local", "local.answer", "local", place=True),
+    # "where can I learn welding around here?" from a school's page: its programs (bot/answers/programs.py).
+    Kind("ask_local", "action_answer_local", "programs.local", "local", place=True),
     # The career finder (a form: its rule starts with the reset).
     Kind("start_career_finder", "action_reset_finder", insights="finder"),
     Kind("inform_finder", "action_suggest_from_interests", "finder.suggest_from_words", "finder"),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Collection, Dict, List, Mapping, Optional, Sequence, Union
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Extra, ValidationError, constr, validator
@@ -24,6 +24,8 @@ from pydantic import BaseModel, Extra, ValidationError, constr, validator
 from bot import ROOT, settings
 from bot.knowledge.loader import read_yaml_mapping
 from bot.knowledge.problems import Problem
+from bot.school_programs import Program, known_role_ids, role_problems
+from bot.school_programs import label as program_label
 from bot.understanding.language import DEFAULT_LANGUAGE, normalise_language
 from bot.understanding.lexicon import LANGUAGES
 
@@ -118,6 +120,9 @@ class School(_Strict):
     origins: List[str] = []
     #: SHA-256 (hex) of the token that opens this school's insights page (bot/insights/auth.py).
     insights_token_sha256: Optional[str] = None
+    #: The school's own programs (bot/school_programs.py): answered when a student asks what the
+    #: school offers, and after a role answer ("At <school>: ...").
+    programs: List[Program] = []
 
     _plain = validator("name", "greeting", allow_reuse=True)(_no_control)
 
@@ -155,6 +160,14 @@ class School(_Strict):
             "is not a SHA-256 hash: 64 hex digits, as printed by `python -m bot.tools.insights "
             "--new-token` (write the hash here, never the token itself)"
         )
+
+    @validator("programs", pre=True)
+    def _programs_list(cls, value):
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise ValueError("must be a list of programs, each starting with `- kind:`")
+        return value
 
     @validator("origins", pre=True)
     def _origins_list(cls, value):
@@ -240,11 +253,16 @@ def registry_path() -> Path:
     return settings.SCHOOLS_FILE.get() or DEFAULT_PATH
 
 
-def load(path: Union[str, Path, None] = None) -> Registry:
-    """Parse and validate a registry file. Raises SchoolsError naming every problem."""
+def load(path: Union[str, Path, None] = None, role_ids: Optional[Collection[str]] = None) -> Registry:
+    """Parse and validate a registry file. Raises SchoolsError naming every problem. Programs'
+    roles are checked against `role_ids` (default: the knowledge file's)."""
     path = Path(path) if path is not None else registry_path()
     raw = _read_yaml(path)
     problems = _duplicates(raw.get("schools") or [])
+    known = role_ids if role_ids is not None else known_role_ids()
+    if known is not None:  # an unreadable knowledge file is reported by its own check
+        for n, item in enumerate(raw.get("schools") or []):
+            problems += role_problems(_entry(item, n), item, known)
     try:
         parsed = _RegistryFile.parse_obj(raw)
     except ValidationError as error:
@@ -310,15 +328,22 @@ def _problem(error: Mapping[str, Any], raw: Any) -> Problem:
     if len(loc) >= 2 and loc[0] == "schools" and isinstance(loc[1], int):
         items = raw.get("schools") or []
         item = items[loc[1]] if loc[1] < len(items) else None
-        label = item.get("id") if isinstance(item, dict) else None
-        label = label if isinstance(label, str) and label.strip() else f"#{loc[1] + 1}"
-        entry = f"schools[{label}]"
+        entry = _entry(item, loc[1])
         field = _field(loc[2:])
+        if len(loc) >= 4 and loc[2] == "programs" and isinstance(loc[3], int):  # programs[Welding I].link
+            rest = _field(loc[4:])
+            field = program_label(item, loc[3]) + (f".{rest}" if rest and not rest.startswith("[") else rest)
         if item is not None and not isinstance(item, dict):
             return Problem(entry, "", "each school must be a mapping of fields (id:, name:, ...)")
     else:
         entry, field = (str(loc[0]) if loc else "(top level)"), _field(loc[1:])
     return Problem(entry, field, _message(error))
+
+
+def _entry(item: Any, index: int) -> str:
+    """schools[lincoln-high], or schools[#3] for a school without a usable id."""
+    label = item.get("id") if isinstance(item, dict) else None
+    return f"schools[{label.strip() if isinstance(label, str) and label.strip() else f'#{index + 1}'}]"
 
 
 def _field(loc: Sequence[Union[str, int]]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answers import cluster, glossary, roles, scope, topics
+from bot.answers import cluster, explore, glossary, local, roles, scope, topics
 from bot.answers.turn import Turn
 from bot.kinds import SUGGESTIONS
 from bot.phrases import say
@@ -35,7 +35,8 @@ def about(turn: Turn) -> Answer:
         return scope.explain(k, "scope.no_information")
     role = turn.slot("role")
     if role in k.roles:  # "and the paycheck?" about the job being discussed
-        return roles.render(k, [role], "pay" if turn.asks("pay") else "overview")
+        here = local.pay_here(turn, [role]) if turn.asks("pay") else None
+        return here or roles.render(k, [role], "pay" if turn.asks("pay") else "overview")
     return cluster.describe_cluster(k)
 
 
@@ -56,7 +57,8 @@ def what_about(turn: Turn) -> Answer:
             aspect = "overview"
         if turn.asks("pay"):  # "and what's the paycheck like for welders?"
             aspect = "pay"
-        return roles.render(turn.knowledge, named_roles, aspect)
+        here = local.pay_here(turn, named_roles[: explore.MAX_COMPARED]) if aspect == "pay" else None
+        return here or roles.render(turn.knowledge, named_roles, aspect)
     if aspect in _TOPIC_ANSWERS and turn.links.mentions:
         return _TOPIC_ANSWERS[aspect](turn)
     return about(turn)

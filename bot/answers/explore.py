@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
-from bot.answers import first_job
+from bot.answers import first_job, local
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge.model import Role
@@ -43,8 +43,8 @@ def compare(turn: Turn) -> Answer:
     outside = bool(turn.links.ids(OTHER) or turn.reading.unknown_jobs)
     if len(roles) == 1 and current and current != roles[0] and not outside:
         roles = [current, roles[0]]  # "compare it with machinists"
-    if len(roles) >= 2:
-        return side_by_side(k, roles[:MAX_COMPARED])
+    if len(roles) >= 2:  # with a place named earlier, its pay figures (bot/answers/local.py)
+        return local.pay_here(turn, roles[:MAX_COMPARED]) or side_by_side(k, roles[:MAX_COMPARED])
     base = roles[0] if roles else current
     lang = k.language
     if base:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable, List, Optional, Tuple
 
+from bot.answers import local
 from bot.answers.choices import ask_which
 from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
@@ -104,9 +105,15 @@ def judge(turn: Turn) -> Answer:
             say(k.language, "figures.which_job"),
         )
     role = k.roles[role_id]
+    here = local.judge_here(turn, role_id) if aspect in ("pay", None) else None
+    if here is not None and aspect == "pay":  # a place was named earlier: its figures
+        return here
     parts, sources = [], []
     for each in (aspect,) if aspect else _ASPECTS:
-        text, used = (_judge_pay if each == "pay" else _judge_outlook)(k, role)
+        if each == "pay" and here is not None:
+            text, used = here.text, here.sources
+        else:
+            text, used = (_judge_pay if each == "pay" else _judge_outlook)(k, role)
         parts.append(text)
         sources += used
     buttons = _buttons(k, role, aspect)

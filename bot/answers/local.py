@@ -10,13 +10,13 @@ to where local wages and openings are found.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import List, Optional
 
 from bot.answers import local_figures
 from bot.answers.turn import Turn
 from bot.knowledge import local_pay
 from bot.knowledge.model import Outlook
-from bot.render import Answer, Button, outlook_line, pay_line, payload
+from bot.render import Answer, Button, in_sentence, outlook_line, pay_line, payload
 from bot.understanding.places import NEAR, Place
 from bot.understanding.reading import ROLE
 
@@ -24,6 +24,8 @@ SALARY_FINDER = "https://www.careeronestop.org/Toolkit/Wages/find-salary.aspx"
 JOB_FINDER = "https://www.careeronestop.org/Toolkit/Jobs/find-jobs.aspx"
 #: Roles offered as buttons when a place is known but no job is named.
 EXAMPLE_ROLES = ("welder", "machinist", "cnc_operator", "quality_inspector")
+#: A button's `place` entity that asks for the national figure while a place is remembered.
+NATIONAL = "us"
 
 
 def answer(turn: Turn) -> Answer:
@@ -95,9 +97,50 @@ def _which_job(k, table: local_pay.LocalPay, place: Place, slots) -> Answer:
 
 def _buttons(k, role_id: str) -> list:
     return [
-        Button(f"National pay: {k.title(role_id)}", payload("ask_pay", role=role_id)),
+        Button(f"National pay: {k.title(role_id)}", payload("ask_pay", role=role_id, place=NATIONAL)),
         Button("Jobs in manufacturing", payload("ask_roles")),
     ]
+
+
+def remembered_area(turn: Turn) -> Optional[str]:
+    """The state or metro area this conversation is about (the `place` slot: "I live in Ohio",
+    then "how much do welders make"), unless this turn's button asks for the national figure."""
+    if turn.entities.get("place") == NATIONAL:
+        return None
+    area = turn.slot("place")
+    return area if isinstance(area, str) and area in local_pay.load().areas else None
+
+
+def pay_here(turn: Turn, role_ids: List[str]) -> Optional[Answer]:
+    """A pay answer (one job, or several side by side) with the remembered place's figures; None
+    without a remembered place or a BLS group for each job (the national answer stands)."""
+    area = remembered_area(turn)
+    table = local_pay.load()
+    found = [table.occupation(r) for r in role_ids]
+    occupations = [o for o in found if o is not None]
+    if area is None or not role_ids or len(occupations) < len(role_ids):
+        return None
+    k = turn.knowledge
+    slots = {"role": role_ids[-1], "last_aspect": "pay", "place": area}
+    if len(role_ids) == 1:
+        text = local_figures.role_in_area(table, k.roles[role_ids[0]], occupations[0], area)
+        return Answer(text, _buttons(k, role_ids[0]), [table.source.id], slots)
+    pairs = [(k.roles[r], o) for r, o in zip(role_ids, occupations, strict=True)]
+    text = local_figures.roles_in_area(table, pairs, area)
+    buttons = [Button(f"About {in_sentence(k.title(r))}", payload("ask_about", role=r)) for r in role_ids]
+    return Answer(text, buttons, [table.source.id], slots)  # U.S. medians are in the text
+
+
+def judge_here(turn: Turn, role_id: str) -> Optional[Answer]:
+    """ "Is that good pay?" with the remembered place's figures; None without one."""
+    area = remembered_area(turn)
+    table = local_pay.load()
+    occupation = table.occupation(role_id)
+    if area is None or occupation is None:
+        return None
+    text = local_figures.judge_in_area(table, turn.knowledge.roles[role_id], occupation, area)
+    slots = {"role": role_id, "last_aspect": "pay", "place": area}
+    return Answer(text, _buttons(turn.knowledge, role_id), [table.source.id], slots)
 
 
 def _national(turn: Turn, place: Optional[Place], role_id: Optional[str], growth: bool) -> Answer:

@@ -5,7 +5,7 @@ missing, never filled in."""
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from bot.knowledge.local_pay import ALL_JOBS, NATION, Figures, LocalPay, Occupation
 from bot.knowledge.model import Role
@@ -147,3 +147,62 @@ def compare_areas(table: LocalPay, role: Role, occupation: Occupation, areas: Li
     head = f"{role.title} pay in {len(names)} places:"
     source = f"Source: {cite(table, ' and '.join(names))}."
     return "\n".join(x for x in [head, bullets(lines), group_note(role, occupation), source] if x)
+
+
+def roles_in_area(table: LocalPay, pairs: List[Tuple[Role, Occupation]], area: str) -> str:
+    """ "Welder or machinist, which pays more?" with a place known: each job's median there, its
+    U.S. median beside it, and which earns more there."""
+    where = table.areas[area].name
+    lines, medians = [], []
+    for role, occupation in pairs:
+        here, national = table.figures(occupation.soc, area), table.figures(occupation.soc, NATION)
+        mid = yearly(here, "a50") if here else None
+        whole = f" (U.S. median {yearly(national, 'a50')})" if national and national.get("a50") else ""
+        lines.append(f"{role.title}: median {mid} a year{whole}" if mid else f"{role.title}: BLS does not publish it")
+        if here is not None and here.get("a50") is not None:
+            medians.append((here.get("a50"), role.title))
+    verdict = ""
+    if len(medians) == len(pairs) >= 2:
+        top = max(medians)
+        verdict = f"In {where}, {in_title(top[1])} earn the most of these."
+    notes = [group_note(role, occupation) for role, occupation in pairs]
+    head = f"{' vs '.join(r.title for r, _ in pairs)}: pay in {where}"
+    source = f"Source: {cite(table, where + ' and nationwide')}."
+    return "\n".join(x for x in [head, bullets(lines), verdict, *notes, source] if x)
+
+
+def judge_in_area(table: LocalPay, role: Role, occupation: Occupation, area: str) -> str:
+    """ "Is that good pay?" with a place known: the job's median there next to all jobs there and
+    next to the same job in the whole U.S."""
+    where = table.areas[area].name
+    here = table.figures(occupation.soc, area)
+    source = f"Source: {cite(table, where + ' and nationwide')}."
+    if here is None or here.get("a50") is None:
+        missing = f"BLS does not publish the median pay of this job in {where}, so I can't judge it there."
+        return f"{missing}\n{source}"
+    local = here.get("a50") or 0
+    lines = []
+    everyone = table.figures(ALL_JOBS, area)
+    if everyone and everyone.get("a50"):
+        lines.append(_compared(local, everyone.get("a50") or 0, f"the median of all jobs in {where}"))
+    lines.append(_versus_nation(table, occupation, here))
+    head = f"{role.title} in {where}: median pay {yearly(here, 'a50')} a year."
+    tail = (
+        "Whether it is enough for you also depends on your costs (rent, travel). "
+        "Pay usually goes up as you gain skills and experience."
+    )
+    return "\n".join(x for x in [head, bullets(lines), group_note(role, occupation), tail, source] if x)
+
+
+def _compared(value: float, other: float, what: str) -> str:
+    share = (value - other) / other
+    if abs(share) < SAME_SHARE:
+        return f"About the same as {what}, {money(int(other))}"
+    more = "more" if share > 0 else "less"
+    return f"{money(int(abs(value - other)))} {more} than {what}, {money(int(other))}"
+
+
+def in_title(title: str) -> str:
+    """'Welder' -> 'welders' inside a sentence ('CNC operator' -> 'CNC operators')."""
+    word = title if title[:2].isupper() else title[:1].lower() + title[1:]
+    return word if word.endswith("s") else word + "s"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Dict, List, Optional, Tuple, Union
 
-from bot.answers import explore, figures, first_job, scope
+from bot.answers import explore, figures, first_job, local, scope
 from bot.answers.aspects import ASPECT_INTENTS, BUTTON_TITLES, INTENT_ASPECTS, button_title  # noqa: F401 (re-exported)
 from bot.answers.choices import ask_which
 from bot.answers.loaded_knowledge import Knowledge
@@ -23,6 +23,9 @@ def answer(turn: Turn, aspect: str) -> Answer:
     chosen = resolve_roles(turn, aspect)
     if isinstance(chosen, Answer):
         return chosen
+    here = local.pay_here(turn, chosen[: explore.MAX_COMPARED]) if aspect == "pay" else None
+    if here is not None:  # a place was named earlier ("I live in Ohio"): its figures
+        return here
     if len(chosen) > 1 and aspect in ("pay", "outlook"):  # "who makes more, a welder or ...?"
         return explore.side_by_side(turn.knowledge, chosen[: explore.MAX_COMPARED])
     if len(chosen) == 1 and (
@@ -229,6 +232,9 @@ def answer_named(turn: Turn, aspect: str = "overview") -> Union[Answer, None]:
         return None
     if turn.asks("pay"):
         aspect = "pay"
+        here = local.pay_here(turn, chosen[: explore.MAX_COMPARED])
+        if here is not None:
+            return here
     if len(chosen) > 1 and aspect in ("pay", "outlook"):
         return explore.side_by_side(turn.knowledge, chosen[: explore.MAX_COMPARED])
     return render(turn.knowledge, chosen, aspect)

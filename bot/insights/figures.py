@@ -18,13 +18,14 @@ import sqlalchemy as sa
 
 from bot.insights import suppress
 from bot.insights.suppress import MIN_CONVERSATIONS, PageItems, UnitFigures
-from bot.insights.table import TABLE
+from bot.insights.table import PROGRAMS, TABLE
 
 FEWER = f"fewer than {MIN_CONVERSATIONS}"
 DEFAULT_DAYS = 30
 MAX_WEEKS = 57  # a bit over a year
 EARLIEST = date(2000, 1, 1)  # dates outside EARLIEST .. a year from today are refused (400)
 TOPICS = ("role", "sector", "pathway", "kind")
+PROGRAM_TOPIC = "program"  # the school programs shown (from insights_programs, not a column of insights)
 STAFF_CHANNEL = "slack"
 WIDGET_CHANNEL = "socketio"
 MAX_UNANSWERED_ROWS = 20_000  # distinct (text, conversation) pairs read for grouping
@@ -171,6 +172,8 @@ def compute(connection, school: Optional[str], start: date, end: date) -> Report
         )
         _set_topic(report, column, suppress.page_items(per_topic[column], hidden))
 
+    _set_topic(report, PROGRAM_TOPIC, _programs(connection, school, start, end, units))
+
     report.conversations = _sum_count([(f.conversations, f.conversations) for f in units.values()])
     report.messages = _sum_count([(f.messages, f.conversations) for f in units.values()])
     by_week: Dict[date, List[tuple]] = defaultdict(list)
@@ -216,6 +219,23 @@ def compute(connection, school: Optional[str], start: date, end: date) -> Report
     report.staff_conversations, report.staff_messages = Count(row[0], row[0]), Count(row[1], row[0])
     report.staff_unanswered = Count(int(row[2] or 0), row[3])
     return report
+
+
+def _programs(connection, school: Optional[str], start: date, end: date, units) -> PageItems:
+    """How often each school program was shown (bot/answers/programs.py), per school-week unit,
+    hidden as jobs are (rule 2), keyed "school/program" (a program belongs to one school)."""
+    p = PROGRAMS
+    where = [p.c.day >= start, p.c.day <= end, p.c.verified, p.c.channel != STAFF_CHANNEL]
+    if school is not None:
+        where.append(p.c.school == school)
+    conv = sa.func.count(sa.distinct(p.c.conversation))
+    query = sa.select(p.c.school, p.c.week, p.c.program, sa.func.count(), conv).where(*where)
+    found: Dict[tuple, Dict[str, suppress.Figure]] = defaultdict(dict)
+    for r in connection.execute(query.group_by(p.c.school, p.c.week, p.c.program)):
+        unit = (r[0], _as_date(r[1]))
+        if unit in units:  # rule 1: a unit from fewer than 5 conversations is left out
+            found[unit][f"{r[0]}/{r[2]}"] = (r[3], r[4])
+    return suppress.page_items(found, {u: suppress.hidden_items(items) for u, items in found.items()})
 
 
 def _set_topic(report: Report, column: str, items: PageItems) -> None:

@@ -34,6 +34,9 @@ EXPLAIN = {
     "kinds": "What students wanted to know: pay, education, job outlook, comparing jobs, the career finder, "
     "and so on. \u201cNot covered\u201d is what the assistant could not answer. Kinds too rare to show are "
     "counted together, without their names (and, so that they cannot be worked out, with one more kind).",
+    "programs": "How often the assistant showed each of your school\u2019s programs (listed in the school registry) to "
+    "students: when they asked what the school offers, or after a job it leads to. Counted per message; "
+    "programs shown in fewer than 5 conversations a week are not named.",
     "unanswered": "Questions the assistant could not answer, grouped when they are worded alike. A group "
     "shows an example only when 5 or more students typed exactly those words in the chat, so it is never "
     "one student\u2019s question; and where the answer would belong in the knowledge file, so you can add "
@@ -86,7 +89,10 @@ def render(report: Report, school_name: str, *, live: bool, schools: Sequence = 
     )
     for topic in TOPIC_TITLES:
         key = "kinds" if topic == "kind" else f"{topic}s"
-        shown = [(label(topic, k), c.value) for k, c in report.topics.get(topic, []) if c.shown is not None][:TOP]
+        shown = [
+            (label(topic, k, report.school), c.value) for k, c in report.topics.get(topic, []) if c.shown is not None
+        ]
+        shown = shown[:TOP]
         chart = (
             charts.ranking_chart(
                 f"c-{key}",

@@ -19,6 +19,7 @@ TOPIC_TITLES = {
     "sector": ("Industries asked about", "Industry"),
     "pathway": ("Career pathways asked about", "Pathway"),
     "kind": ("Kinds of question", "Question kind"),
+    "program": ("School programs shown to students", "Program"),
 }
 TOP = 10  # rows in a ranking chart (the table lists all)
 OTHERS = {
@@ -26,6 +27,7 @@ OTHERS = {
     "sector": "Other industries",
     "pathway": "Other pathways",
     "kind": "Other kinds",
+    "program": "Other programs",
 }
 OTHERS_NOTE = " (not named: each too rare to show)"
 UNVERIFIED = "Messages naming a school from a site not registered for it (not counted here)"
@@ -88,7 +90,7 @@ def tables(report: Report) -> List[Table]:
                 f"{topic}s" if topic != "kind" else "kinds",
                 title,
                 [column, "Messages"],
-                [[label(topic, key), count.text()] for key, count in report.topics.get(topic, [])]
+                [[label(topic, key, report.school), count.text()] for key, count in report.topics.get(topic, [])]
                 + _others(report, topic),
             )
         )
@@ -122,8 +124,23 @@ def share_text(share: Optional[float]) -> str:
     return f"{share:.1f}%" if share is not None else f"not shown ({FEWER})"
 
 
-def label(topic: str, key: str) -> str:
+def label(topic: str, key: str, school: Optional[str] = None) -> str:
+    """An item's name: a role's title ...; a program's name from the registry, with its school's
+    name on the district's page (a program removed from the registry keeps its key)."""
+    if topic == "program":
+        return _program_label(key, school)
     return _labels().get(topic, {}).get(key, key)
+
+
+def _program_label(key: str, page_school: Optional[str]) -> str:
+    from bot import schools
+
+    school_id, _, program_key = key.partition("/")
+    school = schools.shared().get(school_id)
+    if school is None:
+        return key
+    name = next((p.name for p in school.programs if p.key == program_key), program_key)
+    return name if school_id == page_school else f"{name} ({school.name})"
 
 
 @lru_cache(maxsize=1)

@@ -7,12 +7,16 @@ the intent and question kind, the role / sector / pathway the answer was about (
 the same turn), whether it was answered, and, only for unanswered messages, the redacted text.
 `conversation` (the sender id) is used for COUNT(DISTINCT ...) and deletion only; `ts` (the
 event's time) for retention only. Neither is shown.
+
+`insights_programs` has one row per school program an answer showed (the `programs_shown` slot
+of the turn: bot/answers/programs.py), with the message's day, school and channel: which programs
+students were shown, never what they typed.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 import sqlalchemy as sa
 
@@ -49,6 +53,26 @@ TABLE = sa.Table(
     sa.Index("insights_ts_idx", "ts"),  # retention
 )
 
+PROGRAMS = sa.Table(
+    "insights_programs",
+    METADATA,
+    sa.Column("id", sa.Integer, sa.Sequence("insights_programs_id_seq"), primary_key=True),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("week", sa.Date, nullable=False),
+    sa.Column("ts", sa.Float, nullable=False),
+    sa.Column("school", sa.String(64), nullable=False),
+    sa.Column("channel", sa.String(32), nullable=False),
+    sa.Column("conversation", sa.String(255), nullable=False),
+    sa.Column("verified", sa.Boolean(create_constraint=False), nullable=False),
+    sa.Column("program", sa.String(64), nullable=False),  # the program's key (bot.school_programs.slug)
+    sa.Index("insights_programs_school_day_idx", "school", "day"),
+    sa.Index("insights_programs_conversation_idx", "conversation"),
+    sa.Index("insights_programs_ts_idx", "ts"),
+)
+#: The slot whose SlotSet (in the message's turn) lists the programs shown; at most this many counted.
+PROGRAMS_SLOT, MAX_PROGRAMS = "programs_shown", 20
+_PROGRAM_FIELDS = ("day", "week", "ts", "school", "channel", "conversation", "verified")
+
 _FALSE = {"sqlite": "0", "postgresql": "false"}
 UNANSWERED_INTENTS = {"out_of_scope", "nlu_fallback"}
 #: The quiz's answers (docs/quiz.md): a row only for the one that finished the quiz (its turn sets
@@ -78,7 +102,7 @@ def ensure(engine: sa.engine.Engine) -> None:
     try:
         METADATA.create_all(engine, checkfirst=True)
     except (sa.exc.ProgrammingError, sa.exc.IntegrityError, sa.exc.OperationalError):
-        if not sa.inspect(engine).has_table(TABLE.name):
+        if not all(sa.inspect(engine).has_table(t.name) for t in (TABLE, PROGRAMS)):
             raise
     if "verified" not in {c["name"] for c in sa.inspect(engine).get_columns(TABLE.name)}:
         try:  # a table written before messages were checked against the school's sites: none were
@@ -105,10 +129,18 @@ def week_of(day: date) -> date:
 
 
 def rows(sender_id: str, events: Iterable[Dict[str, Any]]) -> List[Dict[str, Any]]:
-    """Insight rows for the user messages among `events` (dicts, already redacted, oldest first).
+    """Insight rows for the user messages among `events` (dicts, already redacted, oldest first)."""
+    return rows_and_programs(sender_id, events)[0]
+
+
+def rows_and_programs(
+    sender_id: str, events: Iterable[Dict[str, Any]]
+) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
+    """The insights rows of the user messages among `events` (dicts, already redacted, oldest
+    first), and the insights_programs rows of the school programs their answers showed.
 
     A message's turn runs until the next user message: its actions decide `answered`, its SlotSet
-    events the topic."""
+    events the topic and the programs shown."""
     out: List[Dict[str, Any]] = []
     current: Optional[Dict[str, Any]] = None
     for e in events:
@@ -125,19 +157,26 @@ def rows(sender_id: str, events: Iterable[Dict[str, Any]]) -> List[Dict[str, Any
             name, value = e.get("name"), e.get("value")
             if name == QUIZ_FINISHED_SLOT and value is True:
                 current["_finished"] = True
+            if name == PROGRAMS_SLOT and isinstance(value, list):
+                shown = [v[:64] for v in value if isinstance(v, str) and v]
+                current["_programs"] = list(dict.fromkeys(current.get("_programs", []) + shown))[:MAX_PROGRAMS]
             if name in TOPIC_SLOTS and isinstance(value, str):
                 current[name] = value[:64]
             elif name == "last_aspect" and current["intent"] == "what_about" and value in ASPECT_KINDS:
                 current["kind"] = ASPECT_KINDS[value]
     out = [r for r in out if r["intent"] != QUIZ_ANSWER_INTENT or r.pop("_finished", False)]
+    programs: List[Dict[str, Any]] = []
     for row in out:
         row.pop("_finished", None)
+        shown = row.pop("_programs", [])
+        if row["school"]:  # programs are a school's: none is shown without one
+            programs += [{**{f: row[f] for f in _PROGRAM_FIELDS}, "program": p} for p in shown]
         if not row["answered"]:
             row["kind"] = "not covered"  # a low-confidence guess at the kind says little
             row["text"] = redact(row.pop("_text"))[:MAX_TEXT] or None
         else:
             row.pop("_text")
-    return out
+    return out, programs
 
 
 def _start(sender_id: str, e: Dict[str, Any]) -> Optional[Dict[str, Any]]:

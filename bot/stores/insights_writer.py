@@ -12,6 +12,7 @@ from bot.insights import table as insights
 
 #: Built once: SQLAlchemy Core on a session costs a third of an ORM query.
 _INSERT = insights.TABLE.insert()
+_INSERT_PROGRAMS = insights.PROGRAMS.insert()
 
 
 def ensure(engine: sa.engine.Engine) -> None:
@@ -21,6 +22,8 @@ def ensure(engine: sa.engine.Engine) -> None:
 
 def write(session: Any, sender_id: str, events: Sequence[Dict[str, Any]]) -> None:
     """Insert the insights rows of these just-written (already redacted) events, in the session's transaction."""
-    rows = insights.rows(sender_id, list(events))
+    rows, programs = insights.rows_and_programs(sender_id, list(events))
     if rows:
         session.execute(_INSERT, rows)
+    if programs:  # the school programs the answers showed (bot/answers/programs.py)
+        session.execute(_INSERT_PROGRAMS, programs)

@@ -112,9 +112,10 @@ def _purge_batch(session: Any, table: sa.Table, days: int, now: Optional[float],
     """At most `batch` expired events, insights rows and conversation states: (events, others) deleted."""
     cutoff = (now if now is not None else time.time()) - days * _DAY_S
     connection = _insights(session)
-    rows = insights.TABLE
-    old_rows = sa.select(rows.c.id).where(rows.c.ts < cutoff).limit(batch)
-    others = connection.execute(rows.delete().where(rows.c.id.in_(old_rows))).rowcount or 0
+    others = 0
+    for rows in (insights.TABLE, insights.PROGRAMS):  # insights, and the school programs shown
+        old_rows = sa.select(rows.c.id).where(rows.c.ts < cutoff).limit(batch)
+        others = max(others, connection.execute(rows.delete().where(rows.c.id.in_(old_rows))).rowcount or 0)
     states = state.TABLE
     if sa.inspect(connection).has_table(states.name):
         old_states = sa.select(states.c.sender_id).where(states.c.updated < cutoff).limit(batch)
@@ -127,16 +128,19 @@ def _purge_batch(session: Any, table: sa.Table, days: int, now: Optional[float],
 
 
 def delete_conversation(session: Any, table: sa.Table, sender_id: str) -> int:
-    state.delete(_insights(session), sender_id)
-    _insights(session).execute(insights.TABLE.delete().where(insights.TABLE.c.conversation == sender_id))
+    connection = _insights(session)
+    state.delete(connection, sender_id)
+    for rows in (insights.TABLE, insights.PROGRAMS):
+        connection.execute(rows.delete().where(rows.c.conversation == sender_id))
     return session.execute(table.delete().where(table.c.sender_id == sender_id)).rowcount or 0
 
 
 def _insights(session: Any) -> Any:
-    """The connection of this transaction, with the insights table created if an older store lacks it
-    (`make purge` on a database written before insights existed)."""
+    """The connection of this transaction, with the insights tables created if an older store lacks
+    them (`make purge` on a database written before insights existed)."""
     connection = session.connection() if isinstance(session, Session) else session
-    insights.TABLE.create(connection, checkfirst=True)
+    for rows in (insights.TABLE, insights.PROGRAMS):
+        rows.create(connection, checkfirst=True)
     return connection
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from bot import schools, settings
+from bot import school_programs, schools, settings
 from bot.knowledge import interest_profiles, local_pay
 from bot.knowledge.loader import DEFAULT_PATH, load
 from bot.knowledge.problems import KnowledgeError
@@ -74,15 +74,16 @@ def local_pay_missing(kb) -> list:
     return missing
 
 
-def check_schools(path) -> bool:
-    try:
-        registry = schools.load(path)
+def check_schools(path, knowledge_path=None) -> bool:
+    try:  # programs' roles are checked against the knowledge file checked with it
+        registry = schools.load(path, school_programs.known_role_ids(knowledge_path))
     except schools.SchoolsError as error:
         print(error, file=sys.stderr)
         return False
     print(
         f"{path}: OK ({len(registry.schools)} school(s): {', '.join(registry.ids) or 'none'}; "
-        f"{len(registry.origins())} allowed site origin(s))"
+        f"{len(registry.origins())} allowed site origin(s), "
+        f"{sum(len(s.programs) for s in registry.schools)} program(s))"
     )
     return True
 
@@ -92,7 +93,7 @@ def main(argv=None) -> int:
     knowledge_path = args[0] if args else (settings.KNOWLEDGE_FILE.get() or DEFAULT_PATH)
     schools_path = args[1] if len(args) > 1 else schools.registry_path()
     ok = check_knowledge(knowledge_path)
-    ok = check_schools(schools_path) and ok  # both files are always checked
+    ok = check_schools(schools_path, knowledge_path) and ok  # both files are always checked
     return 0 if ok else 1
 
 

@@ -66,10 +66,11 @@ class Linker:
         self.names = list(_names(kb))
         self._by_key: Dict[str, _Name] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.stop_words: FrozenSet[str] = frozenset(nlp.Defaults.stop_words)
         for name in self.names:
             key = f"{name.kind}:{name.id}"
             self._by_key[key] = name
-            self.matcher.add(key, [nlp(name.text)])
+            self.matcher.add(key, [self._own_lemmas(nlp(name.text))])
         # Name forms for fuzzy matching, keyed by token count so a word is compared with words.
         self._fuzzy: Dict[int, Dict[str, _Name]] = {}
         for name in self.names:
@@ -77,7 +78,6 @@ class Linker:
         # A bare head word ("engineer") -> the jobs it can mean; given when names in other
         # languages put the head elsewhere ("ingeniero mecánico": bot/understanding/name_forms.py).
         self._heads = role_heads(kb, nlp) if heads is None else heads
-        self.stop_words: FrozenSet[str] = frozenset(nlp.Defaults.stop_words)
         self.descriptions = DescriptionIndex(kb, nlp, self.stop_words)
         # Real words a typo must not be "corrected" away from: every content word of a name
         # ("automotive", "automation", "machine"), look-alikes that are no name at all, and
@@ -107,7 +107,7 @@ class Linker:
         """Links of a message already normalised and tokenised by this linker's pipeline."""
         exact = [
             Mention(*self._kind_id(self.nlp.vocab.strings[match_id]), start, end, 100.0)
-            for match_id, start, end in self.matcher(doc)
+            for match_id, start, end in self.matcher(self._own_lemmas(doc))
         ]
         titles = _longest_first(exact + self._fuzzy_mentions(doc, exact))
         described = self.descriptions.mentions(doc, titles)
@@ -118,6 +118,16 @@ class Linker:
         covered = {i for m in mentions for i in range(m.start, m.end)}
         ambiguous, unknown = self._leftovers(doc, covered)
         return Links(mentions, ambiguous, unknown)
+
+    def _own_lemmas(self, doc: Doc) -> Doc:
+        """A word that is no stop word keeps itself as its lemma where spaCy's lookup makes it another
+        word, not a form of it: "ai" (from "ain't") is lemmatised "have", which made every "have"
+        a mention of AI ("making" stays "make")."""
+        for token in doc:
+            lemma, word = token.lemma_, token.lower_
+            if lemma in self.stop_words and word not in self.stop_words and lemma[:2] != word[:2]:
+                token.lemma_ = word
+        return doc
 
     @staticmethod
     def _kind_id(label: str) -> Tuple[str, str]:

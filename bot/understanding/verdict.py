@@ -1,6 +1,6 @@
 """Where the classifier's guess and the words of the message are weighed together, in one
 documented place (run by the last NLU component, bot/nlu/reader.py). It has the final word on
-six things.
+seven things.
 
 1. Distress. Explicit signs in any language we read (bot/understanding/distress.py, data/lexicon/*/distress.yml)
    are `distress` whatever the classifier thought: the safety reply comes before anything else.
@@ -42,6 +42,13 @@ six things.
    an explicit request for English or Spanish ("¿hablas español?") is `switch_language`.
 6. Language. A distress message gets a `language` entity (the language of its signs, or of its
    short words), so the crisis reply is in that language (the `language` slot; utter_distress).
+7. The school's own programs. A question about what the student's school offers ("does my school
+   have anything for machining", "what classes at my school help with that") is `ask_training`,
+   answered with the school's programs (bot/answers/programs.py), when the classifier's guess was
+   a general one, a place or a training question (PROGRAM_GUESSES): the counselor, privacy, a
+   feeling or pay keep their answers. Where to learn nearby ("where can I learn welding around
+   here?") stays `ask_local` (rule 4), which answers with the school's programs when it knows the
+   school.
 """
 
 from __future__ import annotations
@@ -112,6 +119,9 @@ LEXICAL_INTENTS = {
 #: Questions that name a job and words of training or safety by nature ("what does it cost to
 #: become a welder"): only pay words overrule them ("can you get rich as an engineer").
 PAY_ONLY_INTENTS = {"ask_quick_start", "ask_cost", "ask_safety"}
+#: Guesses that a question about the school's own programs overrules (rule 7).
+PROGRAM_GUESSES = LEXICAL_INTENTS | {LOCAL_INTENT, "what_about"}
+PROGRAMS_INTENT = "ask_training"
 #: Guesses that an aspect asked with nothing named turns into that aspect of the job discussed.
 FOLLOW_UP_INTENTS = {"ask_about", "what_about", FALLBACK_INTENT}
 #: Guesses that two named jobs with words of comparison ("or", "vs", "which is better") overrule too.
@@ -197,6 +207,9 @@ def verdict(
     elif chosen["name"] == FALLBACK_INTENT and _feels(text):
         chosen = {"name": WORRY_INTENT, "confidence": chosen["confidence"]}
     chosen = _words_over_guesses(text, chosen, reading)
+    if _asks_school_programs(text, chosen, reading):
+        chosen = {"name": PROGRAMS_INTENT, "confidence": max(chosen["confidence"], SURE)}
+        return Verdict(None if chosen == original else chosen)
     place = reading.place or reading.asks("where_most")
     if chosen["name"] in PLACE_INTENTS and chosen["name"] != LOCAL_INTENT and place:
         chosen = {"name": LOCAL_INTENT, "confidence": chosen["confidence"]}
@@ -241,6 +254,13 @@ def _words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> 
         # "how long is the training" after a job was discussed: that aspect of the same job.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     return chosen
+
+
+def _asks_school_programs(text: str, chosen: Dict[str, Any], reading: Reading) -> bool:
+    """Rule 7: what the student's own school offers (not pay, not a feeling, no other place)."""
+    if chosen["name"] not in PROGRAM_GUESSES or reading.asks("pay") or _feels(text):
+        return False
+    return reading.asks("my_school") and (reading.where is None or reading.where.kind == "near")
 
 
 def _states_a_myth(reading: Reading) -> bool:

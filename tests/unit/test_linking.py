@@ -256,3 +256,17 @@ def test_a_level_word_before_a_job_word_keeps_the_choice(linker):
 def test_a_very_long_word_is_read_without_error(linker):
     """A 500-letter "word" once ran past the last typo cutoff (StopIteration inside Rasa)."""
     assert linker.link("x" * 500).mentions == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("i have a question", []),  # spaCy lemmatises "ai" as "have": "have" is no mention of AI
+        ("does my school have anything for welders", [("role", "welder")]),
+        ("do you have info on machinists", [("role", "machinist")]),
+        ("what does ai do in factories", [("technology", "ai_vision")]),
+        ("tell me about AI", [("technology", "ai_vision")]),
+    ],
+)
+def test_a_word_whose_lemma_is_another_word_is_not_that_word(linker, text, expected):
+    assert kinds_ids(linker.link(text)) == expected

@@ -244,7 +244,7 @@ def test_validate_checks_knowledge_and_registry(write_schools, capsys):
     err = capsys.readouterr().err
     assert "entry schools[lincoln-high], field counselor.email: 'bad' is not an email address" in err
     assert validate.main([str(DEFAULT_PATH), str(write_schools({"schools": [LINCOLN]}, "good.yml"))]) == 0
-    assert "OK (1 school(s): lincoln-high; 2 allowed site origin(s))" in capsys.readouterr().out
+    assert "OK (1 school(s): lincoln-high; 2 allowed site origin(s), 0 program(s))" in capsys.readouterr().out
 
 
 def test_validate_uses_schools_file_by_default(write_schools, monkeypatch, capsys):
