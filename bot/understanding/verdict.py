@@ -286,7 +286,9 @@ def _backs_distress(text: str) -> bool:
     """What the classifier's `distress` needs beside it: a word of distress, or a message that is
     not about jobs, school work or this chat at all (no word of career or shop talk, no question
     about storage or deleting). "i heard a guy died at the steel mill" and "is there a way to
-    delete stuff here?" looked like distress to it; "i wrote letters to my mom just in case" is."""
+    delete stuff here?" looked like distress to it; "i wrote letters to my mom just in case" is.
+    A name of the knowledge file is no such word: "food", "car" and "teacher" are names too, and
+    "i'm in the garage with the car running" is a crisis."""
     if has_distress_words(text):
         return True
     if len(text.split()) < MIN_WORDS_ALONE:

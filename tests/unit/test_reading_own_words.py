@@ -153,6 +153,8 @@ def test_a_job_we_do_not_cover_gets_the_closest_and_its_related_jobs(knowledge, 
     [
         "i dropped out of dual enrollment last semester, does that mess up my chances",
         "i deleted my common app account lol is that dumb if i wanna do this instead",
+        "idk what i wanna do tbh i just like taking my bike apart and putting it back",
+        "My caseload is 450 kids and it's murder this time of year, so quickly: what's a digital twin?",
     ],
 )
 def test_school_plans_are_not_distress(knowledge, text):
