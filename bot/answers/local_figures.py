@@ -90,11 +90,7 @@ def _versus_nation(table: LocalPay, occupation: Occupation, here: Figures) -> st
     local, whole = here.get("a50"), national.get("a50") if national else None
     if local is None or whole is None:
         return "BLS does not publish a national median to compare with"
-    share = (local - whole) / whole
-    if abs(share) < SAME_SHARE:
-        return f"About the same as the U.S. median of {money(int(whole))}"
-    more = "more" if share > 0 else "less"
-    return f"{money(int(abs(local - whole)))} {more} than the U.S. median of {money(int(whole))}"
+    return _compared(local, whole, "the U.S. median", " of ")
 
 
 def _jobs_line(f: Figures) -> str:
@@ -194,12 +190,14 @@ def judge_in_area(table: LocalPay, role: Role, occupation: Occupation, area: str
     return "\n".join(x for x in [head, bullets(lines), group_note(role, occupation), tail, source] if x)
 
 
-def _compared(value: float, other: float, what: str) -> str:
+def _compared(value: float, other: float, what: str, before_figure: str = ", ") -> str:
+    """How a figure compares with another: "$5,320 less than the U.S. median of $53,750", or
+    "About the same as ..." within SAME_SHARE."""
     share = (value - other) / other
     if abs(share) < SAME_SHARE:
-        return f"About the same as {what}, {money(int(other))}"
+        return f"About the same as {what}{before_figure}{money(int(other))}"
     more = "more" if share > 0 else "less"
-    return f"{money(int(abs(value - other)))} {more} than {what}, {money(int(other))}"
+    return f"{money(int(abs(value - other)))} {more} than {what}{before_figure}{money(int(other))}"
 
 
 def in_title(title: str) -> str:
