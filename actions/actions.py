@@ -10,21 +10,15 @@ redaction) is done by the action server's entry point, bot/tools/action_server.p
 
 from __future__ import annotations
 
-import importlib
 from typing import Callable, Dict
 
-from actions.base import KnowledgeAction
+from actions.base import KnowledgeAction, answer_function
 from actions.finder import ActionResetFinder, ValidateCareerFinderForm  # noqa: F401 (registered)
 from actions.quiz import ActionQuizStep, ActionStartQuiz, ActionStop  # noqa: F401 (registered)
 from bot import kinds
 from bot.answers import finder, forget
 from bot.answers.turn import Turn
 from bot.render import Answer
-
-
-def _answer_function(dotted: str) -> Callable[[Turn], Answer]:
-    module, function = dotted.rsplit(".", 1)
-    return getattr(importlib.import_module(f"bot.answers.{module}"), function)
 
 
 def _class_name(action: str) -> str:
@@ -36,7 +30,7 @@ KIND_ACTIONS = {
     action: type(
         _class_name(action),
         (KnowledgeAction,),
-        {"action_name": action, "answer": staticmethod(_answer_function(dotted)), "__module__": __name__},
+        {"action_name": action, "answer": staticmethod(answer_function(dotted)), "__module__": __name__},
     )
     for action, dotted in kinds.ANSWERS.items()
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from typing import Any, Callable, Dict, List, Text
 
@@ -23,6 +24,12 @@ logger = logging.getLogger(__name__)
 MEMORY_SLOTS = ("role", "sector", "pathway", "last_aspect", "place")
 #: Read by the career finder's suggestions (set by the form, cleared by action_reset_finder).
 FORM_SLOTS = ("finder_interest", "finder_training", "finder_industry")
+
+
+def answer_function(dotted: str) -> Callable[[Turn], Answer]:
+    """The function of bot.answers named "module.function" (bot/kinds.py)."""
+    module, function = dotted.rsplit(".", 1)
+    return getattr(importlib.import_module(f"bot.answers.{module}"), function)
 
 
 def sorry(tracker: Tracker) -> str:

@@ -2,24 +2,71 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+import logging
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import FORM_SLOTS as FINDER_SLOTS
+from actions.base import MEMORY_SLOTS, answer_function, turn_from
+from bot import kinds
 from bot.answers import finder
+from bot.answers.loaded_knowledge import shared
+from bot.render import Answer
 from bot.text import user_text
-from bot.understanding.reading import READING_KEY, Reading
+from bot.understanding.reading import READING_KEY, ROLE, Reading
+
+#: Intents that answer the finder's questions (or pass on them): never a question of their own.
+FINDER_INTENTS = {"inform_finder", "affirm", "deny", "nlu_fallback", "start_career_finder"}
+#: How sure the classifier must be that a message the finder could not use is another question.
+SIDE_QUESTION_CONFIDENCE = 0.5
 
 
-def _check(value: Any, parse, dispatcher: CollectingDispatcher, slot: str, hint: str) -> Dict[Text, Any]:
-    """The parsed answer, or a request to answer again. None (just reset) stays unset, silently."""
+def _check(
+    value: Any, parse, dispatcher: CollectingDispatcher, slot: str, hint: str, tracker: Tracker
+) -> Dict[Text, Any]:
+    """The parsed answer, or a request to answer again. None (just reset) stays unset, silently.
+    A question of another kind asked instead ("whats a semiconductor technician") is answered
+    first, then the finder's question is asked again: the student is never stuck in the form."""
     if value is None:
         return {slot: None}
-    parsed = parse(str(value))
-    return {slot: parsed} if parsed else _reask(dispatcher, slot, hint)
+    # A job named is no answer to "what do you enjoy?" or "how long?": a question about it.
+    side = _side_question(tracker) if _names_a_job(tracker) else None
+    parsed = None if side else parse(str(value))
+    if parsed:
+        return {slot: parsed}
+    side = side or _side_question(tracker)
+    if side is None:
+        return _reask(dispatcher, slot, hint)
+    dispatcher.utter_message(text=side.text, buttons=[b.as_dict() for b in side.buttons])
+    dispatcher.utter_message(text="Now, back to the career finder.")  # its question follows
+    remembered = {name: value for name, value in side.slots.items() if name in MEMORY_SLOTS}
+    return {slot: None, **remembered}
+
+
+def _names_a_job(tracker: Tracker) -> bool:
+    return bool(Reading.from_dict((tracker.latest_message or {}).get(READING_KEY)).ids(ROLE))
+
+
+def _side_question(tracker: Tracker) -> Optional[Answer]:
+    """The answer to the latest message when it is clearly a question of another kind (bot/kinds.py)."""
+    intent = (tracker.latest_message or {}).get("intent") or {}
+    name, confidence = str(intent.get("name") or ""), intent.get("confidence") or 0.0
+    dotted = ANSWERS_BY_INTENT.get(name)
+    if not dotted or name in FINDER_INTENTS or confidence < SIDE_QUESTION_CONFIDENCE:
+        return None
+    try:
+        return answer_function(dotted)(turn_from(tracker, shared()))
+    except Exception:  # a bug must not leave the student without the finder's question
+        logger.exception("answering a question asked during the career finder failed")
+        return None
+
+
+logger = logging.getLogger(__name__)
+#: Intent -> the function of bot.answers that answers it (bot/kinds.py).
+ANSWERS_BY_INTENT = {k.intent: k.answer for k in kinds.KINDS if k.answer}
 
 
 def _reask(dispatcher: CollectingDispatcher, slot: str, hint: str) -> Dict[Text, Any]:
@@ -40,6 +87,7 @@ class ValidateCareerFinderForm(FormValidationAction):
             dispatcher,
             "finder_interest",
             "Pick hands-on work, technology, working with people, or data and numbers.",
+            tracker,
         )
 
     def validate_finder_training(
@@ -51,6 +99,7 @@ class ValidateCareerFinderForm(FormValidationAction):
             dispatcher,
             "finder_training",
             "Say how long: soon after high school, up to two years, or four years.",
+            tracker,
         )
 
     def validate_finder_industry(
@@ -62,6 +111,7 @@ class ValidateCareerFinderForm(FormValidationAction):
             dispatcher,
             "finder_industry",
             "Name an industry such as aerospace or automotive, or say \u201cany\u201d.",
+            tracker,
         )
 
 

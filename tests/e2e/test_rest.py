@@ -141,6 +141,14 @@ def test_career_finder_completed_skipped_and_stopped(bot, kb):
     assert "stopped the career finder" in bot.text("stop", other)
     assert "Median pay" in bot.text("how much do welders make", other)  # back to normal questions
 
+    # A question of another kind while the finder waits: answered, then the finder asks again.
+    third = uuid.uuid4().hex
+    bot.text("which job is right for me", third)
+    replies = bot.text("what does a semiconductor technician do", third)
+    assert role(kb, "semiconductor_technician").summary.split(".")[0] in replies
+    assert "Now, back to the career finder." in replies and "didn't catch that" not in replies
+    assert "what do you enjoy most?" in replies  # the finder's own question, asked again
+
 
 def test_context_holds_deep_into_a_long_chat(bot, kb):
     """Rasa gets only the newest turns (bot/stores/compaction.py); slots, follow-ups and the two-stage

@@ -235,6 +235,26 @@ def test_career_finder_validation():
     assert "didn't catch that" in dispatcher.messages[0]["text"]
 
 
+def test_a_question_asked_during_the_career_finder_is_answered_then_the_finder_goes_on(kb):
+    """Blind conversation batch 2: "whats a semiconductor technician" while the finder waited for
+    a training answer got "Sorry, I didn't catch that" four times in a row."""
+    from actions.finder import ValidateCareerFinderForm
+
+    dispatcher = CollectingDispatcher()
+    asked = tracker("whats a semiconductor technician", "ask_about")
+    result = ValidateCareerFinderForm().validate_finder_training(
+        asked.latest_message["text"], dispatcher, asked, DOMAIN
+    )
+    assert result == {"finder_training": None, "role": "semiconductor_technician", "last_aspect": "overview"}
+    assert role(kb, "semiconductor_technician").summary.split(".")[0] in dispatcher.messages[0]["text"]
+    assert dispatcher.messages[1]["text"] == "Now, back to the career finder."  # the form asks again
+    unsure = tracker("purple monkey dishwasher", "ask_about")
+    unsure.latest_message["intent"]["confidence"] = 0.3  # not clearly another question: asked again
+    dispatcher = CollectingDispatcher()
+    ValidateCareerFinderForm().validate_finder_training("purple monkey dishwasher", dispatcher, unsure, DOMAIN)
+    assert "didn't catch that" in dispatcher.messages[0]["text"]
+
+
 def test_finder_questions_and_suggestions_actions():
     messages, _ = run("action_ask_finder_industry", "", "start_career_finder")
     assert messages[0]["buttons"][-1] == {"title": "Any industry", "payload": "any industry"}
