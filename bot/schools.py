@@ -24,6 +24,7 @@ from pydantic import BaseModel, Extra, ValidationError, constr, validator
 from bot import ROOT, settings
 from bot.knowledge.loader import read_yaml_mapping
 from bot.knowledge.problems import Problem
+from bot.school_places import area_codes, area_problems
 from bot.school_programs import Program, known_role_ids, role_problems
 from bot.school_programs import label as program_label
 from bot.understanding.language import DEFAULT_LANGUAGE, normalise_language
@@ -123,6 +124,9 @@ class School(_Strict):
     #: The school's own programs (bot/school_programs.py): answered when a student asks what the
     #: school offers, and after a role answer ("At <school>: ...").
     programs: List[Program] = []
+    #: Where the school is, for "near me": a state ("Ohio") or a metro area as BLS names it
+    #: ("Dayton-Kettering-Beavercreek, OH"); checked against data/local/ (bot/school_places.py).
+    area: Optional[str] = None
 
     _plain = validator("name", "greeting", allow_reuse=True)(_no_control)
 
@@ -263,6 +267,8 @@ def load(path: Union[str, Path, None] = None, role_ids: Optional[Collection[str]
     if known is not None:  # an unreadable knowledge file is reported by its own check
         for n, item in enumerate(raw.get("schools") or []):
             problems += role_problems(_entry(item, n), item, known)
+    for n, item in enumerate(raw.get("schools") or []):
+        problems += area_problems(_entry(item, n), item, area_codes())
     try:
         parsed = _RegistryFile.parse_obj(raw)
     except ValidationError as error:

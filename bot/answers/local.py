@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import List, Optional
 
+from bot import school_places, schools
 from bot.answers import local_figures
 from bot.answers.turn import Turn
 from bot.knowledge import local_pay
@@ -77,13 +78,21 @@ def answer(turn: Turn) -> Answer:
 
 
 def _place(turn: Turn, table: local_pay.LocalPay) -> Optional[Place]:
-    """The place named now, else the one remembered ("in my state" after naming it)."""
+    """The place named now, else the one remembered ("in my state" after naming it), else for
+    "near me" on a school's chat the school's own area (its registry entry's `area`)."""
     found = turn.reading.where
     remembered = turn.slot("place")
     if (found is None or found.kind == "near") and remembered in table.areas:
-        area = table.areas[remembered]
-        return Place("state" if area.kind == "S" else "metro", area.name, area.code)
+        return _area_place(table.areas[remembered])
+    school = schools.lookup((turn.metadata or {}).get("school"))
+    code = school_places.area_code(school.area) if school else None
+    if found is not None and found.kind == "near" and code in table.areas:
+        return _area_place(table.areas[code])
     return found
+
+
+def _area_place(area: local_pay.Area) -> Place:
+    return Place("state" if area.kind == "S" else "metro", area.name, area.code)
 
 
 def _which_job(k, table: local_pay.LocalPay, place: Place, slots) -> Answer:
