@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Collection, Dict, List, Mapping, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Collection, Dict, List, Optional, Sequence, Union
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Extra, ValidationError, constr, validator
@@ -25,8 +25,8 @@ from bot import ROOT, settings
 from bot.knowledge.loader import read_yaml_mapping
 from bot.knowledge.problems import Problem
 from bot.school_places import area_codes, area_problems
+from bot.school_problems import duplicates, entry_name, problem_of
 from bot.school_programs import Program, known_role_ids, role_problems
-from bot.school_programs import label as program_label
 from bot.understanding.language import DEFAULT_LANGUAGE, normalise_language
 from bot.understanding.lexicon import LANGUAGES
 
@@ -262,17 +262,17 @@ def load(path: Union[str, Path, None] = None, role_ids: Optional[Collection[str]
     roles are checked against `role_ids` (default: the knowledge file's)."""
     path = Path(path) if path is not None else registry_path()
     raw = _read_yaml(path)
-    problems = _duplicates(raw.get("schools") or [])
+    problems = duplicates(raw.get("schools") or [])
     known = role_ids if role_ids is not None else known_role_ids()
     if known is not None:  # an unreadable knowledge file is reported by its own check
         for n, item in enumerate(raw.get("schools") or []):
-            problems += role_problems(_entry(item, n), item, known)
+            problems += role_problems(entry_name(item, n), item, known)
     for n, item in enumerate(raw.get("schools") or []):
-        problems += area_problems(_entry(item, n), item, area_codes())
+        problems += area_problems(entry_name(item, n), item, area_codes())
     try:
         parsed = _RegistryFile.parse_obj(raw)
     except ValidationError as error:
-        problems = [_problem(e, raw) for e in error.errors()] + problems
+        problems = [problem_of(e, raw) for e in error.errors()] + problems
     if problems:
         raise SchoolsError(path, problems)
     return Registry(parsed.schools)
@@ -326,107 +326,3 @@ def _read_yaml(path: Path) -> Any:
     if not isinstance(raw.get("schools", []), list):
         raise SchoolsError(path, [Problem("schools", "", "must be a list of schools, each starting with `- id:`")])
     return raw
-
-
-def _problem(error: Mapping[str, Any], raw: Any) -> Problem:
-    """pydantic's ('schools', 2, 'counselor', 'email') -> entry schools[lincoln-high], field counselor.email."""
-    loc = list(error["loc"])
-    if len(loc) >= 2 and loc[0] == "schools" and isinstance(loc[1], int):
-        items = raw.get("schools") or []
-        item = items[loc[1]] if loc[1] < len(items) else None
-        entry = _entry(item, loc[1])
-        field = _field(loc[2:])
-        if len(loc) >= 4 and loc[2] == "programs" and isinstance(loc[3], int):  # programs[Welding I].link
-            rest = _field(loc[4:])
-            field = program_label(item, loc[3]) + (f".{rest}" if rest and not rest.startswith("[") else rest)
-        if item is not None and not isinstance(item, dict):
-            return Problem(entry, "", "each school must be a mapping of fields (id:, name:, ...)")
-    else:
-        entry, field = (str(loc[0]) if loc else "(top level)"), _field(loc[1:])
-    return Problem(entry, field, _message(error))
-
-
-def _entry(item: Any, index: int) -> str:
-    """schools[lincoln-high], or schools[#3] for a school without a usable id."""
-    label = item.get("id") if isinstance(item, dict) else None
-    return f"schools[{label.strip() if isinstance(label, str) and label.strip() else f'#{index + 1}'}]"
-
-
-def _field(loc: Sequence[Union[str, int]]) -> str:
-    out = ""
-    for key in loc:
-        out += f"[{key + 1}]" if isinstance(key, int) else (("." if out else "") + str(key))
-    return out
-
-
-def _message(error: Mapping[str, Any]) -> str:
-    if error["type"] == "value_error.missing":
-        return "this required field is missing"
-    if error["type"] == "value_error.extra":
-        return "unknown field (check the spelling)"
-    if error["type"] in ("type_error.none.not_allowed", "value_error.any_str.min_length"):
-        return "is empty: write a value here"
-    if error["type"] == "value_error.any_str.max_length":
-        return f"is too long: at most {error['ctx']['limit_value']} characters"
-    msg = error["msg"]
-    return msg[0].lower() + msg[1:] if msg[:1].isupper() and not msg.startswith(("'", '"')) else msg
-
-
-def _duplicates(items: Sequence[Any]) -> List[Problem]:
-    """Two schools with one id (checked on the file's data, so it is reported with every other problem)."""
-    seen: Dict[str, int] = {}
-    problems = []
-    for n, item in enumerate(items, start=1):
-        school_id = item.get("id") if isinstance(item, dict) else None
-        if not isinstance(school_id, str):
-            continue
-        school_id = school_id.strip()
-        if school_id in seen:
-            problems.append(
-                Problem(
-                    f"schools[{school_id}]",
-                    "id",
-                    f"duplicate id: school #{n} in the list "
-                    f"has the same id as school #{seen[school_id]}; each school needs its own id",
-                )
-            )
-        else:
-            seen[school_id] = n
-    return problems
-
-
-# --- where a message came from ------------------------------------------------------------------
-
-#: Metadata key the socket.io channel sets (never a client: bot.channels.limits.clean_metadata
-#: drops it) when a message naming a school came from one of that school's registered sites.
-SITE_VERIFIED = "school_verified"
-
-
-def from_registered_site(
-    school_id: Any, socket_origin: Optional[str], host: Optional[str], site: Any, fetch_site: Optional[str] = None
-) -> bool:
-    """Whether a socket.io message naming `school_id` came from one of that school's `origins`.
-
-    `socket_origin` is the connection's Origin header: a school's own site (rasa-webchat on its
-    page), or the assistant's own address (`host`) when it is our widget, whose page runs in an
-    iframe on the school's site; then `site` is the page around that iframe, as the widget reports
-    it. A browser sends no Origin on a same-origin GET (socket.io's first poll) but says
-    `Sec-Fetch-Site: same-origin` (`fetch_site`). A browser cannot make any of these up; a script
-    imitating one can (docs/insights.md)."""
-    school = lookup(school_id)
-    if school is None or not school.origins:
-        return False
-    origin = _origin_or_none(socket_origin) if socket_origin else None
-    if origin in school.origins:
-        return True
-    own_page = (origin is not None and urlsplit(origin).netloc == (host or "").lower()) or (
-        socket_origin is None and fetch_site == "same-origin"
-    )
-    return own_page and isinstance(site, str) and _origin_or_none(site) in school.origins
-
-
-def _origin_or_none(value: str) -> Optional[str]:
-    try:
-        return normalise_origin(value.strip().rstrip("/"))
-    except ValueError:
-        return None

@@ -11,7 +11,7 @@
   messages per address and per conversation; over a limit, a connection is refused or a message
   gets a "slow down" reply).
 - A message naming a school from one of that school's registered sites is marked so in its
-  metadata (schools.SITE_VERIFIED): only those count in the school's insights.
+  metadata (school_sites.SITE_VERIFIED): only those count in the school's insights.
 - Origins (bot.channels.origins): engine.io accepts the bot's own and every origin allowed for
   some school; a message naming a school from another site than its own (or the district's) is
   answered with NOT_THIS_SITE and not passed to Rasa.
@@ -31,7 +31,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from socketio import AsyncServer
 
-from bot import schools
+from bot import school_sites
 from bot.channels import conversation_ids, origins
 from bot.channels.base import Admitted, Audience, Channel, Inbox, admit
 from bot.channels.bodies import SocketMessage
@@ -184,7 +184,7 @@ class SafeSocketIOInput(Channel, SocketIOInput):
                 await sio.emit(self.bot_message_evt, {"text": reply}, room=sid, namespace=namespace)
                 return
             if metadata.get("school") and _from_school_site(environ, metadata, raw):
-                metadata[schools.SITE_VERIFIED] = True  # counted in the school's insights (docs/insights.md)
+                metadata[school_sites.SITE_VERIFIED] = True  # counted in the school's insights (docs/insights.md)
             output = (MarkdownSocketIOOutput if markdown else SocketIOOutput)(sio, self.bot_message_evt)
             text = clean_message(event.message) or ""
             message = UserMessage(text, output, sender_id, input_channel=self.name(), metadata=metadata)
@@ -198,7 +198,7 @@ def _from_school_site(environ: Optional[Dict], metadata: Dict[str, Any], raw: An
     Origin header, or for our widget (served by the assistant) the page around its iframe."""
     environ = environ or {}
     site = raw.get("site") if isinstance(raw, dict) else None
-    return schools.from_registered_site(
+    return school_sites.from_registered_site(
         metadata["school"],
         environ.get("HTTP_ORIGIN"),
         environ.get("HTTP_HOST"),

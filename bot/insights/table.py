@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from bot import indexes
 from bot.kinds import INSIGHTS
 from bot.privacy import redact
-from bot.schools import SITE_VERIFIED
+from bot.school_sites import SITE_VERIFIED
 
 METADATA = sa.MetaData()
 TABLE = sa.Table(
@@ -43,7 +43,7 @@ TABLE = sa.Table(
     sa.Column("pathway", sa.String(64)),
     sa.Column("answered", sa.Boolean(create_constraint=False), nullable=False),
     # True when the message named its school from one of that school's registered sites
-    # (bot.schools.from_registered_site); only those count in the school's figures.
+    # (bot.school_sites.from_registered_site); only those count in the school's figures.
     sa.Column("verified", sa.Boolean(create_constraint=False), nullable=False, server_default=sa.false()),
     sa.Column("text", sa.Text),
     # Every page query filters on a day range, for one school or all: these make it a range scan.

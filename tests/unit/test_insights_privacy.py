@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 import yaml
 
-from bot import schools, settings
+from bot import school_sites, schools, settings
 from bot.channels.limits import clean_metadata
 from bot.insights import auth, grouping, page, table
 from bot.insights import report as reports
@@ -172,7 +172,7 @@ def registry(tmp_path, monkeypatch):
 
 
 def test_only_a_schools_registered_sites_verify_it(registry):
-    check = schools.from_registered_site
+    check = school_sites.from_registered_site
     assert check("north", "https://north.example.org", "bot.example.org", None)  # rasa-webchat on its site
     assert check("north", "https://bot.example.org", "bot.example.org", "https://north.example.org")  # our iframe
     assert not check("north", "https://bot.example.org", "bot.example.org", "https://evil.example")
@@ -185,7 +185,7 @@ def test_only_a_schools_registered_sites_verify_it(registry):
 
 
 def test_a_client_cannot_claim_verification():
-    assert clean_metadata({"school": "north", schools.SITE_VERIFIED: True}) == {"school": "north"}
+    assert clean_metadata({"school": "north", school_sites.SITE_VERIFIED: True}) == {"school": "north"}
     (row,) = table.rows("s", user(D1, "hi", "ask_pay", ""))
     assert row["verified"] is False
 
