@@ -122,6 +122,8 @@ PAY_ONLY_INTENTS = {"ask_quick_start", "ask_cost", "ask_safety"}
 #: Guesses that a question about the school's own programs overrules (rule 7).
 PROGRAM_GUESSES = LEXICAL_INTENTS | {LOCAL_INTENT, "what_about"}
 PROGRAMS_INTENT = "ask_training"
+#: The cue (data/lexicon/<lang>/cues.yml) of the words a PAY_ONLY guess needs to stand.
+OWN_WORDS = {"ask_safety": "safety", "ask_cost": "cost"}
 #: Guesses that an aspect asked with nothing named turns into that aspect of the job discussed.
 FOLLOW_UP_INTENTS = {"ask_about", "what_about", FALLBACK_INTENT}
 #: Guesses that two named jobs with words of comparison ("or", "vs", "which is better") overrule too.
@@ -244,7 +246,7 @@ def _words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> 
         return {"name": MYTH_INTENT, "confidence": confidence}  # "factory jobs don't pay well"
     if not reading.ids(ROLE) and (reading.ids(SECTOR) or reading.ids(PATHWAY)) and reading.asks("jobs_in"):
         return {"name": "explore_roles", "confidence": confidence}  # "what jobs are at a plastics plant"
-    if chosen["name"] in PAY_ONLY_INTENTS and reading.aspect != "pay":
+    if chosen["name"] in PAY_ONLY_INTENTS and reading.aspect != "pay" and not _lacks_own_words(chosen, reading):
         return chosen  # "how much does it cost to become a welder" is about cost, not education
     if reading.ids(ROLE) and reading.aspect:  # the aspect asked first, in any wording
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
@@ -261,6 +263,13 @@ def _asks_school_programs(text: str, chosen: Dict[str, Any], reading: Reading) -
     if chosen["name"] not in PROGRAM_GUESSES or reading.asks("pay") or _feels(text):
         return False
     return reading.asks("my_school") and (reading.where is None or reading.where.kind == "near")
+
+
+def _lacks_own_words(chosen: Dict[str, Any], reading: Reading) -> bool:
+    """A safety or cost guess for a message with none of its words, naming a job and asking
+    another aspect of it ("what do people that repair the machines at a factory do")."""
+    own = OWN_WORDS.get(chosen["name"])
+    return bool(own and not reading.asks(own) and reading.ids(ROLE) and reading.aspect)
 
 
 def _states_a_myth(reading: Reading) -> bool:

@@ -62,3 +62,16 @@ def test_the_first_aspect_asked_wins():
 @pytest.mark.parametrize("text", ["how much do they make tho", "ok what about welders rn", "ngl what do they do"])
 def test_chat_fillers_are_never_an_unknown_job(knowledge, text):
     assert knowledge.reader.read(text).unknown_jobs == 0
+
+
+@pytest.mark.parametrize(
+    "text, guess, intent",
+    [
+        ("what do people that repair the machines at a factory do", "ask_safety", "ask_about"),  # no safety word
+        ("is welding dangerous", "ask_safety", "ask_safety"),
+        ("how much does it cost to become a welder", "ask_cost", "ask_cost"),
+        ("what do welders wear to stay safe", "ask_safety", "ask_safety"),
+    ],
+)
+def test_a_safety_or_cost_guess_needs_its_own_words(knowledge, text, guess, intent):
+    assert decided(knowledge, text, {"name": guess, "confidence": 0.55}) == intent
