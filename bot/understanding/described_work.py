@@ -11,7 +11,7 @@ texts to the message's content words, and the best one is taken only when it is 
 
 from __future__ import annotations
 
-from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Tuple
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -88,9 +88,10 @@ ASPECT_CUES = frozenset(
 )
 
 
-def asking_words(words: Iterable[str], cues_of: Callable[[str], FrozenSet[str]]) -> FrozenSet[str]:
-    """The words that ask about an aspect of a job rather than describe the work."""
-    return frozenset(w for w in words if cues_of(w) & ASPECT_CUES)
+def asking_words(word_cues: Mapping[str, FrozenSet[str]]) -> FrozenSet[str]:
+    """The words (with the cues each matches) that ask about an aspect of a job rather than
+    describe the work."""
+    return frozenset(w for w, cues in word_cues.items() if cues & ASPECT_CUES)
 
 
 def work_words() -> FrozenSet[str]:

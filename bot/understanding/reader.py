@@ -58,14 +58,15 @@ class Reader:
         # Typos are put right into words that ask something; an inflected English word the
         # lemmatizer knows ("doing", "schooling") is a real word, never a typo.
         inflected = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        word_cues = {w: cues_in(w) for w in words}  # read once, for both uses below
         self.speller = Speller(
-            frozenset(w for w in words if cues_in(w)),
+            frozenset(w for w, cues in word_cues.items() if cues),
             lambda w: w in inflected or w in self.linker.stop_words or w in self.linker.question_words,
         )
         self.described = DescribedWork(
             self.described_from or self.kb,
             self.nlp,
-            asking_words(words, cues_in) | self.linker.stop_words | work_words(),
+            asking_words(word_cues) | self.linker.stop_words | work_words(),
         )
 
     @classmethod
@@ -97,6 +98,7 @@ class Reader:
         related = [r for n in near for r in self._related.get(n, ())]
         closest = list(dict.fromkeys([*near, *related, *closest]))[:3]
         cues = cues_in(self.speller.correct(text.lower()))
+        spelled_outside = self.speller.correct(outside)
         mentions = _not_set_aside([m for m in links.mentions if m.kind != NEAR_ROLE], doc)
         mentions += self._described(text, links.ids, cues)
         described = any(m.score == DESCRIBED_SCORE and m.kind == ROLE for m in mentions)
@@ -107,11 +109,11 @@ class Reader:
             unknown_jobs=unknown,
             closest=tuple(closest) if unknown else (),
             cues=cues,
-            cues_outside_names=cues_in(self.speller.correct(outside)),
+            cues_outside_names=cues_in(spelled_outside),
             **places_in(text),
             term=self.glossary.find(doc, typos="meaning" in cues),
             family=family_in(text),
-            aspect=first_aspect(self.speller.correct(outside)),
+            aspect=first_aspect(spelled_outside),
         )
 
     def _described(self, text: str, named, cues) -> list:
