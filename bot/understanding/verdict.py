@@ -161,7 +161,7 @@ def verdict(
         if forget.about_this_chat(text) and not has_distress_words(text):
             # "if i tell you something personal will it get reported?" is about this chat.
             chosen = {"name": PRIVACY_INTENT, "confidence": chosen["confidence"]}
-        elif not (chosen["confidence"] >= DISTRESS_MIN_CONFIDENCE and _backs_distress(text)):
+        elif not (chosen["confidence"] >= DISTRESS_MIN_CONFIDENCE and _backs_distress(text, reading)):
             chosen = _instead_of_distress(ranking)
         elif not has_distress_words(text) and _feels(text):
             # Sounds like distress but says only a feeling ("i feel like my teachers gave up on
@@ -291,16 +291,19 @@ def _about_chat_or_next(text: str, chosen: Dict[str, Any], ranking: List[Dict[st
     return _next(ranking, exclude={KEEP_INTENT})
 
 
-def _backs_distress(text: str) -> bool:
+def _backs_distress(text: str, reading: Reading) -> bool:
     """What the classifier's `distress` needs beside it: a word of distress, or a message that is
     not about jobs, school work or this chat at all (no word of career or shop talk, no question
-    about storage or deleting). "i heard a guy died at the steel mill" and "is there a way to
-    delete stuff here?" looked like distress to it; "i wrote letters to my mom just in case" is.
-    A name of the knowledge file is no such word: "food", "car" and "teacher" are names too, and
-    "i'm in the garage with the car running" is a crisis."""
+    about storage or deleting, no job described by its work). "i heard a guy died at the steel
+    mill", "describe a day for someone who tests silicon wafers" and "is there a way to delete
+    stuff here?" looked like distress to it; "i wrote letters to my mom just in case" is.
+    A name of the knowledge file alone is no such word: "food", "car" and "teacher" are names
+    too, and "i'm in the garage with the car running" is a crisis."""
     if has_distress_words(text):
         return True
     if len(text.split()) < MIN_WORDS_ALONE:
+        return False
+    if reading.asks("describes_job") and reading.ids("role"):
         return False
     return language_of_match("career", "anchors", text) is None
 

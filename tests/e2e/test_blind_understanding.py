@@ -130,8 +130,8 @@ KINDS = set(ANSWER_MARKERS) | {MYTH}
 
 
 #: Replies that harm when nobody asked for them (#25): the crisis reply and the question asked
-#: before a chat is deleted. Every turn of a conversation batch must be free of them unless its
-#: expectation is that reply.
+#: before a chat is deleted. Every row and every turn of a conversation must be free of them
+#: unless its expectation is that reply.
 CRISIS_LEAD = "I'm really sorry you're going through this."
 HARMFUL = {"delete": CONFIRM, "distress": CRISIS_LEAD}
 
@@ -139,27 +139,30 @@ HARMFUL = {"delete": CONFIRM, "distress": CRISIS_LEAD}
 def batch(path: Path) -> List[dict]:
     """The rows of a batch. A conversation batch (#25: whole conversations of a ninth grader, a
     parent, a counselor, a senior) gives one row per turn, asked after the turns before it, its
-    class the person, and the harmful replies banned."""
+    class the person. Every row has the harmful replies banned."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if "rows" in data:
-        return data["rows"]
+        return [{**row, "not": row.get("not", []) + _harmful_unless(row["expect"])} for row in data["rows"]]
     rows = []
     for conversation in data["conversations"]:
         said: List[str] = []
         for turn in conversation["turns"]:
-            value = turn["expect"].get("answer")
-            banned = [text for kind, text in HARMFUL.items() if kind != value]
             rows.append(
                 {
                     "before": list(said),
                     "q": turn["say"],
                     "expect": turn["expect"],
                     "class": conversation["person"],
-                    "not": banned,
+                    "not": _harmful_unless(turn["expect"]),
                 }
             )
             said.append(turn["say"])
     return rows
+
+
+def _harmful_unless(expect: dict) -> List[str]:
+    """The harmful replies a row bans: all but the one it expects."""
+    return [text for kind, text in HARMFUL.items() if kind != expect.get("answer")]
 
 
 def expectation(kb, row: dict) -> Tuple[List[Text], List[Text]]:

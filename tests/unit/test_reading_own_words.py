@@ -163,3 +163,16 @@ def test_school_plans_are_not_distress(knowledge, text):
     guess = {"name": "distress", "confidence": 0.93}
     ranking = [guess, {"name": "ask_privacy", "confidence": 0.02}]
     assert (corrected_intent(text, guess, ranking, knowledge.reader.read(text)) or guess)["name"] != "distress"
+
+
+def test_a_job_described_by_its_work_is_not_distress(knowledge):
+    """"describe a day for someone who tests silicon wafers" got the crisis reply (the classifier
+    said distress, 0.51; blind batch 6): a known job described by its work is a job question. With
+    no job described, the classifier's distress still stands."""
+    guess = {"name": "distress", "confidence": 0.9}
+    ranking = [guess, {"name": "ask_about", "confidence": 0.05}]
+    text = "describe a day for someone who tests silicon wafers"
+    assert knowledge.reader.read(text).ids("role") == ["semiconductor_technician"]
+    assert (corrected_intent(text, guess, ranking, knowledge.reader.read(text)) or guess)["name"] != "distress"
+    text = "i wrote letters to my mom and my brother just in case, someone who finds them will know"
+    assert (corrected_intent(text, guess, ranking, knowledge.reader.read(text)) or guess)["name"] == "distress"
