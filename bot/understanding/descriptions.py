@@ -19,11 +19,9 @@ from spacy.tokens import Doc
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.references import descriptions_of_entries
 from bot.text import normalise
-from bot.understanding.reading import Mention
+from bot.understanding.reading import DESCRIPTION_SCORE, Mention
 from bot.understanding.vocabulary import DESCRIPTION_VERBS
 
-#: Score of a description match: below any title or typo match (typos need 84 or more).
-DESCRIPTION_SCORE = 70.0
 #: How many tokens a match may spread over beyond its own words ("repair THE machines AT A factory").
 _SLACK = 3
 

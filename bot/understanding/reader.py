@@ -15,6 +15,7 @@ from bot.understanding.described_work import CUE_KINDS, DescribedWork, asking_wo
 from bot.understanding.linking import Linker, role_heads
 from bot.understanding.name_forms import with_other_languages
 from bot.understanding.reading import (
+    DESCRIBED_SCORE,
     NEAR_ROLE,
     ROLE,
     SECTOR,
@@ -30,9 +31,6 @@ from bot.understanding.spelling import Speller
 from bot.understanding.terms import GlossaryIndex
 from bot.understanding.vocabulary import question_words
 
-#: Score of an entry found by its description in the student's own words (below a
-#: `described_as` phrase's 70): bot/understanding/described_work.py.
-DESCRIBED_SCORE = 60.0
 
 
 @dataclass

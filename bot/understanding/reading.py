@@ -65,6 +65,14 @@ NEGATION = "negation"
 CUES = "cues"
 
 
+#: Score of a `described_as` phrase's match (bot/understanding/descriptions.py): below any title
+#: or typo match (typos need 84 or more).
+DESCRIPTION_SCORE = 70.0
+#: Score of an entry found by its description in the student's own words, below a phrase's
+#: (bot/understanding/described_work.py).
+DESCRIBED_SCORE = 60.0
+
+
 @dataclass(frozen=True)
 class Mention:
     kind: str
@@ -124,6 +132,11 @@ class Reading:
 
     def ids(self, kind: str) -> List[str]:
         return self.links.ids(kind)
+
+    def described(self, kind: str) -> List[str]:
+        """The entries of this kind found only by a description of their work, not by a name."""
+        named = {m.id for m in self.mentions if m.kind == kind and m.score > DESCRIPTION_SCORE}
+        return [m.id for m in self.mentions if m.kind == kind and m.id not in named]
 
     def as_dict(self) -> Dict[str, Any]:
         """Plain JSON for the parse data (stored with the message event)."""

@@ -37,6 +37,11 @@ seven things.
    `explore_roles` (the no-degree list), two jobs named side by side ("welder vs machinist") are
    `compare_roles`, and the jobs asked for in a named industry or pathway are `explore_roles`,
    whatever the classifier thought (LEXICAL_INTENTS says which guesses words overrule);
+   a job described by its work and not named ("the guy who is in charge of the whole factory,
+   how much does he make", "tell me about the job where you fix broken machinery") is that
+   aspect of the job, or what the job is, whatever else the classifier guessed (its guesses for
+   such words were economy, safety, first jobs: KEPT_FOR_A_DESCRIBED_JOB), unless the message
+   asks for a list of jobs ("jobs for people who like working with their hands");
    a common belief about manufacturing with no job named ("factory jobs don't pay", "it all went
    to China": the myth_<id> cues) is `ask_myth`;
    an explicit request for English or Spanish ("¿hablas español?") is `switch_language`.
@@ -123,7 +128,10 @@ PAY_ONLY_INTENTS = {"ask_quick_start", "ask_cost", "ask_safety"}
 PROGRAM_GUESSES = LEXICAL_INTENTS | {LOCAL_INTENT, "what_about"}
 PROGRAMS_INTENT = "ask_training"
 #: The cue (data/lexicon/<lang>/cues.yml) of the words a PAY_ONLY guess needs to stand.
-OWN_WORDS = {"ask_safety": "safety", "ask_cost": "cost"}
+OWN_WORDS = {"ask_safety": "safety", "ask_cost": "cost", "ask_quick_start": "quick_start"}
+#: Guesses a job described by its work keeps (rule 5): an aspect of a job, a comparison, a
+#: follow-up; every other guess is overruled.
+KEPT_FOR_A_DESCRIBED_JOB = {*kinds.ASPECT_INTENTS.values(), "compare_roles", "what_about", WORRY_INTENT}
 #: Guesses that an aspect asked with nothing named turns into that aspect of the job discussed.
 FOLLOW_UP_INTENTS = {"ask_about", "what_about", FALLBACK_INTENT}
 #: Guesses that two named jobs with words of comparison ("or", "vs", "which is better") overrule too.
@@ -236,6 +244,8 @@ def _words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> 
     if chosen["name"] == "what_about" and reading.ids(ROLE) and reading.aspect:
         # "what degree for a welder": a question of its own, not the last aspect for another job.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": max(chosen["confidence"], SURE)}
+    if _describes_a_job(reading) and chosen["name"] not in KEPT_FOR_A_DESCRIBED_JOB:
+        return {"name": kinds.ASPECT_INTENTS[reading.aspect or "overview"], "confidence": max(chosen["confidence"], SURE)}
     if chosen["name"] not in LEXICAL_INTENTS or (chosen["name"] == WORRY_INTENT and _feels(text)):
         # A worry with a feeling stays a worry ("my parents want me to go to college but i want to weld").
         return chosen
@@ -266,10 +276,17 @@ def _asks_school_programs(text: str, chosen: Dict[str, Any], reading: Reading) -
 
 
 def _lacks_own_words(chosen: Dict[str, Any], reading: Reading) -> bool:
-    """A safety or cost guess for a message with none of its words, naming a job and asking
-    another aspect of it ("what do people that repair the machines at a factory do")."""
+    """A safety, cost or first-jobs guess for a message with none of its words, naming a job and
+    asking another aspect of it ("what do people that repair the machines at a factory do", "my
+    son got offered a job as a spray painter, what does that job involve")."""
     own = OWN_WORDS.get(chosen["name"])
     return bool(own and not reading.asks(own) and reading.ids(ROLE) and reading.aspect)
+
+
+def _describes_a_job(reading: Reading) -> bool:
+    """One job found by a description of its work (no job named), in a message that does not
+    ask for a list of jobs."""
+    return len(reading.described(ROLE)) == 1 and len(reading.ids(ROLE)) == 1 and not reading.asks("list_jobs")
 
 
 def _states_a_myth(reading: Reading) -> bool:

@@ -176,3 +176,25 @@ def test_a_job_described_by_its_work_is_not_distress(knowledge):
     assert (corrected_intent(text, guess, ranking, knowledge.reader.read(text)) or guess)["name"] != "distress"
     text = "i wrote letters to my mom and my brother just in case, someone who finds them will know"
     assert (corrected_intent(text, guess, ranking, knowledge.reader.read(text)) or guess)["name"] == "distress"
+
+
+@pytest.mark.parametrize(
+    "text, guess, intent",
+    [
+        # The classifier's guesses for these were economy, safety and first jobs (blind batch 6).
+        ("how much does the person who fixes robots at a factory make", "ask_economy", "ask_pay"),
+        ("tell me about the job where you fix broken machinery in a plant", "ask_safety", "ask_about"),
+        ("who's the person that negotiates with suppliers for a factory", "ask_economy", "ask_about"),
+        ("imagine i work on an assembly line, what would my days look like", "inform_finder", "ask_about"),
+        ("my son got offered a job as a spray painter at a plant, what does that job involve", "ask_quick_start", "ask_about"),
+    ],
+)
+def test_a_job_described_by_its_work_is_asked_about_whatever_the_guess(knowledge, text, guess, intent):
+    ranking = [{"name": guess, "confidence": 0.8}]
+    assert (corrected_intent(text, ranking[0], ranking, knowledge.reader.read(text)) or ranking[0])["name"] == intent
+
+
+def test_a_list_of_jobs_for_people_described_stays_a_list(knowledge):
+    text = "jobs for people who like working with their hands"
+    guess = {"name": "explore_roles", "confidence": 0.7}
+    assert (corrected_intent(text, guess, [guess], knowledge.reader.read(text)) or guess)["name"] == "explore_roles"
