@@ -32,7 +32,6 @@ from bot.understanding.terms import GlossaryIndex
 from bot.understanding.vocabulary import question_words
 
 
-
 @dataclass
 class Reader:
     """Reads messages against one loaded knowledge file (built once per process, in Rasa)."""

@@ -166,7 +166,7 @@ def test_school_plans_are_not_distress(knowledge, text):
 
 
 def test_a_job_described_by_its_work_is_not_distress(knowledge):
-    """"describe a day for someone who tests silicon wafers" got the crisis reply (the classifier
+    """ "describe a day for someone who tests silicon wafers" got the crisis reply (the classifier
     said distress, 0.51; blind batch 6): a known job described by its work is a job question. With
     no job described, the classifier's distress still stands."""
     guess = {"name": "distress", "confidence": 0.9}
@@ -186,7 +186,11 @@ def test_a_job_described_by_its_work_is_not_distress(knowledge):
         ("tell me about the job where you fix broken machinery in a plant", "ask_safety", "ask_about"),
         ("who's the person that negotiates with suppliers for a factory", "ask_economy", "ask_about"),
         ("imagine i work on an assembly line, what would my days look like", "inform_finder", "ask_about"),
-        ("my son got offered a job as a spray painter at a plant, what does that job involve", "ask_quick_start", "ask_about"),
+        (
+            "my son got offered a job as a spray painter at a plant, what does that job involve",
+            "ask_quick_start",
+            "ask_about",
+        ),
     ],
 )
 def test_a_job_described_by_its_work_is_asked_about_whatever_the_guess(knowledge, text, guess, intent):
@@ -197,4 +201,48 @@ def test_a_job_described_by_its_work_is_asked_about_whatever_the_guess(knowledge
 def test_a_list_of_jobs_for_people_described_stays_a_list(knowledge):
     text = "jobs for people who like working with their hands"
     guess = {"name": "explore_roles", "confidence": 0.7}
+    assert (corrected_intent(text, guess, [guess], knowledge.reader.read(text)) or guess)["name"] == "explore_roles"
+
+
+@pytest.mark.parametrize(
+    "text, guess, intent",
+    [
+        # blind batch 6 and conversation batch 4: the guess, and what the words ask
+        ("tell my counselor im interested in welding", "nlu_fallback", "ask_counselor"),
+        ("can you send this to my counselor", "ask_for_staff", "ask_counselor"),
+        ("can u message mrs johnson that im interested in robotics", "ask_about", "ask_counselor"),
+        ("ok cool, and where do u get ur numbers", "nlu_fallback", "ask_source"),
+        ("Where do the salary figures come from? I want to check them first.", "ask_pay", "ask_source"),
+        ("is this saved?", "ask_source", "ask_privacy"),
+        ("If a student closes the window, is the conversation kept somewhere?", "ask_for_staff", "ask_privacy"),
+        (
+            "Before my son uses this, what information do you keep from his conversations?",
+            "ask_for_staff",
+            "ask_privacy",
+        ),
+        ("Can I put this chatbot on my classroom page?", "ask_privacy", "ask_for_staff"),
+        ("best pizza place near me", "out_of_scope", "out_of_scope"),
+        ("how much do welders make near me", "out_of_scope", "ask_local"),
+        ("factory jobs pay garbage", "ask_pay", "ask_myth"),
+        ("there's no career ladder in manufacturing", "nlu_fallback", "ask_myth"),
+    ],
+)
+def test_questions_about_the_assistant_and_myths_by_their_words(knowledge, text, guess, intent):
+    ranking = [{"name": guess, "confidence": 0.9}]
+    assert (corrected_intent(text, ranking[0], ranking, knowledge.reader.read(text)) or ranking[0])["name"] == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what does a welder make", "should i tell my parents i want to weld", "where do welders make the most"],
+)
+def test_job_questions_are_not_about_the_assistant(knowledge, text):
+    guess = {"name": "ask_pay", "confidence": 0.9}
+    got = (corrected_intent(text, guess, [guess], knowledge.reader.read(text)) or guess)["name"]
+    assert got not in ("ask_counselor", "ask_source", "ask_privacy", "ask_for_staff")
+
+
+@pytest.mark.parametrize("text", ["jobs at food and beverage plants?", "who works at foundries and steel mills"])
+def test_the_jobs_of_a_named_industry_are_its_list_even_as_a_follow_up(knowledge, text):
+    guess = {"name": "what_about", "confidence": 0.5}
     assert (corrected_intent(text, guess, [guess], knowledge.reader.read(text)) or guess)["name"] == "explore_roles"
