@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.understanding.spelling import Speller, allowed_edits
-from bot.understanding.verdict import corrected_intent
+from bot.understanding.verdict import corrected_intent, verdict
 
 
 def roles(knowledge, text):
@@ -246,3 +246,23 @@ def test_job_questions_are_not_about_the_assistant(knowledge, text):
 def test_the_jobs_of_a_named_industry_are_its_list_even_as_a_follow_up(knowledge, text):
     guess = {"name": "what_about", "confidence": 0.5}
     assert (corrected_intent(text, guess, [guess], knowledge.reader.read(text)) or guess)["name"] == "explore_roles"
+
+
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        # The classifier said distress (0.5-0.97) to these: blind batches 3 and 6 once every row
+        # was checked for harm. A doubt about oneself is a worry (ending with the 988 line).
+        ("ive never built anything in my life is it too late for me", "share_worry"),
+        ("ngl im lowkey dumb at science could i still do this stuff", "share_worry"),
+        ("the path where you design products and the steps to make them", None),
+        ("none of those sound fun, can you help me pick something else", None),
+    ],
+)
+def test_doubts_and_talk_of_the_jobs_listed_are_not_a_crisis(text, intent):
+    guess = {"name": "distress", "confidence": 0.9}
+    ranking = [guess, {"name": "share_worry", "confidence": 0.05}, {"name": "ask_pathways", "confidence": 0.04}]
+    got = verdict(text, guess, ranking).intent
+    assert got is not None and got["name"] != "distress"
+    if intent:
+        assert got["name"] == intent
