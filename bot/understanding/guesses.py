@@ -31,6 +31,7 @@ from bot.understanding.lexicon import language_of_match
 from bot.understanding.reading import MYTH_CUE_PREFIX, PATHWAY, ROLE, SECTOR, Reading
 
 WORRY_INTENT = "share_worry"
+QUIZ_ANSWER_INTENT = "answer_quiz"
 MYTH_INTENT = "ask_myth"
 PRIVACY_INTENT = "ask_privacy"
 FALLBACK_INTENT = "nlu_fallback"
@@ -105,6 +106,9 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
             "name": kinds.ASPECT_INTENTS[reading.aspect or "overview"],
             "confidence": confidence,
         }
+    if chosen["name"] == QUIZ_ANSWER_INTENT and reading.aspect:
+        # "jobs like that?" read as a quiz answer ("Like"): a question, quiz or no quiz.
+        return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     if chosen["name"] not in LEXICAL_INTENTS or (chosen["name"] == WORRY_INTENT and feels(text)):
         # A worry with a feeling stays a worry ("my parents want me to go to college but i want to weld").
         return chosen
@@ -114,6 +118,8 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
         return chosen  # "how much does it cost to become a welder" is about cost, not education
     if reading.ids(ROLE) and reading.aspect:  # the aspect asked first, in any wording
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
+    if reading.ids(ROLE) and reading.asks("meaning"):  # "i like drawing, whats a cad drafter"
+        return {"name": kinds.ASPECT_INTENTS["overview"], "confidence": confidence}
     if not reading.ids(ROLE) and reading.asks("no_degree") and not feels(text):
         return {"name": "explore_roles", "confidence": confidence}
     if reading.aspect and not reading.mentions and chosen["name"] in FOLLOW_UP_INTENTS and not reading.asks("jobs_in"):

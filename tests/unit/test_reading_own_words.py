@@ -266,3 +266,17 @@ def test_doubts_and_talk_of_the_jobs_listed_are_not_a_crisis(text, intent):
     assert got is not None and got["name"] != "distress"
     if intent:
         assert got["name"] == intent
+
+
+@pytest.mark.parametrize(
+    "text, guess, intent",
+    [
+        ("jobs like that?", "answer_quiz", "ask_related_roles"),  # "like" is also a quiz answer
+        ("anything else like it", "answer_quiz", "ask_related_roles"),
+        ("i like drawing and computers, whats a cad drafter", "inform_finder", "ask_about"),
+        ("save me the essay, how much do cnc ppl make", "ask_pay", "ask_pay"),  # no privacy question
+    ],
+)
+def test_a_question_in_the_words_of_a_quiz_or_finder_answer(knowledge, text, guess, intent):
+    ranking = [{"name": guess, "confidence": 0.6}]
+    assert (corrected_intent(text, ranking[0], ranking, knowledge.reader.read(text)) or ranking[0])["name"] == intent
