@@ -41,8 +41,8 @@ def closest_roles(
     linker: Linker, kb: KnowledgeBase, words: Iterable[str], sectors: Iterable[str] = (), limit: int = 3
 ) -> List[str]:
     """Known roles nearest to a job we do not know, best first: a word of the job like a word of
-    a role's title or aliases ("designer" -> industrial designer), then roles of an industry the
-    message names."""
+    a role's title or aliases ("house painter" -> painting and coating worker), then roles of an
+    industry the message names."""
     scores: Dict[str, float] = {}
 
     def add(role_id: str, score: float) -> None:
