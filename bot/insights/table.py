@@ -26,16 +26,26 @@ from bot.privacy import redact
 from bot.school_sites import SITE_VERIFIED
 
 METADATA = sa.MetaData()
+
+
+def _message_columns() -> List[sa.Column]:
+    """The columns both tables have in this order, after `id`: when the message came, from which
+    school and channel, in which conversation (a column belongs to one table: made anew each)."""
+    return [
+        sa.Column("day", sa.Date, nullable=False),
+        sa.Column("week", sa.Date, nullable=False),
+        sa.Column("ts", sa.Float, nullable=False),
+        sa.Column("school", sa.String(64), nullable=False),
+        sa.Column("channel", sa.String(32), nullable=False),
+        sa.Column("conversation", sa.String(255), nullable=False),
+    ]
+
+
 TABLE = sa.Table(
     "insights",
     METADATA,
     sa.Column("id", sa.Integer, sa.Sequence("insights_id_seq"), primary_key=True),
-    sa.Column("day", sa.Date, nullable=False),
-    sa.Column("week", sa.Date, nullable=False),
-    sa.Column("ts", sa.Float, nullable=False),
-    sa.Column("school", sa.String(64), nullable=False),
-    sa.Column("channel", sa.String(32), nullable=False),
-    sa.Column("conversation", sa.String(255), nullable=False),
+    *_message_columns(),
     sa.Column("intent", sa.String(64)),
     sa.Column("kind", sa.String(32), nullable=False),
     sa.Column("role", sa.String(64)),
@@ -57,12 +67,7 @@ PROGRAMS = sa.Table(
     "insights_programs",
     METADATA,
     sa.Column("id", sa.Integer, sa.Sequence("insights_programs_id_seq"), primary_key=True),
-    sa.Column("day", sa.Date, nullable=False),
-    sa.Column("week", sa.Date, nullable=False),
-    sa.Column("ts", sa.Float, nullable=False),
-    sa.Column("school", sa.String(64), nullable=False),
-    sa.Column("channel", sa.String(32), nullable=False),
-    sa.Column("conversation", sa.String(255), nullable=False),
+    *_message_columns(),
     sa.Column("verified", sa.Boolean(create_constraint=False), nullable=False),
     sa.Column("program", sa.String(64), nullable=False),  # the program's key (bot.school_programs.slug)
     sa.Index("insights_programs_school_day_idx", "school", "day"),
@@ -71,7 +76,8 @@ PROGRAMS = sa.Table(
 )
 #: The slot whose SlotSet (in the message's turn) lists the programs shown; at most this many counted.
 PROGRAMS_SLOT, MAX_PROGRAMS = "programs_shown", 20
-_PROGRAM_FIELDS = ("day", "week", "ts", "school", "channel", "conversation", "verified")
+#: What a program row copies from its message's row: all the columns both tables have.
+_PROGRAM_FIELDS = tuple(c.name for c in PROGRAMS.columns if c.name not in ("id", "program"))
 
 _FALSE = {"sqlite": "0", "postgresql": "false"}
 UNANSWERED_INTENTS = {"out_of_scope", "nlu_fallback"}

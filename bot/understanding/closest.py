@@ -1,5 +1,7 @@
-"""The known jobs closest to a job we do not know ("astronaut" -> aerospace engineer), found
-while reading the message (bot/understanding/reading.py) so the answers never read text."""
+"""The known jobs closest to a job we do not know, by its words ("injection molding technician"
+-> the technicians), found while reading the message (bot/understanding/reading.py) so the
+answers never read text. The jobs the knowledge file names as closest to a job we do not cover
+(a role's `near_names`: "astronaut" -> aerospace engineer) come before these (reader.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from rapidfuzz import fuzz
 from bot.knowledge.model import KnowledgeBase
 from bot.understanding.linking import Linker
 from bot.understanding.reading import ROLE
-from bot.understanding.vocabulary import LOOK_ALIKE_WORDS, NEARBY_WORDS
+from bot.understanding.vocabulary import LOOK_ALIKE_WORDS
 
 #: How close a typed word must be to a word of a role's name (rapidfuzz ratio) to count.
 _CLOSE_WORD = 80.0
@@ -39,9 +41,8 @@ def closest_roles(
     linker: Linker, kb: KnowledgeBase, words: Iterable[str], sectors: Iterable[str] = (), limit: int = 3
 ) -> List[str]:
     """Known roles nearest to a job we do not know, best first: a word of the job like a word of
-    a role's title or aliases ("designer" -> industrial designer), jobs and industries chosen for
-    the word in `NEARBY_WORDS` ("astronaut" -> aerospace engineer), and roles of an industry the
-    message names."""
+    a role's title or aliases ("house painter" -> painting and coating worker), then roles of an
+    industry the message names."""
     scores: Dict[str, float] = {}
 
     def add(role_id: str, score: float) -> None:
@@ -65,12 +66,4 @@ def closest_roles(
     for sector in sectors:
         for role_id in sectors_by_id[sector].roles if sector in sectors_by_id else ():
             add(role_id, 60.0)
-    for w in words:
-        # A job named in NEARBY_WORDS was chosen by hand for that word: it beats a shared
-        # everyday word such as "worker" ("warehouse worker" -> forklift operator first).
-        for rank, target in enumerate(NEARBY_WORDS.get(w) or NEARBY_WORDS.get(w.rstrip("s")) or ()):
-            if target in sectors_by_id:
-                for role_id in sectors_by_id[target].roles[:limit]:
-                    add(role_id, 55.0)
-            add(target, 101.0 - rank)
     return sorted(scores, key=lambda r: -scores[r])[:limit]

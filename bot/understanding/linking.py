@@ -21,8 +21,17 @@ from bot.knowledge.references import NAMED_SECTIONS, names_of_entries
 from bot.text import normalise
 from bot.understanding import lexicon
 from bot.understanding.descriptions import DescriptionIndex
-from bot.understanding.reading import KINDS, OTHER, PATHWAY, ROLE, SECTOR, Links, Mention  # noqa: F401 (re-exported)
-from bot.understanding.vocabulary import LOOK_ALIKE_WORDS, NEARBY_WORDS
+from bot.understanding.reading import (  # noqa: F401 (re-exported)
+    KINDS,
+    NEAR_ROLE,
+    OTHER,
+    PATHWAY,
+    ROLE,
+    SECTOR,
+    Links,
+    Mention,
+)
+from bot.understanding.vocabulary import LOOK_ALIKE_WORDS
 
 assert set(KINDS) == set(NAMED_SECTIONS)  # one list of kinds, two orders
 
@@ -72,16 +81,19 @@ class Linker:
             self._by_key[key] = name
             self.matcher.add(key, [self._own_lemmas(nlp(name.text))])
         # Name forms for fuzzy matching, keyed by token count so a word is compared with words.
+        # A one-word job we do not cover is matched as written: it is an everyday word's
+        # neighbour ("chemist" / "chemistry", "baker" / "bakery", "shipping" / "skipping").
         self._fuzzy: Dict[int, Dict[str, _Name]] = {}
         for name in self.names:
-            self._fuzzy.setdefault(name.tokens, {})[name.text] = name
+            if not (name.kind == NEAR_ROLE and name.tokens == 1):
+                self._fuzzy.setdefault(name.tokens, {})[name.text] = name
         # A bare head word ("engineer") -> the jobs it can mean; given when names in other
         # languages put the head elsewhere ("ingeniero mecánico": bot/understanding/name_forms.py).
         self._heads = role_heads(kb, nlp) if heads is None else heads
         self.descriptions = DescriptionIndex(kb, nlp, self.stop_words)
         # Real words a typo must not be "corrected" away from: every content word of a name
-        # ("automotive", "automation", "machine"), look-alikes that are no name at all, and
-        # jobs we know we do not cover ("baker" is not "banker").
+        # ("automotive", "automation", "machine"), jobs we do not cover included (a role's
+        # `near_names`: "baker" is not "banker"), and look-alikes ("car" is not "cad").
         self._kept_words: FrozenSet[str] = frozenset(
             {
                 w
@@ -90,7 +102,6 @@ class Linker:
                 if w not in self.stop_words and len(w) >= _MIN_FUZZY_LEN
             }
             | LOOK_ALIKE_WORDS
-            | set(NEARBY_WORDS)
         )
         self._job_words = frozenset().union(*(lexicon.word_list("job_words", lang) for lang in lexicon.LANGUAGES))
         self._job_endings = tuple(
@@ -116,7 +127,8 @@ class Linker:
         kept = [m for m in titles if not (m.end - m.start == 1 and m.start in inside)]
         mentions = sorted(kept + described, key=lambda m: m.start)
         covered = {i for m in mentions for i in range(m.start, m.end)}
-        ambiguous, unknown = self._leftovers(doc, covered)
+        near_ends = frozenset(m.end - 1 for m in mentions if m.kind == NEAR_ROLE)
+        ambiguous, unknown = self._leftovers(doc, covered, near_ends)
         return Links(mentions, ambiguous, unknown)
 
     def _own_lemmas(self, doc: Doc) -> Doc:
@@ -194,12 +206,19 @@ class Linker:
         )
 
     # -- what is left --------------------------------------------------------
-    def _leftovers(self, doc: Doc, covered: Set[int]) -> Tuple[List[Tuple[str, ...]], List[str]]:
+    def _leftovers(
+        self, doc: Doc, covered: Set[int], near_ends: FrozenSet[int] = frozenset()
+    ) -> Tuple[List[Tuple[str, ...]], List[str]]:
+        """Bare job words and words of jobs we do not know. `near_ends`: the last tokens of jobs
+        we do not cover, named (a role's `near_names`): a job word after one is part of that job
+        ("warehouse worker"), not a choice among our workers."""
         ambiguous: List[Tuple[str, ...]] = []
         unknown: List[str] = []
         unshaped: Dict[int, List[str]] = {}
         last_unknown = -2
         for token in doc:
+            if token.i in near_ends:
+                last_unknown = token.i
             if token.i in covered or not token.is_alpha or token.lower_ in self.stop_words:
                 continue
             roles = self._heads.get(token.lemma_) or self._heads.get(token.lower_) or self._fuzzy_head(token.lower_)
@@ -223,8 +242,6 @@ class Linker:
         return (
             word in self._job_words
             or singular in self._job_words
-            or word in NEARBY_WORDS
-            or singular in NEARBY_WORDS
             or any(singular.endswith(end) for end in self._job_endings)
         )
 
@@ -235,8 +252,6 @@ class Linker:
         word = token.lower_
         if token.lemma_ in self.question_words or word in self.question_words:
             return True
-        if token.lemma_ in NEARBY_WORDS or word in NEARBY_WORDS:
-            return False  # a job word we know we lack ("chemist" is not a typo of "chemistry")
         return any(
             match[0] == word[0] and len(match) >= len(word)
             for match, _, _ in process.extract(

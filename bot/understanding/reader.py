@@ -89,11 +89,12 @@ class Reader:
         closest = (
             closest_roles(self.linker, self.kb, links.unknown_words, links.ids(SECTOR)) if links.unknown_words else []
         )
-        # Jobs we do not cover, named ("supply chain manager"): the listed job the knowledge file
-        # gives as closest comes first, then the jobs related to it.
+        # Jobs we do not cover, named ("supply chain manager", "astronaut"): the listed job the
+        # knowledge file gives as closest comes first, then those like the job's other words
+        # ("fashion DESIGNER": the industrial designer), then the jobs related to the first.
         near = links.ids(NEAR_ROLE)
         related = [r for n in near for r in self._related.get(n, ())]
-        closest = list(dict.fromkeys([*near, *related, *closest]))[:3]
+        closest = list(dict.fromkeys([*near, *closest, *related]))[:3]
         cues = cues_in(self.speller.correct(text.lower()))
         spelled_outside = self.speller.correct(outside)
         mentions = _not_set_aside([m for m in links.mentions if m.kind != NEAR_ROLE], doc)

@@ -132,39 +132,7 @@ LOOK_ALIKE_WORDS: FrozenSet[str] = frozenset(
         "automaton",
         "automobile",
         "music",  # not the Spanish "música" (a musician, another cluster's job)
+        "car",  # not "cad" ("car designer" is no CAD designer)
+        "rocket",  # not "robot" ("rocket technician" is no robotics technician)
     }
 )
-
-#: Everyday words for jobs we do not cover -> the industries (sector ids) or roles (role ids)
-#: closest to them. Used only to suggest the nearest jobs we do know, never to give facts.
-NEARBY_WORDS = {
-    "astronaut": ("aerospace_engineer", "aerospace"),
-    "space": ("aerospace",),
-    "nasa": ("aerospace_engineer", "aerospace"),
-    "rocket": ("aerospace_engineer", "aerospace"),
-    "warehouse": ("forklift_operator", "logistician"),
-    "shipping": ("logistician", "forklift_operator"),
-    "stocker": ("forklift_operator", "logistician"),
-    "packer": ("production_worker", "food_processing_worker"),
-    "baker": ("food_processing_worker", "food_processing"),
-    "pastry": ("food_processing",),
-    "butcher": ("food_processing_worker", "food_processing"),
-    "brewer": ("food_processing",),
-    "candy": ("food_processing",),
-    "chemist": ("chemical_technician", "chemical_engineer"),
-    "lab": ("chemical_technician", "quality_inspector"),
-    "tailor": ("sewer", "textiles"),
-    "seamstress": ("sewer", "textiles"),
-    "fashion": ("sewer", "textiles"),
-    "blacksmith": ("metals", "welder"),
-    "metalworker": ("metals",),
-    "smelter": ("metals",),
-    "car": ("automotive",),
-    "auto": ("automotive",),
-    "mechanic": ("maintenance_mechanic",),
-    "chip": ("semiconductor_technician", "electronics"),
-    "inventor": ("mechanical_engineer", "industrial_designer"),
-    "designer": ("industrial_designer", "cad_drafter"),
-    "scientist": ("data_analyst", "materials_engineer"),
-    "painter": ("painting_coating_worker",),
-}

@@ -11,7 +11,9 @@ from datetime import date, datetime
 import pytest
 import sqlalchemy as sa
 import yaml
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
+from sqlalchemy.schema import CreateTable
 
 from bot.insights import report as reports
 from bot.insights import table
@@ -170,3 +172,36 @@ def test_program_rows_go_with_the_conversation_and_with_age(engine):
         retention.purge(session, EVENTS, days=1)
     with engine.connect() as connection:
         assert connection.execute(sa.select(sa.func.count()).select_from(table.PROGRAMS)).scalar() == 0
+
+
+#: Both tables as databases already made have them (SQLite): `insights` and `insights_programs`
+#: share their first columns, declared once (bot/insights/table.py), without changing either.
+EXISTING_SCHEMA = {
+    "insights": "CREATE TABLE insights ( id INTEGER NOT NULL, day DATE NOT NULL, week DATE NOT NULL, "
+    "ts FLOAT NOT NULL, school VARCHAR(64) NOT NULL, channel VARCHAR(32) NOT NULL, "
+    "conversation VARCHAR(255) NOT NULL, intent VARCHAR(64), kind VARCHAR(32) NOT NULL, role VARCHAR(64), "
+    "sector VARCHAR(64), pathway VARCHAR(64), answered BOOLEAN NOT NULL, verified BOOLEAN DEFAULT (0) NOT NULL, "
+    "text TEXT, PRIMARY KEY (id) )",
+    "insights_programs": "CREATE TABLE insights_programs ( id INTEGER NOT NULL, day DATE NOT NULL, "
+    "week DATE NOT NULL, ts FLOAT NOT NULL, school VARCHAR(64) NOT NULL, channel VARCHAR(32) NOT NULL, "
+    "conversation VARCHAR(255) NOT NULL, verified BOOLEAN NOT NULL, program VARCHAR(64) NOT NULL, "
+    "PRIMARY KEY (id) )",
+}
+
+
+def test_the_tables_are_declared_as_existing_databases_have_them():
+    for t in (table.TABLE, table.PROGRAMS):
+        assert " ".join(str(CreateTable(t).compile(dialect=sqlite.dialect())).split()) == EXISTING_SCHEMA[t.name]
+    # a program row copies every column the two tables share from its message's row
+    assert table._PROGRAM_FIELDS == ("day", "week", "ts", "school", "channel", "conversation", "verified")
+
+
+def test_a_database_made_before_is_written_and_read_as_it_is(tmp_path):
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'before.db'}")
+    with engine.begin() as connection:
+        for ddl in EXISTING_SCHEMA.values():
+            connection.exec_driver_sql(ddl)
+    insights_writer.ensure(engine)  # adds only the indexes
+    store(engine, {f"weld-{i}": turn(D1, "welding near me?", shown=[WELD]) for i in range(6)})
+    named, _ = shown(engine, "north")
+    assert named == {"Welding I and II": ("6", "6")}

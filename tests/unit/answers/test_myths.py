@@ -7,6 +7,8 @@ import pytest
 
 from bot.answers import myths
 from bot.render import pay_line
+from bot.understanding import lexicon
+from bot.understanding.reading import CUES, MYTH_CUE_PREFIX, cues_in
 from bot.understanding.verdict import corrected_intent
 from tests.unit.answers.conftest import turn
 
@@ -59,3 +61,22 @@ def test_a_belief_with_no_job_named_is_a_myth(knowledge, text, guess, intent):
     chosen = {"name": guess, "confidence": 0.4}
     result = corrected_intent(text, chosen, [chosen], knowledge.reader.read(text)) or chosen
     assert result["name"] == intent
+
+
+def _myth_sections(language: str) -> set:
+    return {name for name in lexicon.sections(CUES, language) if name.startswith(MYTH_CUE_PREFIX)}
+
+
+def test_every_belief_has_its_words_and_every_belief_word_section_a_belief(kb):
+    """A belief of the knowledge file without a myth_<id> section of data/lexicon/en/cues.yml is
+    reached only as the default one; a section whose id is no belief is never answered."""
+    ids = {MYTH_CUE_PREFIX + m.id for m in kb.myths}
+    assert ids - _myth_sections("en") == set()
+    for language in lexicon.LANGUAGES:
+        assert _myth_sections(language) - ids == set(), language
+
+
+def test_every_belief_as_the_file_states_it_is_found_by_its_own_words(kb):
+    for m in kb.myths:
+        found = sorted(c for c in cues_in(m.claim) if c.startswith(MYTH_CUE_PREFIX))
+        assert found == [MYTH_CUE_PREFIX + m.id], m.claim
