@@ -32,6 +32,7 @@ from bot.understanding.reading import MYTH_CUE_PREFIX, PATHWAY, ROLE, SECTOR, Re
 
 WORRY_INTENT = "share_worry"
 QUIZ_ANSWER_INTENT = "answer_quiz"
+FINDER_INTENT = "start_career_finder"
 MYTH_INTENT = "ask_myth"
 PRIVACY_INTENT = "ask_privacy"
 FALLBACK_INTENT = "nlu_fallback"
@@ -70,6 +71,9 @@ ASSISTANT_INTENTS = {COUNSELOR_INTENT, SOURCE_INTENT, STAFF_INTENT, PRIVACY_INTE
 #: Guesses that a common belief stated with no job named overrules ("factory jobs pay garbage"
 #: read as a pay question): the general ones, and pay or outlook asked of no job.
 MYTH_GUESSES = (LEXICAL_INTENTS - PAY_ONLY_INTENTS) | {"ask_pay", "ask_outlook"}
+#: General guesses that a feeling or a doubt about oneself with no job asked about turns into a
+#: worry ("my grades are kinda bad, can i still get a manufacturing job" read as a myth).
+FELT_GUESSES = (LEXICAL_INTENTS - {WORRY_INTENT}) | {MYTH_INTENT, "ask_economy"}
 #: Guesses a job described by its work keeps (rule 5): an aspect of a job, a comparison, a
 #: follow-up; every other guess is overruled.
 KEPT_FOR_A_DESCRIBED_JOB = {*kinds.ASPECT_INTENTS.values(), "compare_roles", "what_about", WORRY_INTENT}
@@ -109,6 +113,11 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
     if chosen["name"] == QUIZ_ANSWER_INTENT and reading.aspect:
         # "jobs like that?" read as a quiz answer ("Like"): a question, quiz or no quiz.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
+    if chosen["name"] in LEXICAL_INTENTS and reading.asks("wants_a_fit") and not reading.ids(ROLE):
+        return {"name": FINDER_INTENT, "confidence": confidence}  # "what job should i do lol"
+    if chosen["name"] in FELT_GUESSES and feels(text) and not reading.aspect and not reading.ids(ROLE):
+        # "what if im not strong enough to work in a factory" read as the cluster: a worry.
+        return {"name": WORRY_INTENT, "confidence": confidence}
     if chosen["name"] not in LEXICAL_INTENTS or (chosen["name"] == WORRY_INTENT and feels(text)):
         # A worry with a feeling stays a worry ("my parents want me to go to college but i want to weld").
         return chosen

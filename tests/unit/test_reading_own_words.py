@@ -280,3 +280,21 @@ def test_doubts_and_talk_of_the_jobs_listed_are_not_a_crisis(text, intent):
 def test_a_question_in_the_words_of_a_quiz_or_finder_answer(knowledge, text, guess, intent):
     ranking = [{"name": guess, "confidence": 0.6}]
     assert (corrected_intent(text, ranking[0], ranking, knowledge.reader.read(text)) or ranking[0])["name"] == intent
+
+
+@pytest.mark.parametrize(
+    "text, guess, intent",
+    [
+        ("what if im not strong enough to work in a factory", "ask_cluster", "share_worry"),
+        ("my grades are kinda bad, can i still get a manufacturing job", "ask_myth", "share_worry"),
+        ("i have zero experience, would anyone even hire me", "ask_cluster", "share_worry"),
+        ("im not really a hands on person is that gonna be a problem", "ask_cluster", "share_worry"),
+        ("My son struggles in school. Could manufacturing still work for him?", "ask_training", "share_worry"),
+        ("what job should i do lol", "out_of_scope", "start_career_finder"),
+        ("My daughter has no clue. Can you help her find a fit?", "ask_training", "start_career_finder"),
+        ("what do welders make, my grades are bad", "ask_pay", "ask_pay"),  # a job asked about
+    ],
+)
+def test_doubts_are_worries_and_asking_for_a_fit_starts_the_finder(knowledge, text, guess, intent):
+    ranking = [{"name": guess, "confidence": 0.7}]
+    assert (corrected_intent(text, ranking[0], ranking, knowledge.reader.read(text)) or ranking[0])["name"] == intent
