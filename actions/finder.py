@@ -22,6 +22,9 @@ from bot.understanding.reading import READING_KEY, ROLE, Reading
 FINDER_INTENTS = {"inform_finder", "affirm", "deny", "nlu_fallback", "start_career_finder"}
 #: How sure the classifier must be that a message the finder could not use is another question.
 SIDE_QUESTION_CONFIDENCE = 0.5
+#: From this many words, a message the classifier takes for another question is one, even when
+#: the finder could read an answer into it.
+SIDE_QUESTION_WORDS = 5
 
 
 def _check(
@@ -32,8 +35,11 @@ def _check(
     first, then the finder's question is asked again: the student is never stuck in the form."""
     if value is None:
         return {slot: None}
-    # A job named is no answer to "what do you enjoy?" or "how long?": a question about it.
-    side = _side_question(tracker) if _names_a_job(tracker) else None
+    # A job named is no answer to "what do you enjoy?" or "how long?": a question about it. So is
+    # a sentence the classifier is sure is another question ("r robots gonna take all the factory
+    # jobs tho"); a short answer ("robots", "2 years") is parsed first.
+    asks = _names_a_job(tracker) or len(str(value).split()) >= SIDE_QUESTION_WORDS
+    side = _side_question(tracker) if asks else None
     parsed = None if side else parse(str(value))
     if parsed:
         return {slot: parsed}

@@ -115,7 +115,8 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     if chosen["name"] in LEXICAL_INTENTS and reading.asks("wants_a_fit") and not reading.ids(ROLE):
         return {"name": FINDER_INTENT, "confidence": confidence}  # "what job should i do lol"
-    if chosen["name"] in FELT_GUESSES and feels(text) and not reading.aspect and not reading.ids(ROLE):
+    felt = feels(text) and not reading.aspect and not reading.ids(ROLE) and not _states_a_myth(reading)
+    if chosen["name"] in FELT_GUESSES and felt:
         # "what if im not strong enough to work in a factory" read as the cluster: a worry.
         return {"name": WORRY_INTENT, "confidence": confidence}
     if chosen["name"] not in LEXICAL_INTENTS or (chosen["name"] == WORRY_INTENT and feels(text)):

@@ -255,6 +255,23 @@ def test_a_question_asked_during_the_career_finder_is_answered_then_the_finder_g
     assert "didn't catch that" in dispatcher.messages[0]["text"]
 
 
+def test_a_sentence_sure_to_be_another_question_is_not_read_as_a_finder_answer():
+    """Blind conversation batch 1: "r robots gonna take all the factory jobs tho" was taken as what
+    the student enjoys (robots). A short answer the classifier doubts is still an answer."""
+    from actions.finder import ValidateCareerFinderForm
+
+    dispatcher = CollectingDispatcher()
+    asked = tracker("r robots gonna take all the factory jobs tho", "ask_automation")
+    form = ValidateCareerFinderForm()
+    result = form.validate_finder_interest(asked.latest_message["text"], dispatcher, asked, DOMAIN)
+    assert result["finder_interest"] is None and result["last_aspect"] == "automation"
+    assert dispatcher.messages[1]["text"] == "Now, back to the career finder."
+    dispatcher = CollectingDispatcher()
+    short = tracker("robots", "ask_automation")
+    assert form.validate_finder_interest("robots", dispatcher, short, DOMAIN)["finder_interest"]
+    assert dispatcher.messages == []
+
+
 def test_finder_questions_and_suggestions_actions():
     messages, _ = run("action_ask_finder_industry", "", "start_career_finder")
     assert messages[0]["buttons"][-1] == {"title": "Any industry", "payload": "any industry"}

@@ -298,3 +298,13 @@ def test_a_question_in_the_words_of_a_quiz_or_finder_answer(knowledge, text, gue
 def test_doubts_are_worries_and_asking_for_a_fit_starts_the_finder(knowledge, text, guess, intent):
     ranking = [{"name": guess, "confidence": 0.7}]
     assert (corrected_intent(text, ranking[0], ranking, knowledge.reader.read(text)) or ranking[0])["name"] == intent
+
+
+def test_a_worry_about_a_common_belief_gets_the_facts(knowledge):
+    text = "I am worried. Factories are dirty and unsafe places, no?"
+    guess = {"name": "ask_myth", "confidence": 0.98}
+    assert (corrected_intent(text, guess, [guess], knowledge.reader.read(text)) or guess)["name"] == "ask_myth"
+
+
+def test_how_long_is_school_asks_the_education(knowledge):
+    assert knowledge.reader.read("how long is school for the robot tech one").aspect == "education"
