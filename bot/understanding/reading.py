@@ -22,6 +22,7 @@ the place is kept as said, as in the text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any, Dict, FrozenSet, List, Optional, Tuple
@@ -185,7 +186,21 @@ def words_only(text: str) -> Reading:
 
 def first_aspect(text: str) -> Optional[str]:
     """The aspect of a job whose cue comes first in the message (of two starting together, the
-    one that ends first: "what does a welder do" before "what does a welder ... make"), or None."""
+    one that ends first: "what does a welder do" before "what does a welder ... make"), or None.
+    In a message of several sentences, the questions are read first: "My son wants to become a
+    welder. What does a welder do every day?" asks what the job is, not its training."""
+    sentences = _SENTENCE_END.split(text.strip())
+    questions = [s for s in sentences if s.rstrip().endswith("?")]
+    if questions and len(questions) < len(sentences):
+        return _first_aspect_in(" ".join(questions)) or _first_aspect_in(text)
+    return _first_aspect_in(text)
+
+
+#: Where a sentence ends (before the next one starts).
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _first_aspect_in(text: str) -> Optional[str]:
     folded = lexicon.fold(normalise(lexicon.fold(text)))
     spans: Dict[str, Tuple[int, int]] = {}
     for aspect, cue in ASPECT_CUES.items():

@@ -308,3 +308,11 @@ def test_a_worry_about_a_common_belief_gets_the_facts(knowledge):
 
 def test_how_long_is_school_asks_the_education(knowledge):
     assert knowledge.reader.read("how long is school for the robot tech one").aspect == "education"
+
+
+def test_the_question_sentence_gives_the_aspect():
+    from bot.understanding.reading import first_aspect
+
+    text = "Good evening. My son is 16 and he wants to become a welder. What does a welder do every day?"
+    assert first_aspect(text) == "overview"  # conversations batch 1: it got the training answer
+    assert first_aspect("My son wants to become a welder.") == "education"
