@@ -11,6 +11,7 @@ import re
 from typing import Dict, List, Optional, Tuple
 
 from bot import interest_quiz as iq
+from bot.answers.quiz_wishes import NO_WISHES, Narrowed, Wishes, narrow
 from bot.answers.turn import Turn
 from bot.knowledge import interest_profiles
 from bot.knowledge.model import Role
@@ -27,6 +28,11 @@ _RESTART = re.compile(
 FIT_WORDS = ((0.8, "strong"), (0.5, "good"), (0.3, "fair"))
 START_OVER = Button("Start the quiz over", payload("start_quiz", quiz_choice="restart"))
 COUNSELOR = Button("Talk to a counselor", payload("ask_counselor"))
+#: How the results word a training wish, after "jobs" (bot/answers/quiz_wishes.py).
+TRAINING_WISH = {
+    "short": "you can start soon after high school",
+    "two_year": "you can get into with two years of training or less",
+}
 STOPPED_FINDER = (
     "OK, I stopped the career finder. Ask me anything about manufacturing careers, "
     "or say \u201ccareer finder\u201d to try again."
@@ -56,12 +62,15 @@ def _item(index: int, lead: str = "", answers: str = "") -> Answer:
     return Answer(text, buttons, slots={ANSWERS_SLOT: answers, FINISHED_SLOT: None})
 
 
-def start(turn: Turn) -> Answer:
-    """Start the quiz, or pick up where the student left off (unless they ask to start over)."""
-    answers, _ = _state(turn)
+def start(turn: Turn, wishes: Wishes = NO_WISHES) -> Answer:
+    """Start the quiz, or pick up where the student left off, or show a finished quiz's results
+    again, narrowed by what they have said since (unless they ask to start over)."""
+    answers, finished = _state(turn)
     restart = turn.entities.get("quiz_choice") == "restart" or bool(_RESTART.search(normalise(turn.text)))
     if in_progress(turn) and not restart and answers:
         return _item(len(answers), "Welcome back! Let's pick up where you left off.", answers)
+    if finished and answers is not None and len(answers) == len(iq.quiz().items) and not restart:
+        return results(turn, answers, wishes)
     count = len(iq.quiz().items)
     intro = (
         f"Let's find out what kind of work you might enjoy. I'll name {count} activities, one at a time. "
@@ -72,7 +81,7 @@ def start(turn: Turn) -> Answer:
     return _item(0, intro)
 
 
-def step(turn: Turn) -> Answer:
+def step(turn: Turn, wishes: Wishes = NO_WISHES) -> Answer:
     """One answer: record it and ask the next item, or show the results after the last."""
     answers, _ = _state(turn)
     if not in_progress(turn) or answers is None:
@@ -92,7 +101,7 @@ def step(turn: Turn) -> Answer:
     answers += answer
     if len(answers) < len(iq.quiz().items):
         return _item(len(answers), answers=answers)
-    return results(turn, answers)
+    return results(turn, answers, wishes)
 
 
 def stop(turn: Turn) -> Answer:
@@ -118,17 +127,37 @@ def fit_word(r: float) -> str:
     return next((word for floor, word in FIT_WORDS if r >= floor), "weak")
 
 
-def ranked_roles(turn: Turn, reading: iq.Reading) -> List[Tuple[Role, float]]:
-    """The roles whose O*NET profiles correlate best with the student's areas."""
+def ranked_roles(turn: Turn, reading: iq.Reading, roles: List[Role]) -> List[Tuple[Role, float]]:
+    """Of these roles, those whose O*NET profiles correlate best with the student's areas."""
     profiles = interest_profiles.shared().profiles
     by_code: Dict[str, Role] = {}
-    for role in turn.kb.roles:  # a code shared by two roles keeps the first
+    for role in roles:  # a code shared by two roles keeps the first
         by_code.setdefault(role.onet_code, role)
     known = {code: p for code, p in profiles.items() if code in by_code}
     return [(by_code[code], r) for code, r in iq.matches(reading, known)]
 
 
-def results(turn: Turn, answers: str) -> Answer:
+def _jobs(turn: Turn, wishes: Wishes) -> str:
+    """'jobs in aerospace you can start soon after high school'."""
+    sector = turn.knowledge.sectors[wishes.sector].name.lower() if wishes.sector else ""
+    return " ".join(
+        w for w in ("jobs", f"in {sector}" if sector else "", TRAINING_WISH.get(wishes.training or "", "")) if w
+    )
+
+
+def _wish_lines(turn: Turn, narrowed: Narrowed) -> List[str]:
+    """What the results kept to of what the student said, and what they could not."""
+    lines = [f"As you asked, these are {_jobs(turn, narrowed.kept)}."] if narrowed.kept else []
+    if narrowed.let_go:
+        count = {0: "no", 1: "only one"}.get(narrowed.meeting_all, f"only {narrowed.meeting_all}")
+        asked = Wishes(narrowed.kept.training or narrowed.let_go.training, narrowed.let_go.sector)
+        jobs = _jobs(turn, asked).replace("jobs", "job" if narrowed.meeting_all == 1 else "jobs", 1)
+        where = "every industry" if narrowed.kept else "all the jobs I know"
+        lines.append(f"I know {count} {jobs}, so these come from {where}.")
+    return lines
+
+
+def results(turn: Turn, answers: str, wishes: Wishes = NO_WISHES) -> Answer:
     q = iq.quiz()
     slots = {ANSWERS_SLOT: answers, FINISHED_SLOT: True}
     reading = iq.read(answers)
@@ -155,9 +184,11 @@ def results(turn: Turn, answers: str) -> Answer:
         lines.append(f"After that, {_join(even)} came out even.")
     elif len(reading.top) == 1:
         lines.append("Nothing else stood out.")
-    picks = ranked_roles(turn, reading)
+    narrowed = narrow(turn.knowledge, turn.kb.roles, wishes)
+    picks = ranked_roles(turn, reading, narrowed.roles)
     profiles = interest_profiles.shared()
     lines.append("\nJobs here whose O*NET interest profiles fit yours best:")
+    lines += _wish_lines(turn, narrowed)
     for role, r in picks:
         code = profiles.profiles[role.onet_code].high_point
         kinds = _join([q.short[a] for a in code[:2]])
@@ -167,13 +198,20 @@ def results(turn: Turn, answers: str) -> Answer:
         )
     first = reading.top[0]
     if not any(profiles.profiles[role.onet_code].high_point.startswith(first) for role, _ in picks):
-        lines.append(f"None of the jobs I know is mostly about {q.names[first]}, so these are the closest.")
+        among = _jobs(turn, narrowed.kept) if narrowed.kept else "jobs I know"
+        lines.append(f"None of the {among} is mostly about {q.names[first]}, so these are the closest.")
     if picks[0][1] < FIT_WORDS[-1][0]:
         lines.append(
             "None of them is a close fit, and that's fine: this quiz is short, and you may fit jobs outside this list."
         )
     elif reading.tied:
         lines.append("Your answers don't point one clear way, and that's fine.")
+    if not (narrowed.kept or narrowed.let_go):  # nothing said that narrows: say how
+        lines.append(
+            "Want jobs you can start soon after high school, or in one industry? Tell me (for example "
+            "\u201cno college\u201d or \u201cjobs in aerospace\u201d), "
+            "then say \u201cwhat fits me\u201d to see this list again."
+        )
     lines.append(nudge)
     lines.append(f"(Job interest profiles: O*NET {profiles.meta.release} Database, USDOL/ETA, used under CC BY 4.0.)")
     return Answer(

@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from bot import ROOT
 from bot import interest_quiz as iq
 from bot.answers import quiz
-from bot.render import pay_line
+from bot.render import entry_level, pay_line
 from tests.conftest import role
 
 SCREENSHOT = ROOT / "reports" / "quiz.png"  # a fresh one each run, for looking at
@@ -118,3 +118,19 @@ def test_the_quiz_in_the_widget(browser, bot):
         page.locator(".msg--bot").last.get_by_role("button", name="Start the quiz over").wait_for()
     finally:
         context.close()
+
+
+def test_no_college_said_during_the_quiz_narrows_the_results(bot, kb):
+    """Words said in the middle ("I don't want to go to college") narrow the results (docs/quiz.md)."""
+    sender = f"quiz-{uuid.uuid4().hex}"
+    reply = bot.ask("what fits me", sender)
+    for i, choice in enumerate(RC):
+        if i == 4:
+            bot.ask("i don't want to go to college", sender, patient=True)  # answered as usual
+            reply = bot.ask("continue the quiz", sender, patient=True)
+        reply = tap(bot, sender, reply, choice)
+    results = text(reply)
+    assert "As you asked, these are jobs you can start soon after high school." in results
+    titles = [line[2:].split(":")[0] for line in results.splitlines() if "(O*NET code" in line]
+    picks = [r for r in kb.roles if r.title in titles]
+    assert len(picks) == len(titles) >= 3 and all(entry_level(r) == 0 for r in picks), titles

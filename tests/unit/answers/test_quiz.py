@@ -73,7 +73,9 @@ def test_resume_restart_and_stop(knowledge):
     finder = quiz.stop(Turn(knowledge, "stop_finder", "stop"))
     assert finder.text == quiz.STOPPED_FINDER
     finished = {quiz.ANSWERS_SLOT: "l" * N, quiz.FINISHED_SLOT: True}
-    assert start(knowledge, slots=finished).slots[quiz.ANSWERS_SLOT] == ""  # a new quiz
+    again = start(knowledge, slots=finished)  # "what fits me" after the results: the results again
+    assert again.slots[quiz.ANSWERS_SLOT] == "l" * N and "Thanks for finishing" in again.text
+    assert start(knowledge, "restart the quiz", slots=finished).slots[quiz.ANSWERS_SLOT] == ""  # a new quiz
     assert quiz.stop(Turn(knowledge, "stop_finder", "stop", slots=finished)).text == quiz.STOPPED_FINDER
 
 
