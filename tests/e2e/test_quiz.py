@@ -136,6 +136,22 @@ def test_no_college_said_during_the_quiz_narrows_the_results(bot, kb):
     assert len(picks) == len(titles) >= 3 and all(entry_level(r) == 0 for r in picks), titles
 
 
+def test_the_career_finders_training_answer_narrows_the_results(bot, kb):
+    """Told the career finder "start soon after high school": the quiz taken next respects it."""
+    sender = f"quiz-{uuid.uuid4().hex}"
+    reply = bot.ask("career finder", sender)
+    for title in ("Hands-on work", "Start soon after high school", "Any industry"):
+        reply = tap(bot, sender, reply, title)
+    assert "three jobs to look at" in text(reply), text(reply)
+    reply = bot.ask("what fits me", sender, patient=True)
+    for choice in RC:
+        reply = tap(bot, sender, reply, choice)
+    results = text(reply)
+    assert "As you asked, these are jobs you can start soon after high school." in results
+    titles = [line[2:].split(":")[0] for line in results.splitlines() if "(O*NET code" in line]
+    assert all(entry_level(r) == 0 for r in kb.roles if r.title in titles) and len(titles) >= 3, titles
+
+
 def test_the_quiz_in_spanish(bot, knowledge):
     """A Spanish conversation: started in Spanish words, answered by the Spanish buttons, and
     results naming the Spanish titles of the knowledge file's jobs (docs/quiz.md "In Spanish")."""
