@@ -14,6 +14,7 @@ from actions.base import MEMORY_SLOTS, answer_function, turn_from
 from bot import kinds
 from bot.answers import finder
 from bot.answers.loaded_knowledge import shared
+from bot.answers.quiz_wishes import from_finder
 from bot.render import Answer
 from bot.text import user_text
 from bot.understanding.reading import READING_KEY, ROLE, Reading
@@ -75,6 +76,11 @@ logger = logging.getLogger(__name__)
 ANSWERS_BY_INTENT = {k.intent: k.answer for k in kinds.KINDS if k.answer}
 
 
+def _wish(checked: Dict[Text, Any], slot: str) -> Dict[Text, Any]:
+    """A finder answer also sets the wish the quiz narrows with (bot/answers/quiz_wishes.py)."""
+    return {**checked, **from_finder(slot, checked[slot])} if checked.get(slot) else checked
+
+
 def _reask(dispatcher: CollectingDispatcher, slot: str, hint: str) -> Dict[Text, Any]:
     dispatcher.utter_message(text=f"Sorry, I didn't catch that. {hint} Or say \u201cskip\u201d.")
     return {slot: None}
@@ -99,25 +105,31 @@ class ValidateCareerFinderForm(FormValidationAction):
     def validate_finder_training(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict
     ) -> Dict[Text, Any]:
-        return _check(
-            value,
-            finder.parse_training,
-            dispatcher,
+        return _wish(
+            _check(
+                value,
+                finder.parse_training,
+                dispatcher,
+                "finder_training",
+                "Say how long: soon after high school, up to two years, or four years.",
+                tracker,
+            ),
             "finder_training",
-            "Say how long: soon after high school, up to two years, or four years.",
-            tracker,
         )
 
     def validate_finder_industry(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict
     ) -> Dict[Text, Any]:
-        return _check(
-            value,
-            lambda text: finder.parse_industry(text, Reading.from_dict(tracker.latest_message.get(READING_KEY))),
-            dispatcher,
+        return _wish(
+            _check(
+                value,
+                lambda text: finder.parse_industry(text, Reading.from_dict(tracker.latest_message.get(READING_KEY))),
+                dispatcher,
+                "finder_industry",
+                "Name an industry such as aerospace or automotive, or say \u201cany\u201d.",
+                tracker,
+            ),
             "finder_industry",
-            "Name an industry such as aerospace or automotive, or say \u201cany\u201d.",
-            tracker,
         )
 
 

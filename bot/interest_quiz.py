@@ -46,6 +46,7 @@ class Quiz:
     short: Dict[str, str]  # area -> a word or two ("hands-on"), for lists
     about: Dict[str, str]  # area -> one plain sentence
     answers: Tuple[Tuple[str, "re.Pattern[str]"], ...]  # (answer letter, words that say it), in order
+    restart: "re.Pattern[str]"  # words that ask to start over
 
 
 @lru_cache(maxsize=None)
@@ -60,6 +61,7 @@ def quiz(language: str = "en") -> Quiz:
         {a: v["short"] for a, v in data["areas"].items()},
         {a: v["about"] for a, v in data["areas"].items()},
         answers,
+        re.compile(rf"\b(?:{data['restart']})\b"),
     )
 
 

@@ -60,7 +60,8 @@ TRAINING_LABELS = {
 _SKIP = re.compile(
     r"\b(skip|not sure|no idea|dont know|don t know|idk|any|anything|whatever|no preference|doesnt matter)\b"
 )
-_LEVEL = {"short": 0, "two_year": 1, "four_year": 2}
+#: How long each training answer allows, on the scale of `entry_level` (0 = high school, 2 = a degree).
+TRAINING_LEVEL = {"short": 0, "two_year": 1, "four_year": 2}
 
 
 def parse_interest(text: str) -> Optional[str]:
@@ -98,8 +99,8 @@ def rank(k: Knowledge, interest: str, training: str, industry: str) -> List[Tupl
         if interest in role.interests:
             score += 3 - role.interests.index(interest)  # a role's first interest fits best
             reasons.append(f"it suits someone who likes {INTEREST_LABELS[interest]}")
-        if training in _LEVEL:
-            gap = _LEVEL[training] - entry_level(role)
+        if training in TRAINING_LEVEL:
+            gap = TRAINING_LEVEL[training] - entry_level(role)
             if gap >= 0:
                 score += 2 if gap == 0 else 1
                 reasons.append(f"you can start with {short_entry(role)}")

@@ -27,6 +27,7 @@ from bot.understanding.language import decisive_language
 from bot.understanding.reader import Reader
 from bot.understanding.reading import READING_KEY, Reading, words_only
 from bot.understanding.verdict import LANGUAGE_ENTITY, SAFETY_NET_ENTITY, verdict
+from bot.understanding.wishes import wishes
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ class MessageReader(GraphComponent):
             # settles it (bot/understanding/language.py): "hola" or a job title keeps it.
             language = found.language or decisive_language(text)
             extra += [(LANGUAGE_ENTITY, language)] if language else []
+            extra += wishes(reading)  # kept in the wish slots (bot/understanding/wishes.py)
             if extra:
                 entities = [
                     {"entity": name, "value": value, "start": 0, "end": len(text), "extractor": type(self).__name__}

@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from bot import ROOT
 from bot import interest_quiz as iq
 from bot.answers import quiz
-from bot.render import pay_line
+from bot.render import entry_level, pay_line
 from tests.conftest import role
 
 SCREENSHOT = ROOT / "reports" / "quiz.png"  # a fresh one each run, for looking at
@@ -26,7 +26,8 @@ RC = ["Like" if i.area in "RC" else "Dislike" for i in ITEMS]
 def tap(bot, sender, reply, title):
     """Send the payload of the button with this title in the last message of `reply`."""
     buttons = [b for m in reply for b in m.get("buttons") or []]
-    chosen = next(b for b in buttons if b["title"] == title)
+    chosen = next((b for b in buttons if b["title"] == title), None)
+    assert chosen, reply
     return bot.ask(chosen["payload"], sender, metadata={"school": "demo"}, patient=True)
 
 
@@ -118,3 +119,55 @@ def test_the_quiz_in_the_widget(browser, bot):
         page.locator(".msg--bot").last.get_by_role("button", name="Start the quiz over").wait_for()
     finally:
         context.close()
+
+
+def test_no_college_said_during_the_quiz_narrows_the_results(bot, kb):
+    """Words said in the middle ("I don't want to go to college") narrow the results (docs/quiz.md)."""
+    sender = f"quiz-{uuid.uuid4().hex}"
+    reply = bot.ask("what fits me", sender)
+    for i, choice in enumerate(RC):
+        if i == 4:  # answered as usual; then the item's button, in the message before, goes on
+            bot.ask("i don't want to go to college", sender, patient=True)
+        reply = tap(bot, sender, reply, choice)
+    results = text(reply)
+    assert "As you asked, these are jobs you can start soon after high school." in results
+    titles = [line[2:].split(":")[0] for line in results.splitlines() if "(O*NET code" in line]
+    picks = [r for r in kb.roles if r.title in titles]
+    assert len(picks) == len(titles) >= 3 and all(entry_level(r) == 0 for r in picks), titles
+
+
+def test_the_career_finders_training_answer_narrows_the_results(bot, kb):
+    """Told the career finder "start soon after high school": the quiz taken next respects it."""
+    sender = f"quiz-{uuid.uuid4().hex}"
+    reply = bot.ask("career finder", sender)
+    for title in ("Hands-on work", "Start soon after high school", "Any industry"):
+        reply = tap(bot, sender, reply, title)
+    assert "three jobs to look at" in text(reply), text(reply)
+    reply = bot.ask("what fits me", sender, patient=True)
+    for choice in RC:
+        reply = tap(bot, sender, reply, choice)
+    results = text(reply)
+    assert "As you asked, these are jobs you can start soon after high school." in results
+    titles = [line[2:].split(":")[0] for line in results.splitlines() if "(O*NET code" in line]
+    assert all(entry_level(r) == 0 for r in kb.roles if r.title in titles) and len(titles) >= 3, titles
+
+
+def test_the_quiz_in_spanish(bot, knowledge):
+    """A Spanish conversation: started in Spanish words, answered by the Spanish buttons, and
+    results naming the Spanish titles of the knowledge file's jobs (docs/quiz.md "In Spanish")."""
+    sender, es = f"quiz-{uuid.uuid4().hex}", {"lang": "es"}
+    reply = bot.ask("quiero hacer el quiz de intereses", sender, metadata=es)
+    assert "no es un examen" in text(reply) and text(reply).endswith(quiz.item_text(0, "es")), text(reply)
+    spanish = {"Like": "Me gusta", "Dislike": "No me gusta"}
+    for i, choice in enumerate(RC):
+        buttons = [b for m in reply for b in m.get("buttons") or []]
+        chosen = next((b for b in buttons if b["title"] == spanish[choice]), None)
+        assert chosen, reply
+        reply = bot.ask(chosen["payload"], sender, metadata=es, patient=True)
+        if i + 1 < N:
+            assert text(reply).endswith(quiz.item_text(i + 1, "es")), text(reply)
+    results = text(reply)
+    assert results.startswith("¡Gracias!") and "Trabajo con las manos" in results
+    titles = [line[2:].split(":")[0] for line in results.splitlines() if "(código de O*NET" in line]
+    spanish_titles = {r.title for r in knowledge.in_language("es").kb.roles}
+    assert 3 <= len(titles) <= 5 and set(titles) <= spanish_titles, titles

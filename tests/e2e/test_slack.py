@@ -3,63 +3,15 @@ answers are read from a fake Slack Web API on loopback."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import sqlite3
 import time
 import uuid
 from urllib.parse import urlencode
 
-import requests
-
 from bot.render import money
 from tests.conftest import role
-from tests.e2e.conftest import SLACK_SECRET
-
-BOT_USER = "UBOT0001"
-
-
-def post(bot, body: bytes, content_type: str, timestamp=None, secret=SLACK_SECRET, headers=None):
-    ts = str(int(timestamp if timestamp is not None else time.time()))
-    signature = "v0=" + hmac.new(secret.encode(), f"v0:{ts}:".encode() + body, hashlib.sha256).hexdigest()
-    return requests.post(
-        f"{bot.base}/webhooks/slack/webhook",
-        data=body,
-        timeout=10,
-        headers={
-            "Content-Type": content_type,
-            "X-Slack-Request-Timestamp": ts,
-            "X-Slack-Signature": signature,
-            **(headers or {}),
-        },
-    )
-
-
-def event(bot, inner: dict, **kw):
-    body = {
-        "token": "legacy",
-        "team_id": "T1",
-        "api_app_id": "A1",
-        "type": "event_callback",
-        "event_id": "Ev" + uuid.uuid4().hex[:10],
-        "event_time": int(time.time()),
-        "authorizations": [{"user_id": BOT_USER, "is_bot": True}],
-        "event": inner,
-    }
-    return post(bot, json.dumps(body).encode(), "application/json", **kw), body
-
-
-def dm(text, user="U100", channel=None, ts=None):
-    return {
-        "type": "message",
-        "channel_type": "im",
-        "channel": channel or "D" + uuid.uuid4().hex[:8],
-        "user": user,
-        "text": text,
-        "ts": ts or f"{time.time():.6f}",
-        "event_ts": f"{time.time():.6f}",
-    }
+from tests.e2e.slack_requests import BOT_USER, dm, event, post
 
 
 def test_url_verification(bot):

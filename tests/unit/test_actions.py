@@ -225,9 +225,16 @@ def test_career_finder_validation():
     assert form.validate_finder_interest("I like building things", dispatcher, t, DOMAIN) == {
         "finder_interest": "hands_on"
     }
-    assert form.validate_finder_training("skip", dispatcher, t, DOMAIN) == {"finder_training": "any"}
+    # Each answer also sets the wish the quiz narrows with ("any" clears it: docs/quiz.md).
+    assert form.validate_finder_training("skip", dispatcher, t, DOMAIN) == {
+        "finder_training": "any",
+        "wish_training": None,
+    }
     planes = tracker("planes", "inform_finder")  # the industry is read from the message that gave it
-    assert form.validate_finder_industry("planes", dispatcher, planes, DOMAIN) == {"finder_industry": "aerospace"}
+    assert form.validate_finder_industry("planes", dispatcher, planes, DOMAIN) == {
+        "finder_industry": "aerospace",
+        "wish_industry": "aerospace",
+    }
     assert dispatcher.messages == []
     assert form.validate_finder_interest(None, dispatcher, t, DOMAIN) == {"finder_interest": None}
     assert dispatcher.messages == []  # a slot just reset is not an answer to complain about

@@ -48,7 +48,7 @@ def test_an_unknown_language_is_answered_in_english():
 def test_spanish_phrases_are_not_english_left_untranslated():
     """A Spanish phrase equal to the English one is only figures, names or punctuation."""
     english, spanish = phrases.book("en"), phrases.book("es")
-    allowed = {"render.cite", "render.cite_publisher", "explore.versus", "explore.lead_end"}
+    allowed = {"render.cite", "render.cite_publisher", "explore.versus", "explore.lead_end", "quiz.area"}
     same = [k for k in english if english[k] == spanish[k] and k not in allowed]
     assert not same
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot import interest_quiz as iq
 from bot.answers import quiz
 from bot.answers.turn import Turn
+from bot.phrases import say
 
 N = len(iq.quiz().items)
 
@@ -71,10 +72,12 @@ def test_resume_restart_and_stop(knowledge):
     stopped = quiz.stop(Turn(knowledge, "stop_finder", "stop", slots=slots))
     assert "stopped the quiz" in stopped.text and quiz.ANSWERS_SLOT not in stopped.slots
     finder = quiz.stop(Turn(knowledge, "stop_finder", "stop"))
-    assert finder.text == quiz.STOPPED_FINDER
+    assert finder.text == say("en", "quiz.stopped_finder")
     finished = {quiz.ANSWERS_SLOT: "l" * N, quiz.FINISHED_SLOT: True}
-    assert start(knowledge, slots=finished).slots[quiz.ANSWERS_SLOT] == ""  # a new quiz
-    assert quiz.stop(Turn(knowledge, "stop_finder", "stop", slots=finished)).text == quiz.STOPPED_FINDER
+    again = start(knowledge, slots=finished)  # "what fits me" after the results: the results again
+    assert again.slots[quiz.ANSWERS_SLOT] == "l" * N and "Thanks for finishing" in again.text
+    assert start(knowledge, "restart the quiz", slots=finished).slots[quiz.ANSWERS_SLOT] == ""  # a new quiz
+    assert quiz.stop(Turn(knowledge, "stop_finder", "stop", slots=finished)).text == say("en", "quiz.stopped_finder")
 
 
 def test_an_answer_without_a_quiz_offers_one(knowledge):
