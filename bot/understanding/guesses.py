@@ -33,6 +33,7 @@ from bot.understanding.reading import MYTH_CUE_PREFIX, PATHWAY, ROLE, SECTOR, Re
 WORRY_INTENT = "share_worry"
 QUIZ_ANSWER_INTENT = "answer_quiz"
 FINDER_INTENT = "start_career_finder"
+JUDGE_INTENT = "judge_figure"
 MYTH_INTENT = "ask_myth"
 PRIVACY_INTENT = "ask_privacy"
 FALLBACK_INTENT = "nlu_fallback"
@@ -74,6 +75,9 @@ MYTH_GUESSES = (LEXICAL_INTENTS - PAY_ONLY_INTENTS) | {"ask_pay", "ask_outlook"}
 #: General guesses that a feeling or a doubt about oneself with no job asked about turns into a
 #: worry ("my grades are kinda bad, can i still get a manufacturing job" read as a myth).
 FELT_GUESSES = (LEXICAL_INTENTS - {WORRY_INTENT}) | {MYTH_INTENT, "ask_economy"}
+#: Guesses that weighing the figure just given ("is that good money", with nothing named) turns
+#: into weighing it: the classifier read some as the same pay question again.
+JUDGED_GUESSES = LEXICAL_INTENTS | {"ask_pay", "ask_outlook", "what_about"}
 #: Guesses a job described by its work keeps (rule 5): an aspect of a job, a comparison, a
 #: follow-up; every other guess is overruled.
 KEPT_FOR_A_DESCRIBED_JOB = {*kinds.ASPECT_INTENTS.values(), "compare_roles", "what_about", WORRY_INTENT}
@@ -113,6 +117,8 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
     if chosen["name"] == QUIZ_ANSWER_INTENT and reading.aspect:
         # "jobs like that?" read as a quiz answer ("Like"): a question, quiz or no quiz.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
+    if chosen["name"] in JUDGED_GUESSES and reading.asks("judges_figure") and not reading.mentions:
+        return {"name": JUDGE_INTENT, "confidence": confidence}  # "is that above the typical wage?"
     if chosen["name"] in LEXICAL_INTENTS and reading.asks("wants_a_fit") and not reading.ids(ROLE):
         return {"name": FINDER_INTENT, "confidence": confidence}  # "what job should i do lol"
     felt = feels(text) and not reading.aspect and not reading.ids(ROLE) and not _states_a_myth(reading)

@@ -316,3 +316,16 @@ def test_the_question_sentence_gives_the_aspect():
     text = "Good evening. My son is 16 and he wants to become a welder. What does a welder do every day?"
     assert first_aspect(text) == "overview"  # conversations batch 1: it got the training answer
     assert first_aspect("My son wants to become a welder.") == "education"
+
+
+@pytest.mark.parametrize(
+    "text, guess, intent",
+    [
+        ("Is that above the typical wage for all jobs?", "ask_pay", "judge_figure"),
+        ("dang is that a lot", "what_about", "judge_figure"),
+        ("is that good money for a welder", "ask_pay", "ask_pay"),  # a job named: its pay
+    ],
+)
+def test_weighing_the_figure_just_given(knowledge, text, guess, intent):
+    ranking = [{"name": guess, "confidence": 0.7}]
+    assert (corrected_intent(text, ranking[0], ranking, knowledge.reader.read(text)) or ranking[0])["name"] == intent
