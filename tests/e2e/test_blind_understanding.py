@@ -25,7 +25,7 @@ from typing import Dict, List, Tuple
 import pytest
 import yaml
 
-from bot.answers.forget import CONFIRM
+from bot.phrases import LANGUAGES, say
 from tests.e2e.expectations import CASELESS, IN_FLIGHT, OneOf, Text, converse, forbidden, judge, needed
 
 ROOT = Path(__file__).parents[2]
@@ -95,9 +95,9 @@ ANSWER_MARKERS: Dict[str, Tuple[str, OneOf]] = {
     # bot/answers/topics.py sources(): the attribution line that ends every sources answer.
     "sources": ("bot/answers/topics.py", OneOf(("About my data:",))),
     # bot/answers/forget.py privacy(): its heading.
-    "privacy": ("bot/answers/forget.py", OneOf(("Here's what happens to what you type here",))),
-    # bot/answers/forget.py CONFIRM: the question asked before anything is deleted.
-    "delete": ("bot/answers/forget.py", OneOf((CONFIRM,))),
+    "privacy": ("bot/answers/forget.py", OneOf(tuple(say(lang, "privacy.intro") for lang in LANGUAGES))),
+    # bot/answers/forget.py confirm_delete(): the question asked before anything is deleted.
+    "delete": ("bot/answers/forget.py", OneOf(tuple(say(lang, "privacy.confirm") for lang in LANGUAGES))),
     # bot/answers/staff.py answer(): its heading.
     "staff": ("bot/answers/staff.py", OneOf(("For counselors and teachers:",))),
     # domain.yml utter_capabilities: its first sentence.
@@ -132,7 +132,10 @@ KINDS = set(ANSWER_MARKERS) | {MYTH}
 #: before a chat is deleted. Every turn of a conversation batch must be free of them unless its
 #: expectation is that reply.
 CRISIS_LEAD = "I'm really sorry you're going through this."
-HARMFUL = {"delete": CONFIRM, "distress": CRISIS_LEAD}
+CONFIRM = say("en", "privacy.confirm")
+#: The question before deleting, in every language (data/phrases/<language>/privacy.yml).
+CONFIRMS = [say(lang, "privacy.confirm") for lang in LANGUAGES]
+HARMFUL = {"delete": CONFIRMS, "distress": [CRISIS_LEAD]}
 
 
 def batch(path: Path) -> List[dict]:
@@ -147,7 +150,7 @@ def batch(path: Path) -> List[dict]:
         said: List[str] = []
         for turn in conversation["turns"]:
             value = turn["expect"].get("answer")
-            banned = [text for kind, text in HARMFUL.items() if kind != value]
+            banned = [text for kind, texts in HARMFUL.items() if kind != value for text in texts]
             rows.append(
                 {
                     "before": list(said),
@@ -229,7 +232,7 @@ def _brief(texts: list) -> str:
 
 
 def harmful(results: List[Result]) -> List[Result]:
-    return [r for r in results if any(text in r.present for text in HARMFUL.values())]
+    return [r for r in results if any(text in r.present for texts in HARMFUL.values() for text in texts)]
 
 
 def report(name: str, results: List[Result], floor: float) -> str:
