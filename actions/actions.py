@@ -15,6 +15,7 @@ from typing import Callable, Dict
 from actions.base import KnowledgeAction, answer_function
 from actions.finder import ActionResetFinder, ValidateCareerFinderForm  # noqa: F401 (registered)
 from actions.quiz import ActionQuizStep, ActionStartQuiz, ActionStop  # noqa: F401 (registered)
+from actions.session import ActionSessionStart  # noqa: F401 (registered)
 from bot import kinds
 from bot.answers import finder, forget
 from bot.answers.turn import Turn

@@ -2,13 +2,17 @@
 
 "my daughter wants to be a welder, how much..." is a parent asking about their child, so the
 answer says "your daughter" and "she" instead of "you", and never tells the parent to "tell an
-adult at school". The words are a vocabulary (data/lexicon/<language>/family.yml).
+adult at school". The words that point to a child are a vocabulary (data/lexicon/<language>/
+family.yml); the words that name them are the phrasebook's (data/phrases/<language>/audience.yml).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import AbstractSet
+
+from bot.phrases import say, words
 
 
 @dataclass(frozen=True)
@@ -20,24 +24,26 @@ class Reader:
     they: str  # "you", "she", "he", "they"
     their: str  # "your", "her", "his", "their"
     them: str  # "you", "her", "him", "them"
+    language: str = "en"
 
     def counselor(self) -> str:
         """Whom to ask at school: the student's counselor either way."""
-        return "your school counselor" if not self.parent else f"{self.their} school counselor"
+        return say(self.language, "audience.counselor", their=self.their)
 
 
-STUDENT = Reader(False, "you", "you", "your", "you")
-_CHILDREN = {
-    "daughter": Reader(True, "your daughter", "she", "her", "her"),
-    "son": Reader(True, "your son", "he", "his", "him"),
-    "child": Reader(True, "your child", "they", "their", "them"),
-}
-
-
-def reader_of(family: AbstractSet[str]) -> Reader:
+def reader_of(family: AbstractSet[str], language: str = "en") -> Reader:
     """The child a parent writes about ("my son", "mi hija": the reading's `family`); the student
     otherwise. A message naming a daughter and a son (or only "my kids") is about "your child"."""
     found = [name for name in ("daughter", "son", "child") if name in family]
     if not found:
-        return STUDENT
-    return _CHILDREN[found[0]] if len(found) == 1 else _CHILDREN["child"]
+        return _reader("student", language)
+    return _reader(found[0] if len(found) == 1 else "child", language)
+
+
+@lru_cache(maxsize=None)
+def _reader(who: str, language: str) -> Reader:
+    key = {"student": "audience.student", "daughter": "audience.daughter", "son": "audience.son"}.get(
+        who, "audience.child"
+    )
+    child, they, their, them = words(language, key)
+    return Reader(who != "student", child, they, their, them, language)

@@ -3,51 +3,45 @@
 Deleting cannot be undone, so a request to delete is answered with a question and two buttons;
 the store deletes every stored event of the conversation only when `action_delete_conversation`
 runs, which only the confirmation leads to (data/rules.yml, bot/stores/retention.py). Questions about
-storage get the facts of docs/privacy.md instead.
+storage get the facts of docs/privacy.md instead. The words are the phrasebook's "privacy" book
+(data/phrases/<language>/privacy.yml); the facts (how many days) come from the settings.
 """
 
 from __future__ import annotations
 
 from bot import settings
 from bot.answers.turn import Turn
+from bot.phrases import say
 from bot.render import Answer, Button, bullets, payload
 
-CONFIRM = "Do you want me to delete this conversation from the assistant's server? This can't be undone."
-YES, NO = "Yes, delete it", "No, keep it"
-
-DELETED = (
-    "Done. I've deleted this conversation from the assistant's server, so nothing you typed "
-    "here is kept. To clear it from your screen too, close this tab. You can start again "
-    "with a new question any time."
-)
+#: The facts of the privacy answer, in order (the retention days are filled in from the settings).
+_FACTS = ("privacy.no_accounts", "privacy.redacted", "privacy.kept_days", "privacy.counselors", "privacy.how_to_delete")
 
 
 def confirm_delete(turn: Turn) -> Answer:
-    return Answer(CONFIRM, [Button(YES, payload("confirm_delete")), Button(NO, payload("keep_conversation"))])
+    lang = turn.language
+    return Answer(
+        say(lang, "privacy.confirm"),
+        [
+            Button(say(lang, "privacy.button_yes"), payload("confirm_delete")),
+            Button(say(lang, "privacy.button_no"), payload("keep_conversation")),
+        ],
+    )
 
 
 def delete_conversation(turn: Turn) -> Answer:
-    return Answer(DELETED, [Button("Jobs in manufacturing", payload("ask_roles"))])
+    lang = turn.language
+    return Answer(say(lang, "privacy.deleted"), [Button(say(lang, "scope.button_jobs"), payload("ask_roles"))])
 
 
 def privacy(turn: Turn) -> Answer:
     """What happens to what is typed here: short and true (docs/privacy.md is the long form)."""
-    days = settings.retention_days()
-    facts = [
-        "No accounts and no tracking: nobody signs in, and I never ask for your name or anything personal.",
-        "Personal details it can spot (email addresses, phone numbers, names, street addresses, ID "
-        "numbers) are removed before anything is saved.",
-        f"The conversation is kept on the server that runs this assistant for {days} days, then deleted.",
-        "Counselors see only summaries (for example, how many students asked about pay), "
-        "never a whole conversation or who wrote it.",
-        'You can delete this conversation now: say "delete my conversation".',
-    ]
+    lang, days = turn.language, settings.retention_days()
+    facts = [say(lang, key, days=days) if key == "privacy.kept_days" else say(lang, key) for key in _FACTS]
     return Answer(
-        "Here's what happens to what you type here:\n"
-        + bullets(facts)
-        + "\n\nPlease don't type personal details like your name, address or phone number.",
+        f"{say(lang, 'privacy.intro')}\n{bullets(facts)}\n\n{say(lang, 'privacy.no_personal')}",
         [
-            Button("Delete my conversation", payload("delete_conversation")),
-            Button("Jobs in manufacturing", payload("ask_roles")),
+            Button(say(lang, "privacy.button_delete"), payload("delete_conversation")),
+            Button(say(lang, "scope.button_jobs"), payload("ask_roles")),
         ],
     )

@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Optional
 
 from bot.answers.loaded_knowledge import Knowledge
 from bot.phrases import language_of
+from bot.session_language import starting_language
 from bot.understanding.reading import Links, Reading
 
 #: A turn built without a reading (tests, tools): it is read from its text when it can be.
@@ -38,8 +39,9 @@ class Turn:
     @property
     def language(self) -> str:
         """The conversation's language (the `language` slot, bot/understanding/language.py); before
-        any message settled it, the widget's or school's language (message metadata `lang`)."""
-        return language_of(self.slots.get("language") or self.metadata.get("lang"))
+        any message settled it (a conversation older than action_session_start's slot), the one it
+        would have started in (bot/session_language.py)."""
+        return language_of(self.slots.get("language") or starting_language(self.metadata))
 
     @property
     def links(self) -> Links:

@@ -25,7 +25,7 @@ from typing import Dict, List, Tuple
 import pytest
 import yaml
 
-from bot.answers.forget import CONFIRM
+from bot.phrases import LANGUAGES, say
 from tests.e2e.expectations import CASELESS, IN_FLIGHT, OneOf, Text, converse, forbidden, judge, needed
 
 ROOT = Path(__file__).parents[2]
@@ -80,7 +80,7 @@ class SourcedFigure:
 ANSWER_MARKERS: Dict[str, Tuple[str, OneOf]] = {
     # bot/answers/worries.py answer(): every worry reply (any topic) ends with _counselor_line,
     # "Your school counselor can help you make a plan, too." or "... They can help you make a plan."
-    "worry": ("bot/answers/worries.py", OneOf(("make a plan",))),
+    "worry": ("data/phrases/en/worries.yml", OneOf(("make a plan", "hacer un plan"))),
     # bot/answers/finder.py: the form's first question (ask_interest), the prefilled start, the
     # suggestions from stated likes (suggest_from_interests) and its "tell me what you like".
     "finder": ("bot/answers/finder.py", OneOf(("quick questions",))),
@@ -95,10 +95,10 @@ ANSWER_MARKERS: Dict[str, Tuple[str, OneOf]] = {
     ),
     # bot/answers/topics.py sources(): the attribution line that ends every sources answer.
     "sources": ("bot/answers/topics.py", OneOf(("About my data:",))),
-    # bot/answers/forget.py privacy(): its heading.
-    "privacy": ("bot/answers/forget.py", OneOf(("Here's what happens to what you type here",))),
-    # bot/answers/forget.py CONFIRM: the question asked before anything is deleted.
-    "delete": ("bot/answers/forget.py", OneOf((CONFIRM,))),
+    # bot/answers/forget.py privacy(): its heading (the phrasebook's privacy.intro).
+    "privacy": ("data/phrases/en/privacy.yml", OneOf(tuple(say(lang, "privacy.intro") for lang in LANGUAGES))),
+    # bot/answers/forget.py confirm_delete(): the question asked before anything is deleted (privacy.confirm).
+    "delete": ("data/phrases/en/privacy.yml", OneOf(tuple(say(lang, "privacy.confirm") for lang in LANGUAGES))),
     # bot/answers/staff.py answer(): its heading.
     "staff": ("bot/answers/staff.py", OneOf(("For counselors and teachers:",))),
     # domain.yml utter_capabilities: its first sentence.
@@ -133,7 +133,10 @@ KINDS = set(ANSWER_MARKERS) | {MYTH}
 #: before a chat is deleted. Every row and every turn of a conversation must be free of them
 #: unless its expectation is that reply.
 CRISIS_LEAD = "I'm really sorry you're going through this."
-HARMFUL = {"delete": CONFIRM, "distress": CRISIS_LEAD}
+CONFIRM = say("en", "privacy.confirm")
+#: The question before deleting, in every language (data/phrases/<language>/privacy.yml).
+CONFIRMS = [say(lang, "privacy.confirm") for lang in LANGUAGES]
+HARMFUL = {"delete": CONFIRMS, "distress": [CRISIS_LEAD]}
 
 
 def batch(path: Path) -> List[dict]:
@@ -162,7 +165,7 @@ def batch(path: Path) -> List[dict]:
 
 def _harmful_unless(expect: dict) -> List[str]:
     """The harmful replies a row bans: all but the one it expects."""
-    return [text for kind, text in HARMFUL.items() if kind != expect.get("answer")]
+    return [text for kind, texts in HARMFUL.items() if kind != expect.get("answer") for text in texts]
 
 
 def expectation(kb, row: dict) -> Tuple[List[Text], List[Text]]:
@@ -233,7 +236,7 @@ def _brief(texts: list) -> str:
 
 
 def harmful(results: List[Result]) -> List[Result]:
-    return [r for r in results if any(text in r.present for text in HARMFUL.values())]
+    return [r for r in results if any(text in r.present for texts in HARMFUL.values() for text in texts)]
 
 
 def report(name: str, results: List[Result], floor: float) -> str:
@@ -294,12 +297,15 @@ def test_markers_are_the_bots_own_words():
     files = [
         ROOT / "domain.yml",
         *sorted(ROOT.joinpath("bot", "answers").glob("*.py")),
-        *sorted(ROOT.joinpath("data", "phrases", "en").glob("*.yml")),
+        *sorted(ROOT.joinpath("data", "phrases").glob("*/*.yml")),
     ]
+    # A phrase of any language counts as its English book's ("data/phrases/es/x.yml" -> ".../en/x.yml").
     sources = {f.relative_to(ROOT).as_posix(): f.read_text(encoding="utf-8") for f in files}
     for kind, (where, marker) in ANSWER_MARKERS.items():
         for text in marker.texts:
-            found = [f for f, source in sources.items() if text in source]
+            found = {
+                re.sub(r"^data/phrases/[a-z]+/", "data/phrases/en/", f) for f, src in sources.items() if text in src
+            }
             assert where in found and set(found) <= {where, *ALSO_IN.get(kind, ())}, (kind, text, found)
 
 

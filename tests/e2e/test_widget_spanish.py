@@ -101,3 +101,10 @@ def test_the_embed_sets_the_language(page, bot):
     assert chat.evaluate("document.documentElement.lang") == "es"
     assert frame.get_by_role("button", name="Cerrar el chat").is_visible()
     assert serious_violations(page) == []
+    # The snippet's language reaches the assistant: a first "hola" gets the Spanish greeting
+    # (metadata lang -> action_session_start -> the `language` slot), not the English one.
+    frame.get_by_label(SPANISH["label"]).fill("hola")
+    frame.get_by_role("button", name=SPANISH["send"]).click()
+    reply = frame.locator(".msg--bot .msg__text").nth(1)
+    reply.wait_for(timeout=20000)
+    assert reply.inner_text().startswith("¡Hola! Soy el asistente de Carreras en Manufactura.")

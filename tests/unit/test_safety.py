@@ -320,3 +320,17 @@ def test_an_unsure_place_guess_never_falls_back_to_a_worry_without_a_feeling():
     ]
     new = corrected_intent("can my parents sign me up for a pre-apprenticeship", guess[0], guess)
     assert new is not None and new["name"] == "ask_training"
+
+
+@pytest.mark.parametrize(
+    "text", ["prefiero morirme", "mejor me muero", "preferiría estar muerta", "prefiero no existir"]
+)
+def test_preferring_death_in_spanish_is_distress(text):
+    assert has_distress_words(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["prefiero morirme de hambre que trabajar ahí", "prefiero trabajar en una fábrica", "mejor me voy a dormir"]
+)
+def test_preferring_something_else_in_spanish_is_not(text):
+    assert not has_distress_words(text)

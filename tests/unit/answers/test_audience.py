@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import worries
-from bot.answers.audience import STUDENT, reader_of
+from bot.answers.audience import reader_of
 from bot.understanding.reading import family_in
 
 from .conftest import said
@@ -29,7 +29,8 @@ def test_a_parent_writes_about_their_child(text, child, they):
 
 @pytest.mark.parametrize("text", ["what do welders earn", "my students ask about pay", "my mom says no", ""])
 def test_everyone_else_is_the_student(text):
-    assert reader_of(family_in(text)) == STUDENT
+    reader = reader_of(family_in(text))
+    assert not reader.parent and (reader.child, reader.counselor()) == ("you", "your school counselor")
 
 
 def test_a_parent_is_not_told_to_tell_an_adult_at_school(knowledge):

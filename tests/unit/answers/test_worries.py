@@ -8,7 +8,8 @@ import pytest
 
 from bot import schools
 from bot.answers import worries
-from bot.answers.safety_net import SAFETY_NET, with_safety_net
+from bot.answers.safety_net import with_safety_net
+from bot.phrases import say
 from bot.render import cite
 
 from .conftest import said as turn
@@ -82,5 +83,5 @@ def test_a_worry_that_sounded_like_distress_ends_with_the_988_line(knowledge):
     plain = worries.answer(turn(knowledge, text))
     netted = turn(knowledge, text, entities={"safety_net": "yes"})
     assert "988" not in plain.text
-    assert with_safety_net(netted, worries.answer(netted)).text == f"{plain.text}\n\n{SAFETY_NET}"
+    assert with_safety_net(netted, worries.answer(netted)).text == f"{plain.text}\n\n{say('en', 'scope.safety_net')}"
     assert with_safety_net(turn(knowledge, text), plain) is plain
