@@ -122,8 +122,8 @@ ANSWER_MARKERS: Dict[str, Tuple[str, OneOf]] = {
     # bot/answers/counselor.py contact(): both its replies (with and without a school contact).
     "counselor": ("bot/answers/counselor.py", OneOf(("I'm a bot, so I can't pass on messages.",))),
 }
-#: `answer: myth` ("factory work is dirty and a dead end"): the bot has no reply of its own for a
-#: myth yet (#20). Until it has, a right reply gives at least one sourced figure (SourcedFigure)
+#: `answer: myth` ("factory work is dirty and a dead end"): answered by bot/answers/myths.py from
+#: the knowledge file's `myths`; a right reply gives at least one sourced figure (SourcedFigure)
 #: and is not the generic worry reply (ANSWER_MARKERS["worry"]).
 MYTH = "myth"
 KINDS = set(ANSWER_MARKERS) | {MYTH}
