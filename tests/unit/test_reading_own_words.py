@@ -10,6 +10,11 @@ from bot.understanding.spelling import Speller, allowed_edits
 from bot.understanding.verdict import corrected_intent, verdict
 
 
+def decided(knowledge, text: str, ranking: list) -> str:
+    """The intent the verdict settles on for `text`, given the classifier's ranking (best first)."""
+    return (corrected_intent(text, ranking[0], ranking, knowledge.reader.read(text)) or ranking[0])["name"]
+
+
 def roles(knowledge, text):
     return knowledge.reader.read(text).ids("role")
 
@@ -80,18 +85,18 @@ def test_money_makes_a_message_about_jobs_not_distress(knowledge):
     text = "is 60k ok for somebody my age"
     guess = {"name": "distress", "confidence": 0.55}
     ranking = [guess, {"name": "judge_figure", "confidence": 0.2}]
-    assert (corrected_intent(text, guess, ranking, knowledge.reader.read(text)) or guess)["name"] != "distress"
+    assert decided(knowledge, text, ranking) != "distress"
     # A sign of distress is still distress, money or not.
     text = "i have no money and i want to kill myself"
-    assert (corrected_intent(text, guess, ranking, knowledge.reader.read(text)) or guess)["name"] == "distress"
+    assert decided(knowledge, text, ranking) == "distress"
 
 
 def test_what_about_with_a_question_of_its_own_asks_that(knowledge):
     text = "what training for a forklift operator"
     guess = {"name": "what_about", "confidence": 0.5}
-    assert (corrected_intent(text, guess, [guess], knowledge.reader.read(text)) or guess)["name"] == "ask_education"
+    assert decided(knowledge, text, [guess]) == "ask_education"
     text = "what about forklift operators"  # no question of its own: the last aspect, for this job
-    assert (corrected_intent(text, guess, [guess], knowledge.reader.read(text)) or guess)["name"] == "what_about"
+    assert decided(knowledge, text, [guess]) == "what_about"
 
 
 @pytest.mark.parametrize(
@@ -162,7 +167,7 @@ def test_school_plans_are_not_distress(knowledge, text):
     reply to a question about school is harm. Words of school plans are words about jobs."""
     guess = {"name": "distress", "confidence": 0.93}
     ranking = [guess, {"name": "ask_privacy", "confidence": 0.02}]
-    assert (corrected_intent(text, guess, ranking, knowledge.reader.read(text)) or guess)["name"] != "distress"
+    assert decided(knowledge, text, ranking) != "distress"
 
 
 def test_a_job_described_by_its_work_is_not_distress(knowledge):
@@ -173,9 +178,9 @@ def test_a_job_described_by_its_work_is_not_distress(knowledge):
     ranking = [guess, {"name": "ask_about", "confidence": 0.05}]
     text = "describe a day for someone who tests silicon wafers"
     assert knowledge.reader.read(text).ids("role") == ["semiconductor_technician"]
-    assert (corrected_intent(text, guess, ranking, knowledge.reader.read(text)) or guess)["name"] != "distress"
+    assert decided(knowledge, text, ranking) != "distress"
     text = "i wrote letters to my mom and my brother just in case, someone who finds them will know"
-    assert (corrected_intent(text, guess, ranking, knowledge.reader.read(text)) or guess)["name"] == "distress"
+    assert decided(knowledge, text, ranking) == "distress"
 
 
 @pytest.mark.parametrize(
@@ -195,13 +200,13 @@ def test_a_job_described_by_its_work_is_not_distress(knowledge):
 )
 def test_a_job_described_by_its_work_is_asked_about_whatever_the_guess(knowledge, text, guess, intent):
     ranking = [{"name": guess, "confidence": 0.8}]
-    assert (corrected_intent(text, ranking[0], ranking, knowledge.reader.read(text)) or ranking[0])["name"] == intent
+    assert decided(knowledge, text, ranking) == intent
 
 
 def test_a_list_of_jobs_for_people_described_stays_a_list(knowledge):
     text = "jobs for people who like working with their hands"
     guess = {"name": "explore_roles", "confidence": 0.7}
-    assert (corrected_intent(text, guess, [guess], knowledge.reader.read(text)) or guess)["name"] == "explore_roles"
+    assert decided(knowledge, text, [guess]) == "explore_roles"
 
 
 @pytest.mark.parametrize(
@@ -229,7 +234,7 @@ def test_a_list_of_jobs_for_people_described_stays_a_list(knowledge):
 )
 def test_questions_about_the_assistant_and_myths_by_their_words(knowledge, text, guess, intent):
     ranking = [{"name": guess, "confidence": 0.9}]
-    assert (corrected_intent(text, ranking[0], ranking, knowledge.reader.read(text)) or ranking[0])["name"] == intent
+    assert decided(knowledge, text, ranking) == intent
 
 
 @pytest.mark.parametrize(
@@ -238,14 +243,14 @@ def test_questions_about_the_assistant_and_myths_by_their_words(knowledge, text,
 )
 def test_job_questions_are_not_about_the_assistant(knowledge, text):
     guess = {"name": "ask_pay", "confidence": 0.9}
-    got = (corrected_intent(text, guess, [guess], knowledge.reader.read(text)) or guess)["name"]
+    got = decided(knowledge, text, [guess])
     assert got not in ("ask_counselor", "ask_source", "ask_privacy", "ask_for_staff")
 
 
 @pytest.mark.parametrize("text", ["jobs at food and beverage plants?", "who works at foundries and steel mills"])
 def test_the_jobs_of_a_named_industry_are_its_list_even_as_a_follow_up(knowledge, text):
     guess = {"name": "what_about", "confidence": 0.5}
-    assert (corrected_intent(text, guess, [guess], knowledge.reader.read(text)) or guess)["name"] == "explore_roles"
+    assert decided(knowledge, text, [guess]) == "explore_roles"
 
 
 @pytest.mark.parametrize(
@@ -279,7 +284,7 @@ def test_doubts_and_talk_of_the_jobs_listed_are_not_a_crisis(text, intent):
 )
 def test_a_question_in_the_words_of_a_quiz_or_finder_answer(knowledge, text, guess, intent):
     ranking = [{"name": guess, "confidence": 0.6}]
-    assert (corrected_intent(text, ranking[0], ranking, knowledge.reader.read(text)) or ranking[0])["name"] == intent
+    assert decided(knowledge, text, ranking) == intent
 
 
 @pytest.mark.parametrize(
@@ -297,13 +302,13 @@ def test_a_question_in_the_words_of_a_quiz_or_finder_answer(knowledge, text, gue
 )
 def test_doubts_are_worries_and_asking_for_a_fit_starts_the_finder(knowledge, text, guess, intent):
     ranking = [{"name": guess, "confidence": 0.7}]
-    assert (corrected_intent(text, ranking[0], ranking, knowledge.reader.read(text)) or ranking[0])["name"] == intent
+    assert decided(knowledge, text, ranking) == intent
 
 
 def test_a_worry_about_a_common_belief_gets_the_facts(knowledge):
     text = "I am worried. Factories are dirty and unsafe places, no?"
     guess = {"name": "ask_myth", "confidence": 0.98}
-    assert (corrected_intent(text, guess, [guess], knowledge.reader.read(text)) or guess)["name"] == "ask_myth"
+    assert decided(knowledge, text, [guess]) == "ask_myth"
 
 
 def test_how_long_is_school_asks_the_education(knowledge):
@@ -328,4 +333,4 @@ def test_the_question_sentence_gives_the_aspect():
 )
 def test_weighing_the_figure_just_given(knowledge, text, guess, intent):
     ranking = [{"name": guess, "confidence": 0.7}]
-    assert (corrected_intent(text, ranking[0], ranking, knowledge.reader.read(text)) or ranking[0])["name"] == intent
+    assert decided(knowledge, text, ranking) == intent
