@@ -334,3 +334,10 @@ def test_the_question_sentence_gives_the_aspect():
 def test_weighing_the_figure_just_given(knowledge, text, guess, intent):
     ranking = [{"name": guess, "confidence": 0.7}]
     assert decided(knowledge, text, ranking) == intent
+
+
+def test_a_pressure_tank_is_no_feeling():
+    from bot.understanding.lexicon import language_of_match
+
+    assert language_of_match("feelings", "signs", "the job where you build huge steel pressure tanks") is None
+    assert language_of_match("feelings", "signs", "i feel so much pressure from my parents") == "en"
