@@ -39,7 +39,7 @@ def _check(
     # A job named is no answer to "what do you enjoy?" or "how long?": a question about it. So is
     # a sentence the classifier is sure is another question ("r robots gonna take all the factory
     # jobs tho"); a short answer ("robots", "2 years") is parsed first.
-    asks = _names_a_job(tracker) or len(str(value).split()) >= SIDE_QUESTION_WORDS
+    asks = _names_a_job(tracker) or (len(str(value).split()) >= SIDE_QUESTION_WORDS and not _off_topic(tracker))
     side = _side_question(tracker) if asks else None
     parsed = None if side else parse(str(value))
     if parsed:
@@ -51,6 +51,12 @@ def _check(
     dispatcher.utter_message(text="Now, back to the career finder.")  # its question follows
     remembered = {name: value for name, value in side.slots.items() if name in MEMORY_SLOTS}
     return {slot: None, **remembered}
+
+
+def _off_topic(tracker: Tracker) -> bool:
+    """The classifier's out-of-scope guess: no question we answer ("I like fixing cars, text me at
+    555-1234" is still what the student enjoys)."""
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name") == "out_of_scope"
 
 
 def _names_a_job(tracker: Tracker) -> bool:

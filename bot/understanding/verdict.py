@@ -95,9 +95,10 @@ PLACE_INTENTS = kinds.PLACE_INTENTS
 #: Guesses that a question about the school's own programs overrules (rule 7).
 PROGRAM_GUESSES = LEXICAL_INTENTS | {LOCAL_INTENT, "what_about"}
 PROGRAMS_INTENT = "ask_training"
-#: Guesses a place does not turn into a local question unless the message names or asks
-#: something of ours ("best pizza place near me" stays out of scope).
-OFF_TOPIC_INTENTS = {"out_of_scope", FALLBACK_INTENT}
+#: A guess a place does not turn into a local question unless the message names or asks
+#: something of ours ("best pizza place near me" stays out of scope). Not the fallback: "in
+#: Philly?" after a pay answer is that pay, there.
+OFF_TOPIC_INTENTS = {"out_of_scope"}
 
 
 @dataclass(frozen=True)

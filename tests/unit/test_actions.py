@@ -273,6 +273,9 @@ def test_a_sentence_sure_to_be_another_question_is_not_read_as_a_finder_answer()
     result = form.validate_finder_interest(asked.latest_message["text"], dispatcher, asked, DOMAIN)
     assert result["finder_interest"] is None and result["last_aspect"] == "automation"
     assert dispatcher.messages[1]["text"] == "Now, back to the career finder."
+    dispatcher = CollectingDispatcher()  # an out-of-scope guess is no question we answer
+    told = tracker("I like fixing cars, text me at 555-1234", "out_of_scope")
+    assert form.validate_finder_interest(told.latest_message["text"], dispatcher, told, DOMAIN)["finder_interest"]
     dispatcher = CollectingDispatcher()
     short = tracker("robots", "ask_automation")
     assert form.validate_finder_interest("robots", dispatcher, short, DOMAIN)["finder_interest"]

@@ -341,3 +341,8 @@ def test_a_pressure_tank_is_no_feeling():
 
     assert language_of_match("feelings", "signs", "the job where you build huge steel pressure tanks") is None
     assert language_of_match("feelings", "signs", "i feel so much pressure from my parents") == "en"
+
+
+def test_a_place_alone_after_a_pay_answer_is_still_a_place(knowledge):
+    guess = {"name": "nlu_fallback", "confidence": 0.3}
+    assert decided(knowledge, "in Philly?", [guess]) == "ask_local"
