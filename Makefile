@@ -104,7 +104,7 @@ audit: $(VENV)/.installed ## Check requirements.lock (and pip, setuptools, wheel
 	$(BIN)/python -m bot.tools.audit
 
 test-unit: $(VENV)/.spacy ## pytest: knowledge, linking, rendering, actions, channels, store, speed-ups; no trained model, no services
-	$(BIN)/python -m pytest -q tests/unit
+	$(BIN)/python -m pytest -q --durations=15 tests/unit
 
 test-integration: $(MODEL) services ## pytest on the trained model and the services: speed-ups on/off, classifier, locks (Redis), nginx
 	$(BIN)/python -m pytest -q tests/integration
@@ -145,10 +145,10 @@ test-blind: $(MODEL) ## Score the blind understanding batches end to end: overal
 
 # What `make test` runs: both of the above in one pytest session, so the servers start once.
 test-e2e-and-blind: $(MODEL) $(VENV)/.browser $(WEBCHAT)
-	$(BIN)/python -m pytest -q -s tests/e2e
+	$(BIN)/python -m pytest -q -s --durations=25 tests/e2e
 
 test-cluster: $(MODEL) services ## Two replicas on PostgreSQL and Redis behind nginx: context, widget, Slack, load and faults
-	$(BIN)/python -m pytest -q -s tests/cluster
+	$(BIN)/python -m pytest -q -s --durations=15 tests/cluster
 
 bench: setup train ## Speed, memory and accuracy against a stock `rasa init` assistant (reports/bench.md)
 	$(BIN)/python -m harness.bench
