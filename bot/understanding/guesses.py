@@ -28,7 +28,7 @@ from bot.understanding import forget
 from bot.understanding.distress import has_distress_words
 from bot.understanding.language import requested_language
 from bot.understanding.lexicon import language_of_match
-from bot.understanding.reading import MYTH_CUE_PREFIX, PATHWAY, ROLE, SECTOR, Reading
+from bot.understanding.reading import MYTH_CUE_PREFIX, PATHWAY, ROLE, SECTOR, TECHNOLOGY, Reading, aspects_set_aside
 
 WORRY_INTENT = "share_worry"
 QUIZ_ANSWER_INTENT = "answer_quiz"
@@ -62,16 +62,26 @@ LEXICAL_INTENTS = {
 #: Questions that name a job and words of training or safety by nature ("what does it cost to
 #: become a welder"): only pay words overrule them ("can you get rich as an engineer").
 PAY_ONLY_INTENTS = {"ask_quick_start", "ask_cost", "ask_safety"}
-#: The cue (data/lexicon/<lang>/cues.yml) of the words a PAY_ONLY guess needs to stand.
-OWN_WORDS = {"ask_safety": "safety", "ask_cost": "cost", "ask_quick_start": "quick_start"}
+#: The cue (data/lexicon/<lang>/cues.yml) of the words a guess of these needs beside a named job
+#: and an aspect asked, outside the job's name ("robot tech money lowkey good or nah" is no
+#: automation question, "what are the skills for a boilermaker? our welding students ask" no
+#: question about using the assistant with a class).
+OWN_WORDS = {
+    "ask_safety": "safety",
+    "ask_cost": "cost",
+    "ask_quick_start": "quick_start",
+    "ask_automation": "automation",
+    "ask_for_staff": "for_staff",
+}
 COUNSELOR_INTENT = "ask_counselor"
 SOURCE_INTENT = "ask_source"
 STAFF_INTENT = "ask_for_staff"
 #: Questions about the assistant itself, which the words of a sources question do not overrule.
 ASSISTANT_INTENTS = {COUNSELOR_INTENT, SOURCE_INTENT, STAFF_INTENT, PRIVACY_INTENT, "ask_capabilities", "bot_challenge"}
 #: Guesses that a common belief stated with no job named overrules ("factory jobs pay garbage"
-#: read as a pay question): the general ones, and pay or outlook asked of no job.
-MYTH_GUESSES = (LEXICAL_INTENTS - PAY_ONLY_INTENTS) | {"ask_pay", "ask_outlook"}
+#: read as a pay question): the general ones, pay or outlook asked of no job, and an insult
+#: ("once you're on the line you're stuck there forever" insults nobody here).
+MYTH_GUESSES = (LEXICAL_INTENTS - PAY_ONLY_INTENTS) | {"ask_pay", "ask_outlook", "insult"}
 #: General guesses that a feeling or a doubt about oneself with no job asked about turns into a
 #: worry ("my grades are kinda bad, can i still get a manufacturing job" read as a myth).
 FELT_GUESSES = (LEXICAL_INTENTS - {WORRY_INTENT}) | {MYTH_INTENT, "ask_economy"}
@@ -99,9 +109,13 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
         return {"name": about_assistant, "confidence": confidence}
     if reading.place or reading.asks("where_most"):
         return chosen
-    comparable = chosen["name"] in LEXICAL_INTENTS | COMPARABLE_INTENTS
+    comparable = chosen["name"] in LEXICAL_INTENTS | COMPARABLE_INTENTS or _without_its_words(chosen, reading)
     if comparable and len(reading.ids(ROLE)) >= 2 and reading.asks("compare"):  # "welder vs machinist"
         return {"name": "compare_roles", "confidence": confidence}
+    guessed = kinds.BY_INTENT[chosen["name"]].aspect if chosen["name"] in kinds.BY_INTENT else None
+    if guessed and reading.aspect and reading.aspect != guessed and guessed in aspects_set_aside(text):
+        # "I'm not asking about pay, what do welders do" read as pay: the aspect asked instead.
+        return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     if chosen["name"] == "what_about" and reading.ids(ROLE) and reading.aspect:
         # "what degree for a welder": a question of its own, not the last aspect for another job.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
@@ -114,17 +128,23 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
             "name": kinds.ASPECT_INTENTS[reading.aspect or "overview"],
             "confidence": confidence,
         }
+    topic = _topic_asked(chosen, reading)
+    if topic:
+        return {"name": topic, "confidence": confidence}
     if chosen["name"] == QUIZ_ANSWER_INTENT and reading.aspect:
         # "jobs like that?" read as a quiz answer ("Like"): a question, quiz or no quiz.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     if chosen["name"] in JUDGED_GUESSES and reading.asks("judges_figure") and not reading.mentions:
         return {"name": JUDGE_INTENT, "confidence": confidence}  # "is that above the typical wage?"
-    if chosen["name"] in LEXICAL_INTENTS and reading.asks("wants_a_fit") and not reading.ids(ROLE):
+    overrulable = chosen["name"] in LEXICAL_INTENTS or _without_its_words(chosen, reading)
+    if overrulable and reading.asks("wants_a_fit") and not reading.ids(ROLE):
         return {"name": FINDER_INTENT, "confidence": confidence}  # "what job should i do lol"
     felt = feels(text) and not reading.aspect and not reading.ids(ROLE) and not _states_a_myth(reading)
     if chosen["name"] in FELT_GUESSES and felt:
         # "what if im not strong enough to work in a factory" read as the cluster: a worry.
         return {"name": WORRY_INTENT, "confidence": confidence}
+    if reading.aspect and _lacks_own_words(chosen, reading):  # "robot tech money lowkey good or nah": automation
+        return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     if chosen["name"] not in LEXICAL_INTENTS or (chosen["name"] == WORRY_INTENT and feels(text)):
         # A worry with a feeling stays a worry ("my parents want me to go to college but i want to weld").
         return chosen
@@ -148,8 +168,32 @@ def _lacks_own_words(chosen: Dict[str, Any], reading: Reading) -> bool:
     """A safety, cost or first-jobs guess for a message with none of its words, naming a job and
     asking another aspect of it ("what do people that repair the machines at a factory do", "my
     son got offered a job as a spray painter, what does that job involve")."""
+    named = reading.ids(ROLE) or reading.ambiguous  # "my daughter wants to be a technician"
+    return _without_its_words(chosen, reading) and bool(named and reading.aspect)
+
+
+#: What a named topic asked about with no job named is ("what is OSHA 10?", "cobots?? whats that").
+TOPIC_INTENTS = {"term": "ask_definition", TECHNOLOGY: "ask_automation"}
+
+
+def _topic_asked(chosen: Dict[str, Any], reading: Reading) -> Optional[str]:
+    """A glossary term asked what it is, with a general guess, or a technology named, with an
+    unsure guess or one about the assistant; no job named."""
+    if reading.ids(ROLE) or reading.ambiguous:
+        return None
+    guess = chosen["name"]
+    if reading.term and reading.asks("meaning") and guess in LEXICAL_INTENTS | ASSISTANT_INTENTS:
+        return TOPIC_INTENTS["term"]
+    unsure = chosen["confidence"] < SURE and guess in LEXICAL_INTENTS | ASSISTANT_INTENTS
+    if reading.ids(TECHNOLOGY) and unsure and guess != TOPIC_INTENTS["term"]:
+        return TOPIC_INTENTS[TECHNOLOGY]
+    return None
+
+
+def _without_its_words(chosen: Dict[str, Any], reading: Reading) -> bool:
+    """A guess of OWN_WORDS with none of its words outside the names ("safety specialist" is a job)."""
     own = OWN_WORDS.get(chosen["name"])
-    return bool(own and not reading.asks(own) and reading.ids(ROLE) and reading.aspect)
+    return bool(own and own not in reading.cues_outside_names)
 
 
 def _about_the_assistant(text: str, chosen: Dict[str, Any], reading: Reading) -> Optional[str]:

@@ -200,17 +200,32 @@ def first_aspect(text: str) -> Optional[str]:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
-def _first_aspect_in(text: str) -> Optional[str]:
+def _aspect_spans(text: str) -> Tuple[Dict[str, Tuple[int, int]], FrozenSet[str]]:
+    """Where each aspect's cue first comes, outside negations; and the aspects whose cues come
+    only after one ("not the pay, is it growing": the pay is set aside, the outlook asked)."""
     folded = lexicon.fold(normalise(lexicon.fold(text)))
     spans: Dict[str, Tuple[int, int]] = {}
+    set_aside = set()
     for aspect, cue in ASPECT_CUES.items():
         for language in lexicon.LANGUAGES:
             pattern = lexicon.sections(CUES, language).get(cue)
             for found in pattern.finditer(folded) if pattern else ():
-                # "not the pay, is it growing": an aspect set aside is not asked
-                if not negated(folded[: found.start()]) and found.span() < spans.get(aspect, (len(folded) + 1, 0)):
+                if negated(folded[: found.start()]):
+                    set_aside.add(aspect)
+                elif found.span() < spans.get(aspect, (len(folded) + 1, 0)):
                     spans[aspect] = found.span()
+    return spans, frozenset(set_aside - set(spans))
+
+
+def _first_aspect_in(text: str) -> Optional[str]:
+    spans, _ = _aspect_spans(text)
     return min(spans, key=lambda a: spans[a]) if spans else None
+
+
+def aspects_set_aside(text: str) -> FrozenSet[str]:
+    """The aspects the words set aside and do not ask ("I'm not asking about pay, what do welders
+    do": pay)."""
+    return _aspect_spans(text)[1]
 
 
 def negated(before: str) -> bool:

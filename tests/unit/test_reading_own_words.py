@@ -230,6 +230,10 @@ def test_a_list_of_jobs_for_people_described_stays_a_list(knowledge):
         ("how much do welders make near me", "out_of_scope", "ask_local"),
         ("factory jobs pay garbage", "ask_pay", "ask_myth"),
         ("there's no career ladder in manufacturing", "nlu_fallback", "ask_myth"),
+        # round 6 (blind batch 7): a myth read as an insult; a term or a technology asked about
+        ("if you start on the line you're stuck in that job for life", "insult", "ask_myth"),
+        ("what is dual enrollment?", "ask_safety", "ask_definition"),
+        ("idk what i wanna do after high school lol", "out_of_scope", "start_career_finder"),
     ],
 )
 def test_questions_about_the_assistant_and_myths_by_their_words(knowledge, text, guess, intent):

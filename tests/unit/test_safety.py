@@ -110,9 +110,10 @@ def test_real_distress_is_recognised_by_the_patterns(text):
 @pytest.mark.parametrize("text", ORDINARY_WORRIES)
 def test_an_ordinary_worry_never_gets_the_crisis_reply(text):
     assert not shows_distress(text) and not has_distress_words(text)
-    # Even a classifier sure it is distress is overruled: share_worry when it ranks near the top.
+    # Even a classifier sure it is distress is overruled: share_worry when it ranks near the top,
+    # or the career finder for not knowing what to do after school (its very question).
     new = corrected(text, {"name": "distress", "confidence": 0.99}, ranking("distress", "ask_education", "share_worry"))
-    assert new["name"] == "share_worry"
+    assert new["name"] in ("share_worry", "start_career_finder")
 
 
 @pytest.mark.parametrize(
@@ -258,6 +259,9 @@ def test_the_classifier_alone_is_enough_away_from_job_talk():
     assert corrected(job, sure[0], sure)["name"] != "distress"
     chat = "is there a way to delete stuff here or no?"
     assert corrected(chat, sure[0], sure)["name"] != "distress"
+    # a day on the floor, in the words of a myth (blind batch 7 got the crisis reply for one)
+    floor = "isn't factory work just pressing a button for a 12 hour shift"
+    assert corrected(floor, sure[0], sure)["name"] != "distress"
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.reading import first_aspect
+from bot.understanding.reading import aspects_set_aside, first_aspect
 from bot.understanding.verdict import corrected_intent
 
 UNSURE = {"name": "ask_about", "confidence": 0.3}
@@ -75,3 +75,34 @@ def test_chat_fillers_are_never_an_unknown_job(knowledge, text):
 )
 def test_a_safety_or_cost_guess_needs_its_own_words(knowledge, text, guess, intent):
     assert decided(knowledge, text, {"name": guess, "confidence": 0.55}) == intent
+
+
+@pytest.mark.parametrize(
+    "text, guess, intent",
+    [
+        # an aspect set aside is not the one asked (round 6, blind batch 7's negations)
+        ("i'm not asking about the salary, what does a machinist do all day", "ask_pay", "ask_about"),
+        ("don't need the pay, what training do boilermakers need", "ask_pay", "ask_education"),
+        ("not interested in the schooling, how much do welders make", "ask_education", "ask_pay"),
+        # a guess of its own kind without its words, beside a named job and an aspect
+        ("cnc operator money any good or nah", "ask_automation", "ask_pay"),
+        ("what skills does a woodworker need? my class wants to know", "ask_for_staff", "ask_skills"),
+        ("how does a welder compare to a boilermaker", "ask_for_staff", "compare_roles"),
+        ("my son wants to be a technician at a chip plant, what schooling is that", "ask_safety", "ask_education"),
+        ("3d printing?? what's that", "ask_source", "ask_automation"),  # a technology named
+        # ... and with its words, it stands
+        ("will robots replace cnc operators", "ask_automation", "ask_automation"),
+        ("is being a welder safe", "ask_safety", "ask_safety"),
+    ],
+)
+def test_a_guess_needs_its_own_words_or_stays_on_what_is_asked(knowledge, text, guess, intent):
+    assert decided(knowledge, text, {"name": guess, "confidence": 0.7}) == intent
+
+
+def test_an_aspect_after_a_negation_is_set_aside():
+    assert aspects_set_aside("not asking about pay, what do welders do") == {"pay"}
+    assert aspects_set_aside("I'm not interested in salary, what training does a machinist need") == {"pay"}
+    assert aspects_set_aside("what do welders make, not the training") == {"education"}
+    assert aspects_set_aside("how much do welders make") == frozenset()
+    # asked as well as set aside: still asked
+    assert aspects_set_aside("not the pay of welders but the pay of machinists") == frozenset()
