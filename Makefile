@@ -104,7 +104,7 @@ audit: $(VENV)/.installed ## Check requirements.lock (and pip, setuptools, wheel
 	$(BIN)/python -m bot.tools.audit
 
 test-unit: $(VENV)/.spacy ## pytest: knowledge, linking, rendering, actions, channels, store, speed-ups; no trained model, no services
-	$(BIN)/python -m pytest -q --durations=15 tests/unit
+	$(BIN)/python -m pytest -q -n 2 --durations=15 tests/unit
 
 test-integration: $(MODEL) services ## pytest on the trained model and the services: speed-ups on/off, classifier, locks (Redis), nginx
 	$(BIN)/python -m pytest -q tests/integration
