@@ -29,6 +29,7 @@ from bot.render import (
     period,
     signed_percent,
 )
+from bot.understanding.amounts import Amount
 from bot.understanding.reading import ROLE
 
 #: Growth within this many percentage points of all jobs counts as "about the same".
@@ -97,6 +98,8 @@ def judge(turn: Turn) -> Answer:
     named = [r for r in turn.mentioned(ROLE) if r in k.roles]
     role_id = named[0] if named else (turn.slot("role") if turn.slot("role") in k.roles else None)
     aspect = _aspect(turn)
+    if turn.reading.amount is not None and not named:  # "is 65k a year good pay?"
+        return _judge_amount(k, turn.reading.amount)
     if role_id is None:
         return ask_which(
             k,
@@ -120,6 +123,41 @@ def judge(turn: Turn) -> Answer:
     return Answer(
         "\n\n".join(parts), buttons, list(dict.fromkeys(sources)), {"role": role_id, "last_aspect": aspect or "pay"}
     )
+
+
+def _judge_amount(k: Knowledge, amount: Amount) -> Answer:
+    """A wage the student states, next to all U.S. jobs and the jobs whose median pay is closest."""
+    lang = k.language
+    yearly = money(amount.yearly)
+    stated = (
+        say(lang, "figures.amount_hourly", hourly=_hourly(amount.hourly), yearly=yearly)
+        if amount.hourly is not None
+        else say(lang, "figures.amount_yearly", yearly=yearly)
+    )
+    lines, sources = [], []
+    bench = k.kb.benchmarks.median_pay
+    if bench:
+        diff = amount.yearly - bench.annual_usd
+        word = say(lang, "figures.more_than" if diff > 0 else "figures.less_than" if diff < 0 else "figures.same_as")
+        cite = pay_cite(k.kb, bench, lang)
+        lines.append(
+            say(lang, "figures.amount_vs_all", amount=stated, word=word, money=money(bench.annual_usd), cite=cite)
+        )
+        sources.append(bench.source)
+    closest = sorted(_with_pay(k.kb.roles), key=lambda each: abs(each[1].annual_usd - amount.yearly))[:3]
+    if closest:
+        table = bullets(
+            f"{r.title}: {money(pay.annual_usd)}" for r, pay in sorted(closest, key=lambda e: -e[1].annual_usd)
+        )
+        lines.append(say(lang, "figures.amount_closest", cite=pay_cite(k.kb, closest[0][1], lang), table=table))
+        sources += [pay.source for _, pay in closest]
+    lines.append(say(lang, "figures.amount_enough"))
+    return Answer("\n\n".join(lines), [], list(dict.fromkeys(sources)), {})
+
+
+def _hourly(value: float) -> str:
+    """'$22' or '$22.50'."""
+    return f"${value:,.0f}" if value == int(value) else f"${value:,.2f}"
 
 
 def _aspect(turn: Turn) -> Optional[str]:

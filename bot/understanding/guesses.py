@@ -134,7 +134,8 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
     if chosen["name"] == QUIZ_ANSWER_INTENT and reading.aspect:
         # "jobs like that?" read as a quiz answer ("Like"): a question, quiz or no quiz.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
-    if chosen["name"] in JUDGED_GUESSES and reading.asks("judges_figure") and not reading.mentions:
+    weighs = reading.asks("judges_figure") or (reading.amount is not None and reading.asks("judges_amount"))
+    if chosen["name"] in JUDGED_GUESSES and weighs and not reading.mentions:
         return {"name": JUDGE_INTENT, "confidence": confidence}  # "is that above the typical wage?"
     overrulable = chosen["name"] in LEXICAL_INTENTS or _without_its_words(chosen, reading)
     if overrulable and reading.asks("wants_a_fit") and not reading.ids(ROLE):

@@ -10,6 +10,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from bot.knowledge.model import KnowledgeBase
 from bot.text import normalise, user_text
+from bot.understanding.amounts import amount_in
 from bot.understanding.closest import closest_roles
 from bot.understanding.described_work import CUE_KINDS, DescribedWork, asking_words, work_words
 from bot.understanding.linking import Linker, role_heads
@@ -112,6 +113,7 @@ class Reader:
             term=self.glossary.find(doc, typos="meaning" in cues),
             family=family_in(text),
             aspect=first_aspect(spelled_outside),
+            amount=amount_in(text),
         )
 
     def _described(self, text: str, named, cues) -> list:

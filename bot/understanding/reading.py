@@ -29,6 +29,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Tuple
 
 from bot.text import normalise, user_text
 from bot.understanding import lexicon
+from bot.understanding.amounts import Amount, amount_in
 from bot.understanding.places import Place, asks_where_most, find_place, resolve, two_places
 
 # Kinds of things a message can mention (the knowledge sections they live in: NAMED_SECTIONS).
@@ -122,6 +123,8 @@ class Reading:
     aspect: Optional[str] = None
     #: A parent's child named ("my daughter", "mi hijo"): sections of data/lexicon/<lang>/family.yml.
     family: FrozenSet[str] = frozenset()
+    #: A wage the message states ("is 65k a year good?"; bot/understanding/amounts.py).
+    amount: Optional[Amount] = None
 
     @cached_property
     def links(self) -> Links:
@@ -172,7 +175,15 @@ class Reading:
             term=raw.get("term") or None,
             aspect=raw.get("aspect") if raw.get("aspect") in ASPECT_CUES else None,
             family=frozenset(str(f) for f in raw.get("family", [])),
+            amount=_amount_from(raw.get("amount")),
         )
+
+
+def _amount_from(raw: Any) -> Optional[Amount]:
+    if not isinstance(raw, dict) or not isinstance(raw.get("yearly"), (int, float)):
+        return None
+    hourly = raw.get("hourly")
+    return Amount(int(raw["yearly"]), float(hourly) if isinstance(hourly, (int, float)) else None)
 
 
 def words_only(text: str) -> Reading:
@@ -180,7 +191,12 @@ def words_only(text: str) -> Reading:
     text = user_text(text)
     cues = cues_in(text)
     return Reading(
-        cues=cues, cues_outside_names=cues, family=family_in(text), aspect=first_aspect(text), **places_in(text)
+        cues=cues,
+        cues_outside_names=cues,
+        family=family_in(text),
+        aspect=first_aspect(text),
+        amount=amount_in(text),
+        **places_in(text),
     )
 
 

@@ -116,10 +116,17 @@ ANSWER_MARKERS: Dict[str, Tuple[str, OneOf]] = {
     # bot/answers/scope.py out_of_scope(): the lead of its explanation (not the fallback's "Sorry"),
     # worded in the phrasebook (data/phrases/en/scope.yml).
     "out_of_scope": ("data/phrases/en/scope.yml", OneOf(("That's outside what I can help with.",))),
-    # bot/answers/figures.py _judge_pay (related jobs' pay) or _judge_outlook (its closing line).
+    # bot/answers/figures.py _judge_pay (related jobs' pay), _judge_outlook (its closing line) or
+    # _judge_amount (a wage the student stated: the jobs paid closest to it).
     "judge_figure": (
         "data/phrases/en/figures.yml",
-        OneOf(("Median pay of related jobs", "Even when a job grows slowly, openings come up")),
+        OneOf(
+            (
+                "Median pay of related jobs",
+                "Even when a job grows slowly, openings come up",
+                "Manufacturing jobs whose median pay is closest",
+            )
+        ),
     ),
     # bot/answers/counselor.py contact(): both its replies (with and without a school contact).
     "counselor": ("bot/answers/counselor.py", OneOf(("I'm a bot, so I can't pass on messages.",))),

@@ -90,6 +90,7 @@ def test_a_safety_or_cost_guess_needs_its_own_words(knowledge, text, guess, inte
         ("how does a welder compare to a boilermaker", "ask_for_staff", "compare_roles"),
         ("my son wants to be a technician at a chip plant, what schooling is that", "ask_safety", "ask_education"),
         ("3d printing?? what's that", "ask_source", "ask_automation"),  # a technology named
+        ("would 70k a year be decent money", "ask_pay", "judge_figure"),  # a wage stated, no job
         # ... and with its words, it stands
         ("will robots replace cnc operators", "ask_automation", "ask_automation"),
         ("is being a welder safe", "ask_safety", "ask_safety"),

@@ -150,3 +150,28 @@ def test_pay_context_with_a_benchmark(knowledge, raw_knowledge, write_knowledge)
     text, sources = figures.pay_context(k, k.roles["welder"])
     assert text == "That is more than the median for all U.S. jobs, $50,000 (BLS, May 2024)."
     assert sources == ["bls_ep_2024_34"]
+
+
+@pytest.mark.parametrize(
+    "text, stated",
+    [
+        ("is 65k a year good pay?", "$65,000 a year is more than"),
+        ("is $22.50/hr decent", "$22.50 an hour, about $46,800 a year for full-time work (2,080 hours) is less"),
+        ("would 40 grand be enough", "$40,000 a year is less than"),
+    ],
+)
+def test_judge_a_stated_wage_without_a_job(knowledge, kb, text, stated):
+    answer = figures.judge(Turn(knowledge, "judge_figure", text, slots={"role": "welder", "last_aspect": "pay"}))
+    bench = kb.benchmarks.median_pay
+    assert answer.text.startswith(stated) and f"all U.S. jobs, {money(bench.annual_usd)} (BLS, May 2024)" in answer.text
+    closest = answer.text.split("closest (BLS, May 2024):\n")[1].split("\n\n")[0].splitlines()
+    assert len(closest) == 3  # the three jobs whose median is nearest, highest first
+    pays = [int(line.split("$")[1].replace(",", "")) for line in closest]
+    assert pays == sorted(pays, reverse=True)
+    assert "Welder: median pay" not in answer.text  # the stated wage, not the job discussed
+    assert bench.source in answer.sources
+
+
+def test_a_number_that_is_no_wage_is_not_judged_as_one(knowledge):
+    answer = figures.judge(Turn(knowledge, "judge_figure", "is that good for a 16 year old?", slots={"role": "welder"}))
+    assert answer.text.startswith("Welder: median pay")
