@@ -7,19 +7,20 @@ from dataclasses import replace
 from bot.answers import explore, roles
 from bot.answers.loaded_knowledge import Knowledge
 from bot.knowledge.model import Pathway, Sector
+from bot.phrases import say
 from bot.render import Answer, Button, bullets, fact_line, in_sentence, join_names, payload
 
 
 def describe_cluster(k: Knowledge) -> Answer:
-    c = k.kb.cluster
+    c, lang = k.kb.cluster, k.language
     names = [p.name for p in k.kb.pathways]
-    text = f"{c.name} career cluster\n{c.summary}\n\nIt has six pathways, or groups of related jobs:\n{bullets(names)}"
+    text = say(lang, "cluster.cluster", name=c.name, summary=c.summary, count=len(names), pathways=bullets(names))
     if c.framework_note:
         text += f"\n\n{c.framework_note}"
     buttons = [
-        Button("Pathways", payload("ask_pathways")),
-        Button("Industries", payload("ask_sectors")),
-        Button("Jobs", payload("ask_roles")),
+        Button(say(lang, "cluster.button_pathways"), payload("ask_pathways")),
+        Button(say(lang, "cluster.button_industries"), payload("ask_sectors")),
+        Button(say(lang, "cluster.button_jobs"), payload("ask_roles")),
     ]
     return Answer(text, buttons, list(c.sources))
 
@@ -27,16 +28,13 @@ def describe_cluster(k: Knowledge) -> Answer:
 def list_pathways(k: Knowledge) -> Answer:
     items = [f"{p.name}: {p.summary}" for p in k.kb.pathways]
     buttons = [Button(p.name, payload("ask_about", pathway=p.id)) for p in k.kb.pathways[:6]]
-    return Answer(
-        f"Manufacturing has {len(items)} career pathways. A pathway is a group of related jobs.\n{bullets(items)}",
-        buttons,
-        list(k.kb.cluster.sources),
-    )
+    text = say(k.language, "cluster.pathways", count=len(items), pathways=bullets(items))
+    return Answer(text, buttons, list(k.kb.cluster.sources))
 
 
 def describe_pathway(k: Knowledge, pathway: Pathway) -> Answer:
     titles = [k.title(r) for r in pathway.roles]
-    text = f"{pathway.name} pathway\n{pathway.summary}\n\nJobs in this pathway:\n{bullets(titles)}"
+    text = say(k.language, "cluster.pathway", name=pathway.name, summary=pathway.summary, jobs=bullets(titles))
     buttons = [Button(k.title(r), payload("ask_about", role=r)) for r in pathway.roles[:3]]
     return Answer(text, buttons, list(k.kb.cluster.sources), {"pathway": pathway.id, "last_aspect": "overview"})
 
@@ -44,7 +42,7 @@ def describe_pathway(k: Knowledge, pathway: Pathway) -> Answer:
 def list_sectors(k: Knowledge) -> Answer:
     items = [f"{s.name}: {s.summary.split('. ')[0].rstrip('.')}." for s in k.kb.sectors]
     buttons = [Button(s.name, payload("ask_about", sector=s.id)) for s in k.kb.sectors[:5]]
-    return Answer(f"Manufacturing industries I can tell you about:\n{bullets(items)}", buttons)
+    return Answer(say(k.language, "cluster.sectors", sectors=bullets(items)), buttons)
 
 
 #: Jobs named in an industry's description; the rest are one button away.
@@ -52,32 +50,29 @@ SECTOR_JOBS_NAMED = 6
 
 
 def describe_sector(k: Knowledge, sector: Sector) -> Answer:
+    lang = k.language
     named = [k.title(r) for r in sector.roles[:SECTOR_JOBS_NAMED]]
     rest = len(sector.roles) - len(named)
-    text = (
-        f"{sector.name}\n{sector.summary}\n\nWhat it makes: {join_names(sector.products)}.\n"
-        f"Jobs there include: {join_names(named)}" + (f", and {rest} more." if rest else ".")
-    )
+    products, jobs = join_names(sector.products, lang), join_names(named, lang)
+    text = say(lang, "cluster.sector", name=sector.name, summary=sector.summary, products=products, jobs=jobs)
+    text += say(lang, "cluster.sector_more", count=rest) if rest else "."
     if sector.facts:
-        text += "\n\n" + "\n".join(fact_line(k.kb, f) for f in sector.facts)
+        text += "\n\n" + "\n".join(fact_line(k.kb, f, lang) for f in sector.facts)
     else:
-        text += "\n\nI don't have a sourced figure for this industry yet."
+        text += "\n\n" + say(lang, "cluster.sector_no_figure")
     buttons = [Button(k.title(r), payload("ask_about", role=r)) for r in sector.roles[:3]]
     if rest:
-        buttons.append(Button(f"All {len(sector.roles)} jobs there", payload("explore_roles", sector=sector.id)))
+        more = say(lang, "cluster.button_all_jobs", count=len(sector.roles))
+        buttons.append(Button(more, payload("explore_roles", sector=sector.id)))
     # The job discussed before is forgotten: "what jobs are there" now means this industry's.
     slots = {"sector": sector.id, "role": None, "last_aspect": "overview"}
     return Answer(text, buttons, [f.source for f in sector.facts], slots)
 
 
 def list_roles(k: Knowledge) -> Answer:
-    lines = [f"{p.name}: {join_names([k.title(r) for r in p.roles])}" for p in k.kb.pathways]
+    lines = [f"{p.name}: {join_names([k.title(r) for r in p.roles], k.language)}" for p in k.kb.pathways]
     buttons = [Button(r.title, payload("ask_about", role=r.id)) for r in k.kb.roles[:5]]
-    return Answer(
-        f"Here are the manufacturing jobs I know about, by pathway:\n{bullets(lines)}\n\n"
-        "Ask me about any of them. For example: \u201cWhat does a welder do?\u201d",
-        buttons,
-    )
+    return Answer(say(k.language, "cluster.roles", lines=bullets(lines)), buttons)
 
 
 def pathways(turn) -> Answer:
@@ -121,9 +116,11 @@ def sectors_of_role(k: Knowledge, role_id: str) -> Answer:
     where = [k.sectors[s] for s in role.sectors if s in k.sectors] or [s for s in k.kb.sectors if role_id in s.roles]
     if not where:
         return list_sectors(k)
-    text = f"{role.title}: industries I know that hire them are {join_names([s.name for s in where])}."
+    lang = k.language
+    text = say(lang, "cluster.role_sectors", title=role.title, sectors=join_names([s.name for s in where], lang))
     buttons = [Button(s.name, payload("ask_about", sector=s.id)) for s in where[:3]]
-    buttons.append(Button(f"About {in_sentence(role.title)}", payload("ask_about", role=role_id)))
+    about = say(lang, "cluster.button_about", job=in_sentence(role.title))
+    buttons.append(Button(about, payload("ask_about", role=role_id)))
     return Answer(text, buttons, slots={"role": role_id, "last_aspect": "overview"})
 
 

@@ -51,3 +51,22 @@ def test_what_jobs_after_an_industry_are_that_industrys(knowledge):
     assert cluster.roles_list(after).text.startswith("Jobs in chemicals")
     later = turn(knowledge, "ask_roles", "what jobs are there", slots={"sector": "chemicals", "role": "welder"})
     assert "Here are the manufacturing jobs I know about" in cluster.roles_list(later).text
+
+
+def test_the_cluster_its_pathways_and_industries_in_spanish(knowledge):
+    es = knowledge.in_language("es").kb
+    spanish = {"slots": {"language": "es"}}
+    cluster_reply = cluster.describe_cluster(knowledge.in_language("es"))
+    assert cluster_reply.text.startswith(f"Grupo de carreras de {es.cluster.name}\n{es.cluster.summary}")
+    assert [b.title for b in cluster_reply.buttons] == ["Rutas", "Industrias", "Trabajos"]
+    paths = cluster.pathways(turn(knowledge, "ask_pathways", "cuáles son las rutas", **spanish))
+    assert paths.text.startswith(f"La manufactura tiene {len(es.pathways)} rutas de carrera.")
+    assert all(p.summary in paths.text for p in es.pathways)
+    automotive = next(s for s in es.sectors if s.id == "automotive")
+    sector = cluster.describe_sector(knowledge.in_language("es"), automotive)
+    assert sector.text.startswith(f"{automotive.name}\n{automotive.summary}\n\nQué hace:")
+    assert "(BLS, 2024)" in sector.text or "BLS" in sector.text  # the same sourced figures
+    assert "Jobs there include" not in sector.text and "What it makes" not in sector.text
+    listed = cluster.sectors(turn(knowledge, "ask_sectors", "qué industrias hay", **spanish))
+    assert listed.text.startswith("Industrias de manufactura de las que te puedo contar:")
+    assert all(s.name in listed.text for s in es.sectors)
