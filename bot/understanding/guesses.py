@@ -123,7 +123,8 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
         return {"name": "explore_roles", "confidence": confidence}  # "jobs at food plants?"
     if not reading.ids(ROLE) and chosen["name"] in MYTH_GUESSES and _states_a_myth(reading):
         return {"name": MYTH_INTENT, "confidence": confidence}  # "factory jobs pay garbage"
-    if _describes_a_job(reading) and chosen["name"] not in KEPT_FOR_A_DESCRIBED_JOB:
+    asked_other = reading.aspect and guessed and guessed != reading.aspect  # "jobs similar to [a job described]"
+    if _describes_a_job(reading) and (chosen["name"] not in KEPT_FOR_A_DESCRIBED_JOB or asked_other):
         return {
             "name": kinds.ASPECT_INTENTS[reading.aspect or "overview"],
             "confidence": confidence,

@@ -21,6 +21,7 @@ from bot.knowledge.references import NAMED_SECTIONS, names_of_entries
 from bot.text import normalise
 from bot.understanding import lexicon
 from bot.understanding.descriptions import DescriptionIndex
+from bot.understanding.name_forms import role_heads
 from bot.understanding.reading import (  # noqa: F401 (re-exported)
     KINDS,
     NEAR_ROLE,
@@ -76,6 +77,9 @@ class Linker:
         self._by_key: Dict[str, _Name] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.stop_words: FrozenSet[str] = frozenset(nlp.Defaults.stop_words)
+        self._gerund_nouns = frozenset().union(
+            *(lexicon.word_list("job_words", lang, "gerund_nouns") for lang in lexicon.LANGUAGES)
+        )
         for name in self.names:
             key = f"{name.kind}:{name.id}"
             self._by_key[key] = name
@@ -134,10 +138,12 @@ class Linker:
     def _own_lemmas(self, doc: Doc) -> Doc:
         """A word that is no stop word keeps itself as its lemma where spaCy's lookup makes it another
         word, not a form of it: "ai" (from "ain't") is lemmatised "have", which made every "have"
-        a mention of AI ("making" stays "make")."""
+        a mention of AI ("making" stays "make"); "machining" is no "machine" (job_words.yml)."""
         for token in doc:
             lemma, word = token.lemma_, token.lower_
             if lemma in self.stop_words and word not in self.stop_words and lemma[:2] != word[:2]:
+                token.lemma_ = word
+            elif lemma in self._gerund_nouns and word.endswith("ing"):
                 token.lemma_ = word
         return doc
 
@@ -302,17 +308,3 @@ def _names(kb: KnowledgeBase) -> Iterable[_Name]:
             text = normalise(n)
             if text:
                 yield _Name(kind, ident, text, len(text.split()))
-
-
-def role_heads(kb: KnowledgeBase, nlp) -> Dict[str, Tuple[str, ...]]:
-    """The last word of each multi-word role name ("engineer", "technician") -> the roles it
-    can mean, so a bare "engineer" is offered as a choice instead of guessed."""
-    heads: Dict[str, List[str]] = {}
-    for r in kb.roles:
-        for name in [r.title, *r.aliases]:
-            doc = nlp(normalise(name))
-            if len(doc) > 1:
-                ids = heads.setdefault(doc[-1].lemma_, [])
-                if r.id not in ids:
-                    ids.append(r.id)
-    return {head: tuple(ids) for head, ids in heads.items()}

@@ -137,3 +137,17 @@ def _name(entry) -> str:
 
 def _key(entry) -> str:
     return f"{type(entry).__name__}:{getattr(entry, 'id', None) or _name(entry)}"
+
+
+def role_heads(kb: KnowledgeBase, nlp) -> Dict[str, Tuple[str, ...]]:
+    """The last word of each multi-word role name ("engineer", "technician") -> the roles it
+    can mean, so a bare "engineer" is offered as a choice instead of guessed."""
+    heads: Dict[str, List[str]] = {}
+    for r in kb.roles:
+        for name in [r.title, *r.aliases]:
+            doc = nlp(normalise(name))
+            if len(doc) > 1:
+                ids = heads.setdefault(doc[-1].lemma_, [])
+                if r.id not in ids:
+                    ids.append(r.id)
+    return {head: tuple(ids) for head, ids in heads.items()}

@@ -13,8 +13,8 @@ from bot.text import normalise, user_text
 from bot.understanding.amounts import amount_in
 from bot.understanding.closest import closest_roles
 from bot.understanding.described_work import CUE_KINDS, DescribedWork, asking_words, work_words
-from bot.understanding.linking import Linker, role_heads
-from bot.understanding.name_forms import with_other_languages
+from bot.understanding.linking import Linker
+from bot.understanding.name_forms import role_heads, with_other_languages
 from bot.understanding.reading import (
     DESCRIBED_SCORE,
     NEAR_ROLE,

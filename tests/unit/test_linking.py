@@ -290,3 +290,16 @@ def test_a_very_long_word_is_read_without_error(linker):
 )
 def test_a_word_whose_lemma_is_another_word_is_not_that_word(linker, text, expected):
     assert kinds_ids(linker.link(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, roles",
+    [
+        ("what do the big machines in a plant do", []),
+        ("machines and robots", []),
+        ("is machining hard to learn", ["machinist"]),
+        ("how much do machinists make", ["machinist"]),
+    ],
+)
+def test_a_machine_is_no_machinist(knowledge, text, roles):
+    assert knowledge.reader.read(text).ids("role") == roles

@@ -128,8 +128,9 @@ def test_words_far_apart_are_not_a_description(linker):
         ("is a biomedical engineer someone who designs medical equipment", [("role", "biomedical_engineer")] * 2),
         ("a welder or someone who fixes machines", [("role", "welder"), ("role", "maintenance_mechanic")]),
         # A name of two or more words is never part of a description: "repair the welding
-        # machines" names the welder, and a description never reaches across a name.
-        ("repair the welding machines", [("role", "welder"), ("role", "machinist")]),
+        # machines" names the welder, and a description never reaches across a name; "machines"
+        # is no machinist (only "machining" is: data/lexicon/en/job_words.yml gerund_nouns).
+        ("repair the welding machines", [("role", "welder")]),
         ("what does a machinist do", [("role", "machinist")]),
         ("where are computer chips made", [("sector", "electronics")]),
     ],
