@@ -28,7 +28,16 @@ from bot.understanding import forget
 from bot.understanding.distress import has_distress_words
 from bot.understanding.language import requested_language
 from bot.understanding.lexicon import language_of_match
-from bot.understanding.reading import MYTH_CUE_PREFIX, PATHWAY, ROLE, SECTOR, TECHNOLOGY, Reading, aspects_set_aside
+from bot.understanding.reading import (
+    MYTH_CUE_PREFIX,
+    PATHWAY,
+    ROLE,
+    SECTOR,
+    TECHNOLOGY,
+    TRAINING,
+    Reading,
+    aspects_set_aside,
+)
 
 WORRY_INTENT = "share_worry"
 QUIZ_ANSWER_INTENT = "answer_quiz"
@@ -184,7 +193,10 @@ def _topic_asked(chosen: Dict[str, Any], reading: Reading) -> Optional[str]:
     if reading.ids(ROLE) or reading.ambiguous:
         return None
     guess = chosen["name"]
-    if reading.term and reading.asks("meaning") and guess in LEXICAL_INTENTS | ASSISTANT_INTENTS:
+    # "what is the production pathway" names a pathway, "what is an apprenticeship" read as
+    # training is that route: the term inside is not what is asked.
+    named = reading.ids(PATHWAY) or reading.ids(SECTOR) or (guess == "ask_training" and reading.ids(TRAINING))
+    if reading.term and reading.asks("meaning") and guess in LEXICAL_INTENTS | ASSISTANT_INTENTS and not named:
         return TOPIC_INTENTS["term"]
     unsure = chosen["confidence"] < SURE and guess in LEXICAL_INTENTS | ASSISTANT_INTENTS
     if reading.ids(TECHNOLOGY) and unsure and guess != TOPIC_INTENTS["term"]:

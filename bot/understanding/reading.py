@@ -209,11 +209,23 @@ def first_aspect(text: str) -> Optional[str]:
     questions = [s for s in sentences if s.rstrip().endswith("?")]
     if questions and len(questions) < len(sentences):
         return _first_aspect_in(" ".join(questions)) or _first_aspect_in(text)
+    # The same within a sentence: "i got forklift certified at my summer job, what do forklift
+    # drivers make" asks the part after the comma.
+    clauses = _CLAUSE_END.split(text.strip())
+    asked = [c for c in clauses if _QUESTION_START.match(c)]
+    if asked and len(asked) < len(clauses):
+        return _first_aspect_in(" ".join(asked)) or _first_aspect_in(text)
     return _first_aspect_in(text)
 
 
-#: Where a sentence ends (before the next one starts).
+#: Where a sentence ends (before the next one starts), and a clause within one.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_CLAUSE_END = re.compile(r"\s*[,;:]\s+|\s+(?:but|so)\s+")
+#: A clause that asks ("what do they make", "how long is it", "do they need a degree").
+_QUESTION_START = re.compile(
+    r"\s*(and\s+|so\s+|but\s+|ok\s+|also\s+)?(what|whats|what's|wat|how|which|who|where|when|why|is|are|do|does|did|can|could|will|would|should)\b",
+    re.IGNORECASE,
+)
 
 
 def _aspect_spans(text: str) -> Tuple[Dict[str, Tuple[int, int]], FrozenSet[str]]:

@@ -57,6 +57,9 @@ def test_the_first_aspect_asked_wins():
     assert first_aspect("what training do welders need and how much do they make") == "education"
     assert first_aspect("what does a machinist do to make sure parts fit") == "overview"  # not pay
     assert first_aspect("what does a welder do and how much do they make") == "overview"
+    # the clause that asks, in one sentence: not the certificate told about before the comma
+    assert first_aspect("i got my welding cert last summer, how much do welders make") == "pay"
+    assert first_aspect("how much do welders make, and what training do they need") == "pay"
 
 
 @pytest.mark.parametrize("text", ["how much do they make tho", "ok what about welders rn", "ngl what do they do"])
@@ -91,6 +94,9 @@ def test_a_safety_or_cost_guess_needs_its_own_words(knowledge, text, guess, inte
         ("my son wants to be a technician at a chip plant, what schooling is that", "ask_safety", "ask_education"),
         ("3d printing?? what's that", "ask_source", "ask_automation"),  # a technology named
         ("would 70k a year be decent money", "ask_pay", "judge_figure"),  # a wage stated, no job
+        ("what is the production pathway", "ask_pathways", "ask_pathways"),  # a pathway named, not the term
+        ("what is an apprenticeship", "ask_training", "ask_training"),  # the route asked about
+        ("what is a career pathway?", "ask_pathways", "ask_definition"),
         # ... and with its words, it stands
         ("will robots replace cnc operators", "ask_automation", "ask_automation"),
         ("is being a welder safe", "ask_safety", "ask_safety"),
