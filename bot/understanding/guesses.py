@@ -154,8 +154,8 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
     if chosen["name"] in FELT_GUESSES and felt:
         # "what if im not strong enough to work in a factory" read as the cluster: a worry.
         return {"name": WORRY_INTENT, "confidence": confidence}
-    if reading.aspect and _lacks_own_words(chosen, reading):  # "robot tech money lowkey good or nah": automation
-        return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
+    if _lacks_own_words(chosen, reading):  # "robot tech money lowkey good or nah" read as automation
+        return {"name": kinds.ASPECT_INTENTS[reading.aspect or "overview"], "confidence": confidence}
     if chosen["name"] not in LEXICAL_INTENTS or (chosen["name"] == WORRY_INTENT and feels(text)):
         # A worry with a feeling stays a worry ("my parents want me to go to college but i want to weld").
         return chosen
@@ -176,11 +176,15 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
 
 
 def _lacks_own_words(chosen: Dict[str, Any], reading: Reading) -> bool:
-    """A safety, cost or first-jobs guess for a message with none of its words, naming a job and
-    asking another aspect of it ("what do people that repair the machines at a factory do", "my
-    son got offered a job as a spray painter, what does that job involve")."""
+    """A guess of OWN_WORDS for a message with none of its words, naming a job and asking an
+    aspect of it ("what do people that repair the machines at a factory do", "my son got offered
+    a job as a spray painter, what does that job involve"), or naming a job we do not have."""
+    if not _without_its_words(chosen, reading):
+        return False
+    if reading.unknown_jobs and not reading.ids(ROLE):  # "do you have glassblowers?" read as staff
+        return True
     named = reading.ids(ROLE) or reading.ambiguous  # "my daughter wants to be a technician"
-    return _without_its_words(chosen, reading) and bool(named and reading.aspect)
+    return bool(named and reading.aspect)
 
 
 #: What a named topic asked about with no job named is ("what is OSHA 10?", "cobots?? whats that").

@@ -234,6 +234,7 @@ def test_a_list_of_jobs_for_people_described_stays_a_list(knowledge):
         ("if you start on the line you're stuck in that job for life", "insult", "ask_myth"),
         ("what is dual enrollment?", "ask_safety", "ask_definition"),
         ("idk what i wanna do after high school lol", "out_of_scope", "start_career_finder"),
+        ("honestly no idea what career i would even like", "share_worry", "start_career_finder"),
     ],
 )
 def test_questions_about_the_assistant_and_myths_by_their_words(knowledge, text, guess, intent):
