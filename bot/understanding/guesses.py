@@ -128,7 +128,7 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
     if chosen["name"] == "what_about" and reading.ids(ROLE) and reading.aspect:
         # "what degree for a welder": a question of its own, not the last aspect for another job.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
-    if chosen["name"] in LEXICAL_INTENTS | {"what_about"} and _jobs_in_a_named_industry(reading):
+    if chosen["name"] in LEXICAL_INTENTS | {"what_about"} and jobs_in_a_named_industry(reading):
         return {"name": "explore_roles", "confidence": confidence}  # "jobs at food plants?"
     if not reading.ids(ROLE) and chosen["name"] in MYTH_GUESSES and _states_a_myth(reading):
         return {"name": MYTH_INTENT, "confidence": confidence}  # "factory jobs pay garbage"
@@ -237,7 +237,7 @@ def about_work(reading: Reading) -> bool:
     return bool(named or reading.asks("jobs_in") or reading.asks("pay") or reading.asks("openings"))
 
 
-def _jobs_in_a_named_industry(reading: Reading) -> bool:
+def jobs_in_a_named_industry(reading: Reading) -> bool:
     """The jobs of a named industry or pathway, and no job named ("who works at foundries")."""
     return not reading.ids(ROLE) and bool(reading.ids(SECTOR) or reading.ids(PATHWAY)) and reading.asks("jobs_in")
 

@@ -60,6 +60,7 @@ from bot.understanding.guesses import (
     WORRY_INTENT,
     about_work,
     feels,
+    jobs_in_a_named_industry,
     words_over_guesses,
 )
 from bot.understanding.lexicon import language_of, language_of_match
@@ -186,7 +187,12 @@ def verdict(
     # "best pizza place near me" names a place but asks nothing of ours: it stays out of scope.
     off_topic = chosen["name"] in OFF_TOPIC_INTENTS and not about_work(reading)
     place = bool(reading.place or reading.asks("where_most")) and not off_topic
-    if chosen["name"] in PLACE_INTENTS and chosen["name"] != LOCAL_INTENT and place:
+    # "there's a new chip plant opening near me, what jobs would they have": the industry's jobs
+    # (a place named, "jobs in ohio's chip plants", stays local).
+    nearby_industry = reading.where is not None and reading.where.kind == "near" and jobs_in_a_named_industry(reading)
+    if nearby_industry and chosen["name"] in PLACE_INTENTS | {LOCAL_INTENT}:
+        chosen = {"name": "explore_roles", "confidence": chosen["confidence"]}
+    elif chosen["name"] in PLACE_INTENTS and chosen["name"] != LOCAL_INTENT and place:
         chosen = {"name": LOCAL_INTENT, "confidence": chosen["confidence"]}
     elif chosen["name"] == LOCAL_INTENT and not place and chosen["confidence"] < LOCAL_MIN_CONFIDENCE:
         # An unsure place guess with no place word ("jobs in the electronics industry").

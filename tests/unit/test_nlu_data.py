@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bot import ROOT
@@ -18,10 +19,20 @@ def training() -> dict:
     return examples(ROOT / "data" / "nlu")
 
 
-def test_holdout_is_not_in_training():
+@pytest.mark.parametrize("name", ["holdout.yml", "holdout_es.yml"])
+def test_holdout_is_not_in_training(name):
     train = {text for items in training().values() for text in items}
-    holdout = {text for items in examples(ROOT / "tests" / "nlu" / "holdout.yml").values() for text in items}
+    holdout = {text for items in examples(ROOT / "tests" / "nlu" / name).values() for text in items}
     assert sorted(train & holdout) == []
+
+
+def test_the_spanish_holdout_covers_every_intent_but_distress_and_confirming():
+    holdout = examples(ROOT / "tests" / "nlu" / "holdout_es.yml")
+    assert sum(len(v) for v in holdout.values()) >= 300
+    domain = set(yaml.safe_load((ROOT / "domain.yml").read_text())["intents"])
+    # distress is never written as a test row; confirm_delete is a button's answer
+    for intent in domain - {"distress", "confirm_delete"}:
+        assert len(holdout.get(intent, [])) >= 4, intent
 
 
 #: New intents whose held-out rows must be written blind, by someone who has not seen their

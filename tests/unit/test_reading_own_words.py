@@ -235,6 +235,8 @@ def test_a_list_of_jobs_for_people_described_stays_a_list(knowledge):
         ("what is dual enrollment?", "ask_safety", "ask_definition"),
         ("idk what i wanna do after high school lol", "out_of_scope", "start_career_finder"),
         ("honestly no idea what career i would even like", "share_worry", "start_career_finder"),
+        ("what jobs would a steel mill near me have", "ask_local", "explore_roles"),  # an industry's jobs
+        ("what jobs are at steel mills in ohio", "ask_local", "ask_local"),  # a place named: local
     ],
 )
 def test_questions_about_the_assistant_and_myths_by_their_words(knowledge, text, guess, intent):
