@@ -113,8 +113,9 @@ def _buttons(k, role_id: str) -> list:
 
 def remembered_area(turn: Turn) -> Optional[str]:
     """The state or metro area this conversation is about (the `place` slot: "I live in Ohio",
-    then "how much do welders make"), unless this turn's button asks for the national figure."""
-    if turn.entities.get("place") == NATIONAL:
+    then "how much do welders make"), unless this turn asks for the national figure (its button,
+    or words: "ok, and nationally?")."""
+    if turn.entities.get("place") == NATIONAL or turn.asks("national"):
         return None
     area = turn.slot("place")
     return area if isinstance(area, str) and area in local_pay.load().areas else None

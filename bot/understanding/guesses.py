@@ -81,6 +81,7 @@ OWN_WORDS = {
     "ask_quick_start": "quick_start",
     "ask_automation": "automation",
     "ask_for_staff": "for_staff",
+    MYTH_INTENT: MYTH_CUE_PREFIX,  # any common belief ("i sew my own clothes, is there a factory job…")
 }
 COUNSELOR_INTENT = "ask_counselor"
 SOURCE_INTENT = "ask_source"
@@ -169,6 +170,9 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
         return {"name": kinds.ASPECT_INTENTS["overview"], "confidence": confidence}
     if not reading.ids(ROLE) and reading.asks("no_degree") and not feels(text):
         return {"name": "explore_roles", "confidence": confidence}
+    if reading.asks("national") and not reading.mentions and chosen["name"] in FOLLOW_UP_INTENTS | {"ask_local"}:
+        # "ok, and nationally?" after a local figure: the national pay of the job discussed.
+        return {"name": kinds.ASPECT_INTENTS["pay"], "confidence": confidence}
     if reading.aspect and not reading.mentions and chosen["name"] in FOLLOW_UP_INTENTS and not reading.asks("jobs_in"):
         # "how long is the training" after a job was discussed: that aspect of the same job.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
@@ -184,7 +188,7 @@ def _lacks_own_words(chosen: Dict[str, Any], reading: Reading) -> bool:
     if reading.unknown_jobs and not reading.ids(ROLE):  # "do you have glassblowers?" read as staff
         return True
     named = reading.ids(ROLE) or reading.ambiguous  # "my daughter wants to be a technician"
-    return bool(named and reading.aspect)
+    return bool(named and (reading.aspect or reading.asks("describes_job")))
 
 
 #: What a named topic asked about with no job named is ("what is OSHA 10?", "cobots?? whats that").
@@ -211,7 +215,7 @@ def _topic_asked(chosen: Dict[str, Any], reading: Reading) -> Optional[str]:
 def _without_its_words(chosen: Dict[str, Any], reading: Reading) -> bool:
     """A guess of OWN_WORDS with none of its words outside the names ("safety specialist" is a job)."""
     own = OWN_WORDS.get(chosen["name"])
-    return bool(own and own not in reading.cues_outside_names)
+    return bool(own and not any(cue.startswith(own) for cue in reading.cues_outside_names))
 
 
 def _about_the_assistant(text: str, chosen: Dict[str, Any], reading: Reading) -> Optional[str]:

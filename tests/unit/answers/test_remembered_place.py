@@ -47,6 +47,13 @@ def test_the_national_button_gives_the_national_figure(knowledge):
     assert pay_line(knowledge.kb, knowledge.roles["welder"].median_pay) in a.text and "Ohio" not in a.text
 
 
+@pytest.mark.parametrize("text", ["ok, and nationally?", "what about the national average", "¿y a nivel nacional?"])
+def test_asking_for_the_national_figure_in_words_gives_it(knowledge, text):
+    t = turn(knowledge, "ask_pay", text, slots={"place": OHIO, "role": "welder"})
+    national = roles.answer_for_intent(t)
+    assert "BLS OEWS" not in national.text and "(BLS, May 2024)" in national.text
+
+
 def test_they_and_what_about_follow_the_place(knowledge):
     they = roles.answer_for_intent(
         turn(knowledge, "ask_pay", "how much do they make?", slots={"place": OHIO, "role": "machinist"})
