@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Union
 
-from bot.knowledge.model import Fact, KnowledgeBase, MedianPay, Outlook, Role
+from bot.knowledge.model import EconomyFact, Fact, KnowledgeBase, MedianPay, Outlook, Role
 from bot.phrases import say, words
 
 BULLET = "•"
@@ -135,7 +135,7 @@ def short_entry(role: Role) -> str:
     return role.education.typical_entry.split(";")[0].split(",")[0].lower()
 
 
-def fact_line(kb: KnowledgeBase, fact: Fact, language: str = "en") -> str:
+def fact_line(kb: KnowledgeBase, fact: Union[Fact, EconomyFact], language: str = "en") -> str:
     return f"{fact.statement} {cite(kb, fact.source, str(fact.year), language)}"
 
 

@@ -9,35 +9,37 @@ from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge import local_pay
 from bot.knowledge.model import Technology, Training
+from bot.phrases import say, words
 from bot.render import Answer, Button, a_an, bullets, degree_note, fact_line, in_sentence, join_names, payload
 from bot.understanding.reading import ECONOMY, ROLE, TECHNOLOGY, TRAINING
 
 
 def economy(turn: Turn) -> Answer:
-    k = turn.knowledge
+    k, lang = turn.knowledge, turn.language
     wanted = turn.mentioned(ECONOMY)
     facts = [e for e in k.kb.economy if e.id in wanted] or k.kb.economy
-    lines = [f"{e.statement} ({k.kb.meta.sources[e.source].publisher}, {e.year})" for e in facts]
-    lead = "Manufacturing and the U.S. economy:" if len(facts) > 1 else ""
+    lines = [fact_line(k.kb, e, lang) for e in facts]
+    lead = say(lang, "topics.economy_lead") if len(facts) > 1 else ""
     buttons = [
-        Button("Automation and new jobs", payload("ask_automation")),
-        Button("Jobs in manufacturing", payload("ask_roles")),
+        Button(say(lang, "topics.button_automation"), payload("ask_automation")),
+        Button(say(lang, "topics.button_jobs"), payload("ask_roles")),
     ]
     text = f"{lead}\n{bullets(lines)}".strip() if lead else lines[0]
     return Answer(text, buttons, list(dict.fromkeys(e.source for e in facts)), {"last_aspect": "economy"})
 
 
 def automation(turn: Turn) -> Answer:
-    k = turn.knowledge
+    k, lang = turn.knowledge, turn.language
     techs = [t for t in k.kb.innovation.technologies if t.id in turn.mentioned(TECHNOLOGY)]
     if techs and not turn.asks("jobs_impact"):
         return _technology(k, techs[0])
     inno = k.kb.innovation
-    text = f"{inno.summary}\n\nTechnologies changing the work:\n{bullets(t.name for t in inno.technologies)}"
+    text = say(lang, "topics.automation", summary=inno.summary, technologies=bullets(t.name for t in inno.technologies))
     if inno.emerging_roles:
-        text += "\n\nNew kinds of jobs:\n" + bullets(f"{e.title}: {e.summary}" for e in inno.emerging_roles)
+        emerging = bullets(f"{e.title}: {e.summary}" for e in inno.emerging_roles)
+        text += f"\n\n{say(lang, 'topics.new_jobs')}\n{emerging}"
     if inno.facts:
-        text += "\n\n" + "\n".join(fact_line(k.kb, f) for f in inno.facts)
+        text += "\n\n" + "\n".join(fact_line(k.kb, f, lang) for f in inno.facts)
     buttons = [Button(t.name, payload("ask_automation", technology=t.id)) for t in inno.technologies[:3]]
     return Answer(text, buttons, [f.source for f in inno.facts], {"last_aspect": "automation"})
 
@@ -45,7 +47,8 @@ def automation(turn: Turn) -> Answer:
 def _technology(k: Knowledge, tech: Technology) -> Answer:
     text = f"{tech.name}\n{tech.summary}"
     if tech.roles:
-        text += f"\n\nJobs that work with it: {join_names([k.title(r) for r in tech.roles])}."
+        jobs = join_names([k.title(r) for r in tech.roles], k.language)
+        text += "\n\n" + say(k.language, "topics.technology_jobs", jobs=jobs)
     buttons = [Button(k.title(r), payload("ask_about", role=r)) for r in tech.roles[:3]]
     return Answer(text, buttons, slots={"last_aspect": "automation"})
 
@@ -65,72 +68,69 @@ def training(turn: Turn) -> Answer:
         return in_school.high_school(turn)
     lines = [f"{t.name}: {t.summary.split('. ')[0].rstrip('.')}." for t in k.kb.training]
     buttons = [Button(t.name, payload("ask_training", training=t.id)) for t in k.kb.training[:3]]
-    return Answer(
-        f"Ways to get started in manufacturing:\n{bullets(lines)}", buttons, slots={"last_aspect": "training"}
-    )
+    text = say(k.language, "topics.routes", routes=bullets(lines))
+    return Answer(text, buttons, slots={"last_aspect": "training"})
 
 
 def next_steps(turn: Turn, role_id: str) -> Answer:
     """Where to start for one role: the role's own routes, then what every student can do now."""
-    k = turn.knowledge
+    k, lang = turn.knowledge, turn.language
     role = k.roles[role_id]
     by_id = {t.id: t for t in k.kb.training}
     steps = list(role.education.routes)
     if "student_orgs" in by_id:
-        steps.append("Join SkillsUSA or a FIRST Robotics team to practice and meet employers")
+        steps.append(say(lang, "topics.student_orgs_step"))
     if "apprenticeship" in by_id and by_id["apprenticeship"].url:
-        steps.append(f"Look for registered apprenticeships: {by_id['apprenticeship'].url}")
-    reader = reader_of(turn.reading.family)  # a parent asking about their child's school (#25)
-    steps.append(
-        f"Ask {school_contact(turn.metadata).name or reader.counselor()} about CTE classes "
-        f"and dual enrollment at {reader.their} school"
-    )
-    text = (
-        f"Getting started as {a_an(in_sentence(role.title))}\n"
-        f"Education to start: {role.education.typical_entry}\n\nNext steps:\n{bullets(steps)}\n\n"
-        "CTE means career and technical education. Dual enrollment means taking college classes "
-        "while you are in high school."
-    )
-    note = degree_note(" ".join([role.education.typical_entry, *role.education.routes]))
+        steps.append(say(lang, "topics.apprenticeship_step", url=by_id["apprenticeship"].url))
+    reader = reader_of(turn.reading.family, lang)  # a parent asking about their child's school (#25)
+    who = school_contact(turn.metadata).name or reader.counselor()
+    steps.append(say(lang, "topics.school_step", who=who, their=reader.their))
+    job = a_an(in_sentence(role.title), lang)
+    text = say(lang, "topics.next_steps", job=job, entry=role.education.typical_entry, steps=bullets(steps))
+    note = degree_note(" ".join([role.education.typical_entry, *role.education.routes]), lang)
     if note:
         text += f" {note}"
     buttons = [
-        Button("Pay", payload("ask_pay", role=role_id)),
-        Button("Skills", payload("ask_skills", role=role_id)),
-        Button("Talk to a counselor", payload("ask_counselor")),
+        Button(say(lang, "topics.button_pay"), payload("ask_pay", role=role_id)),
+        Button(say(lang, "topics.button_skills"), payload("ask_skills", role=role_id)),
+        Button(say(lang, "topics.button_counselor"), payload("ask_counselor")),
     ]
     sources = [role.education.source] if role.education.source else []
     return Answer(text, buttons, sources, {"role": role_id, "last_aspect": "education"})
 
 
 def _route(k: Knowledge, route: Training) -> Answer:
+    lang = k.language
     text = f"{route.name}\n{route.summary}"
-    text += "".join(f"\n{fact_line(k.kb, f)}" for f in route.facts)
+    text += "".join(f"\n{fact_line(k.kb, f, lang)}" for f in route.facts)
     if route.url:
-        text += f"\nMore: {route.url}"
+        text += "\n" + say(lang, "topics.more", url=route.url)
     sources = [f.source for f in route.facts] + list(route.sources)
     buttons = [
-        Button("Other ways to start", payload("ask_training")),
-        Button("Jobs in manufacturing", payload("ask_roles")),
+        Button(say(lang, "topics.button_other_routes"), payload("ask_training")),
+        Button(say(lang, "topics.button_jobs"), payload("ask_roles")),
     ]
     return Answer(text, buttons, list(dict.fromkeys(sources)), {"last_aspect": "training"})
 
 
-#: A way forward after an answer that has none of its own.
-_STARTED = [Button("How do I get started?", payload("ask_training"))]
-
-
 def sources(turn: Turn) -> Answer:
     """Provenance of the previous answer, plus the O*NET attribution its license asks for."""
-    k = turn.knowledge
+    k, lang = turn.knowledge, turn.language
     local = local_pay.load().source
     known = {i: (s.title, s.published, str(s.url)) for i, s in k.kb.meta.sources.items()}
     known[local.id] = (local.title, local.published, local.url)
     used = [s for s in (turn.slot("last_sources") or []) if s in known]
     if used:
         lines = [f"{known[s][0]}, {known[s][1]}: {known[s][2]}" for s in used]
-        text = f"My last answer came from:\n{bullets(lines)}"
+        text = say(lang, "topics.sources_used", sources=bullets(lines))
     else:
-        text = "My last answer had no figures, so there is no source to show."
-    text += f"\n\nAbout my data: {k.kb.meta.attribution} Last reviewed {k.kb.meta.last_reviewed:%B %-d, %Y}."
-    return Answer(text, [Button("Jobs in manufacturing", payload("ask_roles"))] + _STARTED, used)
+        text = say(lang, "topics.sources_none")
+    reviewed = k.kb.meta.last_reviewed
+    month = words(lang, "render.months")[reviewed.month - 1]
+    date = say(lang, "topics.reviewed_date", month=month, day=reviewed.day, year=reviewed.year)
+    text += "\n\n" + say(lang, "topics.about_data", attribution=k.kb.meta.attribution, date=date)
+    buttons = [
+        Button(say(lang, "topics.button_jobs"), payload("ask_roles")),
+        Button(say(lang, "topics.button_started"), payload("ask_training")),  # a way forward
+    ]
+    return Answer(text, buttons, used)

@@ -102,3 +102,23 @@ def test_sources_after_an_answer_without_figures_say_so(knowledge):
     answer = topics.sources(turn(knowledge, "ask_sources", "what's your source"))
     assert answer.text.startswith("My last answer had no figures, so there is no source to show.")
     assert answer.sources == []
+
+
+def test_economy_automation_training_and_sources_in_spanish(knowledge):
+    spanish = {"slots": {"language": "es"}}
+    es = knowledge.in_language("es").kb
+    economy = topics.economy(turn(knowledge, "ask_economy", "la manufactura en la economia", **spanish))
+    assert economy.text.startswith("La manufactura y la economía de EE. UU.:")
+    assert all(e.statement in economy.text for e in es.economy)
+    assert "(BLS, " in economy.text or "(BEA, " in economy.text  # the same sources, cited the same way
+    automation = topics.automation(turn(knowledge, "ask_automation", "los robots y los trabajos", **spanish))
+    assert automation.text.startswith(es.innovation.summary) and "Tecnologías que están cambiando" in automation.text
+    routes = topics.training(turn(knowledge, "ask_training", "como me preparo", **spanish))
+    assert routes.text.startswith("Formas de empezar en la manufactura:")
+    steps = topics.next_steps(turn(knowledge, "ask_training", "como empiezo de soldador", **spanish), "welder")
+    assert steps.text.startswith("Cómo empezar como soldador\nEstudios para empezar:")
+    assert "Pregúntale a tu consejero escolar" in steps.text
+    sources = topics.sources(turn(knowledge, "ask_source", "de donde salen los datos", **spanish))
+    reviewed = es.meta.last_reviewed
+    assert f"Sobre mis datos: {es.meta.attribution} Última revisión: {reviewed.day} de" in sources.text
+    assert [b.title for b in sources.buttons] == ["Trabajos en manufactura", "¿Cómo empiezo?"]
