@@ -201,9 +201,9 @@ def _topic_asked(chosen: Dict[str, Any], reading: Reading) -> Optional[str]:
     if reading.ids(ROLE) or reading.ambiguous:
         return None
     guess = chosen["name"]
-    # "what is the production pathway" names a pathway, "what is an apprenticeship" read as
-    # training is that route: the term inside is not what is asked.
-    named = reading.ids(PATHWAY) or reading.ids(SECTOR) or (guess == "ask_training" and reading.ids(TRAINING))
+    # "what is the production pathway" names a pathway, "what is an apprenticeship" a training
+    # route of the same name: the term inside is not what is asked ("what is OSHA 10?" is).
+    named = reading.ids(PATHWAY) or reading.ids(SECTOR) or reading.term in reading.ids(TRAINING)
     if reading.term and reading.asks("meaning") and guess in LEXICAL_INTENTS | ASSISTANT_INTENTS and not named:
         return TOPIC_INTENTS["term"]
     unsure = chosen["confidence"] < SURE and guess in LEXICAL_INTENTS | ASSISTANT_INTENTS

@@ -96,6 +96,7 @@ def test_a_safety_or_cost_guess_needs_its_own_words(knowledge, text, guess, inte
         ("would 70k a year be decent money", "ask_pay", "judge_figure"),  # a wage stated, no job
         ("what is the production pathway", "ask_pathways", "ask_pathways"),  # a pathway named, not the term
         ("what is an apprenticeship", "ask_training", "ask_training"),  # the route asked about
+        ("what is an apprenticeship", "ask_about", "ask_about"),  # a route's own name: not the glossary
         ("what is a career pathway?", "ask_pathways", "ask_definition"),
         ("one of my students asked about being a glassblower, is that on your list", "ask_for_staff", "ask_about"),
         ("ok and nationally?", "nlu_fallback", "ask_pay"),  # after a local figure: the national one
