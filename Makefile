@@ -118,10 +118,15 @@ test-stories: $(MODEL) ## rasa test on tests/test_stories.yml, failing on any pr
 	rm -rf reports/stories
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out reports/stories
 
-test-nlu: $(MODEL) ## Intent macro-F1 on the held-out split (tests/nlu/holdout.yml), with a floor
-	rm -rf reports/nlu
+# The Spanish held-out set's floor: its score after the Spanish examples of 2026-12-07 (0.757),
+# rounded down; it was 0.598 when first run, blind. #21's target is 0.93: not met yet.
+NLU_ES_FLOOR := 0.75
+test-nlu: $(MODEL) ## Intent macro-F1 on the held-out splits (tests/nlu/holdout.yml, holdout_es.yml), with floors
+	rm -rf reports/nlu reports/nlu-es
 	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/holdout.yml --out reports/nlu
 	$(BIN)/python -m harness.nlu_score reports/nlu/intent_report.json
+	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/holdout_es.yml --out reports/nlu-es
+	$(BIN)/python -m harness.nlu_score reports/nlu-es/intent_report.json --floor $(NLU_ES_FLOOR) --label "Spanish held-out"
 
 # The community web chat (rasa-webchat), for the browser test that it works with this bot: from
 # the npm registry, pinned by version and checksum (the test page loads it from here, no CDN).

@@ -1,6 +1,6 @@
 """Report intent macro-F1 and accuracy from `rasa test nlu`, and fail under the floor.
 
-python -m harness.nlu_score reports/nlu/intent_report.json [--floor 0.95]
+python -m harness.nlu_score reports/nlu/intent_report.json [--floor 0.95] [--label "Spanish held-out"]
 """
 
 from __future__ import annotations
@@ -30,11 +30,12 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("report")
     parser.add_argument("--floor", type=float, default=FLOOR)
+    parser.add_argument("--label", default="NLU held-out")
     args = parser.parse_args()
     s = scores(args.report)
     weakest = ", ".join(f"{name} {f1:.2f}" for f1, name in s["weakest"])
     print(
-        f"NLU held-out: intent macro-F1 {s['macro_f1']:.3f}, accuracy {s['accuracy']:.3f} "
+        f"{args.label}: intent macro-F1 {s['macro_f1']:.3f}, accuracy {s['accuracy']:.3f} "
         f"(floor {args.floor}); weakest: {weakest}"
     )
     return 0 if s["macro_f1"] >= args.floor else 1

@@ -81,7 +81,6 @@ OWN_WORDS = {
     "ask_quick_start": "quick_start",
     "ask_automation": "automation",
     "ask_for_staff": "for_staff",
-    MYTH_INTENT: MYTH_CUE_PREFIX,  # any common belief ("i sew my own clothes, is there a factory job…")
 }
 COUNSELOR_INTENT = "ask_counselor"
 SOURCE_INTENT = "ask_source"
@@ -182,11 +181,9 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
 def _lacks_own_words(chosen: Dict[str, Any], reading: Reading) -> bool:
     """A guess of OWN_WORDS for a message with none of its words, naming a job and asking an
     aspect of it ("what do people that repair the machines at a factory do", "my son got offered
-    a job as a spray painter, what does that job involve"), or naming a job we do not have."""
+    a job as a spray painter, what does that job involve")."""
     if not _without_its_words(chosen, reading):
         return False
-    if reading.unknown_jobs and not reading.ids(ROLE):  # "do you have glassblowers?" read as staff
-        return True
     named = reading.ids(ROLE) or reading.ambiguous  # "my daughter wants to be a technician"
     return bool(named and (reading.aspect or reading.asks("describes_job")))
 
@@ -201,13 +198,16 @@ def _topic_asked(chosen: Dict[str, Any], reading: Reading) -> Optional[str]:
     if reading.ids(ROLE) or reading.ambiguous:
         return None
     guess = chosen["name"]
+    if guess in OWN_WORDS and not _without_its_words(chosen, reading):
+        return None  # "what is osha 10 and do i need it" read as safety, with safety's words: it stands
     # "what is the production pathway" names a pathway, "what is an apprenticeship" a training
     # route of the same name: the term inside is not what is asked ("what is OSHA 10?" is).
     named = reading.ids(PATHWAY) or reading.ids(SECTOR) or reading.term in reading.ids(TRAINING)
     if reading.term and reading.asks("meaning") and guess in LEXICAL_INTENTS | ASSISTANT_INTENTS and not named:
         return TOPIC_INTENTS["term"]
     unsure = chosen["confidence"] < SURE and guess in LEXICAL_INTENTS | ASSISTANT_INTENTS
-    if reading.ids(TECHNOLOGY) and unsure and guess != TOPIC_INTENTS["term"]:
+    # (a worry stays one: "i'm scared ai will take the job i want")
+    if reading.ids(TECHNOLOGY) and unsure and guess not in (TOPIC_INTENTS["term"], WORRY_INTENT):
         return TOPIC_INTENTS[TECHNOLOGY]
     return None
 
@@ -215,7 +215,7 @@ def _topic_asked(chosen: Dict[str, Any], reading: Reading) -> Optional[str]:
 def _without_its_words(chosen: Dict[str, Any], reading: Reading) -> bool:
     """A guess of OWN_WORDS with none of its words outside the names ("safety specialist" is a job)."""
     own = OWN_WORDS.get(chosen["name"])
-    return bool(own and not any(cue.startswith(own) for cue in reading.cues_outside_names))
+    return bool(own and own not in reading.cues_outside_names)
 
 
 def _about_the_assistant(text: str, chosen: Dict[str, Any], reading: Reading) -> Optional[str]:

@@ -64,10 +64,11 @@ from bot.understanding.guesses import (
     words_over_guesses,
 )
 from bot.understanding.lexicon import language_of, language_of_match
-from bot.understanding.reading import Reading, words_only
+from bot.understanding.reading import ROLE, Reading, words_only
 
 DISTRESS_INTENT = "distress"
 LOCAL_INTENT = "ask_local"
+COMPARE_INTENT = "compare_roles"
 DELETE_INTENTS = {"delete_conversation", "confirm_delete"}
 KEEP_INTENT = "keep_conversation"
 #: What the classifier says when it does not know; a clear command or a feeling wins over these.
@@ -129,7 +130,8 @@ def verdict(
         "confidence": (intent or {}).get("confidence") or 0.0,
     }
     chosen = original
-    if chosen["name"] == DISTRESS_INTENT:
+    plain = _yes_or_no(text)  # a plain yes or no is never distress ("i don't think so")
+    if chosen["name"] == DISTRESS_INTENT and not plain:
         if forget.about_this_chat(text) and not has_distress_words(text):
             # "if i tell you something personal will it get reported?" is about this chat.
             chosen = {"name": PRIVACY_INTENT, "confidence": chosen["confidence"]}
@@ -142,13 +144,15 @@ def verdict(
         else:
             return Verdict(None, language=language_of(text))
     unsure = chosen["name"] in UNSURE_INTENTS or chosen["confidence"] < SURE
-    plain = _yes_or_no(text)
     if plain:
         return Verdict(
             None if plain == original["name"] else {"name": plain, "confidence": max(chosen["confidence"], SURE)}
         )
     if chosen["name"] in ("affirm", "deny"):
         chosen = _next(ranking, exclude={"affirm", "deny"})
+    elif chosen["name"] == COMPARE_INTENT and len(reading.ids(ROLE)) < 2 and not reading.asks("compare"):
+        # "what kind of ppe do machine operators wear" read as a comparison: one job, no comparing words
+        chosen = _next(ranking, exclude={COMPARE_INTENT})
     if forget.confirms_deleting(text) and (chosen["name"] in DELETE_INTENTS | {"affirm"} or unsure):
         # "yes, delete it": the answer to the confirmation (without it, it only asks, data/rules.yml).
         chosen = {"name": "confirm_delete", "confidence": chosen["confidence"]}

@@ -24,7 +24,14 @@ def test_a_story_about_deleting_is_no_command(text):
 
 @pytest.mark.parametrize(
     "text",
-    ["yes delete it", "yes, delete it", "sure, erase the whole thing", "ok erase everything please", "yes delete"],
+    [
+        "yes delete it",
+        "yep, wipe it all away",
+        "yes, delete it",
+        "sure, erase the whole thing",
+        "ok erase everything please",
+        "yes delete",
+    ],
 )
 def test_a_yes_that_names_deleting_this_chat_still_confirms(text):
     assert forget.confirms_deleting(text)

@@ -353,3 +353,9 @@ def test_a_pressure_tank_is_no_feeling():
 def test_a_place_alone_after_a_pay_answer_is_still_a_place(knowledge):
     guess = {"name": "nlu_fallback", "confidence": 0.3}
     assert decided(knowledge, "in Philly?", [guess]) == "ask_local"
+
+
+def test_a_comparison_needs_two_jobs_or_words_of_comparing(knowledge):
+    ranking = [{"name": "compare_roles", "confidence": 0.3}, {"name": "ask_safety", "confidence": 0.25}]
+    assert decided(knowledge, "what gloves do welders have to wear", ranking) == "ask_safety"
+    assert decided(knowledge, "welders or machinists, who earns more", ranking) == "compare_roles"

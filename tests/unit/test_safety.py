@@ -259,6 +259,9 @@ def test_the_classifier_alone_is_enough_away_from_job_talk():
     assert corrected(job, sure[0], sure)["name"] != "distress"
     chat = "is there a way to delete stuff here or no?"
     assert corrected(chat, sure[0], sure)["name"] != "distress"
+    # a plain no is never distress, however the classifier heard it
+    for no in ("i don't think so", "probably not"):
+        assert corrected(no, sure[0], sure)["name"] == "deny"
     # a day on the floor, in the words of a myth (blind batch 7 got the crisis reply for one)
     floor = "isn't factory work just pressing a button for a 12 hour shift"
     assert corrected(floor, sure[0], sure)["name"] != "distress"

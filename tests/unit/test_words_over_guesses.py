@@ -98,9 +98,8 @@ def test_a_safety_or_cost_guess_needs_its_own_words(knowledge, text, guess, inte
         ("what is an apprenticeship", "ask_training", "ask_training"),  # the route asked about
         ("what is an apprenticeship", "ask_about", "ask_about"),  # a route's own name: not the glossary
         ("what is a career pathway?", "ask_pathways", "ask_definition"),
-        ("one of my students asked about being a glassblower, is that on your list", "ask_for_staff", "ask_about"),
         ("ok and nationally?", "nlu_fallback", "ask_pay"),  # after a local figure: the national one
-        ("i knit for fun, is there a factory job where you sew", "ask_myth", "ask_about"),  # no belief
+        ("i'm scared ai will take the job i want", "share_worry", "share_worry"),  # a technology in a worry
         # ... and with its words, it stands
         ("will robots replace cnc operators", "ask_automation", "ask_automation"),
         ("is being a welder safe", "ask_safety", "ask_safety"),
