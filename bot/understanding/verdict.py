@@ -69,6 +69,8 @@ from bot.understanding.reading import ROLE, Reading, words_only
 DISTRESS_INTENT = "distress"
 LOCAL_INTENT = "ask_local"
 COMPARE_INTENT = "compare_roles"
+#: A mention's score when the message names the entry (title, alias), not a typo or a description.
+NAMED_SCORE = 100.0
 DELETE_INTENTS = {"delete_conversation", "confirm_delete"}
 KEEP_INTENT = "keep_conversation"
 #: What the classifier says when it does not know; a clear command or a feeling wins over these.
@@ -233,12 +235,15 @@ def _backs_distress(text: str, reading: Reading) -> bool:
     mill", "describe a day for someone who tests silicon wafers" and "is there a way to delete
     stuff here?" looked like distress to it; "i wrote letters to my mom just in case" is.
     A name of the knowledge file alone is no such word: "food", "car" and "teacher" are names
-    too, and "i'm in the garage with the car running" is a crisis."""
+    too, and "i'm in the garage with the car running" is a crisis; a job named by its title is
+    ("can u make a living as a woodworker or is it just a hobby thing")."""
     if has_distress_words(text):
         return True
     if len(text.split()) < MIN_WORDS_ALONE:
         return False
-    if reading.asks("describes_job") and reading.ids("role"):
+    if reading.asks("describes_job") and reading.ids(ROLE):
+        return False
+    if any(m.kind == ROLE and m.score >= NAMED_SCORE for m in reading.mentions):
         return False
     return language_of_match("career", "anchors", text) is None
 

@@ -359,3 +359,10 @@ def test_a_comparison_needs_two_jobs_or_words_of_comparing(knowledge):
     ranking = [{"name": "compare_roles", "confidence": 0.3}, {"name": "ask_safety", "confidence": 0.25}]
     assert decided(knowledge, "what gloves do welders have to wear", ranking) == "ask_safety"
     assert decided(knowledge, "welders or machinists, who earns more", ranking) == "compare_roles"
+
+
+def test_a_job_named_by_its_title_is_job_talk_never_the_crisis_reply(knowledge):
+    ranking = [{"name": "distress", "confidence": 0.95}, {"name": "ask_pay", "confidence": 0.03}]
+    assert decided(knowledge, "could you really make a living as a boilermaker or nah", ranking) != "distress"
+    # a described job or a common word that is also a name is not enough: "the car running" is a crisis
+    assert decided(knowledge, "im sitting in the garage with the car running", ranking) == "distress"
