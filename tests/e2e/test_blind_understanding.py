@@ -97,8 +97,8 @@ ANSWER_MARKERS: Dict[str, Tuple[str, OneOf]] = {
             ("BLS OEWS", "higher or lower where you live", "There is more than one", "I could not find", "Which job?")
         ),
     ),
-    # bot/answers/topics.py sources(): the attribution line that ends every sources answer.
-    "sources": ("bot/answers/topics.py", OneOf(("About my data:",))),
+    # bot/answers/topics.py sources(): the attribution line that ends every sources answer (topics.about_data).
+    "sources": ("data/phrases/en/topics.yml", OneOf(("About my data:",))),
     # bot/answers/forget.py privacy(): its heading (the phrasebook's privacy.intro).
     "privacy": ("data/phrases/en/privacy.yml", OneOf(tuple(say(lang, "privacy.intro") for lang in LANGUAGES))),
     # bot/answers/forget.py confirm_delete(): the question asked before anything is deleted (privacy.confirm).

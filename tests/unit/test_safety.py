@@ -259,6 +259,8 @@ def test_the_classifier_alone_is_enough_away_from_job_talk():
     assert corrected(job, sure[0], sure)["name"] != "distress"
     chat = "is there a way to delete stuff here or no?"
     assert corrected(chat, sure[0], sure)["name"] != "distress"
+    # a job someone wants (blind batch 8 got the crisis reply for one)
+    assert corrected("i want to be a vet, can you help me with that?", sure[0], sure)["name"] != "distress"
     # getting in touch with school staff (conversations batch 6)
     assert corrected("fine, i'll email them myself then. bye", sure[0], sure)["name"] != "distress"
     # a plain no is never distress, however the classifier heard it
