@@ -61,6 +61,9 @@ ORDINARY_WORRIES = [
 #: Real distress: always the crisis reply, whatever the classifier says.
 REAL_DISTRESS = [
     "I want to kill myself",
+    "honestly i dont think i can last another day",
+    "im afraid of what i could do to myself",
+    "no sé si aguante otro día así",
     "i've been thinking about ending my life",
     "I don't want to be alive anymore",
     "sometimes i cut myself",
@@ -150,6 +153,8 @@ def test_distress_is_recognised(text):
         "will welding hurt my eyes",
         "is it safe to work with robots",
         "the job market is hard on me",
+        "no creo que pase el examen mañana",
+        "i don't think i'll make it to class on time",
     ],
 )
 def test_ordinary_messages_are_not(text):
