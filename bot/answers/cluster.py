@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from bot.answers import explore, roles
 from bot.answers.loaded_knowledge import Knowledge
 from bot.knowledge.model import Pathway, Sector
@@ -130,8 +128,6 @@ def roles_list(turn) -> Answer:
     k = turn.knowledge
     if any(s in k.sectors for s in turn.mentioned("sector")) or any(p in k.pathways for p in turn.mentioned("pathway")):
         return explore.explore(turn)
-    discussed = turn.slot("sector")
-    if discussed in k.sectors and not turn.slot("role") and not turn.reading.mentions:
-        # "tell me about the chemical industry" -> "what jobs are there": that industry's jobs.
-        return explore.explore(replace(turn, entities={**turn.entities, "sector": discussed}))
+    if explore.in_discussed_industry(turn) is not turn:  # "what jobs are there" after an industry
+        return explore.explore(turn)
     return roles.answer_named(turn) or list_roles(k)

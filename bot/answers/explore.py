@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import List, Optional, Tuple
 
 from bot.answers import first_job, local
@@ -142,7 +143,7 @@ def explore(turn: Turn) -> Answer:
     k = turn.knowledge
     if turn.asks("quick_start") and (turn.asks("no_degree") or turn.asks("just_diploma")):
         return first_job.quick_start(turn)
-    roles, places, conditions = _matching(turn)
+    roles, places, conditions = _matching(in_discussed_industry(turn))
     lang = k.language
     if not roles:
         return Answer(say(lang, "explore.no_match"), [Button(say(lang, "explore.all_jobs"), payload("ask_roles"))])
@@ -169,6 +170,17 @@ def explore(turn: Turn) -> Answer:
     more = _the_rest(roles[MAX_LISTED:], lang)
     buttons = [Button(r.title, payload("ask_about", role=r.id)) for r in listed[:3]]
     return Answer(f"{lead}\n{bullets(lines)}{more}\n{cite}".strip(), buttons, figure_sources(listed))
+
+
+def in_discussed_industry(turn: Turn) -> Turn:
+    """ "Tell me about the chemical industry" -> "which jobs are there": the turn with the industry
+    being discussed (the `sector` slot, set by its description, which forgets the job before),
+    when the message names nothing itself."""
+    discussed = turn.slot("sector")
+    filtered = any(turn.asks(cue) for cue in ("no_degree", "just_diploma", "two_year"))  # a list of its own
+    if discussed in turn.knowledge.sectors and not turn.slot("role") and not turn.reading.mentions and not filtered:
+        return replace(turn, entities={**turn.entities, SECTOR: discussed})
+    return turn
 
 
 def _matching(turn: Turn) -> Tuple[List[Role], List[str], List[str]]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import explore
+from bot.answers import cluster, explore
 from bot.answers.turn import Turn
 from bot.render import money
 from tests.conftest import role
+
+from .conftest import turn
 
 
 def test_compare_two_roles_side_by_side(knowledge, kb):
@@ -96,3 +98,23 @@ def test_every_citation_comes_from_the_knowledge_file(raw_knowledge, write_knowl
     for text in texts:
         assert "(Bureau of Labor Statistics, May 2024)" in text
         assert "BLS" not in text
+
+
+def test_which_jobs_after_an_industry_are_that_industrys(knowledge, kb):
+    """ "Tell me about the metals industry" -> "which jobs are there" (either intent): its jobs."""
+    metals = next(s for s in kb.sectors if s.id == "metals")
+    after = {"slots": {"sector": "metals", "role": None}}
+    for intent in ("explore_roles", "ask_roles"):
+        answer = (explore.explore if intent == "explore_roles" else cluster.roles_list)(
+            turn(knowledge, intent, "which jobs are there", **after)
+        )
+        assert answer.text.startswith("Jobs in metals"), answer.text
+        assert all(knowledge.title(r) in answer.text or knowledge.title(r).lower() in answer.text for r in metals.roles)
+    # a list with a filter of its own, or a job discussed since, is not the industry's
+    assert not explore.explore(turn(knowledge, "explore_roles", "jobs without college", **after)).text.startswith(
+        "Jobs in metals"
+    )
+    welder = {"slots": {"sector": "metals", "role": "welder"}}
+    assert not explore.explore(turn(knowledge, "explore_roles", "which jobs are there", **welder)).text.startswith(
+        "Jobs in metals"
+    )
