@@ -185,7 +185,10 @@ def _lacks_own_words(chosen: Dict[str, Any], reading: Reading) -> bool:
     if not _without_its_words(chosen, reading):
         return False
     named = reading.ids(ROLE) or reading.ambiguous  # "my daughter wants to be a technician"
-    return bool(named and (reading.aspect or reading.asks("describes_job")))
+    # A job named with nothing asked of it is its overview ("safety specialist at a plant, whats
+    # the vibe"), but not for a staff guess: "i teach welding, how can i use this" is about us.
+    asked = reading.aspect or reading.asks("describes_job") or chosen["name"] != STAFF_INTENT
+    return bool(named and asked)
 
 
 #: What a named topic asked about with no job named is ("what is OSHA 10?", "cobots?? whats that").

@@ -99,6 +99,8 @@ def test_a_safety_or_cost_guess_needs_its_own_words(knowledge, text, guess, inte
         ("what is an apprenticeship", "ask_about", "ask_about"),  # a route's own name: not the glossary
         ("what is a career pathway?", "ask_pathways", "ask_definition"),
         ("ok and nationally?", "nlu_fallback", "ask_pay"),  # after a local figure: the national one
+        ("the safety officer at a plant, what's that job like", "ask_safety", "ask_about"),  # words only in the name
+        ("forget about the pay, what do boilermakers actually do", "ask_pay", "ask_about"),
         ("i'm scared ai will take the job i want", "share_worry", "share_worry"),  # a technology in a worry
         # ... and with its words, it stands
         ("will robots replace cnc operators", "ask_automation", "ask_automation"),
