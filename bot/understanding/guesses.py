@@ -25,6 +25,7 @@ from typing import Any, Dict, Optional
 
 from bot import kinds
 from bot.understanding import forget
+from bot.understanding.aspects import aspects_set_aside
 from bot.understanding.distress import has_distress_words
 from bot.understanding.language import requested_language
 from bot.understanding.lexicon import language_of_match
@@ -36,7 +37,6 @@ from bot.understanding.reading import (
     TECHNOLOGY,
     TRAINING,
     Reading,
-    aspects_set_aside,
 )
 
 WORRY_INTENT = "share_worry"

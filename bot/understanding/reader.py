@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from bot.knowledge.model import KnowledgeBase
 from bot.text import normalise, user_text
 from bot.understanding.amounts import amount_in
+from bot.understanding.aspects import first_aspect, negated
 from bot.understanding.closest import closest_roles
 from bot.understanding.described_work import CUE_KINDS, DescribedWork, asking_words, work_words
 from bot.understanding.linking import Linker
@@ -24,8 +25,6 @@ from bot.understanding.reading import (
     Reading,
     cues_in,
     family_in,
-    first_aspect,
-    negated,
     places_in,
 )
 from bot.understanding.spelling import Speller

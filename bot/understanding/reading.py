@@ -22,7 +22,6 @@ the place is kept as said, as in the text.
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from typing import Any, Dict, FrozenSet, List, Optional, Tuple
@@ -30,6 +29,7 @@ from typing import Any, Dict, FrozenSet, List, Optional, Tuple
 from bot.text import normalise, user_text
 from bot.understanding import lexicon
 from bot.understanding.amounts import Amount, amount_in
+from bot.understanding.aspects import ASPECT_CUES, CUES, first_aspect
 from bot.understanding.places import Place, asks_where_most, find_place, resolve, two_places
 
 # Kinds of things a message can mention (the knowledge sections they live in: NAMED_SECTIONS).
@@ -46,25 +46,10 @@ KINDS = ROLE, SECTOR, PATHWAY, ECONOMY, TECHNOLOGY, TRAINING, OTHER, NEAR_ROLE =
     "near_role",
 )
 
-#: Aspect of a job -> the cue that asks it (data/lexicon/<lang>/cues.yml).
-ASPECT_CUES = {
-    "pay": "pay",
-    "education": "asks_education",
-    "skills": "asks_skills",
-    "outlook": "asks_outlook",
-    "certifications": "asks_certifications",
-    "overview": "asks_overview",
-    "related": "asks_related",
-}
-
 #: The cues of common beliefs ("myth_low_pay"): one per myth of the knowledge file.
 MYTH_CUE_PREFIX = "myth_"
 #: Where the reading is stored in a message's parse data (set in Rasa, read by actions/base.py).
 READING_KEY = "reading"
-#: The vocabulary file (per language) of words that set a job or a question aside.
-NEGATION = "negation"
-#: The vocabulary file (per language) of question cues.
-CUES = "cues"
 
 
 #: Score of a `described_as` phrase's match (bot/understanding/descriptions.py): below any title
@@ -198,69 +183,6 @@ def words_only(text: str) -> Reading:
         amount=amount_in(text),
         **places_in(text),
     )
-
-
-def first_aspect(text: str) -> Optional[str]:
-    """The aspect of a job whose cue comes first in the message (of two starting together, the
-    one that ends first: "what does a welder do" before "what does a welder ... make"), or None.
-    In a message of several sentences, the questions are read first: "My son wants to become a
-    welder. What does a welder do every day?" asks what the job is, not its training."""
-    sentences = _SENTENCE_END.split(text.strip())
-    questions = [s for s in sentences if s.rstrip().endswith("?")]
-    if questions and len(questions) < len(sentences):
-        return _first_aspect_in(" ".join(questions)) or _first_aspect_in(text)
-    # The same within a sentence: "i got forklift certified at my summer job, what do forklift
-    # drivers make" asks the part after the comma.
-    clauses = _CLAUSE_END.split(text.strip())
-    asked = [c for c in clauses if _QUESTION_START.match(c)]
-    if asked and len(asked) < len(clauses):
-        return _first_aspect_in(" ".join(asked)) or _first_aspect_in(text)
-    return _first_aspect_in(text)
-
-
-#: Where a sentence ends (before the next one starts), and a clause within one.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_CLAUSE_END = re.compile(r"\s*[,;:]\s+|\s+(?:but|so)\s+")
-#: A clause that asks ("what do they make", "how long is it", "do they need a degree").
-_QUESTION_START = re.compile(
-    r"\s*(and\s+|so\s+|but\s+|ok\s+|also\s+)?(what|whats|what's|wat|how|which|who|where|when|why|is|are|do|does|did|can|could|will|would|should)\b",
-    re.IGNORECASE,
-)
-
-
-def _aspect_spans(text: str) -> Tuple[Dict[str, Tuple[int, int]], FrozenSet[str]]:
-    """Where each aspect's cue first comes, outside negations; and the aspects whose cues come
-    only after one ("not the pay, is it growing": the pay is set aside, the outlook asked)."""
-    folded = lexicon.fold(normalise(lexicon.fold(text)))
-    spans: Dict[str, Tuple[int, int]] = {}
-    set_aside = set()
-    for aspect, cue in ASPECT_CUES.items():
-        for language in lexicon.LANGUAGES:
-            pattern = lexicon.sections(CUES, language).get(cue)
-            for found in pattern.finditer(folded) if pattern else ():
-                if negated(folded[: found.start()]):
-                    set_aside.add(aspect)
-                elif found.span() < spans.get(aspect, (len(folded) + 1, 0)):
-                    spans[aspect] = found.span()
-    return spans, frozenset(set_aside - set(spans))
-
-
-def _first_aspect_in(text: str) -> Optional[str]:
-    spans, _ = _aspect_spans(text)
-    return min(spans, key=lambda a: spans[a]) if spans else None
-
-
-def aspects_set_aside(text: str) -> FrozenSet[str]:
-    """The aspects the words set aside and do not ask ("I'm not asking about pay, what do welders
-    do": pay)."""
-    return _aspect_spans(text)[1]
-
-
-def negated(before: str) -> bool:
-    """Whether the words just before a name or a cue set it aside ("not", "i don't mean"):
-    the `before` patterns of data/lexicon/<lang>/negation.yml, matched at the end of `before`."""
-    tail = before[-40:]
-    return any(lexicon.search(NEGATION, "before", tail, language) for language in lexicon.LANGUAGES)
 
 
 def family_in(text: str) -> FrozenSet[str]:

@@ -323,7 +323,7 @@ def test_how_long_is_school_asks_the_education(knowledge):
 
 
 def test_the_question_sentence_gives_the_aspect():
-    from bot.understanding.reading import first_aspect
+    from bot.understanding.aspects import first_aspect
 
     text = "Good evening. My son is 16 and he wants to become a welder. What does a welder do every day?"
     assert first_aspect(text) == "overview"  # conversations batch 1: it got the training answer

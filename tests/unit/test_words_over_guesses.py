@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.understanding.reading import aspects_set_aside, first_aspect
+from bot.understanding.aspects import aspects_set_aside, first_aspect
 from bot.understanding.verdict import corrected_intent
 
 UNSURE = {"name": "ask_about", "confidence": 0.3}
