@@ -105,6 +105,7 @@ def test_a_safety_or_cost_guess_needs_its_own_words(knowledge, text, guess, inte
         ("i'm scared ai will take the job i want", "share_worry", "share_worry"),  # a technology in a worry
         # ... and with its words, it stands
         ("will robots replace cnc operators", "ask_automation", "ask_automation"),
+        ("how is new technology changing factory work for production workers", "ask_automation", "ask_automation"),
         ("is being a welder safe", "ask_safety", "ask_safety"),
     ],
 )
