@@ -209,8 +209,10 @@ def _topic_asked(chosen: Dict[str, Any], reading: Reading) -> Optional[str]:
     if reading.term and reading.asks("meaning") and guess in LEXICAL_INTENTS | ASSISTANT_INTENTS and not named:
         return TOPIC_INTENTS["term"]
     unsure = chosen["confidence"] < SURE and guess in LEXICAL_INTENTS | ASSISTANT_INTENTS
-    # (a worry stays one: "i'm scared ai will take the job i want")
-    if reading.ids(TECHNOLOGY) and unsure and guess not in (TOPIC_INTENTS["term"], WORRY_INTENT):
+    # Asked what it is, not liked ("i'm really into robots" answers the finder) nor feared ("i'm
+    # scared ai will take the job i want" is a worry).
+    asked = reading.asks("meaning") and guess not in (TOPIC_INTENTS["term"], WORRY_INTENT)
+    if reading.ids(TECHNOLOGY) and unsure and asked:
         return TOPIC_INTENTS[TECHNOLOGY]
     return None
 

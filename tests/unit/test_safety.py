@@ -63,7 +63,6 @@ REAL_DISTRESS = [
     "I want to kill myself",
     "honestly i dont think i can last another day",
     "im afraid of what i could do to myself",
-    "no sé si aguante otro día así",
     "i've been thinking about ending my life",
     "I don't want to be alive anymore",
     "sometimes i cut myself",
@@ -280,6 +279,7 @@ def test_the_classifier_alone_is_enough_away_from_job_talk():
     "text, language",
     [
         ("ya no quiero vivir", "es"),
+        ("no sé si aguante otro día así", "es"),
         ("me quiero morir", "es"),
         ("estoy pensando en suicidarme", "es"),
         ("kiero desaparecer", "es"),
