@@ -211,7 +211,10 @@ def _topic_asked(chosen: Dict[str, Any], reading: Reading) -> Optional[str]:
     unsure = chosen["confidence"] < SURE and guess in LEXICAL_INTENTS | ASSISTANT_INTENTS
     # Asked what it is, not liked ("i'm really into robots" answers the finder) nor feared ("i'm
     # scared ai will take the job i want" is a worry).
-    asked = reading.asks("meaning") and guess not in (TOPIC_INTENTS["term"], WORRY_INTENT)
+    asked = (reading.asks("meaning") or reading.asks("asks_about_it")) and guess not in (
+        TOPIC_INTENTS["term"],
+        WORRY_INTENT,
+    )
     if reading.ids(TECHNOLOGY) and unsure and asked:
         return TOPIC_INTENTS[TECHNOLOGY]
     return None

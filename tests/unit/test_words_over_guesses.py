@@ -104,6 +104,7 @@ def test_a_safety_or_cost_guess_needs_its_own_words(knowledge, text, guess, inte
         ("forget about the pay, what do boilermakers actually do", "ask_pay", "ask_about"),
         ("i'm scared ai will take the job i want", "share_worry", "share_worry"),  # a technology in a worry
         ("i'm really into robots", "inform_finder", "inform_finder"),  # a technology liked, not asked about
+        ("how do plants actually use 3d printing", "ask_about", "ask_automation"),  # asked how it is used
         # ... and with its words, it stands
         ("will robots replace cnc operators", "ask_automation", "ask_automation"),
         ("how is new technology changing factory work for production workers", "ask_automation", "ask_automation"),
