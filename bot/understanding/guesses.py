@@ -154,6 +154,9 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
     if chosen["name"] in FELT_GUESSES and felt:
         # "what if im not strong enough to work in a factory" read as the cluster: a worry.
         return {"name": WORRY_INTENT, "confidence": confidence}
+    if reading.asks("national") and not reading.mentions and chosen["name"] in FOLLOW_UP_INTENTS | {"ask_local"}:
+        # "ok, and nationally?" after a local figure: the national pay of the job discussed.
+        return {"name": kinds.ASPECT_INTENTS["pay"], "confidence": confidence}
     if _lacks_own_words(chosen, reading):  # "robot tech money lowkey good or nah" read as automation
         return {"name": kinds.ASPECT_INTENTS[reading.aspect or "overview"], "confidence": confidence}
     if chosen["name"] not in LEXICAL_INTENTS or (chosen["name"] == WORRY_INTENT and feels(text)):
@@ -169,9 +172,6 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
         return {"name": kinds.ASPECT_INTENTS["overview"], "confidence": confidence}
     if not reading.ids(ROLE) and reading.asks("no_degree") and not feels(text):
         return {"name": "explore_roles", "confidence": confidence}
-    if reading.asks("national") and not reading.mentions and chosen["name"] in FOLLOW_UP_INTENTS | {"ask_local"}:
-        # "ok, and nationally?" after a local figure: the national pay of the job discussed.
-        return {"name": kinds.ASPECT_INTENTS["pay"], "confidence": confidence}
     if reading.aspect and not reading.mentions and chosen["name"] in FOLLOW_UP_INTENTS and not reading.asks("jobs_in"):
         # "how long is the training" after a job was discussed: that aspect of the same job.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}

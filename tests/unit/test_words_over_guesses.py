@@ -99,6 +99,7 @@ def test_a_safety_or_cost_guess_needs_its_own_words(knowledge, text, guess, inte
         ("what is an apprenticeship", "ask_about", "ask_about"),  # a route's own name: not the glossary
         ("what is a career pathway?", "ask_pathways", "ask_definition"),
         ("ok and nationally?", "nlu_fallback", "ask_pay"),  # after a local figure: the national one
+        ("and nationally?", "what_about", "ask_pay"),
         ("the safety officer at a plant, what's that job like", "ask_safety", "ask_about"),  # words only in the name
         ("what would a cnc certificate set me back", "ask_cost", "ask_cost"),  # cost in other words
         ("forget about the pay, what do boilermakers actually do", "ask_pay", "ask_about"),
