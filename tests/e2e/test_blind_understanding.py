@@ -132,6 +132,12 @@ ANSWER_MARKERS: Dict[str, Tuple[str, OneOf]] = {
     ),
     # bot/answers/counselor.py contact(): both its replies (with and without a school contact).
     "counselor": ("bot/answers/counselor.py", OneOf(("I'm a bot, so I can't pass on messages.",))),
+    # Leaving school (#25): what training costs (its closing advice), safety at work (the injury
+    # rate's sentence), the jobs quickest to start (the list's lead) and starting in high school.
+    "cost": ("bot/answers/costs.py", OneOf(("ask each one for its price after aid",))),
+    "safety": ("bot/answers/work_safety.py", OneOf(("injuries and illnesses for every",))),
+    "quick_start": ("bot/answers/first_job.py", OneOf(("quickest to learn first:",))),
+    "in_school": ("bot/answers/in_school.py", OneOf(("can start in high school:",))),
 }
 #: `answer: myth` ("factory work is dirty and a dead end"): answered by bot/answers/myths.py from
 #: the knowledge file's `myths`; a right reply gives at least one sourced figure (SourcedFigure)
