@@ -233,11 +233,14 @@ def _about_the_assistant(text: str, chosen: Dict[str, Any], reading: Reading) ->
     putting it on a site ("can I put this chatbot on my classroom page?") asked in privacy's."""
     if reading.asks("pass_on"):
         return COUNSELOR_INTENT
-    if reading.asks("sources") and chosen["name"] not in ASSISTANT_INTENTS:
+    kept = forget.about_this_chat(text)
+    if reading.asks("sources") and (
+        chosen["name"] not in ASSISTANT_INTENTS or (chosen["name"] == PRIVACY_INTENT and not kept)
+    ):  # "de donde salen esos datos": the figures' data, not the student's
         return SOURCE_INTENT
-    if chosen["name"] in (STAFF_INTENT, SOURCE_INTENT) and forget.about_this_chat(text):
+    if chosen["name"] in (STAFF_INTENT, SOURCE_INTENT) and kept:
         return PRIVACY_INTENT
-    if chosen["name"] == PRIVACY_INTENT and reading.asks("for_staff") and not forget.about_this_chat(text):
+    if chosen["name"] == PRIVACY_INTENT and reading.asks("for_staff") and not kept:
         return STAFF_INTENT
     return None
 

@@ -111,6 +111,8 @@ class Linker:
         self._job_endings = tuple(
             frozenset().union(*(lexicon.word_list("job_words", lang, "suffixes") for lang in lexicon.LANGUAGES))
         )
+        # The English words spaCy's lemmatizer knows, in every inflection.
+        self._english_words = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
         self.question_words: Set[str] = set()
         for word in question_words:
             self.question_words.update(self._lemmas(word))
@@ -172,9 +174,12 @@ class Linker:
         return found
 
     def _worth_fuzzing(self, span: Span) -> bool:
+        """Whether a window may be a misspelt name. One English word spelt right is never one:
+        "compares" is "compare", not the Spanish "compradores" (purchasing agents)."""
         content = [t for t in span if t.is_alpha and t.lower_ not in self.stop_words]
         return (
             bool(content)
+            and not (len(span) == 1 and span[0].lower_ in self._english_words)
             and len(span.text.replace(" ", "")) >= _MIN_FUZZY_LEN
             and (span[0].lower_ not in self.stop_words and span[-1].lower_ not in self.stop_words)
         )

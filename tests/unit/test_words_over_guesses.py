@@ -105,6 +105,11 @@ def test_a_safety_or_cost_guess_needs_its_own_words(knowledge, text, guess, inte
         ("forget about the pay, what do boilermakers actually do", "ask_pay", "ask_about"),
         ("i'm scared ai will take the job i want", "share_worry", "share_worry"),  # a technology in a worry
         ("i'm really into robots", "inform_finder", "inform_finder"),  # a technology liked, not asked about
+        # the data of the figures, not the student's (Spanish "datos" is both)
+        ("de donde salen esos datos?", "ask_privacy", "ask_source"),
+        ("esos numeros de donde los sacas", "ask_privacy", "ask_source"),
+        ("que hacen con mis datos?", "ask_privacy", "ask_privacy"),
+        ("where do u get ur numbers, is my chat saved?", "ask_privacy", "ask_privacy"),
         ("how do plants actually use 3d printing", "ask_about", "ask_automation"),  # asked how it is used
         # ... and with its words, it stands
         ("will robots replace cnc operators", "ask_automation", "ask_automation"),
@@ -123,3 +128,9 @@ def test_an_aspect_after_a_negation_is_set_aside():
     assert aspects_set_aside("how much do welders make") == frozenset()
     # asked as well as set aside: still asked
     assert aspects_set_aside("not the pay of welders but the pay of machinists") == frozenset()
+
+
+def test_a_word_that_asks_is_never_a_misspelt_job(knowledge):
+    """"compares" is "compare", not the Spanish "compradores" (purchasing agents)."""
+    reading = knowledge.reader.read("which one pays more if you compares welders and machinists")
+    assert reading.ids("role") == ["welder", "machinist"]
