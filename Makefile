@@ -145,8 +145,8 @@ $(WEBCHAT): | $(VENV)/.installed
 test-e2e: $(MODEL) $(VENV)/.browser $(WEBCHAT) ## Start the real servers; test REST, socket.io, our widget and rasa-webchat in Chromium
 	$(BIN)/python -m pytest -q tests/e2e --ignore=tests/e2e/test_blind_understanding.py
 
-test-blind: $(MODEL) ## Score the blind understanding batches end to end: overall, per expectation and class (reports/blind-understanding.md)
-	$(BIN)/python -m pytest -q -s tests/e2e/test_blind_understanding.py
+test-blind: $(MODEL) ## Score the blind batches end to end (BLIND=name,name for some): overall, per expectation and class (reports/blind-understanding.md)
+	BLIND_BATCHES=$(BLIND) $(BIN)/python -m pytest -q -s tests/e2e/test_blind_understanding.py
 
 # What `make test` runs: both of the above in one pytest session, so the servers start once.
 test-e2e-and-blind: $(MODEL) $(VENV)/.browser $(WEBCHAT)

@@ -15,6 +15,7 @@ rounded down: a regression guard); the issue's target is TARGET. `make test-blin
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
@@ -52,6 +53,7 @@ FLOORS = {
     "conversations_batch5": 0.75,
     "understanding_batch8": 0.83,
     "conversations_batch6": 0.79,
+    "conversations_batch7": 0.67,
 }
 #: The issue's target (#20) on the newest batch.
 TARGET = 0.95
@@ -354,9 +356,18 @@ def test_the_judge_fails_a_reply_of_another_kind_or_with_the_wrong_jobs(kb):
     assert not verdict(kb, _row(answer="myth"), f"{figure}\n{worry}").passed
 
 
+def chosen(paths: List[Path]) -> List[Path]:
+    """The batches named in BLIND_BATCHES ("conversations_batch7,understanding_batch9"), else all:
+    a new batch is scored on its own first (`make test-blind BLIND=conversations_batch7`)."""
+    names = {n.strip() for n in os.environ.get("BLIND_BATCHES", "").split(",") if n.strip()}
+    unknown = names - {p.stem for p in paths}
+    assert not unknown, f"no such blind batch: {sorted(unknown)}"
+    return [p for p in paths if not names or p.stem in names]
+
+
 def test_blind_understanding(bot, kb):
     sections, below = [], []
-    for path in BATCHES:
+    for path in chosen(BATCHES):
         results = score(bot, kb, batch(path))
         floor = FLOORS[path.stem]
         text = report(path.stem, results, floor)
