@@ -141,7 +141,14 @@ KINDS: Tuple[Kind, ...] = (
         ("Quickest jobs to start", "/ask_quick_start"),
     ),
     Kind("ask_cost", "action_answer_cost", "costs.cost", "cost", ("What training costs", "/ask_cost")),
-    Kind("ask_safety", "action_answer_safety", "work_safety.safety", "safety", ("Safety at work", "/ask_safety")),
+    Kind(
+        "ask_safety",
+        "action_answer_safety",
+        "work_safety.safety",
+        "safety",
+        ("Safety at work", "/ask_safety"),
+        aspect="safety",
+    ),
     Kind("ask_source", "action_show_sources", "topics.sources", "sources"),
     Kind("ask_definition", "action_define_term", "about.define", "words"),
     # "where can I learn welding around here?" from a school's page: its programs (bot/answers/programs.py).

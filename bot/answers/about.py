@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.answers import cluster, explore, glossary, local, roles, scope, topics
+from bot.answers import cluster, explore, glossary, local, roles, scope, topics, work_safety
 from bot.answers.turn import Turn
 from bot.kinds import SUGGESTIONS
 from bot.phrases import say
@@ -53,7 +53,9 @@ def what_about(turn: Turn) -> Answer:
     aspect = turn.slot("last_aspect") or "overview"
     named_roles = [r for r in turn.mentioned(ROLE) if r in turn.knowledge.roles]
     if named_roles:
-        if aspect in _TOPIC_ANSWERS or aspect not in roles.ASPECT_INTENTS:
+        if aspect == "safety":  # "and for welders?" after a safety answer: their risks
+            return work_safety.safety(turn)
+        if aspect in _TOPIC_ANSWERS or aspect not in roles.RENDERED_ASPECTS:
             aspect = "overview"
         if turn.asks("pay"):  # "and what's the paycheck like for welders?"
             aspect = "pay"

@@ -17,6 +17,7 @@ BUTTON_TITLES: Dict[str, str] = {
     "skills": "roles.button_skills",
     "certifications": "roles.button_certifications",
     "related": "roles.button_related",
+    "safety": "roles.button_safety",
 }
 
 

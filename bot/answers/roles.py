@@ -217,6 +217,8 @@ _RENDERERS: Dict[str, Callable[[Knowledge, Role], Tuple[str, List[str]]]] = {
     "certifications": _certifications,
     "related": _related,
 }
+#: The aspects a role's own answer writes (safety is answered by bot/answers/work_safety.py).
+RENDERED_ASPECTS = frozenset(_RENDERERS)
 
 
 def named(turn: Turn) -> List[str]:

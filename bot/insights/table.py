@@ -100,6 +100,7 @@ ASPECT_KINDS = {
     "outlook": "outlook",
     "certifications": "certifications",
     "related": "related jobs",
+    "safety": "safety",
 }
 
 

@@ -1,5 +1,5 @@
 """The aspect of a job a message asks (pay, education, skills, outlook, certifications, overview,
-related jobs), read from its question cues (data/lexicon/<lang>/cues.yml), and the aspects it
+related jobs, safety), read from its question cues (data/lexicon/<lang>/cues.yml), and the aspects it
 sets aside ("not the pay, is it growing": data/lexicon/<lang>/negation.yml)."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ ASPECT_CUES = {
     "certifications": "asks_certifications",
     "overview": "asks_overview",
     "related": "asks_related",
+    "safety": "asks_safety",
 }
 #: The vocabulary file (per language) of question cues.
 CUES = "cues"
