@@ -85,6 +85,7 @@ OWN_WORDS = {
 COUNSELOR_INTENT = "ask_counselor"
 SOURCE_INTENT = "ask_source"
 STAFF_INTENT = "ask_for_staff"
+TRAINING_INTENT = "ask_training"
 #: Questions about the assistant itself, which the words of a sources question do not overrule.
 ASSISTANT_INTENTS = {COUNSELOR_INTENT, SOURCE_INTENT, STAFF_INTENT, PRIVACY_INTENT, "ask_capabilities", "bot_challenge"}
 #: Guesses that a common belief stated with no job named overrules ("factory jobs pay garbage"
@@ -121,6 +122,8 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
     comparable = chosen["name"] in LEXICAL_INTENTS | COMPARABLE_INTENTS or _without_its_words(chosen, reading)
     if comparable and len(reading.ids(ROLE)) >= 2 and reading.asks("compare"):  # "welder vs machinist"
         return {"name": "compare_roles", "confidence": confidence}
+    if comparable and len(reading.ids(ROLE)) == 1 and reading.asks("compares_with_discussed"):
+        return {"name": "compare_roles", "confidence": confidence}  # "how does that stack up against welders"
     guessed = kinds.BY_INTENT[chosen["name"]].aspect if chosen["name"] in kinds.BY_INTENT else None
     if guessed and reading.aspect and reading.aspect != guessed and guessed in aspects_set_aside(text):
         # "I'm not asking about pay, what do welders do" read as pay: the aspect asked instead.
@@ -141,6 +144,8 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
     topic = _topic_asked(chosen, reading)
     if topic:
         return {"name": topic, "confidence": confidence}
+    if _asks_about_high_school(text, chosen, reading):
+        return {"name": TRAINING_INTENT, "confidence": confidence}  # "im a junior, what can i do this year"
     if chosen["name"] == QUIZ_ANSWER_INTENT and reading.aspect:
         # "jobs like that?" read as a quiz answer ("Like"): a question, quiz or no quiz.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
@@ -176,6 +181,14 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
         # "how long is the training" after a job was discussed: that aspect of the same job.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     return chosen
+
+
+def _asks_about_high_school(text: str, chosen: Dict[str, Any], reading: Reading) -> bool:
+    """What to do while still in high school, no job named and no feeling said ("can i get
+    certified before i graduate", "im 15, is there anything i can do now"): the ways to start
+    in high school (an ask_training answer, bot/answers/in_school.py)."""
+    general = chosen["name"] in LEXICAL_INTENTS | {STAFF_INTENT, MYTH_INTENT, *kinds.ASPECT_INTENTS.values()}
+    return general and reading.asks("in_high_school") and not reading.ids(ROLE) and not feels(text)
 
 
 def _lacks_own_words(chosen: Dict[str, Any], reading: Reading) -> bool:
@@ -235,13 +248,17 @@ def _about_the_assistant(text: str, chosen: Dict[str, Any], reading: Reading) ->
         return COUNSELOR_INTENT
     kept = forget.about_this_chat(text)
     if reading.asks("sources") and (
-        chosen["name"] not in ASSISTANT_INTENTS or (chosen["name"] == PRIVACY_INTENT and not kept)
-    ):  # "de donde salen esos datos": the figures' data, not the student's
+        chosen["name"] not in ASSISTANT_INTENTS
+        or chosen["name"] == STAFF_INTENT
+        or (chosen["name"] == PRIVACY_INTENT and not kept)
+    ):  # "de donde salen esos datos": the figures' data, not the student's; a counselor's too
         return SOURCE_INTENT
-    if chosen["name"] in (STAFF_INTENT, SOURCE_INTENT) and kept:
+    if chosen["name"] in (STAFF_INTENT, SOURCE_INTENT, "ask_safety") and kept:  # "is it safe to put my email here"
         return PRIVACY_INTENT
     if chosen["name"] == PRIVACY_INTENT and reading.asks("for_staff") and not kept:
         return STAFF_INTENT
+    if chosen["name"] == PRIVACY_INTENT and kept:
+        return PRIVACY_INTENT  # "does my counselor get to read this": about this chat, never a worry
     return None
 
 

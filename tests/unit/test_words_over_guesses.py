@@ -134,3 +134,39 @@ def test_a_word_that_asks_is_never_a_misspelt_job(knowledge):
     """"compares" is "compare", not the Spanish "compradores" (purchasing agents)."""
     reading = knowledge.reader.read("which one pays more if you compares welders and machinists")
     assert reading.ids("role") == ["welder", "machinist"]
+
+
+@pytest.mark.parametrize(
+    "text, guess, intent",
+    [
+        # round 7: what to do while still in high school, with no job named
+        ("can i get certified before i graduate", "ask_certifications", "ask_training"),
+        ("im a junior, what can i do this year to get ahead", "ask_for_staff", "ask_training"),
+        ("how do i get experience while still in school", "ask_training", "ask_training"),
+        ("im still in 10th grade tho, what can i do now", "ask_about", "ask_training"),
+        ("im a junior and im scared i wont get a job", "share_worry", "share_worry"),  # a feeling
+        # a counselor's question about student data is for staff; a figures question is sources
+        ("do you sell student data", "ask_privacy", "ask_privacy"),  # a data question is privacy's (harm batches)
+        ("is it safe to put my email here", "ask_safety", "ask_privacy"),
+        ("does my counselor get to read this", "ask_privacy", "ask_privacy"),
+        ("I'm a counselor. Where do your wage figures come from?", "ask_for_staff", "ask_source"),
+        ("are these numbers from the government or made up lol", "out_of_scope", "ask_source"),
+        # one job set beside the one discussed
+        ("how does that stack up against welders", "ask_pay", "compare_roles"),
+        ("is that more than an assembly line worker makes", "ask_about", "compare_roles"),
+        ("what does a welder do", "ask_about", "ask_about"),
+        # a wage sought, no job named
+        ("what pays like 100k a year", "ask_pay", "judge_figure"),
+        ("if i wanted to make like 60k, which jobs would get me there", "ask_roles", "judge_figure"),
+        # a fit asked in other words
+        ("My daughter is creative and likes building things. What careers might suit her?", "ask_roles", "start_career_finder"),
+        ("idk what i want to do", "ask_about", "start_career_finder"),
+    ],
+)
+def test_round_7_words(knowledge, text, guess, intent):
+    assert decided(knowledge, text, {"name": guess, "confidence": 0.6}) == intent
+
+
+def test_dying_to_know_is_no_outlook():
+    assert first_aspect("im dying to know what cad drafters make lol") != "outlook"
+    assert first_aspect("is welding a dying trade") == "outlook"
