@@ -91,13 +91,18 @@ def _ids(kb: KnowledgeBase, texts: KnowledgeTexts) -> Iterator[Problem]:
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _pair(entry: str, field: str, english: Optional[str], text: Optional[str]) -> Iterator[Problem]:
-    """One text and its translation: both present, and the same figures (the digits)."""
+def _present(entry: str, field: str, english: object, text: object, what: str = "text") -> Iterator[Problem]:
+    """Both or neither: a text (or fact) in one language only is a problem."""
     if english and not text:
         yield Problem(entry, field, "missing in this language (the English file has it)")
     elif text and not english:
-        yield Problem(entry, field, "the English file has no such text")
-    elif english and text:
+        yield Problem(entry, field, f"the English file has no such {what}")
+
+
+def _pair(entry: str, field: str, english: Optional[str], text: Optional[str]) -> Iterator[Problem]:
+    """One text and its translation: both present, and the same figures (the digits)."""
+    yield from _present(entry, field, english, text)
+    if english and text:
         ours, theirs = sorted(_NUMBER.findall(text)), sorted(_NUMBER.findall(english))
         if ours != theirs:
             yield Problem(entry, field, f"figures {ours} differ from the English text's {theirs}")
@@ -117,11 +122,8 @@ def _lists(entry: str, field: str, english: Sequence[str], texts: Sequence[str])
 
 
 def _fact(entry: str, field: str, english: Optional[Fact], text: Optional[FactText]) -> Iterator[Problem]:
-    if english and not text:
-        yield Problem(entry, field, "missing in this language (the English file has it)")
-    elif text and not english:
-        yield Problem(entry, field, "the English file has no such fact")
-    elif english and text:
+    yield from _present(entry, field, english, text, "fact")
+    if english and text:
         yield from _pair(entry, f"{field}.statement", english.statement, text.statement)
         yield from _pair(entry, f"{field}.value", english.value, text.value)
 
