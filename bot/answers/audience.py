@@ -30,6 +30,12 @@ class Reader:
         """Whom to ask at school: the student's counselor either way."""
         return say(self.language, "audience.counselor", their=self.their)
 
+    def phrase(self, student: str, parent: str, **fields: object) -> str:
+        """The phrase `student` for the student, `parent` for a parent (Spanish conjugates the
+        verb for "tú" or "tu hija": one phrase each), with {child}, {they}, {their}, {them}."""
+        names = {"child": self.child, "they": self.they, "their": self.their, "them": self.them}
+        return say(self.language, parent if self.parent else student, **names, **fields)
+
 
 def reader_of(family: AbstractSet[str], language: str = "en") -> Reader:
     """The child a parent writes about ("my son", "mi hija": the reading's `family`); the student

@@ -3,7 +3,8 @@ first-steps plan; whether a job needs a certificate to get hired; apprenticeship
 
 Training times are BLS's typical on-the-job training per job (knowledge file, with the year of
 the handbook edition they were read on); the plan is the knowledge file's `first_steps`.
-Parents get answers about their child (bot/answers/audience.py).
+Parents get answers about their child (bot/answers/audience.py). Worded in the conversation's
+language (data/phrases/<lang>/leaving.yml).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from typing import List, Optional
 
 from bot.answers.audience import Reader, reader_of
 from bot.answers.turn import Turn
-from bot.knowledge.model import KnowledgeBase, Role, Training
+from bot.knowledge.model import Certification, KnowledgeBase, Role, Training
+from bot.phrases import say
 from bot.render import (
     Answer,
     Button,
@@ -29,13 +31,10 @@ from bot.render import (
 )
 
 #: BLS's training categories in plain words (bls_ep_education_categories), quickest first.
-TRAINING_TIME = {
-    "short": "a month or less",
-    "moderate": "1 to 12 months",
-    "long": "more than a year",
-}
-_ORDER = list(TRAINING_TIME)
-_NO_DEGREE = Button("Jobs without a degree", "jobs without a college degree")
+_TIME_PHRASES = {"short": "leaving.time_short", "moderate": "leaving.time_moderate", "long": "leaving.time_long"}
+_ORDER = list(_TIME_PHRASES)
+#: The same in English words ("a month or less").
+TRAINING_TIME = {category: say("en", key) for category, key in _TIME_PHRASES.items()}
 
 
 def no_degree_roles(kb: KnowledgeBase) -> List[Role]:
@@ -54,12 +53,14 @@ def by_time_to_start(kb: KnowledgeBase) -> List[Role]:
     )
 
 
-def _time_line(kb: KnowledgeBase, role: Role) -> str:
+def _time_line(kb: KnowledgeBase, role: Role, lang: str) -> str:
     ojt = role.on_the_job_training
     assert ojt is not None
-    line = f"{role.title}: {TRAINING_TIME[ojt.category]} of training on the job {cite(kb, ojt.source, str(ojt.year))}"
+    time = say(lang, _TIME_PHRASES[ojt.category])
+    line = say(lang, "leaving.time_line", title=role.title, time=time, cite=cite(kb, ojt.source, str(ojt.year), lang))
     if role.median_pay:
-        line += f"; median pay {money(role.median_pay.annual_usd)} a year {pay_cite(kb, role.median_pay)}"
+        pay = role.median_pay
+        line += say(lang, "leaving.time_pay", money=money(pay.annual_usd), cite=pay_cite(kb, pay, lang))
     return line
 
 
@@ -69,28 +70,27 @@ def _apprenticeship(kb: KnowledgeBase) -> Optional[Training]:
 
 def quick_start(turn: Turn) -> Answer:
     """'Quickest way to start earning?': no-degree jobs by time to start, then a short plan."""
-    kb = turn.kb
-    who = reader_of(turn.reading.family)
+    kb, lang = turn.kb, turn.language
+    who = reader_of(turn.reading.family, lang)
     timed = by_time_to_start(kb)
     rest = [in_sentence(r.title) for r in no_degree_roles(kb) if r not in timed]
-    subject = "you" if not who.parent else who.child
     lines = [
-        f"Jobs {subject} can start with a high school diploma, quickest to learn first:",
-        bullets(_time_line(kb, r) for r in timed),
+        who.phrase("leaving.quick_lead_student", "leaving.quick_lead_parent"),
+        bullets(_time_line(kb, r, lang) for r in timed),
     ]
     if rest:
-        lines.append(f"Also open without a college degree: {join_names(rest)}.")
+        lines.append(say(lang, "leaving.also_open", jobs=join_names(rest, lang)))
     steps = list(kb.leaving_school.first_steps)
     route = _apprenticeship(kb)
     if route and route.url:
         steps[-1] = f"{steps[-1].rstrip('.')}: {route.url}"
-    lead = "First steps:" if not who.parent else f"First steps {who.child} can take:"
-    lines += [lead, bullets(steps)]
+    lines += [who.phrase("leaving.steps_lead_student", "leaving.steps_lead_parent"), bullets(steps)]
     sources = list(dict.fromkeys(s for r in timed for s in _role_sources(r)))
     buttons = [
-        Button("Apprenticeships", payload("ask_training", training="apprenticeship")),
-        _NO_DEGREE,
-        Button("Safety at work", payload("ask_safety")),
+        Button(say(lang, "leaving.button_apprenticeships"), payload("ask_training", training="apprenticeship")),
+        # Words the no-degree filter reads, in the conversation's language (they never switch it).
+        Button(say(lang, "leaving.button_no_degree"), say(lang, "leaving.no_degree_message")),
+        Button(say(lang, "leaving.button_safety"), payload("ask_safety")),
     ]
     return Answer("\n".join(lines), buttons, sources + ["bls_ep_education_categories"], {"last_aspect": "training"})
 
@@ -109,74 +109,78 @@ def asks_if_credential_needed(turn: Turn) -> bool:
 def certificate_needed(turn: Turn, role: Role) -> Answer:
     """'Do I need a certificate to get hired as X?': yes / no / it depends first, then the
     credentials, those to start with apart from those for later."""
-    kb = turn.kb
-    who = reader_of(turn.reading.family)
+    kb, lang = turn.kb, turn.language
+    who = reader_of(turn.reading.family, lang)
     first = [c for c in role.certifications if c.stage in ("required", "first")]
     later = [c for c in role.certifications if c.stage == "later"]
     other = [c for c in role.certifications if c.stage is None]
     required = [c for c in role.certifications if c.stage == "required"]
     job = in_sentence(role.title)
     edu = role.education
-    where = f" {cite(kb, edu.source)}" if edu.source else ""
+    where = f" {cite(kb, edu.source, language=lang)}" if edu.source else ""
+    fields = {"job": job, "a_job": a_an(job, lang), "entry": edu.typical_entry.lower(), "where": where}
+    # Whether BLS gives one entry is read in English words ("Varies ...").
+    varies = turn.knowledge.english.roles[role.id].education.typical_entry.lower().startswith("varies")
     if required:
-        verdict = f"Yes. To work as {a_an(job)}, {who.they} must have this first:"
-    elif entry_level(role) > 0 and not edu.typical_entry.lower().startswith("varies"):
-        verdict = (
-            f"Not a certificate, but a degree: most {job}s start with this education: "
-            f"{edu.typical_entry.lower()}{where}. Certifications come later."
-        )
+        verdict = who.phrase("leaving.cert_required_student", "leaving.cert_required_parent", **fields)
+    elif entry_level(role) > 0 and not varies:
+        verdict = say(lang, "leaving.cert_degree", **fields)
     elif role.certifications:
-        verdict = (
-            f"It depends on the employer. Most {job}s start with: {edu.typical_entry.lower()}{where}. "
-            f"A credential is not always asked for, but it shows an employer what {who.they} can do."
-        )
+        verdict = who.phrase("leaving.cert_depends_student", "leaving.cert_depends_parent", **fields)
     else:
-        verdict = (
-            f"No. No one certification is expected for this job. Most {job}s start with: "
-            f"{edu.typical_entry.lower()}{where}."
-        )
+        verdict = say(lang, "leaving.cert_none", **fields)
     parts = [verdict]
     if required:
-        parts.append(bullets(f"{c.name}, from {c.issuer}" for c in required))
+        parts.append(_listed(lang, required))
         first = [c for c in first if c not in required]
     if first:
-        parts.append("Good ones to start with:\n" + bullets(f"{c.name}, from {c.issuer}" for c in first))
+        parts.append(f"{say(lang, 'leaving.first_credentials')}\n{_listed(lang, first)}")
     if later:
-        parts.append("Later, with experience:\n" + bullets(f"{c.name}, from {c.issuer}" for c in later))
+        parts.append(f"{say(lang, 'leaving.later_credentials')}\n{_listed(lang, later)}")
     if other:
-        title = "Other credentials in this job:" if (first or later or required) else "Credentials in this job:"
-        parts.append(title + "\n" + bullets(f"{c.name}, from {c.issuer}" for c in other))
+        title = "leaving.other_credentials" if (first or later or required) else "leaving.credentials"
+        parts.append(f"{say(lang, title)}\n{_listed(lang, other)}")
     buttons = [
-        Button("Education needed", payload("ask_education", role=role.id)),
-        Button("Pay", payload("ask_pay", role=role.id)),
-        Button("Quickest jobs to start", payload("ask_quick_start")),
+        Button(say(lang, "leaving.button_education"), payload("ask_education", role=role.id)),
+        Button(say(lang, "leaving.button_pay"), payload("ask_pay", role=role.id)),
+        Button(say(lang, "leaving.button_quick_start"), payload("ask_quick_start")),
     ]
     sources = [edu.source] if edu.source else []
     return Answer("\n".join(parts), buttons, sources, {"role": role.id, "last_aspect": "certifications"})
 
 
+def _listed(lang: str, certifications: List[Certification]) -> str:
+    return bullets(say(lang, "roles.certification_item", name=c.name, issuer=c.issuer) for c in certifications)
+
+
 def apprenticeship(turn: Turn) -> Answer:
     """Apprenticeships: paid or not, how long, what you end up with, where to find one."""
-    kb = turn.kb
-    who = reader_of(turn.reading.family)
+    kb, k, lang = turn.kb, turn.knowledge, turn.language
+    who = reader_of(turn.reading.family, lang)
     route = _apprenticeship(kb)
     if route is None:  # a knowledge file without the route: say so, and offer the others
-        return Answer("I have no facts about apprenticeships yet.", [Button("Ways to start", payload("ask_training"))])
-    lines = [f"{route.name}{_for(who)}\n{route.summary}"]
-    lines += [fact_line(kb, f) for f in route.facts]
-    trades = [in_sentence(r.title) for r in kb.roles if any("apprentice" in x.lower() for x in r.education.routes)]
-    if trades:
-        lines.append(f"Jobs you can learn this way: {join_names(trades)}.")
+        ways = Button(say(lang, "leaving.button_ways"), payload("ask_training"))
+        return Answer(say(lang, "leaving.no_apprenticeship"), [ways])
+    lines = [f"{route.name}{for_child(who)}\n{route.summary}"]
+    lines += [fact_line(kb, f, lang) for f in route.facts]
+    # Which jobs are learned this way is read in English words ("apprenticeship" in a route).
+    english = k.english.kb.roles
+    learned = [r.id for r in english if any("apprentice" in x.lower() for x in r.education.routes)]
+    if learned:
+        lines.append(
+            say(lang, "leaving.apprentice_jobs", jobs=join_names([in_sentence(k.title(r)) for r in learned], lang))
+        )
     if route.url:
-        lines.append(f"Find one near you: {route.url}")
+        lines.append(say(lang, "leaving.find_one", url=route.url))
     buttons = [
-        Button("Quickest jobs to start", payload("ask_quick_start")),
-        Button("What training costs", payload("ask_cost")),
-        Button("Talk to a counselor", payload("ask_counselor")),
+        Button(say(lang, "leaving.button_quick_start"), payload("ask_quick_start")),
+        Button(say(lang, "leaving.button_costs"), payload("ask_cost")),
+        Button(say(lang, "leaving.button_counselor"), payload("ask_counselor")),
     ]
     sources = list(dict.fromkeys([f.source for f in route.facts] + list(route.sources)))
     return Answer("\n".join(lines), buttons, sources, {"last_aspect": "training"})
 
 
-def _for(who: Reader) -> str:
-    return "" if not who.parent else f", for {who.child}"
+def for_child(who: Reader) -> str:
+    """What follows a heading when a parent asks about their child (", for your daughter")."""
+    return say(who.language, "leaving.for_child", child=who.child) if who.parent else ""

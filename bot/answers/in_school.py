@@ -1,6 +1,7 @@
 """'Can I start in high school?' (#25): CTE classes and dual enrollment, student groups and
 contests, summer programs, plant tours on Manufacturing Day. From the knowledge file's
-training routes; parents get the answer about their child (bot/answers/audience.py)."""
+training routes; parents get the answer about their child (bot/answers/audience.py). Worded in
+the conversation's language (data/phrases/<lang>/leaving.yml)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import List
 from bot.answers.audience import reader_of
 from bot.answers.counselor import school_contact
 from bot.answers.turn import Turn
+from bot.phrases import say
 from bot.render import Answer, Button, bullets, fact_line, payload
 
 #: The routes a student can take while still in high school, in the order they are listed.
@@ -22,8 +24,8 @@ def asks_about_high_school(turn: Turn) -> bool:
 
 
 def high_school(turn: Turn) -> Answer:
-    kb = turn.kb
-    who = reader_of(turn.reading.family)
+    kb, lang = turn.kb, turn.language
+    who = reader_of(turn.reading.family, lang)
     routes = {t.id: t for t in kb.training}
     lines: List[str] = []
     sources: List[str] = []
@@ -32,22 +34,17 @@ def high_school(turn: Turn) -> Answer:
         if route is None:
             continue
         item = f"{route.name}: {route.summary}"
-        item += "".join(f" {fact_line(kb, f)}" for f in route.facts)
+        item += "".join(f" {fact_line(kb, f, lang)}" for f in route.facts)
         lines.append(item)
         sources += [f.source for f in route.facts] + list(route.sources)
-    lines.append(
-        "Summer programs: some community colleges and companies run summer camps about making "
-        "things. Ask at school or at your local community college."
-    )
+    lines.append(say(lang, "leaving.summer"))
     contact = school_contact(turn.metadata).name or who.counselor()
-    subject = "you" if not who.parent else who.child
-    text = (
-        f"Yes, {subject} can start in high school:\n{bullets(lines)}\n\n"
-        f"Ask {contact} which of these {'your' if not who.parent else who.their} school offers."
-    )
+    lead = who.phrase("leaving.in_school_student", "leaving.in_school_parent")
+    ask = say(lang, "leaving.ask_school", contact=contact, their=who.their)
+    text = f"{lead}\n{bullets(lines)}\n\n{ask}"
     buttons = [
-        Button("CTE and dual enrollment", payload("ask_training", training="cte")),
-        Button("Student groups", payload("ask_training", training="student_orgs")),
-        Button("Manufacturing Day", payload("ask_training", training="manufacturing_day")),
+        Button(say(lang, "leaving.button_cte"), payload("ask_training", training="cte")),
+        Button(say(lang, "leaving.button_student_groups"), payload("ask_training", training="student_orgs")),
+        Button(say(lang, "leaving.button_mfg_day"), payload("ask_training", training="manufacturing_day")),
     ]
     return Answer(text, buttons, list(dict.fromkeys(sources)), {"last_aspect": "training"})

@@ -1,38 +1,48 @@
 """'Is manufacturing dangerous?' (#25): the injury rate of manufacturing next to other
 industries (BLS injury and illness survey, one year), what OSHA 10-hour training is, and what
-can hurt people in some jobs. A job named in the message gets its own risks first."""
+can hurt people in some jobs. A job named in the message gets its own risks first. Worded in the
+conversation's language (data/phrases/<lang>/leaving.yml)."""
 
 from __future__ import annotations
 
 from bot.answers.audience import reader_of
+from bot.answers.first_job import for_child
 from bot.answers.turn import Turn
+from bot.phrases import say
 from bot.render import Answer, Button, bullets, cite, in_sentence, join_names, payload
 
 
 def safety(turn: Turn) -> Answer:
-    kb = turn.kb
-    k = turn.knowledge
-    who = reader_of(turn.reading.family)
+    kb, k, lang = turn.kb, turn.knowledge, turn.language
+    who = reader_of(turn.reading.family, lang)
     s = kb.leaving_school.safety
     mfg, others = s.injury_rates[0], s.injury_rates[1:]
-    compared = join_names([f"{r.industry.lower()} {r.cases_per_100:.1f}" for r in others])
-    rates = (
-        f"In {mfg.year}, {mfg.industry.lower()} had {mfg.cases_per_100:.1f} injuries and illnesses for every "
-        f"100 full-time workers. Some other industries: {compared} {cite(kb, mfg.source, str(mfg.year))}."
+    compared = join_names([f"{r.industry.lower()} {r.cases_per_100:.1f}" for r in others], lang)
+    rates = say(
+        lang,
+        "leaving.injury_rates",
+        year=mfg.year,
+        industry=mfg.industry.lower(),
+        rate=f"{mfg.cases_per_100:.1f}",
+        others=compared,
+        cite=cite(kb, mfg.source, str(mfg.year), lang),
     )
     named = [r for r in turn.mentioned("role") if r in k.roles]
     risks = [x for x in s.risks if not named or set(x.roles) & set(named)]
-    risk_lines = [f"{join_names([k.title(r) for r in x.roles])}: {x.hazards} {cite(kb, x.source)}" for x in risks]
-    lead = "Safety at work" + ("" if not who.parent else f", for {who.child}")
-    text = f"{lead}\n{rates}\n\n{s.training} {cite(kb, s.training_source)}"
+    risk_lines = [
+        f"{join_names([k.title(r) for r in x.roles], lang)}: {x.hazards} {cite(kb, x.source, language=lang)}"
+        for x in risks
+    ]
+    training = f"{s.training} {cite(kb, s.training_source, language=lang)}"
+    text = f"{say(lang, 'leaving.safety_lead')}{for_child(who)}\n{rates}\n\n{training}"
     if risk_lines:
-        text += "\n\nWhat to watch out for in some jobs:\n" + bullets(risk_lines)
+        text += f"\n\n{say(lang, 'leaving.watch_out')}\n" + bullets(risk_lines)
     elif named:
-        text += f"\n\nI have no safety notes for {in_sentence(k.title(named[0]))} yet."
+        text += "\n\n" + say(lang, "leaving.no_safety_notes", job=in_sentence(k.title(named[0])))
     sources = [mfg.source, s.training_source] + [x.source for x in risks]
     buttons = [
-        Button("Safety specialist", payload("ask_about", role="safety_specialist")),
-        Button("Quickest jobs to start", payload("ask_quick_start")),
-        Button("Jobs in manufacturing", payload("ask_roles")),
+        Button(say(lang, "leaving.button_safety_specialist"), payload("ask_about", role="safety_specialist")),
+        Button(say(lang, "leaving.button_quick_start"), payload("ask_quick_start")),
+        Button(say(lang, "leaving.button_jobs"), payload("ask_roles")),
     ]
     return Answer(text, buttons, list(dict.fromkeys(sources)), {"last_aspect": "safety"})

@@ -10,8 +10,8 @@ from __future__ import annotations
 import unicodedata
 from typing import List, Optional, Sequence
 
-from bot.knowledge.model import Certification, Fact, KnowledgeBase
-from bot.knowledge.texts_model import CertificationText, FactText, KnowledgeTexts
+from bot.knowledge.model import Certification, Fact, KnowledgeBase, LeavingSchool
+from bot.knowledge.texts_model import CertificationText, FactText, KnowledgeTexts, LeavingSchoolText
 from bot.text import normalise
 
 
@@ -35,6 +35,33 @@ def _certification(c: Certification, t: Optional[CertificationText]) -> Certific
 
 def _with_facts(facts: Sequence[Fact], texts: Sequence[FactText]) -> List[Fact]:
     return [f.copy(update={"statement": t.statement, "value": t.value}) for f, t in zip(facts, texts, strict=False)]
+
+
+def _leaving_school(ls: LeavingSchool, t: LeavingSchoolText) -> LeavingSchool:
+    """Costs, aid, safety and first steps in words of `t`, with the English figures and sources."""
+    costs = [
+        c.copy(
+            update={
+                "route": ct.route,
+                "cost": ct.cost,
+                # Both or neither (texts.py checks it); a file that breaks it keeps the English fact.
+                "fact": _with_facts([c.fact], [ct.fact])[0] if c.fact and ct.fact else c.fact,
+            }
+        )
+        for c, ct in zip(ls.costs, t.costs, strict=False)
+    ]
+    s, st = ls.safety, t.safety
+    safety = s.copy(
+        update={
+            "injury_rates": [
+                r.copy(update={"industry": rt.industry}) for r, rt in zip(s.injury_rates, st.injury_rates, strict=False)
+            ],
+            "training": st.training,
+            "risks": [r.copy(update={"hazards": rt.hazards}) for r, rt in zip(s.risks, st.risks, strict=False)],
+        }
+    )
+    aid = _with_facts(ls.aid, t.aid)
+    return ls.copy(update={"costs": costs, "aid": aid, "safety": safety, "first_steps": list(t.first_steps)})
 
 
 def localised(kb: KnowledgeBase, texts: KnowledgeTexts) -> KnowledgeBase:
@@ -120,5 +147,6 @@ def localised(kb: KnowledgeBase, texts: KnowledgeTexts) -> KnowledgeBase:
             "training": training,
             "glossary": glossary,
             "other_careers": others,
+            "leaving_school": _leaving_school(kb.leaving_school, texts.leaving_school),
         }
     )

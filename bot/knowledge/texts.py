@@ -91,35 +91,60 @@ def _ids(kb: KnowledgeBase, texts: KnowledgeTexts) -> Iterator[Problem]:
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _pair(entry: str, field: str, english: Optional[str], text: Optional[str]) -> Iterator[Problem]:
-    """One text and its translation: both present, and the same figures (the digits)."""
+def _present(entry: str, field: str, english: object, text: object, what: str = "text") -> Iterator[Problem]:
+    """Both or neither: a text (or fact) in one language only is a problem."""
     if english and not text:
         yield Problem(entry, field, "missing in this language (the English file has it)")
     elif text and not english:
-        yield Problem(entry, field, "the English file has no such text")
-    elif english and text:
+        yield Problem(entry, field, f"the English file has no such {what}")
+
+
+def _pair(entry: str, field: str, english: Optional[str], text: Optional[str]) -> Iterator[Problem]:
+    """One text and its translation: both present, and the same figures (the digits)."""
+    yield from _present(entry, field, english, text)
+    if english and text:
         ours, theirs = sorted(_NUMBER.findall(text)), sorted(_NUMBER.findall(english))
         if ours != theirs:
             yield Problem(entry, field, f"figures {ours} differ from the English text's {theirs}")
 
 
+def _counted(entry: str, field: str, english: Sequence, texts: Sequence) -> Problem:
+    """A list of another length is one problem (its items are not paired)."""
+    return Problem(entry, field, f"{len(texts)} item(s), the English file has {len(english)} (one for one, same order)")
+
+
 def _lists(entry: str, field: str, english: Sequence[str], texts: Sequence[str]) -> Iterator[Problem]:
     if len(english) != len(texts):
-        yield Problem(
-            entry, field, f"{len(texts)} item(s), the English file has {len(english)} (one for one, same order)"
-        )
+        yield _counted(entry, field, english, texts)
         return
     for i, (a, b) in enumerate(zip(english, texts, strict=False)):
         yield from _pair(entry, f"{field}[{i}]", a, b)
 
 
-def _facts(entry: str, english: Sequence[Fact], texts: Sequence[FactText]) -> Iterator[Problem]:
+def _fact(entry: str, field: str, english: Optional[Fact], text: Optional[FactText]) -> Iterator[Problem]:
+    yield from _present(entry, field, english, text, "fact")
+    if english and text:
+        yield from _pair(entry, f"{field}.statement", english.statement, text.statement)
+        yield from _pair(entry, f"{field}.value", english.value, text.value)
+
+
+def _items(entry: str, field: str, english: Sequence, texts: Sequence, attrs: Sequence[str]) -> Iterator[Problem]:
+    """Entries paired one for one, each text `attr` with its own ("safety.risks[1].hazards")."""
     if len(english) != len(texts):
-        yield Problem(entry, "facts", f"{len(texts)} fact(s), the English file has {len(english)}")
+        yield _counted(entry, field, english, texts)
         return
     for i, (a, b) in enumerate(zip(english, texts, strict=False)):
-        yield from _pair(entry, f"facts[{i}].statement", a.statement, b.statement)
-        yield from _pair(entry, f"facts[{i}].value", a.value, b.value)
+        for attr in attrs:
+            check = _fact if attr == "fact" else _pair
+            yield from check(entry, f"{field}[{i}].{attr}", getattr(a, attr), getattr(b, attr))
+
+
+def _facts(entry: str, english: Sequence[Fact], texts: Sequence[FactText], field: str = "facts") -> Iterator[Problem]:
+    if len(english) != len(texts):
+        yield Problem(entry, field, f"{len(texts)} fact(s), the English file has {len(english)}")
+        return
+    for i, (a, b) in enumerate(zip(english, texts, strict=False)):
+        yield from _fact(entry, f"{field}[{i}]", a, b)
 
 
 def _pairs(kb: KnowledgeBase, texts: KnowledgeTexts) -> Iterator[Problem]:
@@ -165,6 +190,17 @@ def _pairs(kb: KnowledgeBase, texts: KnowledgeTexts) -> Iterator[Problem]:
     for g in kb.glossary:
         if g.id in texts.glossary:
             yield from _pair(f"glossary[{g.id}]", "definition", g.definition, texts.glossary[g.id].definition)
+    yield from _leaving_school(kb, texts)
+
+
+def _leaving_school(kb: KnowledgeBase, texts: KnowledgeTexts) -> Iterator[Problem]:
+    ls, t, entry = kb.leaving_school, texts.leaving_school, "leaving_school"
+    yield from _items(entry, "costs", ls.costs, t.costs, ("route", "cost", "fact"))
+    yield from _facts(entry, ls.aid, t.aid, "aid")
+    yield from _items(entry, "safety.injury_rates", ls.safety.injury_rates, t.safety.injury_rates, ("industry",))
+    yield from _pair(entry, "safety.training", ls.safety.training, t.safety.training)
+    yield from _items(entry, "safety.risks", ls.safety.risks, t.safety.risks, ("hazards",))
+    yield from _lists(entry, "first_steps", ls.first_steps, t.first_steps)
 
 
 def _names(kb: KnowledgeBase, texts: KnowledgeTexts) -> Iterator[Tuple[str, List[str]]]:

@@ -3,7 +3,8 @@
 Only words a user can read, keyed by the same ids as the English file. Figures (pay, outlook,
 years, sources, ids, links) live only in the English file; a statement that states a figure
 repeats the same digits, which `texts.py` checks. Lists (tasks, skills, routes, products,
-facts, certifications) are in the English file's order, one item for one item.
+facts, certifications, and leaving_school's costs, aid, injury rates, risks and first steps)
+are in the English file's order, one item for one item.
 """
 
 from __future__ import annotations
@@ -95,6 +96,35 @@ class OtherCareerText(Strict):
     cluster: Text
 
 
+class CostText(Strict):
+    route: Text
+    cost: Text
+    fact: Optional[FactText] = None  # where the English cost has one
+
+
+class InjuryRateText(Strict):
+    industry: Text
+
+
+class RiskText(Strict):
+    hazards: Text
+
+
+class SafetyText(Strict):
+    injury_rates: List[InjuryRateText] = Field(..., min_items=2)
+    training: Text
+    risks: List[RiskText] = []
+
+
+class LeavingSchoolText(Strict):
+    """The words of leaving_school (costs, aid, safety, first steps), item for item."""
+
+    costs: List[CostText] = Field(..., min_items=1)
+    aid: List[FactText] = []
+    safety: SafetyText
+    first_steps: List[Text] = Field(..., min_items=1)
+
+
 class KnowledgeTexts(Strict):
     attribution: Optional[Text] = None
     cluster: ClusterText
@@ -107,3 +137,4 @@ class KnowledgeTexts(Strict):
     glossary: Dict[Id, TermText] = {}
     #: Keyed by the English name ("nurse"): these entries have no id.
     other_careers: Dict[Text, OtherCareerText] = {}
+    leaving_school: LeavingSchoolText

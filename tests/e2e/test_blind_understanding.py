@@ -81,6 +81,9 @@ class SourcedFigure:
         return bool(self.found(reply))
 
 
+#: The leaving-school answers' phrasebook: the markers of four kinds live there.
+LEAVING = "data/phrases/en/leaving.yml"
+
 #: `answer: <kind>` -> (where the bot's text comes from, what a reply of that kind contains).
 #: Each text is the bot's own and is said by no other kind of reply, so a reply of another kind
 #: fails. test_markers_are_the_bots_own_words checks each text is still in the file named.
@@ -135,12 +138,14 @@ ANSWER_MARKERS: Dict[str, Tuple[str, OneOf]] = {
     ),
     # bot/answers/counselor.py contact(): both its replies (with and without a school contact).
     "counselor": ("bot/answers/counselor.py", OneOf(("I'm a bot, so I can't pass on messages.",))),
-    # Leaving school (#25): what training costs (its closing advice), safety at work (the injury
-    # rate's sentence), the jobs quickest to start (the list's lead) and starting in high school.
-    "cost": ("bot/answers/costs.py", OneOf(("ask each one for its price after aid",))),
-    "safety": ("bot/answers/work_safety.py", OneOf(("injuries and illnesses for every",))),
-    "quick_start": ("bot/answers/first_job.py", OneOf(("quickest to learn first:",))),
-    "in_school": ("bot/answers/in_school.py", OneOf(("can start in high school:",))),
+    # Leaving school (#25), in English and Spanish (the phrasebook's leaving book): what training
+    # costs (its closing advice, leaving.cost_advice), safety at work (the injury rate's sentence,
+    # leaving.injury_rates), the jobs quickest to start (the list's lead, leaving.quick_lead_*)
+    # and starting in high school (leaving.in_school_*).
+    "cost": (LEAVING, OneOf(("ask each one for its price after aid", "cuánto pagarías después de la ayuda"))),
+    "safety": (LEAVING, OneOf(("injuries and illnesses for every", "lesiones y enfermedades por cada"))),
+    "quick_start": (LEAVING, OneOf(("quickest to learn first:", "primero los que se aprenden más rápido:"))),
+    "in_school": (LEAVING, OneOf(("can start in high school:", "empezar desde la preparatoria:"))),
 }
 #: `answer: myth` ("factory work is dirty and a dead end"): answered by bot/answers/myths.py from
 #: the knowledge file's `myths`; a right reply gives at least one sourced figure (SourcedFigure)

@@ -73,8 +73,11 @@ def test_a_parent_asking_about_cost_hears_about_her_daughter(bot):
 
 
 def test_a_parent_asking_in_spanish_about_safety(bot):
+    """A Spanish message starts a Spanish conversation: the safety answer is worded in Spanish
+    (data/phrases/es/leaving.yml) about the parent's son, with the same figure and source."""
     reply = bot.text("¿es peligroso trabajar en una fábrica para mi hijo?")
-    assert "Safety at work, for your son" in reply, reply
+    assert "Seguridad en el trabajo, para tu hijo" in reply and "(BLS, 2024)" in reply, reply
+    assert "lesiones y enfermedades por cada 100 trabajadores" in reply and "Safety at work" not in reply, reply
 
 
 def test_a_worried_parent_is_not_told_to_tell_an_adult_at_school(bot):

@@ -62,9 +62,42 @@ def needed(es, kb, expect: dict) -> List[Text]:
         return [Titles(tuple(r.title for r in es.roles if entry_level(r) == 0), 3), "sin título universitario"]
     if kind == "unknown":
         return ["Ese trabajo no está en mi lista de manufactura"]
+    if kind in LEAVING:
+        return LEAVING[kind](es, value)
     if kind == "phrase":
         return []
     raise ValueError(f"unknown expectation {kind!r}")
+
+
+def _apprenticeship(es):
+    return next(t for t in es.training if t.id == "apprenticeship")
+
+
+def _certificate(es, role_id) -> List[Text]:
+    """The first credential, as the certificate answer lists it (not the certifications list)."""
+    first = _role(es, role_id).certifications[0]
+    return [say("es", "roles.certification_item", name=first.name, issuer=first.issuer)]
+
+
+def _safety(es, value) -> List[Text]:
+    safety = es.leaving_school.safety
+    risks = [r.hazards for r in safety.risks if value in r.roles][:1]
+    return [say("es", "leaving.safety_lead"), safety.training, *risks]
+
+
+#: The leaving-school answers (bot/answers/costs.py, work_safety.py, first_job.py, in_school.py):
+#: expect <kind>: all, or for safety and certificate a role id.
+LEAVING = {
+    "cost": lambda es, _: [say("es", "leaving.cost_advice"), es.leaving_school.aid[0].statement],
+    "safety": _safety,
+    "quick_start": lambda es, _: [es.leaving_school.first_steps[0], say("es", "leaving.time_moderate")],
+    "certificate": _certificate,
+    "apprenticeship": lambda es, _: [
+        _apprenticeship(es).facts[0].statement,
+        say("es", "leaving.find_one", url=_apprenticeship(es).url),
+    ],
+    "in_school": lambda es, _: [say("es", "leaving.summer"), next(t.name for t in es.training if t.id == "cte")],
+}
 
 
 def forbidden(row: dict) -> List[Text]:
@@ -76,6 +109,9 @@ def forbidden(row: dict) -> List[Text]:
         # English sentences of the answers converted so far must not show in a Spanish reply.
         banned += [say("en", k) for k in ("roles.more_jobs", "scope.not_understood", "scope.outside")]
         banned += ["Median pay:", "What they do:", "Education to start:", "I don't have that job"]
+        banned += [say("en", f"leaving.{k}") for k in ("cost_advice", "summer", "watch_out", "first_credentials")]
+    if kind == "certificate":  # "do I need one?" is answered yes, no or it depends, not with the list
+        banned.append("Certificaciones para trabajar como")
     return banned
 
 

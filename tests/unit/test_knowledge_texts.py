@@ -173,3 +173,54 @@ def test_the_spanish_texts_read_fairly_easily():
         textstat.set_lang("en_US")
     assert statistics.median(scores) >= 65
     assert min(scores) >= 40
+
+
+def test_leaving_school_has_spanish_words_and_the_english_figures(kb, es):
+    english, spanish = kb.leaving_school, es.leaving_school
+    assert [c.route for c in spanish.costs] != [c.route for c in english.costs]
+    facts = [(a.fact, b.fact) for a, b in zip(english.costs, spanish.costs, strict=True) if a.fact or b.fact]
+    assert facts and all((a.year, a.source) == (b.year, b.source) and a.statement != b.statement for a, b in facts)
+    for a, b in zip(english.safety.injury_rates, spanish.safety.injury_rates, strict=True):
+        assert (b.cases_per_100, b.year, b.source) == (a.cases_per_100, a.year, a.source) and b.industry != a.industry
+    assert [(r.roles, r.source) for r in spanish.safety.risks] == [(r.roles, r.source) for r in english.safety.risks]
+    assert spanish.safety.training_source == english.safety.training_source
+    assert [(f.year, f.source) for f in spanish.aid] == [(f.year, f.source) for f in english.aid]
+    assert "$7,395" in spanish.aid[0].statement and spanish.aid[0].statement != english.aid[0].statement
+    assert len(spanish.first_steps) == len(english.first_steps) and spanish.first_steps != english.first_steps
+
+
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        (
+            lambda ls: ls["first_steps"].pop(),
+            "entry leaving_school, field first_steps: 4 item(s), the English file has 5 (one for one, same order)",
+        ),
+        (
+            lambda ls: ls["safety"]["injury_rates"].pop(),
+            "entry leaving_school, field safety.injury_rates: 4 item(s), the English file has 5 "
+            "(one for one, same order)",
+        ),
+        (
+            lambda ls: ls["aid"][0].update(statement="Lo máximo para el año escolar 2025-26 era $7,359."),
+            "entry leaving_school, field aid[0].statement: figures ['2025', '26', '7,359'] differ from "
+            "the English text's ['2025', '26', '7,395']",
+        ),
+        (
+            lambda ls: ls["costs"][2].pop("fact"),
+            "entry leaving_school, field costs[2].fact: missing in this language (the English file has it)",
+        ),
+        (
+            lambda ls: ls["safety"]["risks"][0].update(hazards="Metal a 1,000 grados."),
+            "entry leaving_school, field safety.risks[0].hazards: figures ['1,000'] differ from the English text's []",
+        ),
+    ],
+)
+def test_a_leaving_school_problem_is_named(kb, raw_es, tmp_path, change, problem):
+    change(raw_es["leaving_school"])
+    assert problems(kb, raw_es, tmp_path) == [problem]
+
+
+def test_a_missing_leaving_school_section_is_named(kb, raw_es, tmp_path):
+    del raw_es["leaving_school"]
+    assert problems(kb, raw_es, tmp_path) == ["entry (top level), field leaving_school: this required field is missing"]
