@@ -28,6 +28,9 @@ def safety(turn: Turn) -> Answer:
         cite=cite(kb, mfg.source, str(mfg.year), lang),
     )
     named = [r for r in turn.mentioned("role") if r in k.roles]
+    discussed = turn.slot("role")
+    if not named and discussed in k.roles and turn.reading.aspect == "safety" and turn.asks("that_job"):
+        named = [discussed]  # "and is that one safe?" after a job: its risks
     risks = [x for x in s.risks if not named or set(x.roles) & set(named)]
     risk_lines = [
         f"{join_names([k.title(r) for r in x.roles], lang)}: {x.hazards} {cite(kb, x.source, language=lang)}"
@@ -45,4 +48,5 @@ def safety(turn: Turn) -> Answer:
         Button(say(lang, "leaving.button_quick_start"), payload("ask_quick_start")),
         Button(say(lang, "leaving.button_jobs"), payload("ask_roles")),
     ]
-    return Answer(text, buttons, list(dict.fromkeys(sources)), {"last_aspect": "safety"})
+    slots = {"last_aspect": "safety", **({"role": named[0]} if named else {})}  # "what training would he need?" next
+    return Answer(text, buttons, list(dict.fromkeys(sources)), slots)

@@ -31,3 +31,14 @@ def test_a_named_job_gets_its_own_risks_only(knowledge):
 def test_a_job_without_safety_notes_says_so(knowledge):
     a = work_safety.safety(turn(knowledge, "ask_safety", "is being a data analyst dangerous"))
     assert "I have no safety notes for" in a.text
+
+
+def test_that_one_after_a_job_is_that_jobs_risks_and_a_named_job_is_remembered(knowledge):
+    """"and is that one safe?" after welders: their risks; "is welding dangerous" keeps the job
+    for the next question ("what training would he need?")."""
+    after = work_safety.safety(turn(knowledge, "ask_safety", "and is that one safe?", slots={"role": "welder"}))
+    assert "welding arc" in after.text and "Industrial maintenance mechanic:" not in after.text
+    general = work_safety.safety(turn(knowledge, "ask_safety", "is manufacturing safe", slots={"role": "welder"}))
+    assert "Industrial maintenance mechanic:" in general.text  # not a follow-up: every job's notes
+    named = work_safety.safety(turn(knowledge, "ask_safety", "is welding dangerous"))
+    assert named.slots["role"] == "welder"
