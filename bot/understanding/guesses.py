@@ -248,10 +248,8 @@ def _about_the_assistant(text: str, chosen: Dict[str, Any], reading: Reading) ->
         return COUNSELOR_INTENT
     kept = forget.about_this_chat(text)
     if reading.asks("sources") and (
-        chosen["name"] not in ASSISTANT_INTENTS
-        or chosen["name"] == STAFF_INTENT
-        or (chosen["name"] == PRIVACY_INTENT and not kept)
-    ):  # "de donde salen esos datos": the figures' data, not the student's; a counselor's too
+        chosen["name"] not in ASSISTANT_INTENTS or (chosen["name"] == PRIVACY_INTENT and not kept)
+    ):  # "de donde salen esos datos": the figures' data, not the student's
         return SOURCE_INTENT
     if chosen["name"] in (STAFF_INTENT, SOURCE_INTENT, "ask_safety") and kept:  # "is it safe to put my email here"
         return PRIVACY_INTENT

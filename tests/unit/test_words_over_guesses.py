@@ -149,7 +149,7 @@ def test_a_word_that_asks_is_never_a_misspelt_job(knowledge):
         ("do you sell student data", "ask_privacy", "ask_privacy"),  # a data question is privacy's (harm batches)
         ("is it safe to put my email here", "ask_safety", "ask_privacy"),
         ("does my counselor get to read this", "ask_privacy", "ask_privacy"),
-        ("I'm a counselor. Where do your wage figures come from?", "ask_for_staff", "ask_source"),
+        ("I'm a counselor. Where do your wage figures come from?", "ask_for_staff", "ask_for_staff"),  # its sources line
         ("are these numbers from the government or made up lol", "out_of_scope", "ask_source"),
         # one job set beside the one discussed
         ("how does that stack up against welders", "ask_pay", "compare_roles"),
