@@ -87,8 +87,9 @@ ANSWER_MARKERS: Dict[str, Tuple[str, OneOf]] = {
     # "Your school counselor can help you make a plan, too." or "... They can help you make a plan."
     "worry": ("data/phrases/en/worries.yml", OneOf(("make a plan", "hacer un plan"))),
     # bot/answers/finder.py: the form's first question (ask_interest), the prefilled start, the
-    # suggestions from stated likes (suggest_from_interests) and its "tell me what you like".
-    "finder": ("bot/answers/finder.py", OneOf(("quick questions",))),
+    # suggestions from stated likes (suggest_from_words) and its "tell me what you like" (the
+    # finder phrasebook, English and Spanish).
+    "finder": ("data/phrases/en/finder.yml", OneOf(("quick questions", "preguntas rápidas"))),
     # bot/answers/local.py answer(): the local figures' "Source: BLS OEWS, <release>, <area>."
     # (local.source), or, without a figure for the place, its question back or the national
     # answer's "higher or lower where you live" (the local phrasebook, English and Spanish).
