@@ -10,21 +10,13 @@ import pytest
 
 from bot.knowledge import local_pay
 from bot.phrases import book
-from bot.render import money, month_year
+from bot.render import month_year
+from tests.e2e.test_local_pay import median  # the median BLS publishes, from the extract
 
 SPANISH = {"lang": "es"}
 RELEASE = month_year(local_pay.load().release, "es")  # "mayo de 2025"
 #: English sentences of the local answers: none may show in a Spanish reply.
 ENGLISH = ["Median pay", "Source:", "a year", "BLS does not publish", "higher or lower where you live"]
-
-
-def median(role_id: str, area: str) -> str:
-    table = local_pay.load()
-    occupation = table.occupation(role_id)
-    assert occupation is not None
-    f = table.figures(occupation.soc, area)
-    assert f is not None and f.get("a50") is not None
-    return money(int(f.get("a50") or 0))
 
 
 def ask(bot, text: str, sender: str) -> str:

@@ -79,35 +79,28 @@ def test_every_answer_button_is_read_as_its_answer_and_keeps_the_language(lang):
         assert not [p for p in sent if decisive_language(p) == "en"]
 
 
-@pytest.mark.parametrize(
-    "text, interest",
-    [
-        ("me gusta la tecnologia", "technology"),
-        ("me gustan los carros y arreglarlos", "hands_on"),
-        ("lo mio es trabajar con herramientas", "hands_on"),
-        ("soy buena pa las mates", "data"),
-        ("me gusta ayudar a la gente", "people"),
-        ("no se", finder.ANY),
-    ],
-)
-def test_typed_spanish_interests_are_read(text, interest):
-    assert finder.parse_interest(text) == interest
+#: Typed Spanish answers to the finder's questions, as students write them: (question, text, answer).
+TYPED = [
+    ("interest", "me gusta la tecnologia", "technology"),
+    ("interest", "me gustan los carros y arreglarlos", "hands_on"),
+    ("interest", "lo mio es trabajar con herramientas", "hands_on"),
+    ("interest", "soy buena pa las mates", "data"),
+    ("interest", "me gusta ayudar a la gente", "people"),
+    ("interest", "no se", finder.ANY),
+    ("training", "solo la prepa", "short"),
+    ("training", "no quiero ir a la universidad", "short"),
+    ("training", "unos meses nomas", "short"),
+    ("training", "2 años", "two_year"),
+    ("training", "colegio comunitario", "two_year"),
+    ("training", "cuatro años de universidad", "four_year"),
+    ("training", "ni idea", finder.ANY),
+]
 
 
-@pytest.mark.parametrize(
-    "text, level",
-    [
-        ("solo la prepa", "short"),
-        ("no quiero ir a la universidad", "short"),
-        ("unos meses nomas", "short"),
-        ("2 años", "two_year"),
-        ("colegio comunitario", "two_year"),
-        ("cuatro años de universidad", "four_year"),
-        ("ni idea", finder.ANY),
-    ],
-)
-def test_typed_spanish_training_answers_are_read(text, level):
-    assert finder.parse_training(text) == level
+@pytest.mark.parametrize("question, text, answer", TYPED)
+def test_typed_spanish_answers_are_read(question, text, answer):
+    parse = finder.parse_interest if question == "interest" else finder.parse_training
+    assert parse(text) == answer
 
 
 def test_the_training_and_industry_questions_are_spanish(knowledge):
