@@ -32,9 +32,14 @@ def answer_function(dotted: str) -> Callable[[Turn], Answer]:
     return getattr(importlib.import_module(f"bot.answers.{module}"), function)
 
 
+def tracker_language(tracker: Tracker) -> str:
+    """The conversation's language, for what an action says without a Turn."""
+    return language_of(tracker.get_slot("language"))
+
+
 def sorry(tracker: Tracker) -> str:
     """What a student reads when an answer failed (a bug), in the conversation's language."""
-    return say(language_of(tracker.get_slot("language")), "scope.sorry")
+    return say(tracker_language(tracker), "scope.sorry")
 
 
 def turn_from(tracker: Tracker, knowledge: Knowledge) -> Turn:

@@ -10,11 +10,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import FORM_SLOTS as FINDER_SLOTS
-from actions.base import MEMORY_SLOTS, answer_function, turn_from
+from actions.base import MEMORY_SLOTS, answer_function, tracker_language, turn_from
 from bot import kinds
 from bot.answers import finder
 from bot.answers.loaded_knowledge import shared
 from bot.answers.quiz_wishes import from_finder
+from bot.phrases import say
 from bot.render import Answer
 from bot.text import user_text
 from bot.understanding.reading import READING_KEY, ROLE, Reading
@@ -46,9 +47,9 @@ def _check(
         return {slot: parsed}
     side = side or _side_question(tracker)
     if side is None:
-        return _reask(dispatcher, slot, hint)
+        return _reask(dispatcher, slot, hint, tracker)
     dispatcher.utter_message(text=side.text, buttons=[b.as_dict() for b in side.buttons])
-    dispatcher.utter_message(text="Now, back to the career finder.")  # its question follows
+    dispatcher.utter_message(text=say(tracker_language(tracker), "finder.back_to_finder"))  # its question follows
     remembered = {name: value for name, value in side.slots.items() if name in MEMORY_SLOTS}
     return {slot: None, **remembered}
 
@@ -87,8 +88,10 @@ def _wish(checked: Dict[Text, Any], slot: str) -> Dict[Text, Any]:
     return {**checked, **from_finder(slot, checked[slot])} if checked.get(slot) else checked
 
 
-def _reask(dispatcher: CollectingDispatcher, slot: str, hint: str) -> Dict[Text, Any]:
-    dispatcher.utter_message(text=f"Sorry, I didn't catch that. {hint} Or say \u201cskip\u201d.")
+def _reask(dispatcher: CollectingDispatcher, slot: str, hint: str, tracker: Tracker) -> Dict[Text, Any]:
+    """Ask again, with what an answer looks like (`hint`: a phrase of the finder book)."""
+    lang = tracker_language(tracker)
+    dispatcher.utter_message(text=say(lang, "finder.reask", hint=say(lang, hint)))
     return {slot: None}
 
 
@@ -104,7 +107,7 @@ class ValidateCareerFinderForm(FormValidationAction):
             finder.parse_interest,
             dispatcher,
             "finder_interest",
-            "Pick hands-on work, technology, working with people, or data and numbers.",
+            "finder.hint_interest",
             tracker,
         )
 
@@ -117,7 +120,7 @@ class ValidateCareerFinderForm(FormValidationAction):
                 finder.parse_training,
                 dispatcher,
                 "finder_training",
-                "Say how long: soon after high school, up to two years, or four years.",
+                "finder.hint_training",
                 tracker,
             ),
             "finder_training",
@@ -132,7 +135,7 @@ class ValidateCareerFinderForm(FormValidationAction):
                 lambda text: finder.parse_industry(text, Reading.from_dict(tracker.latest_message.get(READING_KEY))),
                 dispatcher,
                 "finder_industry",
-                "Name an industry such as aerospace or automotive, or say \u201cany\u201d.",
+                "finder.hint_industry",
                 tracker,
             ),
             "finder_industry",

@@ -66,14 +66,15 @@ def cite(kb: KnowledgeBase, source_id: str, when: Optional[str] = None, language
     publisher = kb.meta.sources[source_id].publisher
     if not when:
         return say(language, "render.cite_publisher", publisher=publisher)
-    return say(language, "render.cite", publisher=publisher, when=_date(when, language))
+    return say(language, "render.cite", publisher=publisher, when=month_year(when, language))
 
 
 _MONTH_YEAR = re.compile(r"([A-Z][a-z]+) (\d{4})")
 
 
-def _date(when: str, language: str) -> str:
-    """'May 2024' in the answer's language ('mayo de 2024'); a year alone stays as it is."""
+def month_year(when: str, language: str) -> str:
+    """'May 2024' in the answer's language ('mayo de 2024'); a year alone stays as it is (also a
+    BLS release, bot/answers/local_figures.py)."""
     match = _MONTH_YEAR.fullmatch(when)
     english = words("en", "render.months")
     if not match or match.group(1) not in english:

@@ -59,8 +59,9 @@ FLOORS = {
 #: The issue's target (#20) on the newest batch.
 TARGET = 0.95
 
-#: Reply files that also write a kind's marker (the local figures are cited by their own module).
-ALSO_IN = {"local": ("bot/answers/local_figures.py",)}
+#: Reply files besides the one named that also write a kind's marker (none now: the local figures'
+#: citation moved to the local phrasebook with the rest of the local answers' sentences).
+ALSO_IN: Dict[str, Tuple[str, ...]] = {}
 
 
 @dataclass(frozen=True)
@@ -92,15 +93,26 @@ ANSWER_MARKERS: Dict[str, Tuple[str, OneOf]] = {
     # "Your school counselor can help you make a plan, too." or "... They can help you make a plan."
     "worry": ("data/phrases/en/worries.yml", OneOf(("make a plan", "hacer un plan"))),
     # bot/answers/finder.py: the form's first question (ask_interest), the prefilled start, the
-    # suggestions from stated likes (suggest_from_interests) and its "tell me what you like".
-    "finder": ("bot/answers/finder.py", OneOf(("quick questions",))),
+    # suggestions from stated likes (suggest_from_words) and its "tell me what you like" (the
+    # finder phrasebook, English and Spanish).
+    "finder": ("data/phrases/en/finder.yml", OneOf(("quick questions", "preguntas rápidas"))),
     # bot/answers/local.py answer(): the local figures' "Source: BLS OEWS, <release>, <area>."
-    # (cite() in bot/answers/local_figures.py), or, without a figure for the place, its question
-    # back or the national answer's "higher or lower where you live".
+    # (local.source), or, without a figure for the place, its question back or the national
+    # answer's "higher or lower where you live" (the local phrasebook, English and Spanish).
     "local": (
-        "bot/answers/local.py",
+        "data/phrases/en/local.yml",
         OneOf(
-            ("BLS OEWS", "higher or lower where you live", "There is more than one", "I could not find", "Which job?")
+            (
+                "BLS OEWS",
+                "higher or lower where you live",
+                "There is more than one",
+                "I could not find",
+                "Which job?",
+                "puede haber más o menos vacantes",
+                "Hay más de un lugar",
+                "No encontré",
+                "¿Cuál trabajo?",
+            )
         ),
     ),
     # bot/answers/topics.py sources(): the attribution line that ends every sources answer (topics.about_data).
