@@ -62,6 +62,8 @@ def answer(turn: Turn) -> Answer:
         return _which_place(k, place, role_id)
     if place and place.kind == "unknown":
         return Answer(say(lang, "local.not_found", name=place.name), _ways_on(lang))
+    if place and place.kind == "zip":  # no ZIP-to-area table: ask for the state or city
+        return Answer(say(lang, "local.zip_code"), _ways_on(lang), slots={"role": role_id} if role_id else {})
     return _national(turn, place, role_id, growth)
 
 

@@ -24,6 +24,8 @@ from bot.understanding.lexicon import LANGUAGES, LEXICON_DIR
 
 AREAS_FILE = Path(__file__).resolve().parents[2] / "data" / "local" / "oews_areas.csv"
 NEAR = "your area"
+#: The name of a place given as a ZIP code: never the code itself (it is not kept anywhere).
+ZIP = "your ZIP code"
 #: How close a misspelled name after "in" must be to a known one (difflib ratio).
 FUZZY_CUTOFF = 0.85
 _PREP = r"(?:in|from|around|near|across|outside(?:\s+of)?)"
@@ -31,7 +33,7 @@ _PREP = r"(?:in|from|around|near|across|outside(?:\s+of)?)"
 
 @dataclass(frozen=True)
 class Place:
-    kind: str  # "state", "metro", "near", "ambiguous" or "unknown"
+    kind: str  # "state", "metro", "near", "zip", "ambiguous" or "unknown"
     name: str  # as an answer says it: "Wisconsin", "Charlotte-Concord-Gastonia, NC-SC", "your area"
     area: Optional[str] = None  # BLS OEWS area code, for a state or a metro area
     options: Tuple[str, ...] = ()  # an ambiguous name: the metro areas it could be
@@ -48,6 +50,7 @@ class _Words:
     near: List[str] = field(default_factory=list)
     where_most: List[str] = field(default_factory=list)
     versus: List[str] = field(default_factory=list)
+    zip_code: List[str] = field(default_factory=list)
     not_places: set = field(default_factory=set)
 
 
@@ -72,6 +75,7 @@ def _words() -> "_Compiled":
         words.near += raw.get("near") or []
         words.where_most += raw.get("where_most") or []
         words.versus += raw.get("versus") or []
+        words.zip_code += raw.get("zip_code") or []
         words.not_places.update(str(w).lower() for w in raw.get("not_places") or [])
     return _Compiled(words)
 
@@ -84,6 +88,7 @@ class _Compiled:
         self.near = _any(w.near)
         self.where_most = _any(w.where_most)
         self.versus = _any(w.versus)
+        self.zip_code = _any(w.zip_code)
         # "in tx", "Columbus, OH", and a capitalised one ending the message ("welder salary GA").
         self.abbr = re.compile(rf"\b{_PREP}\s+([A-Za-z]{{2}})\b|,\s*([A-Z]{{2}})\b|(?:^|\s)([A-Z]{{2}})[?.!]*\s*$")
         self.capitalised = re.compile(rf"\b{_PREP}\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)\b")
@@ -161,6 +166,8 @@ def find_place(text: str) -> Optional[str]:
     city = _city_match(c, text)
     if city:
         return _title(city[0])
+    if c.zip_code.search(text):  # before "near": "my zip is 62704"
+        return ZIP
     if c.near.search(text):
         return NEAR
     fuzzy = _fuzzy(c, text)
@@ -222,6 +229,8 @@ def resolve(text: str) -> Optional[Place]:
             if metro.kind == "metro":
                 return metro
         return _state(c, abbr)
+    if c.zip_code.search(text):  # before "near": "my zip is 62704"
+        return Place("zip", ZIP)
     if c.near.search(text):
         return Place("near", NEAR)
     fuzzy = _fuzzy(c, text)

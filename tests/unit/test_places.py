@@ -95,3 +95,18 @@ def test_spanish_state_names_come_from_the_second_file():
 def test_two_places_compared(text, names):
     pair = two_places(text)
     assert (tuple(p.name for p in pair) if pair else None) == names
+
+
+@pytest.mark.parametrize(
+    "text", ["welder pay in 62704", "im in 45402", "my zip is 30301", "machinists near 30301-1234", "soldadores en 62704"]
+)
+def test_a_zip_code_is_a_place_we_ask_about_again(text):
+    """No ZIP-to-area table ships with the project: a ZIP code is its own kind of place, named
+    "your ZIP code" (never the code), and the answer asks for the state or city."""
+    assert resolve(text) == Place("zip", "your ZIP code") and find_place(text) == "your ZIP code"
+
+
+@pytest.mark.parametrize("text", ["is 45000 a year good", "would 52000 per year be enough", "welders in Dayton 45402"])
+def test_a_wage_or_a_named_city_is_no_zip_code(text):
+    found = resolve(text)
+    assert found is None or found.kind != "zip"

@@ -201,3 +201,11 @@ def test_where_a_local_figure_comes_from_names_the_oews_release(knowledge):
         and "https://www.bls.gov/oes/" in shown.text
     )
     assert shown.sources == ["bls_oews_may2025"]
+
+
+def test_a_zip_code_gets_a_question_for_the_state_or_city_and_keeps_the_job(knowledge):
+    answer = local.answer(turn(knowledge, "how much do welders make in 62704", "ask_local"))
+    assert "can't look up places by ZIP code" in answer.text and "$" not in answer.text
+    assert "62704" not in answer.text and answer.slots == {"role": "welder"}
+    spanish = local.answer(turn(knowledge, "cuanto gana un soldador en 62704", "ask_local", slots={"language": "es"}))
+    assert "código postal" in spanish.text
