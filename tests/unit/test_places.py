@@ -98,7 +98,8 @@ def test_two_places_compared(text, names):
 
 
 @pytest.mark.parametrize(
-    "text", ["welder pay in 62704", "im in 45402", "my zip is 30301", "machinists near 30301-1234", "soldadores en 62704"]
+    "text",
+    ["welder pay in 62704", "im in 45402", "my zip is 30301", "machinists near 30301-1234", "soldadores en 62704"],
 )
 def test_a_zip_code_is_a_place_we_ask_about_again(text):
     """No ZIP-to-area table ships with the project: a ZIP code is its own kind of place, named

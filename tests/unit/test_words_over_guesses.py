@@ -131,7 +131,7 @@ def test_an_aspect_after_a_negation_is_set_aside():
 
 
 def test_a_word_that_asks_is_never_a_misspelt_job(knowledge):
-    """"compares" is "compare", not the Spanish "compradores" (purchasing agents)."""
+    """ "compares" is "compare", not the Spanish "compradores" (purchasing agents)."""
     reading = knowledge.reader.read("which one pays more if you compares welders and machinists")
     assert reading.ids("role") == ["welder", "machinist"]
 
@@ -149,7 +149,11 @@ def test_a_word_that_asks_is_never_a_misspelt_job(knowledge):
         ("do you sell student data", "ask_privacy", "ask_privacy"),  # a data question is privacy's (harm batches)
         ("is it safe to put my email here", "ask_safety", "ask_privacy"),
         ("does my counselor get to read this", "ask_privacy", "ask_privacy"),
-        ("I'm a counselor. Where do your wage figures come from?", "ask_for_staff", "ask_for_staff"),  # its sources line
+        (
+            "I'm a counselor. Where do your wage figures come from?",
+            "ask_for_staff",
+            "ask_for_staff",
+        ),  # its sources line
         ("are these numbers from the government or made up lol", "out_of_scope", "ask_source"),
         # one job set beside the one discussed
         ("how does that stack up against welders", "ask_pay", "compare_roles"),
@@ -159,7 +163,11 @@ def test_a_word_that_asks_is_never_a_misspelt_job(knowledge):
         ("what pays like 100k a year", "ask_pay", "judge_figure"),
         ("if i wanted to make like 60k, which jobs would get me there", "ask_roles", "judge_figure"),
         # a fit asked in other words
-        ("My daughter is creative and likes building things. What careers might suit her?", "ask_roles", "start_career_finder"),
+        (
+            "My daughter is creative and likes building things. What careers might suit her?",
+            "ask_roles",
+            "start_career_finder",
+        ),
         ("idk what i want to do", "ask_about", "start_career_finder"),
     ],
 )

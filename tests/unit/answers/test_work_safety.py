@@ -34,7 +34,7 @@ def test_a_job_without_safety_notes_says_so(knowledge):
 
 
 def test_that_one_after_a_job_is_that_jobs_risks_and_a_named_job_is_remembered(knowledge):
-    """"and is that one safe?" after welders: their risks; "is welding dangerous" keeps the job
+    """ "and is that one safe?" after welders: their risks; "is welding dangerous" keeps the job
     for the next question ("what training would he need?")."""
     after = work_safety.safety(turn(knowledge, "ask_safety", "and is that one safe?", slots={"role": "welder"}))
     assert "welding arc" in after.text and "Industrial maintenance mechanic:" not in after.text
