@@ -3,6 +3,7 @@ so a figure is never shown without its year and source."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
@@ -81,6 +82,12 @@ def month_year(when: str, language: str) -> str:
         return when
     month = words(language, "render.months")[english.index(match.group(1))]
     return say(language, "render.month_year", month=month, year=match.group(2))
+
+
+def long_date(day: dt.date, language: str = "en") -> str:
+    """'December 7, 2026' in the answer's language ('7 de diciembre de 2026')."""
+    month = words(language, "render.months")[day.month - 1]
+    return say(language, "render.date", month=month, day=day.day, year=day.year)
 
 
 def pay_cite(kb: KnowledgeBase, pay: MedianPay, language: str = "en") -> str:
