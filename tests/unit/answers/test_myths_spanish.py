@@ -15,7 +15,7 @@ from bot.answers import myths
 from bot.knowledge.texts import load_localised, load_texts
 from bot.phrases import book, say
 from bot.render import BULLET
-from bot.understanding.reading import words_only
+from bot.understanding.reading import MYTH_CUE_PREFIX, cues_in, words_only
 from tests.unit.test_knowledge_texts import RAW_ES, problems
 
 from .conftest import turn
@@ -122,3 +122,14 @@ def test_the_spanish_replies_read_fairly_easily(es_kb):
     finally:
         textstat.set_lang("en_US")
     assert statistics.median(scores) >= 65 and min(scores) >= 55
+
+
+@pytest.mark.xfail(
+    reason="the myth_<id> cues have no Spanish words yet (data/lexicon/es/cues.yml): a Spanish belief "
+    "gets the most heard one; this passes once they do",
+    strict=False,
+)
+def test_every_belief_as_the_spanish_texts_state_it_is_found_by_its_own_words(es_kb):
+    for m in es_kb.myths:
+        found = sorted(c for c in cues_in(m.claim) if c.startswith(MYTH_CUE_PREFIX))
+        assert found == [MYTH_CUE_PREFIX + m.id], m.claim
