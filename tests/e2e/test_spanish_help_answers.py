@@ -13,6 +13,7 @@ import pytest
 from bot.answers.about import suggestions
 from bot.knowledge.texts import load_localised
 from bot.phrases import book, say
+from tests.unit.answers.conftest import english_in
 
 SPANISH = {"lang": "es"}
 AT_DEMO = {"lang": "es", "school": "demo"}
@@ -32,16 +33,6 @@ def _reply(bot, text, metadata=SPANISH, before=(), sender=None):
     return said, [(b["title"], b["payload"]) for m in replies for b in m.get("buttons") or []]
 
 
-def _english(said: str, *books: str) -> list:
-    """English sentences of these phrasebooks (up to their first placeholder) found in a reply."""
-    found = []
-    for key, phrase in book("en").items():
-        start = phrase.split("{")[0].strip() if isinstance(phrase, str) else ""
-        if key.split(".")[0] in books and len(start) > 8 and start in said:
-            found.append(start)
-    return found
-
-
 #: Beliefs as Spanish-speaking students and parents state them. Which belief is meant is read from
 #: the myth_<id> cues, which have no Spanish words yet (docs/spanish.md): each gets the Spanish
 #: reply of a belief, with its sourced figures.
@@ -58,7 +49,7 @@ BELIEFS = [
 def test_a_belief_in_spanish_gets_a_spanish_reply_with_sourced_figures(bot, kb, es, text):
     said, buttons = _reply(bot, text)
     assert any(said.startswith(m.reply) for m in es.myths), said[:300]
-    assert not any(m.reply in said for m in kb.myths) and not _english(said, "myths")
+    assert not any(m.reply in said for m in kb.myths) and not english_in(said, "myths")
     assert "(BLS, " in said or "(Deloitte" in said
     assert ("Trabajos sin título", "trabajos sin universidad") in buttons
 
@@ -111,7 +102,7 @@ def test_a_word_button_asks_in_spanish_and_the_conversation_stays_spanish(bot, e
 def test_the_counselor_contact_in_spanish(bot, text, metadata, wanted):
     said, buttons = _reply(bot, text, metadata)
     assert wanted in said and said.endswith(say("es", "counselor.only_a_bot")), said[:300]
-    assert ("¿Cómo empiezo?", "/ask_training") in buttons and not _english(said, "counselor")
+    assert ("¿Cómo empiezo?", "/ask_training") in buttons and not english_in(said, "counselor")
 
 
 @pytest.mark.parametrize(
@@ -127,7 +118,7 @@ def test_the_answer_for_staff_in_spanish(bot, kb, text):
     said, buttons = _reply(bot, text)
     assert said.startswith(say("es", "staff.lead")), said[:300]
     assert f"{len(kb.roles)} trabajos de manufactura" in said and "de noviembre de" in said
-    assert not _english(said, "staff") and buttons[0] == ("Detalles de privacidad", "/ask_privacy")
+    assert not english_in(said, "staff") and buttons[0] == ("Detalles de privacidad", "/ask_privacy")
 
 
 @pytest.mark.parametrize("text", ["osea como", "osea como asi", "ahh ok y entonces"])
