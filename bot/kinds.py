@@ -103,7 +103,7 @@ KINDS: Tuple[Kind, ...] = (
         "action_explore_roles",
         "explore.explore",
         "explore",
-        ("unsure.explore_roles", "explore.no_degree_message"),
+        ("unsure.explore_roles", "render.no_degree_message"),
         place=True,
     ),
     # The cluster, its industries and pathways, and topics.

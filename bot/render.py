@@ -160,6 +160,13 @@ def a_an(noun: str, language: str = "en") -> str:
     return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
+def no_degree_button(language: str, title: str = "render.button_no_degree") -> Button:
+    """The button many answers offer for the jobs without a college degree. It sends typed words,
+    not a payload, so the list is read as a question, and in the conversation's language: English
+    words would switch a Spanish conversation to English."""
+    return Button(say(language, title), say(language, "render.no_degree_message"))
+
+
 #: What a degree named in an answer means, said once, in plain words: (words that name it, note).
 DEGREE_NOTES = (
     (("associate", "asociado"), "render.associate_note"),

@@ -138,13 +138,6 @@ def _who_earns_more(roles: List[Role], lang: str) -> Optional[str]:
 # --- explore by filter ------------------------------------------------------------------
 
 
-def no_degree_button(language: str, title: str = "explore.button_no_degree") -> Button:
-    """The button other answers offer for the jobs without a college degree. It sends typed words,
-    not a payload, so the list is read as a question, and in the conversation's language: English
-    words would switch a Spanish conversation to English."""
-    return Button(say(language, title), say(language, "explore.no_degree_message"))
-
-
 def explore(turn: Turn) -> Answer:
     """Jobs that match the conditions the message sets, ordered as it asks."""
     k = turn.knowledge

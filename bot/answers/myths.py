@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from bot.answers.explore import no_degree_button
 from bot.answers.turn import Turn
 from bot.knowledge.model import KnowledgeBase, Myth
 from bot.phrases import say
-from bot.render import Answer, Button, bullets, cite, fact_line, money, pay_cite, payload, short_entry
+from bot.render import Answer, Button, bullets, cite, fact_line, money, no_degree_button, pay_cite, payload, short_entry
 from bot.understanding.reading import MYTH_CUE_PREFIX
 
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 from collections import Counter
 
 from bot import settings
-from bot.answers.explore import no_degree_button
 from bot.answers.turn import Turn
 from bot.phrases import say
-from bot.render import Answer, Button, bullets, long_date, payload
+from bot.render import Answer, Button, bullets, long_date, no_degree_button, payload
 
 #: Publishers named, the most cited first; the rest are counted ("and 10 others").
 MOST_CITED = 3

@@ -16,10 +16,9 @@ from typing import Callable, Dict, List, Tuple
 
 from bot.answers.audience import Reader, reader_of
 from bot.answers.counselor import school_contact
-from bot.answers.explore import no_degree_button
 from bot.answers.turn import Turn
 from bot.phrases import say
-from bot.render import Answer, Button, bullets, cite, in_sentence, join_names, payload
+from bot.render import Answer, Button, bullets, cite, in_sentence, join_names, no_degree_button, payload
 from bot.understanding.lexicon import LANGUAGES, fold, search, sections
 
 VOCABULARY = "worries"

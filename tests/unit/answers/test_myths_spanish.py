@@ -71,7 +71,7 @@ def test_the_facts_are_the_spanish_statements_and_industries(knowledge, es_kb):
 
 def test_the_no_degree_button_sends_spanish_words(knowledge):
     button = _reply(knowledge, "low_pay", slots=SPANISH).buttons[-1]
-    assert (button.title, button.payload) == (say("es", "explore.button_no_degree"), "trabajos sin universidad")
+    assert (button.title, button.payload) == (say("es", "render.button_no_degree"), "trabajos sin universidad")
     english = _reply(knowledge, "low_pay").buttons[-1]
     assert (english.title, english.payload) == ("Jobs without a degree", "jobs without a college degree")
 
