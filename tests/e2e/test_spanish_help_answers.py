@@ -121,7 +121,13 @@ def test_the_answer_for_staff_in_spanish(bot, kb, text):
     assert not english_in(said, "staff") and buttons[0] == ("Detalles de privacidad", "/ask_privacy")
 
 
-@pytest.mark.parametrize("text", ["osea como", "osea como asi", "ahh ok y entonces"])
+#: Messages the classifier is unsure about (so its likeliest kinds are offered): which ones are is
+#: the trained model's doing, so a retrained model may need others here ("ahh ok y entonces" was
+#: one until round 7's examples).
+UNSURE = ["osea como", "osea como asi", "entonces como", "mmm osea como"]
+
+
+@pytest.mark.parametrize("text", UNSURE)
 def test_the_unsure_answer_offers_spanish_buttons_with_the_english_payloads(bot, text):
     said, buttons = _reply(bot, text)
     assert said == say("es", "scope.not_sure"), said[:300]
