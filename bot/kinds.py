@@ -24,8 +24,10 @@ class Kind:
     answer: Optional[str] = None
     #: How the counselor insights count it.
     insights: str = "other"
-    #: The button offered for it when the assistant is unsure: (title, payload). A payload is a
-    #: button payload ("/ask_pay") or words the assistant reads like a message.
+    #: The button offered for it when the assistant is unsure: (title, payload), the title a phrase
+    #: key (data/phrases/<language>/unsure.yml, "unsure.<intent>"). A payload is a button payload
+    #: ("/ask_pay") or the phrase key of words the assistant reads like a message, sent in the
+    #: conversation's language (English words would switch a Spanish conversation).
     suggestion: Optional[Tuple[str, str]] = None
     #: The aspect of a role it asks about (pay, education, ...), if any.
     aspect: Optional[str] = None
@@ -54,21 +56,36 @@ KINDS: Tuple[Kind, ...] = (
         "action_answer_about",
         "about.about",
         "about a job",
-        ("What a job involves", "/ask_roles"),
+        ("unsure.ask_about", "/ask_roles"),
         aspect="overview",
         place=True,
     ),
     Kind("what_about", "action_answer_followup", "about.what_about", "follow-up", place=True),
-    Kind("ask_pay", _ROLE, _ROLE_ANSWER, "pay", ("Pay for a job", "/ask_pay"), aspect="pay", place=True),
-    Kind("ask_education", _ROLE, _ROLE_ANSWER, "education", ("Education needed", "/ask_education"), aspect="education"),
-    Kind("ask_skills", _ROLE, _ROLE_ANSWER, "skills", ("Skills for a job", "/ask_skills"), aspect="skills"),
-    Kind("ask_outlook", _ROLE, _ROLE_ANSWER, "outlook", ("Job outlook", "/ask_outlook"), aspect="outlook", place=True),
+    Kind("ask_pay", _ROLE, _ROLE_ANSWER, "pay", ("unsure.ask_pay", "/ask_pay"), aspect="pay", place=True),
+    Kind(
+        "ask_education",
+        _ROLE,
+        _ROLE_ANSWER,
+        "education",
+        ("unsure.ask_education", "/ask_education"),
+        aspect="education",
+    ),
+    Kind("ask_skills", _ROLE, _ROLE_ANSWER, "skills", ("unsure.ask_skills", "/ask_skills"), aspect="skills"),
+    Kind(
+        "ask_outlook",
+        _ROLE,
+        _ROLE_ANSWER,
+        "outlook",
+        ("unsure.ask_outlook", "/ask_outlook"),
+        aspect="outlook",
+        place=True,
+    ),
     Kind(
         "ask_certifications",
         _ROLE,
         _ROLE_ANSWER,
         "certifications",
-        ("Certifications", "/ask_certifications"),
+        ("unsure.ask_certifications", "/ask_certifications"),
         aspect="certifications",
     ),
     Kind("ask_related_roles", _ROLE, _ROLE_ANSWER, "related jobs", aspect="related"),
@@ -78,7 +95,7 @@ KINDS: Tuple[Kind, ...] = (
         "action_compare_roles",
         "explore.compare",
         "compare",
-        ("Compare two jobs", "/compare_roles"),
+        ("unsure.compare_roles", "/compare_roles"),
         place=True,
     ),
     Kind(
@@ -86,7 +103,7 @@ KINDS: Tuple[Kind, ...] = (
         "action_explore_roles",
         "explore.explore",
         "explore",
-        ("Jobs without a degree", "jobs without a college degree"),
+        ("unsure.explore_roles", "render.no_degree_message"),
         place=True,
     ),
     # The cluster, its industries and pathways, and topics.
@@ -95,7 +112,7 @@ KINDS: Tuple[Kind, ...] = (
         "action_list_roles",
         "cluster.roles_list",
         "browse",
-        ("Jobs in manufacturing", "/ask_roles"),
+        ("unsure.ask_roles", "/ask_roles"),
         place=True,
     ),
     Kind(
@@ -103,17 +120,26 @@ KINDS: Tuple[Kind, ...] = (
         "action_describe_cluster",
         "about.cluster_question",
         "browse",
-        ("What manufacturing is", "/ask_cluster"),
+        ("unsure.ask_cluster", "/ask_cluster"),
         place=True,
     ),
-    Kind("ask_pathways", "action_list_pathways", "cluster.pathways", "browse", ("Career pathways", "/ask_pathways")),
-    Kind("ask_sectors", "action_list_sectors", "cluster.sectors", "browse", ("Industries", "/ask_sectors"), place=True),
+    Kind(
+        "ask_pathways", "action_list_pathways", "cluster.pathways", "browse", ("unsure.ask_pathways", "/ask_pathways")
+    ),
+    Kind(
+        "ask_sectors",
+        "action_list_sectors",
+        "cluster.sectors",
+        "browse",
+        ("unsure.ask_sectors", "/ask_sectors"),
+        place=True,
+    ),
     Kind(
         "ask_economy",
         "action_answer_economy",
         "topics.economy",
         "economy",
-        ("Manufacturing and the economy", "/ask_economy"),
+        ("unsure.ask_economy", "/ask_economy"),
         place=True,
     ),
     Kind(
@@ -121,14 +147,14 @@ KINDS: Tuple[Kind, ...] = (
         "action_answer_automation",
         "topics.automation",
         "automation",
-        ("Robots and automation", "/ask_automation"),
+        ("unsure.ask_automation", "/ask_automation"),
     ),
     Kind(
         "ask_training",
         "action_answer_training",
         "programs.training",  # the school's own programs when asked (bot/answers/programs.py)
         "getting started",
-        ("How to get started", "/ask_training"),
+        ("unsure.ask_training", "/ask_training"),
         place=True,
     ),
     # Leaving high school (#25): first jobs, cost, safety. Apprenticeships and "can I start in
@@ -138,15 +164,15 @@ KINDS: Tuple[Kind, ...] = (
         "action_answer_quick_start",
         "first_job.quick_start",
         "getting started",
-        ("Quickest jobs to start", "/ask_quick_start"),
+        ("unsure.ask_quick_start", "/ask_quick_start"),
     ),
-    Kind("ask_cost", "action_answer_cost", "costs.cost", "cost", ("What training costs", "/ask_cost")),
+    Kind("ask_cost", "action_answer_cost", "costs.cost", "cost", ("unsure.ask_cost", "/ask_cost")),
     Kind(
         "ask_safety",
         "action_answer_safety",
         "work_safety.safety",
         "safety",
-        ("Safety at work", "/ask_safety"),
+        ("unsure.ask_safety", "/ask_safety"),
         aspect="safety",
     ),
     Kind("ask_source", "action_show_sources", "topics.sources", "sources"),
@@ -168,14 +194,14 @@ KINDS: Tuple[Kind, ...] = (
         "action_contact_counselor",
         "counselor.contact",
         "counselor",
-        ("Talk to a counselor", "/ask_counselor"),
+        ("unsure.ask_counselor", "/ask_counselor"),
     ),
     Kind(
         "ask_for_staff",
         "action_answer_staff",
         "staff.answer",
         "for staff",
-        ("For counselors and teachers", "/ask_for_staff"),
+        ("unsure.ask_for_staff", "/ask_for_staff"),
     ),
     Kind("share_worry", "action_answer_worry", "worries.answer", "worries"),
     # "factory jobs don't pay", "it all went to China": the knowledge file's myths, with figures.
@@ -194,7 +220,7 @@ KINDS: Tuple[Kind, ...] = (
 BY_INTENT: Dict[str, Kind] = {k.intent: k for k in KINDS}
 #: Intent -> how counselor insights count it.
 INSIGHTS: Dict[str, str] = {k.intent: k.insights for k in KINDS}
-#: Intent -> the button (title, payload) offered for it when the assistant is unsure.
+#: Intent -> the button (title's phrase key, payload) offered for it when the assistant is unsure.
 SUGGESTIONS: Dict[str, Tuple[str, str]] = {k.intent: k.suggestion for k in KINDS if k.suggestion}
 #: Intents whose question changes meaning with a place.
 PLACE_INTENTS = frozenset(k.intent for k in KINDS if k.place)

@@ -3,6 +3,7 @@ so a figure is never shown without its year and source."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
@@ -83,6 +84,12 @@ def month_year(when: str, language: str) -> str:
     return say(language, "render.month_year", month=month, year=match.group(2))
 
 
+def long_date(day: dt.date, language: str = "en") -> str:
+    """'December 7, 2026' in the answer's language ('7 de diciembre de 2026')."""
+    month = words(language, "render.months")[day.month - 1]
+    return say(language, "render.date", month=month, day=day.day, year=day.year)
+
+
 def pay_cite(kb: KnowledgeBase, pay: MedianPay, language: str = "en") -> str:
     """'(BLS, May 2024)': the survey month when the source gives one, else the year."""
     return cite(kb, pay.source, pay.as_of or str(pay.year), language)
@@ -151,6 +158,13 @@ def a_an(noun: str, language: str = "en") -> str:
     if language != "en":
         return noun
     return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def no_degree_button(language: str, title: str = "render.button_no_degree") -> Button:
+    """The button many answers offer for the jobs without a college degree. It sends typed words,
+    not a payload, so the list is read as a question, and in the conversation's language: English
+    words would switch a Spanish conversation to English."""
+    return Button(say(language, title), say(language, "render.no_degree_message"))
 
 
 #: What a degree named in an answer means, said once, in plain words: (words that name it, note).

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Dict, Tuple
+
 from bot.answers import cluster, explore, glossary, local, roles, scope, topics, work_safety
 from bot.answers.turn import Turn
 from bot.kinds import SUGGESTIONS
@@ -66,8 +69,18 @@ def what_about(turn: Turn) -> Answer:
     return about(turn)
 
 
-#: What to offer when NLU is unsure: the likeliest intents as buttons a student understands.
-_SUGGESTIONS = SUGGESTIONS  # intent -> (button title, payload), from bot/kinds.py
+@lru_cache(maxsize=None)
+def suggestions(language: str) -> Dict[str, Tuple[str, str]]:
+    """What to offer when NLU is unsure: intent -> (button title, payload), the likeliest intents
+    as buttons a student understands (bot/kinds.py), worded in `language`. A payload that is no
+    "/intent" is typed words, said in the language too."""
+    return {
+        intent: (say(language, title), said if said.startswith("/") else say(language, said))
+        for intent, (title, said) in SUGGESTIONS.items()
+    }
+
+
+_SUGGESTIONS = suggestions("en")  # the English buttons
 
 
 def cluster_question(turn: Turn) -> Answer:
@@ -122,7 +135,8 @@ def low_confidence(turn: Turn) -> Answer:
         return roles.render(turn.knowledge, [current], "pay")  # "how much money is that job"
     if turn.previous_intent == "nlu_fallback":
         return scope.explain(turn.knowledge, "scope.still_not_understood")
-    options = [_SUGGESTIONS[r["name"]] for r in turn.intent_ranking if r.get("name") in _SUGGESTIONS]
+    offered = suggestions(turn.language)
+    options = [offered[r["name"]] for r in turn.intent_ranking if r.get("name") in offered]
     options = list(dict.fromkeys(options))[:3]
     if not options:
         return scope.explain(turn.knowledge)

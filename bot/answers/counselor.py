@@ -2,6 +2,7 @@
 
 The widget and the channels send only the school's id (metadata {"school": "lincoln-high"}); the
 name, email and page come from data/schools.yml (bot.schools), never from the message itself.
+The sentences around them are the `counselor` phrasebook's.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Any, Mapping, NamedTuple
 
 from bot import schools
 from bot.answers.turn import Turn
+from bot.phrases import say
 from bot.render import Answer, Button, payload
 
 
@@ -34,23 +36,22 @@ def school_contact(metadata: Any) -> SchoolContact:
 
 
 def contact(turn: Turn) -> Answer:
-    c = school_contact(turn.metadata)
-    name = c.name or "your school counselor"
-    where = f" at {c.school}" if c.school else ""
-    ways = ([f"email {c.email}"] if c.email else []) + ([f"visit {c.url}"] if c.url else [])
+    c, lang = school_contact(turn.metadata), turn.language
+    ways = ([say(lang, "counselor.email", email=c.email)] if c.email else []) + (
+        [say(lang, "counselor.visit", url=c.url)] if c.url else []
+    )
     if ways:
-        text = (
-            f"For advice about your own plans, talk to {name}{where}: {' or '.join(ways)}. "
-            "I'm a bot, so I can't pass on messages."
+        text = say(
+            lang,
+            "counselor.talk_to",
+            name=c.name or say(lang, "counselor.your_counselor"),
+            at_school=say(lang, "counselor.at_school", school=c.school) if c.school else "",
+            ways=f" {say(lang, 'counselor.or')} ".join(ways),
         )
     else:
-        text = (
-            "Your school counselor is the best person to help with your own plans. I don't have "
-            "your school's contact details, so ask at your school's counseling office. "
-            "I'm a bot, so I can't pass on messages."
-        )
+        text = say(lang, "counselor.no_contact")
     buttons = [
-        Button("How do I get started?", payload("ask_training")),
-        Button("Jobs in manufacturing", payload("ask_roles")),
+        Button(say(lang, "topics.button_started"), payload("ask_training")),
+        Button(say(lang, "topics.button_jobs"), payload("ask_roles")),
     ]
-    return Answer(text, buttons)
+    return Answer(f"{text} {say(lang, 'counselor.only_a_bot')}", buttons)

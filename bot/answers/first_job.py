@@ -26,6 +26,7 @@ from bot.render import (
     in_sentence,
     join_names,
     money,
+    no_degree_button,
     pay_cite,
     payload,
 )
@@ -88,8 +89,7 @@ def quick_start(turn: Turn) -> Answer:
     sources = list(dict.fromkeys(s for r in timed for s in _role_sources(r)))
     buttons = [
         Button(say(lang, "leaving.button_apprenticeships"), payload("ask_training", training="apprenticeship")),
-        # Words the no-degree filter reads, in the conversation's language (they never switch it).
-        Button(say(lang, "leaving.button_no_degree"), say(lang, "leaving.no_degree_message")),
+        no_degree_button(lang),  # words the no-degree filter reads, in the conversation's language
         Button(say(lang, "leaving.button_safety"), payload("ask_safety")),
     ]
     return Answer("\n".join(lines), buttons, sources + ["bls_ep_education_categories"], {"last_aspect": "training"})

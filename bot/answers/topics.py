@@ -9,8 +9,19 @@ from bot.answers.loaded_knowledge import Knowledge
 from bot.answers.turn import Turn
 from bot.knowledge import local_pay
 from bot.knowledge.model import Technology, Training
-from bot.phrases import say, words
-from bot.render import Answer, Button, a_an, bullets, degree_note, fact_line, in_sentence, join_names, payload
+from bot.phrases import say
+from bot.render import (
+    Answer,
+    Button,
+    a_an,
+    bullets,
+    degree_note,
+    fact_line,
+    in_sentence,
+    join_names,
+    long_date,
+    payload,
+)
 from bot.understanding.reading import ECONOMY, ROLE, TECHNOLOGY, TRAINING
 
 
@@ -125,9 +136,7 @@ def sources(turn: Turn) -> Answer:
         text = say(lang, "topics.sources_used", sources=bullets(lines))
     else:
         text = say(lang, "topics.sources_none")
-    reviewed = k.kb.meta.last_reviewed
-    month = words(lang, "render.months")[reviewed.month - 1]
-    date = say(lang, "topics.reviewed_date", month=month, day=reviewed.day, year=reviewed.year)
+    date = long_date(k.kb.meta.last_reviewed, lang)
     text += "\n\n" + say(lang, "topics.about_data", attribution=k.kb.meta.attribution, date=date)
     buttons = [
         Button(say(lang, "topics.button_jobs"), payload("ask_roles")),

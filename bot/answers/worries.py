@@ -18,7 +18,7 @@ from bot.answers.audience import Reader, reader_of
 from bot.answers.counselor import school_contact
 from bot.answers.turn import Turn
 from bot.phrases import say
-from bot.render import Answer, Button, bullets, cite, in_sentence, join_names, payload
+from bot.render import Answer, Button, bullets, cite, in_sentence, join_names, no_degree_button, payload
 from bot.understanding.lexicon import LANGUAGES, fold, search, sections
 
 VOCABULARY = "worries"
@@ -86,11 +86,6 @@ def _button(turn: Turn, key: str, intent: str, **entities: str) -> Button:
     return Button(say(turn.language, key), payload(intent, **entities))
 
 
-def _no_degree(turn: Turn) -> Button:
-    # Typed words, not a payload, so the list is read as a question (in the conversation's language).
-    return Button(say(turn.language, "worries.button_no_degree"), say(turn.language, "worries.no_degree_message"))
-
-
 def _family(turn: Turn) -> Reply:
     lang, reader = turn.language, _reader(turn)
     lines = [
@@ -103,7 +98,7 @@ def _family(turn: Turn) -> Reply:
     else:
         lead = say(lang, "worries.family_student")
     apprenticeships = _button(turn, "worries.button_apprenticeships", "ask_training", training="apprenticeship")
-    return f"{lead}\n{bullets(lines)}", [apprenticeships, _no_degree(turn)], []
+    return f"{lead}\n{bullets(lines)}", [apprenticeships, no_degree_button(turn.language)], []
 
 
 def _cost(turn: Turn) -> Reply:
@@ -166,7 +161,11 @@ def _grades(turn: Turn) -> Reply:
         decide = say(lang, "worries.grades_student")
     strengths = say(lang, "worries.strengths_parent" if reader.parent else "worries.strengths_student")
     text = f"{decide} {say(lang, 'worries.grades_body', jobs=_no_degree_jobs(turn))} {strengths}"
-    return text, [_no_degree(turn), _button(turn, "worries.button_cte", "ask_training", training="cte")], []
+    return (
+        text,
+        [no_degree_button(turn.language), _button(turn, "worries.button_cte", "ask_training", training="cte")],
+        [],
+    )
 
 
 def _robots(turn: Turn) -> Reply:

@@ -129,6 +129,7 @@ def localised(kb: KnowledgeBase, texts: KnowledgeTexts) -> KnowledgeBase:
         gt = texts.glossary[g.id]
         aliases = _merged([gt.term, *gt.aliases], [g.term, *g.aliases])[1:]
         glossary.append(g.copy(update={"term": gt.term, "aliases": aliases, "definition": gt.definition}))
+    myths = [m.copy(update=texts.myths[m.id].dict()) for m in kb.myths]
     others = []
     for o in kb.other_careers:
         ot = texts.other_careers[o.name]
@@ -146,6 +147,7 @@ def localised(kb: KnowledgeBase, texts: KnowledgeTexts) -> KnowledgeBase:
             "innovation": innovation,
             "training": training,
             "glossary": glossary,
+            "myths": myths,
             "other_careers": others,
             "leaving_school": _leaving_school(kb.leaving_school, texts.leaving_school),
         }

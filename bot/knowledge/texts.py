@@ -46,7 +46,7 @@ def load_texts(kb: KnowledgeBase, language: str, path: Union[str, Path, None] = 
 
 
 #: Sections keyed by id: a problem's entry is "roles[welder]", as in the English file's reports.
-_KEYED = {"pathways", "sectors", "roles", "economy", "training", "glossary", "other_careers", "technologies"}
+_KEYED = {"pathways", "sectors", "roles", "economy", "training", "glossary", "myths", "other_careers", "technologies"}
 
 
 def _text_problem(error: Mapping[str, Any]) -> Problem:
@@ -64,7 +64,7 @@ def _text_problem(error: Mapping[str, Any]) -> Problem:
 
 
 def find_text_problems(kb: KnowledgeBase, texts: KnowledgeTexts) -> List[Problem]:
-    return [*_ids(kb, texts), *_pairs(kb, texts), *_shared_names(kb, texts)]
+    return [*_ids(kb, texts), *_pairs(kb, texts), *_myths(kb, texts), *_shared_names(kb, texts)]
 
 
 def _sections(kb: KnowledgeBase, texts: KnowledgeTexts) -> Iterator[Tuple[str, List[str], Dict]]:
@@ -75,6 +75,7 @@ def _sections(kb: KnowledgeBase, texts: KnowledgeTexts) -> Iterator[Tuple[str, L
     yield "innovation.technologies", [t.id for t in kb.innovation.technologies], texts.innovation.technologies
     yield "training", [t.id for t in kb.training], texts.training
     yield "glossary", [g.id for g in kb.glossary], texts.glossary
+    yield "myths", [m.id for m in kb.myths], texts.myths
     yield "other_careers", [o.name for o in kb.other_careers], texts.other_careers
 
 
@@ -201,6 +202,15 @@ def _leaving_school(kb: KnowledgeBase, texts: KnowledgeTexts) -> Iterator[Proble
     yield from _pair(entry, "safety.training", ls.safety.training, t.safety.training)
     yield from _items(entry, "safety.risks", ls.safety.risks, t.safety.risks, ("hazards",))
     yield from _lists(entry, "first_steps", ls.first_steps, t.first_steps)
+
+
+def _myths(kb: KnowledgeBase, texts: KnowledgeTexts) -> Iterator[Problem]:
+    """A belief's claim and reply, with the English texts' figures: none, as the figures shown
+    after a reply are those of the entries it names."""
+    for m in kb.myths:
+        if m.id in texts.myths:
+            yield from _pair(f"myths[{m.id}]", "claim", m.claim, texts.myths[m.id].claim)
+            yield from _pair(f"myths[{m.id}]", "reply", m.reply, texts.myths[m.id].reply)
 
 
 def _names(kb: KnowledgeBase, texts: KnowledgeTexts) -> Iterator[Tuple[str, List[str]]]:

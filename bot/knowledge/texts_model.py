@@ -90,6 +90,11 @@ class TermText(Strict):
     definition: Text
 
 
+class MythText(Strict):
+    claim: Text  # the belief as people say it in this language (for reviewers and the cues)
+    reply: Text
+
+
 class OtherCareerText(Strict):
     name: Text
     aliases: List[Text] = []
@@ -135,6 +140,7 @@ class KnowledgeTexts(Strict):
     innovation: InnovationText
     training: Dict[Id, TrainingText]
     glossary: Dict[Id, TermText] = {}
+    myths: Dict[Id, MythText] = {}
     #: Keyed by the English name ("nurse"): these entries have no id.
     other_careers: Dict[Text, OtherCareerText] = {}
     leaving_school: LeavingSchoolText

@@ -121,8 +121,8 @@ ANSWER_MARKERS: Dict[str, Tuple[str, OneOf]] = {
     "privacy": ("data/phrases/en/privacy.yml", OneOf(tuple(say(lang, "privacy.intro") for lang in LANGUAGES))),
     # bot/answers/forget.py confirm_delete(): the question asked before anything is deleted (privacy.confirm).
     "delete": ("data/phrases/en/privacy.yml", OneOf(tuple(say(lang, "privacy.confirm") for lang in LANGUAGES))),
-    # bot/answers/staff.py answer(): its heading.
-    "staff": ("bot/answers/staff.py", OneOf(("For counselors and teachers:",))),
+    # bot/answers/staff.py answer(): its heading (the phrasebook's staff.lead).
+    "staff": ("data/phrases/en/staff.yml", OneOf(tuple(say(lang, "staff.lead") for lang in LANGUAGES))),
     # domain.yml utter_capabilities: its first sentence.
     "capabilities": ("domain.yml", OneOf(("I can tell you what manufacturing jobs are like",))),
     # domain.yml utter_greet.
@@ -148,8 +148,12 @@ ANSWER_MARKERS: Dict[str, Tuple[str, OneOf]] = {
             )
         ),
     ),
-    # bot/answers/counselor.py contact(): both its replies (with and without a school contact).
-    "counselor": ("bot/answers/counselor.py", OneOf(("I'm a bot, so I can't pass on messages.",))),
+    # bot/answers/counselor.py contact(): both its replies (with and without a school contact) end
+    # with the phrasebook's counselor.only_a_bot.
+    "counselor": (
+        "data/phrases/en/counselor.yml",
+        OneOf(tuple(say(lang, "counselor.only_a_bot") for lang in LANGUAGES)),
+    ),
     # Leaving school (#25), in English and Spanish (the phrasebook's leaving book): what training
     # costs (its closing advice, leaving.cost_advice), safety at work (the injury rate's sentence,
     # leaving.injury_rates), the jobs quickest to start (the list's lead, leaving.quick_lead_*)

@@ -5,7 +5,11 @@ helper come from tests/conftest.py."""
 
 from __future__ import annotations
 
+import re
+from typing import List
+
 from bot.answers.turn import Turn
+from bot.phrases import book
 
 
 def turn(knowledge, intent, text, **kw) -> Turn:
@@ -16,3 +20,15 @@ def turn(knowledge, intent, text, **kw) -> Turn:
 def said(knowledge, text, intent="share_worry", **kw) -> Turn:
     """A user turn given by its text first; a worry unless another intent is named."""
     return Turn(knowledge=knowledge, intent=intent, text=text, **kw)
+
+
+def english_in(text: str, *books: str) -> List[str]:
+    """The English words of these phrasebooks (each run of more than 8 characters between
+    placeholders) that show in `text`: a Spanish reply that has one fell back to English."""
+    runs = (
+        run.strip()
+        for key, phrase in book("en").items()
+        if key.split(".")[0] in books and isinstance(phrase, str)
+        for run in re.split(r"\{[a-z_]+\}", phrase)
+    )
+    return [run for run in runs if len(run) > 8 and run in text]

@@ -154,7 +154,7 @@ def test_a_button_of_words_keeps_the_conversation_spanish(knowledge):
         for b in answer(turn(knowledge, intent, spanish, slots={"language": "es"})).buttons
         if not b.payload.startswith("/")
     ]
-    assert {say("es", "leaving.pell_message"), say("es", "leaving.no_degree_message")} <= set(sent)
+    assert {say("es", "leaving.pell_message"), say("es", "render.no_degree_message")} <= set(sent)
     assert all(conversation_language(words, "es", None) == "es" for words in sent)
     assert "in_high_school" in cues_in(say("es", "leaving.in_school_message"))
 

@@ -85,7 +85,7 @@ def test_the_facts_are_the_spanish_texts_with_the_same_figures_and_source(knowle
     assert any(s in math.text for s in machinist.skills) and "matemáticas" in math.text.lower()
     # The button that lists jobs without a degree sends Spanish words (read as a Spanish question).
     no_degree = next(b for b in family.buttons if not b.payload.startswith("/"))
-    assert (no_degree.title, no_degree.payload) == ("Trabajos sin título", say("es", "worries.no_degree_message"))
+    assert (no_degree.title, no_degree.payload) == ("Trabajos sin título", say("es", "render.no_degree_message"))
 
 
 def test_a_parent_writing_in_spanish_gets_words_for_a_parent(knowledge):
