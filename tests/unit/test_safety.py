@@ -350,3 +350,25 @@ def test_preferring_death_in_spanish_is_distress(text):
 )
 def test_preferring_something_else_in_spanish_is_not(text):
     assert not has_distress_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi prima de 14 se va a ver con un señor de 30 que le manda dinero por cashapp",
+        "a 25 yr old i met online wants to pick me up after practice, im 14",
+        "theres a 30 year old guy on discord buying me a bus ticket to visit him",
+    ],
+)
+def test_an_adult_meeting_or_paying_a_young_person_is_distress_by_its_words(text):
+    """The classifier caught these once and missed one after retraining (harm batch 7): the words
+    decide, in both languages."""
+    assert shows_distress(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a 30 year old welder makes more than a 20 year old", "mi papa tiene 40 y es soldador, cuanto gana"],
+)
+def test_ages_in_a_job_question_are_no_distress(text):
+    assert not shows_distress(text)
