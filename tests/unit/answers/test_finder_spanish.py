@@ -17,7 +17,7 @@ from bot.phrases import LANGUAGES, book, say
 from bot.understanding.language import decisive_language
 
 from .conftest import turn
-from .test_spanish import _inflesz
+from .readability import spanish_scores
 
 _FIGURE = re.compile(r"[$+−]?\d[\d,.]*%?")
 ES = {"language": "es"}
@@ -218,7 +218,6 @@ def test_stopping_the_finder_is_said_in_spanish():
 
 def test_spanish_finder_answers_read_easily(knowledge):
     """Measured median 76.6, lowest 66.7 (job names and O*NET's link in them)."""
-    import textstat
 
     replies = [
         finder.ask_interest(turn(knowledge, "start_career_finder", "x", slots=ES)).text,
@@ -227,11 +226,7 @@ def test_spanish_finder_answers_read_easily(knowledge):
         finder.suggest_from_words(turn(knowledge, "inform_finder", "i'm good at math", slots=ES)).text,
         finder.suggest_from_words(turn(knowledge, "inform_finder", "x", slots=ES)).text,
     ]
-    textstat.set_lang("es")
-    try:
-        scores = [_inflesz(text) for text in replies]
-    finally:
-        textstat.set_lang("en_US")
+    scores = spanish_scores(replies)
     median = statistics.median(scores)
     print(f"INFLESZ of {len(scores)} Spanish finder replies: median {median:.1f}, min {min(scores):.1f}")
     assert median >= 65 and min(scores) >= 55

@@ -17,7 +17,7 @@ from bot.understanding.language import conversation_language
 from bot.understanding.reading import cues_in
 
 from .conftest import turn
-from .test_spanish import _inflesz
+from .readability import spanish_scores
 
 _FIGURE = re.compile(r"[$+−]?\d[\d,.]*%?")
 
@@ -162,18 +162,13 @@ def test_a_button_of_words_keeps_the_conversation_spanish(knowledge):
 def test_spanish_leaving_answers_read_fairly_easily(knowledge):
     """INFLESZ (tests/unit/answers/test_spanish.py): measured median 62.4 and minimum 43.0 over
     these answers, with long names of jobs and credentials in them; floors at the "normal" band."""
-    import textstat
 
     texts = [answer(turn(knowledge, intent, q, slots={"language": "es"})).text for answer, intent, _, q in ANSWERS]
     texts += [
         roles.answer_for_intent(turn(knowledge, "ask_certifications", q, slots={"language": "es"})).text
         for _, q in CERTIFICATES
     ]
-    textstat.set_lang("es")
-    try:
-        scores = [_inflesz(t) for t in texts]
-    finally:
-        textstat.set_lang("en_US")
+    scores = spanish_scores(texts)
     median = statistics.median(scores)
     print(f"INFLESZ of {len(scores)} Spanish leaving answers: median {median:.1f}, min {min(scores):.1f}")
     assert median >= 55 and min(scores) >= 40

@@ -15,7 +15,7 @@ from bot.phrases import book, say
 from bot.understanding.language import decisive_language
 
 from .conftest import turn
-from .test_spanish import _inflesz
+from .readability import spanish_scores
 
 _FIGURE = re.compile(r"[$+−]?\d[\d,.]*%?")
 OHIO = "3900000"
@@ -139,13 +139,7 @@ def test_a_place_named_earlier_gives_spanish_pay_judgement_and_comparison(knowle
 def test_spanish_local_answers_read_easily_enough(knowledge):
     """Whole answers, BLS's place and group names and links included: measured median 96.3, lowest
     59.2 (short bulleted lines); floors "bastante fácil" (65) and 50."""
-    import textstat
-
-    textstat.set_lang("es")
-    try:
-        scores = [_inflesz(_both(knowledge, *case)[1].text) for case in CASES]
-    finally:
-        textstat.set_lang("en_US")
+    scores = spanish_scores(_both(knowledge, *case)[1].text for case in CASES)
     print(
         f"INFLESZ of {len(scores)} Spanish local answers: median {statistics.median(scores):.1f}, min {min(scores):.1f}"
     )

@@ -9,7 +9,6 @@ import re
 import statistics
 
 import pytest
-import textstat
 
 from bot.answers import myths
 from bot.knowledge.texts import load_texts
@@ -19,7 +18,7 @@ from bot.understanding.reading import MYTH_CUE_PREFIX, cues_in, words_only
 from tests.unit.test_knowledge_texts import RAW_ES, problems
 
 from .conftest import english_in, turn
-from .test_spanish import _inflesz
+from .readability import spanish_scores
 
 _FIGURE = re.compile(r"[$+−]?\d[\d,.]*%?")
 SPANISH = {"language": "es"}
@@ -113,11 +112,7 @@ def test_a_belief_without_its_reply_is_named(kb, tmp_path):
 
 def test_the_spanish_replies_read_fairly_easily(es_kb):
     """INFLESZ of the replies (measured: median 77.1, min 63.9)."""
-    textstat.set_lang("es")
-    try:
-        scores = [_inflesz(m.reply) for m in es_kb.myths]
-    finally:
-        textstat.set_lang("en_US")
+    scores = spanish_scores(m.reply for m in es_kb.myths)
     assert statistics.median(scores) >= 65 and min(scores) >= 55
 
 

@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import statistics
 
-import textstat
-
 from bot import interest_quiz as iq
 from bot.answers import quiz
 from bot.answers.quiz_wishes import Wishes
 from bot.answers.turn import Turn
-from tests.unit.answers.test_spanish import _inflesz
+from tests.unit.answers.readability import spanish_scores
 
 ES = {"language": "es"}
 
@@ -76,12 +74,8 @@ def test_narrowed_in_spanish(knowledge):
 
 def test_the_spanish_quiz_reads_easily():
     """Each item as asked, and the areas' sentences: INFLESZ median "bastante fácil" (65+), none below 55."""
-    textstat.set_lang("es")
-    try:
-        q = iq.quiz("es")
-        texts = [quiz.item_text(i, "es").split(": ", 1)[1] for i in range(len(q.items))] + list(q.about.values())
-        scores = [_inflesz(t) for t in texts]
-    finally:
-        textstat.set_lang("en_US")
+    q = iq.quiz("es")
+    texts = [quiz.item_text(i, "es").split(": ", 1)[1] for i in range(len(q.items))] + list(q.about.values())
+    scores = spanish_scores(texts)
     print(f"INFLESZ of {len(scores)} Spanish quiz texts: median {statistics.median(scores):.1f}, min {min(scores):.1f}")
     assert statistics.median(scores) >= 65 and min(scores) >= 55

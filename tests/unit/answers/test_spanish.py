@@ -14,6 +14,7 @@ from bot import phrases
 from bot.answers import about, explore, figures, roles
 from bot.render import entry_level, money
 from tests.unit.answers.conftest import turn
+from tests.unit.answers.readability import inflesz
 
 _FIGURE = re.compile(r"[$+−]?\d[\d,.]*%?")
 ROLE_IDS = ["welder", "machinist", "cnc_operator", "robotics_technician", "quality_inspector", "forklift_operator"]
@@ -127,20 +128,10 @@ def test_an_unknown_job_in_spanish_gets_no_facts(knowledge):
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
-def _inflesz(text: str) -> float:
-    """INFLESZ (Szigriszt-Pazos, textstat) of an answer as it reads: sources in brackets, figures,
-    bullets and placeholders out; each line a sentence (a bullet or heading is read on its own)."""
-    text = re.sub(r"\([^)]*\)|[$+−]?\d[\d,.–]*%?|•|“[^”]*”|\{[a-z_]+\}", " ", text)
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return textstat.szigriszt_pazos(
-        "\n".join(line if line.endswith((".", "?", "!", ":")) else line + "." for line in lines)
-    )
-
-
 @pytest.fixture()
 def spanish_readability():
     textstat.set_lang("es")
-    yield _inflesz
+    yield inflesz
     textstat.set_lang("en_US")
 
 

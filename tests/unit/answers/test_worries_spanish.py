@@ -18,7 +18,7 @@ from bot.understanding.reading import words_only
 from bot.understanding.verdict import corrected_intent
 
 from .conftest import said
-from .test_spanish import _inflesz
+from .readability import spanish_scores
 
 #: (topic, an English worry, the same worry as a Spanish-speaking student or parent writes it)
 WORRIES = [
@@ -111,13 +111,7 @@ def test_a_spanish_worry_that_sounded_like_distress_ends_with_the_988_line_in_sp
 
 
 def test_spanish_worry_replies_read_fairly_easily(knowledge):
-    import textstat
-
-    textstat.set_lang("es")
-    try:
-        scores = [_inflesz(worries.answer(spanish(knowledge, text)).text) for _, _, text in WORRIES]
-    finally:
-        textstat.set_lang("en_US")
+    scores = spanish_scores(worries.answer(spanish(knowledge, text)).text for _, _, text in WORRIES)
     median = statistics.median(scores)
     print(f"INFLESZ of {len(scores)} Spanish worry replies: median {median:.1f}, min {min(scores):.1f}")
     assert statistics.median(scores) >= 60 and min(scores) >= 40
