@@ -178,3 +178,16 @@ def test_round_7_words(knowledge, text, guess, intent):
 def test_dying_to_know_is_no_outlook():
     assert first_aspect("im dying to know what cad drafters make lol") != "outlook"
     assert first_aspect("is welding a dying trade") == "outlook"
+
+
+@pytest.mark.parametrize(
+    "text, guess",
+    [
+        ("mi papa dice q las fabricas ya se fueron todas a china", "share_worry"),
+        ("es cierto q trabajar en una fabrica es sucio?", "ask_about"),
+        ("los trabajos de fabrica son un callejon sin salida", "ask_outlook"),
+        ("en las fabricas haces lo mismo todo el dia", "ask_sectors"),
+    ],
+)
+def test_a_spanish_belief_is_answered_as_one(knowledge, text, guess):
+    assert decided(knowledge, text, {"name": guess, "confidence": 0.6}) == "ask_myth"

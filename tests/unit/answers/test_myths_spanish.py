@@ -116,11 +116,6 @@ def test_the_spanish_replies_read_fairly_easily(es_kb):
     assert statistics.median(scores) >= 65 and min(scores) >= 55
 
 
-@pytest.mark.xfail(
-    reason="the myth_<id> cues have no Spanish words yet (data/lexicon/es/cues.yml): a Spanish belief "
-    "gets the most heard one; this passes once they do",
-    strict=False,
-)
 def test_every_belief_as_the_spanish_texts_state_it_is_found_by_its_own_words(es_kb):
     for m in es_kb.myths:
         found = sorted(c for c in cues_in(m.claim) if c.startswith(MYTH_CUE_PREFIX))
