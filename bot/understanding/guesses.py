@@ -144,6 +144,8 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
     topic = _topic_asked(chosen, reading)
     if topic:
         return {"name": topic, "confidence": confidence}
+    if _asks_cost(chosen, reading):
+        return {"name": "ask_cost", "confidence": confidence}  # "cuanto nos va a costar la escuela"
     if _asks_about_high_school(text, chosen, reading):
         return {"name": TRAINING_INTENT, "confidence": confidence}  # "im a junior, what can i do this year"
     if chosen["name"] == QUIZ_ANSWER_INTENT and reading.aspect:
@@ -181,6 +183,14 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
         # "how long is the training" after a job was discussed: that aspect of the same job.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     return chosen
+
+
+def _asks_cost(chosen: Dict[str, Any], reading: Reading) -> bool:
+    """What training costs, asked in so many words, with a general guess or one about a job's
+    education or the routes ("how much would welding school cost", "hay becas pa estudiar un
+    oficio?"), and no pay asked ("how much do welders make" is pay)."""
+    general = chosen["name"] in LEXICAL_INTENTS | {"ask_education", "ask_training", "what_about", MYTH_INTENT}
+    return general and reading.asks("asks_cost") and not reading.asks("pay")
 
 
 def _asks_about_high_school(text: str, chosen: Dict[str, Any], reading: Reading) -> bool:

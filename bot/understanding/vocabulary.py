@@ -132,6 +132,10 @@ LOOK_ALIKE_WORDS: FrozenSet[str] = frozenset(
         "automaton",
         "automobile",
         "music",  # not the Spanish "música" (a musician, another cluster's job)
+        "costaria",  # "¿cuánto costaría…?": not "costurera" (a sewing machine operator)
+        "costarian",
+        "costara",
+        "costar",
         "car",  # not "cad" ("car designer" is no CAD designer)
         "rocket",  # not "robot" ("rocket technician" is no robotics technician)
     }

@@ -191,3 +191,22 @@ def test_dying_to_know_is_no_outlook():
 )
 def test_a_spanish_belief_is_answered_as_one(knowledge, text, guess):
     assert decided(knowledge, text, {"name": guess, "confidence": 0.6}) == "ask_myth"
+
+
+@pytest.mark.parametrize(
+    "text, guess, intent",
+    [
+        ("cuanto le costaria a mi hija estudiar soldadura", "ask_education", "ask_cost"),
+        ("hay becas pa estudiar un oficio?", "nlu_fallback", "ask_cost"),
+        ("q tan caro sale el colegio comunitario", "ask_training", "ask_cost"),
+        ("how much would a welding program cost at a community college", "ask_education", "ask_cost"),
+        ("how much do welders make", "ask_pay", "ask_pay"),  # pay, not cost
+        ("cuanto gana un soldador", "ask_pay", "ask_pay"),
+    ],
+)
+def test_what_training_costs_asked_in_so_many_words(knowledge, text, guess, intent):
+    assert decided(knowledge, text, {"name": guess, "confidence": 0.6}) == intent
+
+
+def test_costaria_is_no_sewing_machine_operator(knowledge):
+    assert "sewer" not in knowledge.reader.read("cuanto le costaria a mi hija estudiar soldadura").ids("role")
