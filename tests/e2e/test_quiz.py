@@ -7,16 +7,18 @@ from __future__ import annotations
 import json
 import uuid
 
+import pytest
 import sqlalchemy as sa
 from axe_playwright_python.sync_playwright import Axe
 
 from bot import ROOT
 from bot import interest_quiz as iq
 from bot.answers import quiz
+from bot.phrases import say
 from bot.render import entry_level, pay_line
 from tests.conftest import role
 
-SCREENSHOT = ROOT / "reports" / "quiz.png"  # a fresh one each run, for looking at
+SCREENSHOTS = ROOT / "reports"  # quiz-en.png, quiz-es.png: a fresh one each run, for looking at
 ITEMS = iq.quiz().items
 N = len(ITEMS)
 #: Hands-on and organizing liked, the rest disliked: the results lead with RC roles.
@@ -94,29 +96,34 @@ def test_restart_and_an_answer_with_no_quiz(bot):
     assert text(reply).endswith(quiz.item_text(0)) and "Welcome back" not in text(reply)
 
 
-def test_the_quiz_in_the_widget(browser, bot):
+@pytest.mark.parametrize(
+    "lang, label, start",
+    [("en", "Type your question", "what fits me"), ("es", "Escribe tu pregunta", "quiero hacer el quiz de intereses")],
+)
+def test_the_quiz_in_the_widget(browser, bot, lang, label, start):
+    """The whole quiz typed and tapped in the widget, in the embed's language: each item in it, its
+    buttons' words ("Me gusta"), the results' heading and the start-over button; axe on the results."""
+    choices = {"Like": say(lang, "quiz.like"), "Dislike": say(lang, "quiz.dislike")}
     context = browser.new_context(viewport={"width": 1280, "height": 860})
     page = context.new_page()
     try:
-        page.goto(f"{bot.base}/chat/?school=demo")
-        box = page.get_by_label("Type your question")
-        box.fill("what fits me")
+        page.goto(f"{bot.base}/chat/?school=demo&lang={lang}")
+        box = page.get_by_label(label)
+        box.fill(start)
         box.press("Enter")
         for i, choice in enumerate(RC):
             last = page.locator(".msg--bot").last
-            last.locator(".msg__text", has_text=quiz.item_text(i)).wait_for(timeout=20000)
+            last.locator(".msg__text", has_text=quiz.item_text(i, lang)).wait_for(timeout=20000)
             if i >= 12:  # read like a student: past the burst, the per-conversation limit allows one per 2 s
                 page.wait_for_timeout(2100)
-            last.get_by_role("button", name=choice, exact=True).click()
-        page.locator(".msg--bot .msg__text", has_text="Jobs here whose O*NET interest profiles fit").wait_for(
-            timeout=20000
-        )
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOT))
+            last.get_by_role("button", name=choices[choice], exact=True).click()
+        page.locator(".msg--bot .msg__text", has_text=say(lang, "quiz.fit_heading")).wait_for(timeout=20000)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"quiz-{lang}.png"))
         results = Axe().run(page)
         serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
         assert serious == [], [(v["id"], v["help"]) for v in serious]
-        page.locator(".msg--bot").last.get_by_role("button", name="Start the quiz over").wait_for()
+        page.locator(".msg--bot").last.get_by_role("button", name=say(lang, "quiz.start_over")).wait_for()
     finally:
         context.close()
 
