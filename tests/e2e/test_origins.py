@@ -111,7 +111,9 @@ def socket_turn(base, origin, metadata):
         client.emit("user_uttered", {"message": QUESTION, "session_id": given, "metadata": metadata})
         return given.split(".")[0], replies.get(timeout=30)["text"]
     finally:
-        client.disconnect()
+        # Engine.IO's close, without waiting for the long poll the server holds open (about 20 s
+        # a turn otherwise); the server ends the conversation's socket on it.
+        client.eio.disconnect(abort=True)
 
 
 def stored_events(engine, conversation) -> int:
