@@ -80,9 +80,6 @@ def suggestions(language: str) -> Dict[str, Tuple[str, str]]:
     }
 
 
-_SUGGESTIONS = suggestions("en")  # the English buttons
-
-
 def cluster_question(turn: Turn) -> Answer:
     """'What is manufacturing?' describes the cluster; a message that names something more
     specific ("the gdp thing for manufacturing") gets that instead."""

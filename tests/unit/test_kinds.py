@@ -53,15 +53,15 @@ def test_each_custom_action_has_one_answer_function_and_a_class():
 
 
 def test_what_is_derived_from_it():
-    from bot.answers.about import _SUGGESTIONS
+    from bot.answers.about import suggestions
     from bot.answers.aspects import ASPECT_INTENTS
     from bot.insights.table import KINDS as INSIGHT_KINDS
     from bot.understanding.verdict import PLACE_INTENTS
 
     assert INSIGHT_KINDS["share_worry"] == "worries" and INSIGHT_KINDS["ask_privacy"] == "privacy"
     assert "other" not in {INSIGHT_KINDS[i] for i in DOMAIN["intents"]}
-    assert _SUGGESTIONS["ask_pay"] == ("Pay for a job", "/ask_pay")
-    assert _SUGGESTIONS["explore_roles"] == ("Jobs without a degree", "jobs without a college degree")
+    assert suggestions("en")["ask_pay"] == ("Pay for a job", "/ask_pay")
+    assert suggestions("en")["explore_roles"] == ("Jobs without a degree", "jobs without a college degree")
     assert ASPECT_INTENTS["pay"] == "ask_pay" and ASPECT_INTENTS["overview"] == "ask_about"
     assert "ask_pay" in PLACE_INTENTS and "ask_skills" not in PLACE_INTENTS
 
