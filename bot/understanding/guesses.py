@@ -88,6 +88,10 @@ STAFF_INTENT = "ask_for_staff"
 TRAINING_INTENT = "ask_training"
 #: Questions about the assistant itself, which the words of a sources question do not overrule.
 ASSISTANT_INTENTS = {COUNSELOR_INTENT, SOURCE_INTENT, STAFF_INTENT, PRIVACY_INTENT, "ask_capabilities", "bot_challenge"}
+#: Guesses that what training costs, asked in so many words, overrules (a job's education, the routes).
+COST_GUESSES = LEXICAL_INTENTS | {"ask_education", TRAINING_INTENT, "what_about", MYTH_INTENT}
+#: Guesses that what to do while still in high school overrules (any aspect: no job is named).
+HIGH_SCHOOL_GUESSES = LEXICAL_INTENTS | {STAFF_INTENT, MYTH_INTENT, *kinds.ASPECT_INTENTS.values()}
 #: Guesses that a common belief stated with no job named overrules ("factory jobs pay garbage"
 #: read as a pay question): the general ones, pay or outlook asked of no job, and an insult
 #: ("once you're on the line you're stuck there forever" insults nobody here).
@@ -189,7 +193,7 @@ def _asks_cost(chosen: Dict[str, Any], reading: Reading) -> bool:
     """What training costs, asked in so many words, with a general guess or one about a job's
     education or the routes ("how much would welding school cost", "hay becas pa estudiar un
     oficio?"), and no pay asked ("how much do welders make" is pay)."""
-    general = chosen["name"] in LEXICAL_INTENTS | {"ask_education", "ask_training", "what_about", MYTH_INTENT}
+    general = chosen["name"] in COST_GUESSES
     return general and reading.asks("asks_cost") and not reading.asks("pay")
 
 
@@ -197,7 +201,7 @@ def _asks_about_high_school(text: str, chosen: Dict[str, Any], reading: Reading)
     """What to do while still in high school, no job named and no feeling said ("can i get
     certified before i graduate", "im 15, is there anything i can do now"): the ways to start
     in high school (an ask_training answer, bot/answers/in_school.py)."""
-    general = chosen["name"] in LEXICAL_INTENTS | {STAFF_INTENT, MYTH_INTENT, *kinds.ASPECT_INTENTS.values()}
+    general = chosen["name"] in HIGH_SCHOOL_GUESSES
     return general and reading.asks("in_high_school") and not reading.ids(ROLE) and not feels(text)
 
 
