@@ -10,8 +10,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot import kinds
+from bot.answers import quiz
 from bot.answers.loaded_knowledge import Knowledge, shared
 from bot.answers.programs import SHOWN_SLOT, with_school_programs
+from bot.answers.quiz_wishes import from_slots
 from bot.answers.safety_net import with_safety_net
 from bot.answers.turn import Turn
 from bot.phrases import language_of, say
@@ -24,6 +27,8 @@ logger = logging.getLogger(__name__)
 MEMORY_SLOTS = ("role", "sector", "pathway", "last_aspect", "place")
 #: Read by the career finder's suggestions (set by the form, cleared by action_reset_finder).
 FORM_SLOTS = ("finder_interest", "finder_training", "finder_industry")
+#: The interest quiz's state (bot/answers/quiz.py): read by every answer, set only by the quiz's.
+QUIZ_SLOTS = (quiz.ANSWERS_SLOT, quiz.FINISHED_SLOT)
 
 
 def answer_function(dotted: str) -> Callable[[Turn], Answer]:
@@ -54,7 +59,10 @@ def turn_from(tracker: Tracker, knowledge: Knowledge) -> Turn:
         intent=(message.get("intent") or {}).get("name") or "",
         text=message.get("text") or "",
         entities=entities,
-        slots={name: tracker.get_slot(name) for name in (*MEMORY_SLOTS, *FORM_SLOTS, "last_sources", "language")},
+        slots={
+            name: tracker.get_slot(name)
+            for name in (*MEMORY_SLOTS, *FORM_SLOTS, *QUIZ_SLOTS, "last_sources", "language")
+        },
         metadata=message.get("metadata") or {},
         intent_ranking=message.get("intent_ranking") or [],
         previous_intent=_previous_intent(tracker),
@@ -69,7 +77,7 @@ def _previous_intent(tracker: Tracker):
 
 def send(dispatcher: CollectingDispatcher, answer: Answer) -> List[Dict[Text, Any]]:
     dispatcher.utter_message(text=answer.text, buttons=[b.as_dict() for b in answer.buttons])
-    events = [SlotSet(name, value) for name, value in answer.slots.items() if name in MEMORY_SLOTS]
+    events = [SlotSet(name, value) for name, value in answer.slots.items() if name in (*MEMORY_SLOTS, *QUIZ_SLOTS)]
     if answer.slots.get(SHOWN_SLOT):  # which of the school's programs were shown: counted by insights
         events.append(SlotSet(SHOWN_SLOT, list(answer.slots[SHOWN_SLOT])))
     events.append(SlotSet("last_sources", list(answer.sources)))
@@ -89,7 +97,12 @@ class KnowledgeAction(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
         try:
             turn = turn_from(tracker, shared())
-            answer = with_safety_net(turn, with_school_programs(turn, self.answer(turn)))
+            if turn.intent in kinds.QUIZ_ANSWER_INTENTS and quiz.typed_answer(turn):
+                # "yes" or "saltar" while the quiz waits for an answer: the answer, not small talk.
+                answer = quiz.step(turn, from_slots(tracker.current_slot_values()))
+            else:
+                answer = with_school_programs(turn, self.answer(turn))
+            answer = with_safety_net(turn, answer)
         except Exception:  # a bug must not leave a student without a reply
             logger.exception("%s failed", self.action_name)
             dispatcher.utter_message(text=sorry(tracker))

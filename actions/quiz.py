@@ -1,5 +1,6 @@
 """The "What fits me?" quiz's actions: the answer functions of bot/answers/quiz.py, given the
-quiz's own slots (the shared turn carries only the memory slots) and allowed to set them."""
+student's wishes that narrow the results. A quiz answer typed as something else ("yes", "saltar")
+reaches quiz.step through any quiz-answering kind (actions/base.py, bot/kinds.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import logging
 from typing import Any, Callable, Dict, Text
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import KnowledgeAction, send, sorry, turn_from
@@ -18,7 +18,6 @@ from bot.answers.safety_net import with_safety_net
 from bot.render import Answer
 
 logger = logging.getLogger(__name__)
-QUIZ_SLOTS = (quiz.ANSWERS_SLOT, quiz.FINISHED_SLOT)
 
 
 class QuizAction(KnowledgeAction):
@@ -30,15 +29,13 @@ class QuizAction(KnowledgeAction):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
         try:
             turn = turn_from(tracker, shared())
-            turn.slots.update({name: tracker.get_slot(name) for name in QUIZ_SLOTS})
             answer = self.answer(turn, from_slots(tracker.current_slot_values())) if self.narrows else self.answer(turn)
             answer = with_safety_net(turn, answer)
         except Exception:  # a bug must not leave a student without a reply
             logger.exception("%s failed", self.action_name)
             dispatcher.utter_message(text=sorry(tracker))
             return []
-        events = send(dispatcher, answer)
-        return events + [SlotSet(name, answer.slots[name]) for name in QUIZ_SLOTS if name in answer.slots]
+        return send(dispatcher, answer)
 
 
 class ActionStartQuiz(QuizAction):

@@ -33,6 +33,9 @@ class Kind:
     aspect: Optional[str] = None
     #: Whether a place changes its meaning ("what do welders earn *in ohio*" is ask_local).
     place: bool = False
+    #: Whether a short message of this kind, typed while the interest quiz waits for an answer, is
+    #: that answer ("yes", "nah", "saltar"): the quiz reads its own words first (bot/answers/quiz.py).
+    quiz_answer: bool = False
 
 
 _ROLE = "action_answer_role_question"
@@ -46,8 +49,8 @@ KINDS: Tuple[Kind, ...] = (
     Kind("bot_challenge", "utter_iamabot", insights="small talk"),
     Kind("ask_capabilities", "utter_capabilities", insights="small talk"),
     Kind("insult", "utter_insult_redirect", insights="small talk"),
-    Kind("affirm", "utter_what_next", insights="small talk"),
-    Kind("deny", "utter_what_next", insights="small talk"),
+    Kind("affirm", "action_what_next", "about.what_next", "small talk", quiz_answer=True),
+    Kind("deny", "action_what_next", "about.what_next", "small talk", quiz_answer=True),
     # "Español" / "switch to English": the `language` slot is set from the message (bot/nlu/reader.py).
     Kind("switch_language", "utter_language_switched", insights="small talk"),
     # A role and its aspects.
@@ -213,8 +216,15 @@ KINDS: Tuple[Kind, ...] = (
     Kind("confirm_delete", "action_confirm_delete", "forget.confirm_delete", "privacy"),
     Kind("keep_conversation", "utter_conversation_kept", insights="privacy"),
     # Outside the cluster, and not understood (nlu_fallback is Rasa's, not in domain.yml).
-    Kind("out_of_scope", "action_explain_scope", "about.outside_scope", "not covered", place=True),
-    Kind("nlu_fallback", "action_handle_low_confidence", "about.low_confidence", "not covered", place=True),
+    Kind("out_of_scope", "action_explain_scope", "about.outside_scope", "not covered", place=True, quiz_answer=True),
+    Kind(
+        "nlu_fallback",
+        "action_handle_low_confidence",
+        "about.low_confidence",
+        "not covered",
+        place=True,
+        quiz_answer=True,
+    ),
 )
 
 BY_INTENT: Dict[str, Kind] = {k.intent: k for k in KINDS}
@@ -224,6 +234,8 @@ INSIGHTS: Dict[str, str] = {k.intent: k.insights for k in KINDS}
 SUGGESTIONS: Dict[str, Tuple[str, str]] = {k.intent: k.suggestion for k in KINDS if k.suggestion}
 #: Intents whose question changes meaning with a place.
 PLACE_INTENTS = frozenset(k.intent for k in KINDS if k.place)
+#: Intents whose short messages answer a quiz that is waiting for an answer.
+QUIZ_ANSWER_INTENTS = frozenset(k.intent for k in KINDS if k.quiz_answer)
 #: Aspect of a role -> the intent that asks for it.
 ASPECT_INTENTS: Dict[str, str] = {k.aspect: k.intent for k in KINDS if k.aspect}
 #: Custom action -> "module.function" that answers it (one per action, however many intents).

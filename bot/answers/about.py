@@ -9,7 +9,7 @@ from bot.answers import cluster, explore, glossary, local, roles, scope, topics,
 from bot.answers.turn import Turn
 from bot.kinds import SUGGESTIONS
 from bot.phrases import say
-from bot.render import Answer, Button
+from bot.render import Answer, Button, payload
 from bot.understanding.reading import ECONOMY, OTHER, PATHWAY, ROLE, SECTOR, TECHNOLOGY, TRAINING
 
 #: Aspects that belong to the whole cluster rather than to one role.
@@ -113,6 +113,17 @@ def define(turn: Turn) -> Answer:
             return low_confidence(turn)
         return glossary.not_in_list(k)
     return glossary.definition(k, term)
+
+
+def what_next(turn: Turn) -> Answer:
+    """A plain yes or no with no question before it: what the student could ask next."""
+    lang = turn.language
+    buttons = [
+        Button(say(lang, "scope.button_jobs"), payload("ask_roles")),
+        Button(say(lang, "scope.button_no_degree"), payload("explore_roles")),
+        Button(say(lang, "scope.button_get_started"), payload("ask_training")),
+    ]
+    return Answer(say(lang, "scope.what_next"), buttons)
 
 
 def low_confidence(turn: Turn) -> Answer:

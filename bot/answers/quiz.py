@@ -41,6 +41,18 @@ def in_progress(turn: Turn) -> bool:
     return answers is not None and not finished and len(answers) < len(iq.quiz().items)
 
 
+#: A typed quiz answer is short ("yes", "nah skip that one"): a longer message is a question of its own.
+MAX_ANSWER_WORDS = 4
+
+
+def typed_answer(turn: Turn) -> bool:
+    """Whether the message answers the quiz that waits for one, whatever the classifier guessed
+    ("yes" read as affirm, "saltar" not understood): short, with an answer word of the quiz."""
+    if not in_progress(turn) or len(normalise(turn.text).split()) > MAX_ANSWER_WORDS:
+        return False
+    return any(iq.parse_answer(turn.text, None, language) for language in {"en", turn.language})
+
+
 def item_text(index: int, language: str = "en") -> str:
     items = iq.quiz(language).items
     activity = items[index].text
