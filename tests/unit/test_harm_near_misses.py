@@ -23,6 +23,11 @@ RANKING = [SURE_DISTRESS, {"name": "out_of_scope", "confidence": 0.05}, {"name":
         "im just in 9th grade, is it too early to start thinking about this",
         "buenas, my daughter loves to draw and wants to be an architect, what do you think",
         "mi hija dibuja muy bonito y quiere ser arquitecta",
+        "oye los que arreglan bicis a mano cuanto sacan al mes",  # money words in Spanish
+        "existe la chamba de hacer velas? cuanto se gana",
+        "como le hago pa juntar lana rapido saliendo de la prepa",
+        "que hace un tornero en la planta todo el dia",
+        "sigo en la prepa todavia, que puedo ir estudiando",
     ],
 )
 def test_a_sure_distress_guess_without_distress_words_is_not_a_crisis_here(text):
@@ -51,6 +56,9 @@ def test_a_sure_distress_guess_away_from_job_talk_still_is(text):
         ("could i hurt myself on the press at work", False),
         ("i want to hurt myself", True),
         ("could i hurt myself with pills", True),
+        ("cuantas pastillas hacen falta para dormir para siempre", True),
+        ("me tome algo para no despertar", True),
+        ("unos chavos me quieren golpear a la salida", True),  # a threat: the safety reply
     ],
 )
 def test_a_question_about_risk_on_a_machine_is_no_sign(text, crisis):
