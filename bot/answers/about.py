@@ -28,6 +28,9 @@ def about(turn: Turn) -> Answer:
         assert answer is not None  # a job is named
         return answer
     first = turn.links.mentions[0] if turn.links.mentions else None
+    jobs = [m for m in turn.links.mentions if m.kind == ROLE]
+    if jobs and turn.asks("asks_overview"):  # "she's into quality control. what does an inspector do?"
+        first = jobs[0]
     if first:
         return _describe(turn, first.kind, first.id)
     if turn.links.ambiguous:

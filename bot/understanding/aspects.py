@@ -90,4 +90,11 @@ def negated(before: str) -> bool:
     return any(lexicon.search(NEGATION, "before", tail, language) for language in lexicon.LANGUAGES)
 
 
-__all__ = ["ASPECT_CUES", "CUES", "NEGATION", "aspects_set_aside", "first_aspect", "negated"]
+def own_job(up_to_name: str) -> bool:
+    """Whether the words up to a name make it the speaker's own job ("i'm a science teacher", "i
+    teach"): the `own_job` patterns of data/lexicon/<lang>/negation.yml, matched at the end."""
+    tail = up_to_name[-60:]
+    return any(lexicon.search(NEGATION, "own_job", tail, language) for language in lexicon.LANGUAGES)
+
+
+__all__ = ["ASPECT_CUES", "CUES", "NEGATION", "aspects_set_aside", "first_aspect", "negated", "own_job"]

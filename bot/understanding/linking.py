@@ -165,7 +165,10 @@ class Linker:
             blocked = {i for m in exact if m.end - m.start >= max(size, 2) or size == 1 for i in range(m.start, m.end)}
             for start in range(0, len(doc) - size + 1):
                 window = set(range(start, start + size))
-                if window & blocked or not self._worth_fuzzing(doc[start : start + size]):
+                # A misspelt name may take in a shorter exact one, never cut one in half: "whats a
+                # MANUFACTURING engineer" is no "size of manufacturing".
+                cuts = any(m.start < start < m.end or m.start < start + size < m.end for m in exact)
+                if window & blocked or cuts or not self._worth_fuzzing(doc[start : start + size]):
                     continue
                 best = self._best_fuzzy(doc[start : start + size], choices)
                 if best:

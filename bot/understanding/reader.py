@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from bot.knowledge.model import KnowledgeBase
 from bot.text import normalise, user_text
 from bot.understanding.amounts import amount_in
-from bot.understanding.aspects import first_aspect, negated
+from bot.understanding.aspects import first_aspect, negated, own_job
 from bot.understanding.closest import closest_roles
 from bot.understanding.described_work import CUE_KINDS, DescribedWork, asking_words, work_words
 from bot.understanding.linking import Linker
@@ -19,6 +19,7 @@ from bot.understanding.name_forms import role_heads, with_other_languages
 from bot.understanding.reading import (
     DESCRIBED_SCORE,
     NEAR_ROLE,
+    OTHER,
     ROLE,
     SECTOR,
     Mention,
@@ -128,7 +129,9 @@ class Reader:
 
 def _not_set_aside(mentions: List[Mention], doc) -> List[Mention]:
     """The names without those set aside when another of their kind is asked about: "not
-    welders, i mean boilermakers" is about boilermakers only."""
+    welders, i mean boilermakers" is about boilermakers only; and without the speaker's own job
+    of another cluster ("I teach an intro to manufacturing class": no question about teachers)."""
+    mentions = [m for m in mentions if not (m.kind == OTHER and own_job(doc[max(0, m.start - 6) : m.end].text))]
     aside = {id(m) for m in mentions if negated(doc[max(0, m.start - 6) : m.start].text)}
     kinds_asked = {m.kind for m in mentions if id(m) not in aside}
     return [m for m in mentions if id(m) not in aside or m.kind not in kinds_asked]

@@ -52,19 +52,11 @@ from typing import Any, Dict, List, Optional
 from bot import kinds
 from bot.understanding import forget
 from bot.understanding.distress import distress_language, has_distress_words
-from bot.understanding.guesses import (
-    FALLBACK_INTENT,
-    LEXICAL_INTENTS,
-    PRIVACY_INTENT,
-    SURE,
-    WORRY_INTENT,
-    about_work,
-    feels,
-    jobs_in_a_named_industry,
-    words_over_guesses,
-)
+from bot.understanding.guesses import about_work, jobs_in_a_named_industry, words_over_guesses
+from bot.understanding.intents import FALLBACK_INTENT, LEXICAL_INTENTS, MYTH_INTENT, PRIVACY_INTENT, SURE, WORRY_INTENT
 from bot.understanding.lexicon import language_of, language_of_match
 from bot.understanding.reading import ROLE, Reading, words_only
+from bot.understanding.stance import feels, states_a_myth
 
 DISTRESS_INTENT = "distress"
 LOCAL_INTENT = "ask_local"
@@ -198,13 +190,21 @@ def verdict(
     nearby_industry = reading.where is not None and reading.where.kind == "near" and jobs_in_a_named_industry(reading)
     if nearby_industry and chosen["name"] in PLACE_INTENTS | {LOCAL_INTENT}:
         chosen = {"name": "explore_roles", "confidence": chosen["confidence"]}
-    elif chosen["name"] in PLACE_INTENTS and chosen["name"] != LOCAL_INTENT and place:
+    elif _changes_with_a_place(chosen, reading) and place:
         chosen = {"name": LOCAL_INTENT, "confidence": chosen["confidence"]}
     elif chosen["name"] == LOCAL_INTENT and not place and chosen["confidence"] < LOCAL_MIN_CONFIDENCE:
         # An unsure place guess with no place word ("jobs in the electronics industry").
         # Never back to a worry the message has no feeling for (rule 3 already turned it down).
         chosen = _next(ranking, exclude={LOCAL_INTENT} | (set() if feels(text) else {WORRY_INTENT}))
     return Verdict(None if chosen == original else chosen)
+
+
+def _changes_with_a_place(chosen: Dict[str, Any], reading: Reading) -> bool:
+    """A guess a place makes local: a kind of question that changes with a place, or a myth guess
+    with no belief stated ("we live outside Columbus, Ohio. Are there manufacturing jobs near us?")."""
+    if chosen["name"] == MYTH_INTENT:
+        return not states_a_myth(reading)
+    return chosen["name"] in PLACE_INTENTS and chosen["name"] != LOCAL_INTENT
 
 
 def _asks_school_programs(text: str, chosen: Dict[str, Any], reading: Reading) -> bool:

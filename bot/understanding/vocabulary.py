@@ -133,6 +133,8 @@ LOOK_ALIKE_WORDS: FrozenSet[str] = frozenset(
         "automobile",
         "music",  # not the Spanish "música" (a musician, another cluster's job)
         "costaria",  # "¿cuánto costaría…?": not "costurera" (a sewing machine operator)
+        "fabrica",  # "una fábrica" is a factory, not "fabric" (the textiles industry)
+        "fabricas",
         "costarian",
         "costara",
         "costar",

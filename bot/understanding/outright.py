@@ -1,0 +1,99 @@
+"""Questions asked in so many words that a general guess of the classifier, or one of the guesses
+named for each, misread (part of rule 5 of bot/understanding/verdict.py, run by guesses.py): what
+training costs, whether the work is safe, what to do while still in high school, the education of
+the job discussed, a job of another cluster or one we do not cover, leaving, thanks or a hello,
+what machines do to jobs, the list of pathways."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from bot import kinds
+from bot.understanding.distress import has_distress_words
+from bot.understanding.intents import (
+    AUTOMATION_GUESSES,
+    BECOMING_GUESSES,
+    BYE_GUESSES,
+    COST_GUESSES,
+    HIGH_SCHOOL_GUESSES,
+    LEXICAL_INTENTS,
+    SAFETY_GUESSES,
+    SMALL_TALK_GUESSES,
+    TRAINING_INTENT,
+    UNKNOWN_JOB_GUESSES,
+    WORRY_INTENT,
+)
+from bot.understanding.reading import OTHER, PATHWAY, ROLE, Reading
+from bot.understanding.stance import feels, states_a_myth
+
+
+def asked_outright(text: str, chosen: Dict[str, Any], reading: Reading) -> Optional[str]:
+    """A question asked in so many words that a general guess, or one of the guesses named for it,
+    misread: what training costs, whether the work is safe, what to do while still in high school,
+    the education of the job discussed, a job of another cluster or one we do not cover, leaving,
+    thanks or a hello with nothing asked, what machines do to jobs, the list of pathways. The first
+    that applies wins; each names the guesses it may overrule (bot/understanding/intents.py)."""
+    guess = chosen["name"]
+    if _asks_cost(chosen, reading):
+        return "ask_cost"  # "cuanto nos va a costar la escuela", "does she have to pay for it?"
+    if _asks_safety(text, chosen, reading):
+        return "ask_safety"  # "is it actually dangerous or is my mom overreacting"
+    if _asks_about_high_school(text, chosen, reading):
+        return TRAINING_INTENT  # "im a junior, what can i do this year"
+    if reading.asks("that_without_degree") and not reading.ids(ROLE) and guess in LEXICAL_INTENTS | {"explore_roles"}:
+        return kinds.ASPECT_INTENTS["education"]  # "can i do that without the degree"
+    other = reading.ids(OTHER) and not reading.ids(ROLE) and (reading.asks("becoming") or reading.aspect)
+    if other and guess in BECOMING_GUESSES:
+        return "ask_about"  # "i wanna be a nurse can u help w that", "lawyers, what do they make": another cluster
+    unknown = reading.unknown_jobs and reading.closest and not reading.mentions and not feels(text)
+    if unknown and guess in UNKNOWN_JOB_GUESSES:
+        return "ask_about"  # "do you have anything on CNC programmers?": the closest jobs we cover
+    if reading.asks("says_bye") and guess in BYE_GUESSES and not has_distress_words(text):
+        return "goodbye"  # "ok this convo is killing me lol gotta go study, bye"
+    nothing_asked = "?" not in text and not reading.mentions and not reading.aspect
+    if reading.asks("says_thanks") and nothing_asked and guess in SMALL_TALK_GUESSES:
+        return "thank"  # "Thank you, this will be useful for our career unit."
+    if reading.asks("says_hello") and nothing_asked and guess in SMALL_TALK_GUESSES and not feels(text):
+        return "greet"  # "Hello, I'm a parent."
+    machines = "automation" in reading.cues_outside_names and reading.asks("jobs_impact")
+    stance = states_a_myth(reading) or feels(text)  # "robots took all the jobs", "i'm scared robots will replace me"
+    if machines and not reading.mentions and guess in AUTOMATION_GUESSES and not stance:
+        return "ask_automation"  # "whats automation doing to jobs"
+    if (
+        reading.asks("list_pathways")
+        and not reading.ids(PATHWAY)
+        and not reading.ids(ROLE)
+        and guess in LEXICAL_INTENTS
+    ):
+        return "ask_pathways"  # "not jobs, i mean the pathways. what are they"
+    return None
+
+
+def _asks_cost(chosen: Dict[str, Any], reading: Reading) -> bool:
+    """What training costs, asked in so many words, with a general guess or one about a job's
+    education or the routes ("how much would welding school cost", "hay becas pa estudiar un
+    oficio?"), and no pay asked ("how much do welders make" is pay); or paying for training, or
+    how much aid gives, beside a word of pay ("does she have to pay for it?")."""
+    if reading.asks("pays_for_training") or reading.asks("aid_amount"):
+        return chosen["name"] in COST_GUESSES | {"ask_pay"}
+    return chosen["name"] in COST_GUESSES and reading.asks("asks_cost") and not reading.asks("pay")
+
+
+def _asks_safety(text: str, chosen: Dict[str, Any], reading: Reading) -> bool:
+    """Whether the work is safe, asked in so many words, with a guess of SAFETY_GUESSES: not a
+    belief stated ("factories are dirty and dangerous" is a myth), not pay, and for a worry guess
+    no feeling said ("i'm scared welding will hurt me" stays a worry)."""
+    asked = "asks_safety" in reading.cues_outside_names  # not "health and safety engineer"
+    if chosen["name"] not in SAFETY_GUESSES or not asked or reading.asks("pay"):
+        return False
+    if states_a_myth(reading) or (chosen["name"] == WORRY_INTENT and feels(text)):
+        return False
+    return True
+
+
+def _asks_about_high_school(text: str, chosen: Dict[str, Any], reading: Reading) -> bool:
+    """What to do while still in high school, no job named and no feeling said ("can i get
+    certified before i graduate", "im 15, is there anything i can do now"): the ways to start
+    in high school (an ask_training answer, bot/answers/in_school.py)."""
+    general = chosen["name"] in HIGH_SCHOOL_GUESSES
+    return general and reading.asks("in_high_school") and not reading.ids(ROLE) and not feels(text)
