@@ -10,6 +10,7 @@ import yaml
 
 from bot.answers.loaded_knowledge import Knowledge, build
 from bot.knowledge.loader import DEFAULT_PATH
+from bot.knowledge.texts import load_localised
 from bot.understanding import nlp as nlp_pipeline
 
 
@@ -36,6 +37,12 @@ def knowledge(nlp) -> Knowledge:
 @pytest.fixture(scope="session")
 def kb(knowledge):
     return knowledge.kb
+
+
+@pytest.fixture(scope="session")
+def es(kb):
+    """The knowledge file with its Spanish texts (bot/knowledge/texts.py)."""
+    return load_localised(kb, "es")
 
 
 @pytest.fixture()

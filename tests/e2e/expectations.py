@@ -16,7 +16,7 @@ from typing import List, Optional, Protocol, Sequence, Tuple, Union
 
 import requests
 
-from bot.render import entry_level, money, outlook_line, pay_line
+from bot.render import entry_level, money, outlook_cite, outlook_line, pay_line, period, signed_percent
 
 
 class Check(Protocol):
@@ -102,7 +102,11 @@ def needed(kb, expect: dict) -> List[Text]:
         return [role().education.typical_entry]
     if kind == "outlook":  # a job without a sourced outlook says so (bot/answers/roles.py _outlook)
         r = role()
-        return [outlook_line(kb, r.outlook)] if r.outlook else [r.title, "I don't have a job outlook figure"]
+        if not r.outlook:
+            return [r.title, "I don't have a job outlook figure"]
+        # The outlook on its own, or weighed against all jobs ("is that a growing field?").
+        weighed = f"{r.title}: {signed_percent(r.outlook.percent_change)} for {period(r.outlook.period)}"
+        return [OneOf((outlook_line(kb, r.outlook), f"{weighed} {outlook_cite(kb, r.outlook)}"))]
     if kind == "skills":
         return [role().skills[0]]
     if kind == "certifications":

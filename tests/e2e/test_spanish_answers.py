@@ -9,11 +9,9 @@ import uuid
 from pathlib import Path
 from typing import List, Optional
 
-import pytest
 import requests
 import yaml
 
-from bot.knowledge.texts import load_localised
 from bot.phrases import say
 from bot.render import entry_level, money, outlook_line, pay_line
 from tests.e2e.expectations import OneOf, Text, Titles, judge
@@ -24,11 +22,6 @@ PASS_RATE = 0.95
 
 def rows() -> list:
     return yaml.safe_load(TABLE.read_text(encoding="utf-8"))["rows"]
-
-
-@pytest.fixture(scope="module")
-def es(kb):
-    return load_localised(kb, "es")
 
 
 def _role(kb, ident):

@@ -11,17 +11,11 @@ import uuid
 import pytest
 
 from bot.answers.about import suggestions
-from bot.knowledge.texts import load_localised
 from bot.phrases import book, say
 from tests.unit.answers.conftest import english_in
 
 SPANISH = {"lang": "es"}
 AT_DEMO = {"lang": "es", "school": "demo"}
-
-
-@pytest.fixture(scope="module")
-def es(kb):
-    return load_localised(kb, "es")
 
 
 def _reply(bot, text, metadata=SPANISH, before=(), sender=None):

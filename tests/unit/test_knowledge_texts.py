@@ -26,11 +26,6 @@ def kb():
     return load()
 
 
-@pytest.fixture(scope="module")
-def es(kb):
-    return load_localised(kb, "es")
-
-
 @pytest.fixture()
 def raw_es():
     return copy.deepcopy(RAW_ES)
