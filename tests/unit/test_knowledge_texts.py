@@ -26,6 +26,11 @@ def kb():
     return load()
 
 
+@pytest.fixture(scope="module")
+def es(kb):  # this module's own knowledge, loaded fresh (the shared one is session-wide)
+    return load_localised(kb, "es")
+
+
 @pytest.fixture()
 def raw_es():
     return copy.deepcopy(RAW_ES)
