@@ -19,6 +19,8 @@ def about_the_assistant(text: str, chosen: Dict[str, Any], reading: Reading) -> 
     "do students need to log in?")."""
     if reading.asks("pass_on"):
         return COUNSELOR_INTENT
+    if reading.asks("facts_current") and not reading.ids(ROLE):
+        return STAFF_INTENT  # "who keeps the info in this bot up to date?": not keeping a chat
     kept = forget.about_this_chat(text)
     if reading.asks("sources") and (
         chosen["name"] not in ASSISTANT_INTENTS or (chosen["name"] == PRIVACY_INTENT and not kept)

@@ -173,7 +173,12 @@ def _topic_asked(chosen: Dict[str, Any], reading: Reading) -> Optional[str]:
     # "what is the production pathway" names a pathway, "what is an apprenticeship" a training
     # route of the same name: the term inside is not what is asked ("what is OSHA 10?" is).
     named = reading.ids(PATHWAY) or reading.ids(SECTOR) or reading.term in reading.ids(TRAINING)
-    general = guess in LEXICAL_INTENTS | ASSISTANT_INTENTS or _without_its_words(chosen, reading)
+    # A guess without its words counts as general, unless the term itself carries them ("what
+    # is osha 10 and do i need it" read as safety keeps safety; "what's osha 10" read as automation does not)
+    own = OWN_WORDS.get(guess)
+    general = guess in LEXICAL_INTENTS | ASSISTANT_INTENTS or (
+        _without_its_words(chosen, reading) and own not in reading.cues
+    )
     # "certificate vs certification, what's the difference?" read as a job's certifications
     told_apart = guess in kinds.ASPECT_INTENTS.values() and reading.asks("compare")
     asks_meaning = reading.asks("meaning") and not reading.asks("aid_amount")  # "the most a pell grant gives"

@@ -73,9 +73,8 @@ JUDGED_GUESSES = LEXICAL_INTENTS | {"ask_pay", "ask_outlook", "what_about"}
 #: Guesses a job described by its work keeps (rule 5): an aspect of a job, a comparison, a
 #: follow-up; every other guess is overruled.
 KEPT_FOR_A_DESCRIBED_JOB = {*kinds.ASPECT_INTENTS.values(), "compare_roles", "what_about", WORRY_INTENT}
-#: Guesses that an aspect asked with nothing named turns into that aspect of the job discussed
-#: ("what certs would help" read as what the assistant can help with).
-FOLLOW_UP_INTENTS = {"ask_about", "what_about", "ask_capabilities", FALLBACK_INTENT}
+#: Guesses that an aspect asked with nothing named turns into that aspect of the job discussed.
+FOLLOW_UP_INTENTS = {"ask_about", "what_about", FALLBACK_INTENT}
 #: Guesses that two named jobs with words of comparison ("or", "vs", "which is better") overrule too.
 COMPARABLE_INTENTS = {*kinds.ASPECT_INTENTS.values(), "explore_roles", "what_about"}
 

@@ -44,7 +44,7 @@ def asked_outright(text: str, chosen: Dict[str, Any], reading: Reading) -> Optio
         return kinds.ASPECT_INTENTS["education"]  # "can i do that without the degree"
     other = reading.ids(OTHER) and not reading.ids(ROLE) and (reading.asks("becoming") or reading.aspect)
     if other and guess in BECOMING_GUESSES:
-        return "ask_about"  # "i wanna be a nurse can u help w that", "lawyers, what do they make": another cluster
+        return "out_of_scope"  # "i wanna be a nurse can u help w that": answered with that job's cluster
     unknown = reading.unknown_jobs and reading.closest and not reading.mentions and not feels(text)
     if unknown and guess in UNKNOWN_JOB_GUESSES:
         return "ask_about"  # "do you have anything on CNC programmers?": the closest jobs we cover

@@ -171,7 +171,13 @@ def verdict(
         # "idk what to do, my counsler said to try this": a feeling, and not a word about data.
         chosen = {"name": WORRY_INTENT, "confidence": chosen["confidence"]}
     if chosen["name"] == WORRY_INTENT and not feels(text):
-        chosen = _next(ranking, exclude={WORRY_INTENT})
+        # "will my parents be able to read this convo": no feeling, a question about this chat
+        about_chat = forget.about_this_chat(text)
+        chosen = (
+            {"name": PRIVACY_INTENT, "confidence": chosen["confidence"]}
+            if about_chat
+            else _next(ranking, exclude={WORRY_INTENT})
+        )
     elif chosen["name"] in LOOSE_INTENTS and feels(text) and _ranks_near_top(WORRY_INTENT, ranking):
         # A feeling the classifier could not place ("i got rejected from the welding program and
         # i'm bummed" read as a finder answer) is a worry.

@@ -28,8 +28,8 @@ from tests.unit.test_reading_own_words import decided
         ("what should i do in 10th grade to get ready for this", "ask_capabilities", "ask_training"),
         # the education of the job discussed, not the no-degree list
         ("could i become that without a degree", "explore_roles", "ask_education"),
-        # a job of another cluster to become
-        ("i want to become a pharmacist, can you help", "ask_capabilities", "ask_about"),
+        # a job of another cluster to become: the off-topic answer, which names that job's cluster
+        ("i want to become a pharmacist, can you help", "ask_capabilities", "out_of_scope"),
         ("i'm a science teacher, what can you do", "ask_capabilities", "ask_capabilities"),
         # a job we do not cover, asked about
         ("got anything about cnc programmers", "bot_challenge", "ask_about"),
@@ -47,7 +47,7 @@ from tests.unit.test_reading_own_words import decided
         # the list of pathways
         ("no, the pathways. what are they", "ask_definition", "ask_pathways"),
         # another cluster's job, its pay asked
-        ("forget factories, what do lawyers make", "ask_sectors", "ask_about"),
+        ("forget factories, what do lawyers make", "ask_sectors", "out_of_scope"),
         # a fit asked for, beside a job described
         ("i hate sitting at a desk, what would suit me", "inform_finder", "start_career_finder"),
         # the counselor, by a misspelt name or as a person to talk to
