@@ -111,7 +111,8 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
     weighs = reading.asks("judges_figure") or (reading.amount is not None and reading.asks("judges_amount"))
     if chosen["name"] in JUDGED_GUESSES and weighs and not reading.mentions:
         return {"name": JUDGE_INTENT, "confidence": confidence}  # "is that above the typical wage?"
-    if chosen["name"] == JUDGE_INTENT and not weighs and reading.aspect not in (None, "pay") and not reading.mentions:
+    figure_aspects = (None, "pay", "outlook")  # "is that growing fast?" weighs the outlook just given
+    if chosen["name"] == JUDGE_INTENT and not weighs and reading.aspect not in figure_aspects and not reading.mentions:
         # "how much schooling does that take?" read as weighing a figure: that aspect of the job discussed.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     overrulable = chosen["name"] in LEXICAL_INTENTS or _without_its_words(chosen, reading)
