@@ -26,6 +26,8 @@ from tests.unit.test_reading_own_words import decided
         ("what schooling for a health and safety engineer", "ask_education", "ask_education"),
         # in high school, asked of the assistant's "what can you do"
         ("what should i do in 10th grade to get ready for this", "ask_capabilities", "ask_training"),
+        ("voy en noveno grado, que puedo hacer para prepararme", "ask_capabilities", "ask_training"),
+        ("mi hija tiene 16, que puede hacer desde ya en la escuela", "ask_education", "ask_training"),
         # the education of the job discussed, not the no-degree list
         ("could i become that without a degree", "explore_roles", "ask_education"),
         # a job of another cluster to become: the off-topic answer, which names that job's cluster
@@ -65,18 +67,6 @@ from tests.unit.test_reading_own_words import decided
     ],
 )
 def test_what_is_asked_outright_overrules_a_misreading(knowledge, text, guess, intent):
-    ranking = [{"name": guess, "confidence": 0.6}, {"name": "nlu_fallback", "confidence": 0.1}]
-    assert decided(knowledge, text, ranking) == intent
-
-
-@pytest.mark.parametrize(
-    "text, guess, intent",
-    [
-        ("voy en noveno grado, que puedo hacer para prepararme", "ask_capabilities", "ask_training"),
-        ("mi hija tiene 16, que puede hacer desde ya en la escuela", "ask_education", "ask_training"),
-    ],
-)
-def test_in_spanish_too(knowledge, text, guess, intent):
     ranking = [{"name": guess, "confidence": 0.6}, {"name": "nlu_fallback", "confidence": 0.1}]
     assert decided(knowledge, text, ranking) == intent
 
