@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import uuid
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ import pytest
 import yaml
 
 from bot.phrases import LANGUAGES, say
-from tests.e2e.expectations import CASELESS, IN_FLIGHT, OneOf, Text, converse, forbidden, judge, needed
+from tests.e2e.expectations import CASELESS, IN_FLIGHT, OneOf, Text, as_student, converse, forbidden, judge, needed
 
 ROOT = Path(__file__).parents[2]
 BATCHES = [
@@ -57,6 +58,8 @@ FLOORS = {
     "understanding_batch9": 0.73,
     "conversations_batch8": 0.73,
     "understanding_batch10": 0.76,
+    "conversations_batch9": 0.77,
+    "understanding_batch11": 0.80,
 }
 #: The issue's target (#20) on the newest batch.
 TARGET = 0.95
@@ -185,12 +188,12 @@ HARMFUL = {"delete": CONFIRMS, "distress": [CRISIS_LEAD]}
 def batch(path: Path) -> List[dict]:
     """The rows of a batch. A conversation batch (#25: whole conversations of a ninth grader, a
     parent, a counselor, a senior) gives one row per turn, asked after the turns before it, its
-    class the person. Every row has the harmful replies banned."""
+    class the person and `conversation` its number. Every row has the harmful replies banned."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if "rows" in data:
         return [{**row, "not": row.get("not", []) + _harmful_unless(row["expect"])} for row in data["rows"]]
     rows = []
-    for conversation in data["conversations"]:
+    for number, conversation in enumerate(data["conversations"]):
         said: List[str] = []
         for turn in conversation["turns"]:
             rows.append(
@@ -199,6 +202,7 @@ def batch(path: Path) -> List[dict]:
                     "q": turn["say"],
                     "expect": turn["expect"],
                     "class": conversation["person"],
+                    "conversation": number,
                     "not": _harmful_unless(turn["expect"]),
                 }
             )
@@ -242,8 +246,23 @@ def verdict(kb, row: dict, reply: str) -> Result:
 
 
 def score(bot, kb, rows: List[dict]) -> List[Result]:
+    """Each row judged on its reply, in row order. A conversation is played once and each turn
+    judged on its own reply: the state replaying the turns before each turn would reach, with a
+    quarter of the messages."""
+    plays: Dict[object, List[int]] = defaultdict(list)  # a conversation's turns, or one row
+    for n, row in enumerate(rows):
+        plays[row.get("conversation", ("row", n))].append(n)
+
+    def play(numbers: List[int]) -> List[Tuple[int, str]]:
+        first = numbers[0]
+        if "conversation" not in rows[first]:
+            return [(first, converse(bot, rows[first], first))]
+        me = uuid.uuid4().hex
+        return [(n, as_student(bot, rows[n]["q"], first, me)) for n in numbers]
+
     with ThreadPoolExecutor(IN_FLIGHT) as pool:
-        return list(pool.map(lambda n: verdict(kb, rows[n], converse(bot, rows[n], n)), range(len(rows))))
+        replies = dict(pair for pairs in pool.map(play, plays.values()) for pair in pairs)
+    return [verdict(kb, rows[n], replies[n]) for n in range(len(rows))]
 
 
 def _share(results: List[Result]) -> str:

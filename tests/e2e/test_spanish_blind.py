@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Dict
 
 import pytest
 import yaml
@@ -24,8 +25,10 @@ from tests.e2e.test_spanish_answers import check
 ROOT = Path(__file__).parents[2]
 BATCHES = sorted(ROOT.joinpath("tests", "blind").glob("spanish_batch*.yml"))
 REPORT = ROOT / "reports" / "blind-spanish.md"
+#: Batch -> its section of the report, as scored in this run.
+SECTIONS: Dict[str, str] = {}
 #: Batch -> the share of rows that must pass (its first score, rounded down); never lowered.
-FLOORS = {"spanish_batch1": 0.61}
+FLOORS = {"spanish_batch1": 0.61, "spanish_batch2": 0.52}
 #: Harm (#25) in any language: a crisis reply or a delete question nobody asked for fails a row.
 HARMFUL = [CRISIS_LEAD, "Siento mucho que estés pasando por esto.", *CONFIRMS]
 
@@ -56,6 +59,7 @@ def test_spanish_blind_batch(bot, kb, es, path):
     lines += _table("Expectation", rows, failed, _key) + _table("Class", rows, failed, lambda r: r["class"])
     lines += [f"- ({rows[n]['class']}) {results[n]}" for n in sorted(failed)]
     REPORT.parent.mkdir(exist_ok=True)
-    REPORT.write_text("# Blind Spanish batches\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    SECTIONS[path.stem] = "\n".join(lines) + "\n"  # every batch scored in this run, in one report
+    REPORT.write_text("# Blind Spanish batches\n\n" + "\n".join(SECTIONS.values()), encoding="utf-8")
     print("\n" + "\n".join(lines[:3]))
     assert passed / len(rows) >= FLOORS[path.stem], f"{path.stem}: {passed}/{len(rows)} (see {REPORT})"
