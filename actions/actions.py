@@ -10,9 +10,12 @@ redaction) is done by the action server's entry point, bot/tools/action_server.p
 
 from __future__ import annotations
 
-from typing import Callable, Dict
+from typing import Any, Callable, Dict, Text
 
-from actions.base import KnowledgeAction, answer_function
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.base import FORM_SLOTS, KnowledgeAction, answer_function
 from actions.finder import ActionResetFinder, ValidateCareerFinderForm  # noqa: F401 (registered)
 from actions.quiz import ActionQuizStep, ActionStartQuiz, ActionStop  # noqa: F401 (registered)
 from actions.session import ActionSessionStart  # noqa: F401 (registered)
@@ -62,6 +65,13 @@ class ActionAskFinderIndustry(KnowledgeAction):
 class ActionSuggestCareers(KnowledgeAction):
     action_name = "action_suggest_careers"
     answer = staticmethod(finder.suggest_from_slots)
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]):
+        # Every end of the form comes here (data/rules.yml); one with a question unanswered was
+        # the finder set aside (actions/finder.py): nothing to suggest from.
+        if any(tracker.get_slot(slot) is None for slot in FORM_SLOTS):
+            return []
+        return super().run(dispatcher, tracker, domain)
 
 
 def _all_subclasses(cls) -> list:

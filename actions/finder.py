@@ -8,6 +8,7 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT
 
 from actions.base import FORM_SLOTS as FINDER_SLOTS
 from actions.base import MEMORY_SLOTS, answer_function, tracker_language, turn_from
@@ -16,7 +17,7 @@ from bot.answers import finder
 from bot.answers.loaded_knowledge import shared
 from bot.answers.quiz_wishes import from_finder
 from bot.phrases import say
-from bot.render import Answer
+from bot.render import Answer, Button, payload
 from bot.text import user_text
 from bot.understanding.reading import READING_KEY, ROLE, Reading
 
@@ -27,6 +28,10 @@ SIDE_QUESTION_CONFIDENCE = 0.5
 #: From this many words, a message the classifier takes for another question is one, even when
 #: the finder could read an answer into it.
 SIDE_QUESTION_WORDS = 5
+#: Questions of another kind in a row after which the student has moved on: the last is answered
+#: and the finder set aside, instead of asking its question yet again after every answer.
+SIDE_QUESTIONS_IN_A_ROW = 2
+ASIDES_SLOT = "finder_asides"
 
 
 def _check(
@@ -44,14 +49,21 @@ def _check(
     side = _side_question(tracker) if asks else None
     parsed = None if side else parse(str(value))
     if parsed:
-        return {slot: parsed}
+        return {slot: parsed, ASIDES_SLOT: None}
     side = side or _side_question(tracker)
     if side is None:
         return _reask(dispatcher, slot, hint, tracker)
     dispatcher.utter_message(text=side.text, buttons=[b.as_dict() for b in side.buttons])
-    dispatcher.utter_message(text=say(tracker_language(tracker), "finder.back_to_finder"))  # its question follows
     remembered = {name: value for name, value in side.slots.items() if name in MEMORY_SLOTS}
-    return {slot: None, **remembered}
+    lang, asides = tracker_language(tracker), int(tracker.get_slot(ASIDES_SLOT) or 0) + 1
+    if asides >= SIDE_QUESTIONS_IN_A_ROW:
+        # The student has moved on: the finder ends unfinished, and action_suggest_careers,
+        # which follows every end of the form (data/rules.yml), suggests nothing.
+        start = Button(say(lang, "finder.button_find"), payload("start_career_finder"))
+        dispatcher.utter_message(text=say(lang, "finder.set_aside"), buttons=[start.as_dict()])
+        return {slot: None, ASIDES_SLOT: None, REQUESTED_SLOT: None, **remembered}
+    dispatcher.utter_message(text=say(lang, "finder.back_to_finder"))  # its question follows
+    return {slot: None, ASIDES_SLOT: float(asides), **remembered}
 
 
 def _off_topic(tracker: Tracker) -> bool:
@@ -158,4 +170,4 @@ class ActionResetFinder(Action):
         events = [SlotSet(slot, None) for slot in FINDER_SLOTS if not (slot == "finder_interest" and interest)]
         if interest:
             events.append(SlotSet("finder_interest", interest))
-        return events + [SlotSet("requested_slot", None)]
+        return events + [SlotSet(ASIDES_SLOT, None), SlotSet(REQUESTED_SLOT, None)]

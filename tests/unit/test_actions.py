@@ -223,16 +223,19 @@ def test_career_finder_validation():
     dispatcher = CollectingDispatcher()
     t = tracker("I like building things", "inform_finder")
     assert form.validate_finder_interest("I like building things", dispatcher, t, DOMAIN) == {
-        "finder_interest": "hands_on"
+        "finder_interest": "hands_on",
+        "finder_asides": None,  # an answer: the count of questions asked aside starts again
     }
     # Each answer also sets the wish the quiz narrows with ("any" clears it: docs/quiz.md).
     assert form.validate_finder_training("skip", dispatcher, t, DOMAIN) == {
         "finder_training": "any",
+        "finder_asides": None,
         "wish_training": None,
     }
     planes = tracker("planes", "inform_finder")  # the industry is read from the message that gave it
     assert form.validate_finder_industry("planes", dispatcher, planes, DOMAIN) == {
         "finder_industry": "aerospace",
+        "finder_asides": None,
         "wish_industry": "aerospace",
     }
     assert dispatcher.messages == []
@@ -252,7 +255,12 @@ def test_a_question_asked_during_the_career_finder_is_answered_then_the_finder_g
     result = ValidateCareerFinderForm().validate_finder_training(
         asked.latest_message["text"], dispatcher, asked, DOMAIN
     )
-    assert result == {"finder_training": None, "role": "semiconductor_technician", "last_aspect": "overview"}
+    assert result == {
+        "finder_training": None,
+        "finder_asides": 1.0,
+        "role": "semiconductor_technician",
+        "last_aspect": "overview",
+    }
     assert role(kb, "semiconductor_technician").summary.split(".")[0] in dispatcher.messages[0]["text"]
     assert dispatcher.messages[1]["text"] == "Now, back to the career finder."  # the form asks again
     unsure = tracker("purple monkey dishwasher", "ask_about")
@@ -260,6 +268,26 @@ def test_a_question_asked_during_the_career_finder_is_answered_then_the_finder_g
     dispatcher = CollectingDispatcher()
     ValidateCareerFinderForm().validate_finder_training("purple monkey dishwasher", dispatcher, unsure, DOMAIN)
     assert "didn't catch that" in dispatcher.messages[0]["text"]
+
+
+def test_a_second_question_in_a_row_sets_the_finder_aside(kb):
+    """Blind conversation batch 1: a student who asked about robotics technicians, then how they
+    differ from automation engineers, was asked "How long do you want to train?" after each answer
+    and never got out of the finder. The second question in a row ends it, unfinished, with a
+    button to start again; the suggestions that follow every end of the form say nothing."""
+    from actions.finder import ValidateCareerFinderForm
+
+    dispatcher = CollectingDispatcher()
+    asked = tracker("whats a semiconductor technician", "ask_about", slots={"finder_asides": 1.0})
+    result = ValidateCareerFinderForm().validate_finder_training(
+        asked.latest_message["text"], dispatcher, asked, DOMAIN
+    )
+    assert result["requested_slot"] is None and result["finder_asides"] is None
+    assert role(kb, "semiconductor_technician").summary.split(".")[0] in dispatcher.messages[0]["text"]
+    assert dispatcher.messages[1]["text"] == say("en", "finder.set_aside")
+    assert dispatcher.messages[1]["buttons"] == [{"title": "Find jobs that fit me", "payload": "/start_career_finder"}]
+    left = {"finder_interest": "hands_on", "finder_training": None, "finder_industry": None}
+    assert run("action_suggest_careers", "whats a semiconductor technician", "ask_about", slots=left) == ([], {})
 
 
 def test_a_sentence_sure_to_be_another_question_is_not_read_as_a_finder_answer():

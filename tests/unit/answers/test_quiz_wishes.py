@@ -72,9 +72,9 @@ def test_a_finder_answer_sets_the_wish(knowledge):
     message = {"text": "no college", "intent": {"name": "inform_finder", "confidence": 0.9}}
     tracker = Tracker("u", {}, message, [], False, None, {"name": "career_finder_form"}, "action_listen")
     got = form.validate_finder_training("no college", CollectingDispatcher(), tracker, {})
-    assert got == {"finder_training": "short", TRAINING_ENTITY: "short"}
+    assert got == {"finder_training": "short", "finder_asides": None, TRAINING_ENTITY: "short"}
     anything = form.validate_finder_training("any", CollectingDispatcher(), tracker, {})
-    assert anything == {"finder_training": "any", TRAINING_ENTITY: None}
+    assert anything == {"finder_training": "any", "finder_asides": None, TRAINING_ENTITY: None}
 
 
 def test_no_college_keeps_to_jobs_that_start_after_high_school(knowledge, kb):
