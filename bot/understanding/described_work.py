@@ -11,7 +11,7 @@ texts to the message's content words, and the best one is taken only when it is 
 
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -55,17 +55,21 @@ class DescribedWork:
             if t.is_alpha and len(t) > 2 and t.lemma_ not in self.ignored and t.lower_ not in self.ignored
         ]
 
-    def find(self, text: str, kind: str) -> Optional[str]:
-        """The entry of `kind` the words describe, or None when no entry is clearly ahead."""
+    def find(self, text: str, kind: str, among: Optional[Sequence[str]] = None) -> Optional[str]:
+        """The entry of `kind` the words describe, or None when no entry is clearly ahead;
+        `among`: only those entries ("the designers who come up with how phones look": one of
+        the jobs a bare "designer" can mean)."""
         ids, vectoriser, matrix = self._index[kind]
         query = vectoriser.transform([text])
         if not query.nnz:
             return None
         scores = (matrix @ query.T).toarray().ravel()
-        order = scores.argsort()[::-1]
-        best, second = scores[order[0]], scores[order[1]]
-        if best >= MIN_SIMILARITY and best >= MIN_LEAD * second:
-            return ids[order[0]]
+        rows = [i for i, ident in enumerate(ids) if among is None or ident in among]
+        if len(rows) < 2:
+            return None
+        best, second = sorted(rows, key=lambda i: -scores[i])[:2]
+        if scores[best] >= MIN_SIMILARITY and scores[best] >= MIN_LEAD * scores[second]:
+            return ids[best]
         return None
 
 

@@ -29,6 +29,7 @@ from bot.understanding.assistant_questions import about_the_assistant
 from bot.understanding.intents import (
     ASSISTANT_INTENTS,
     COMPARABLE_INTENTS,
+    FALLBACK_INTENT,
     FELT_GUESSES,
     FINDER_INTENT,
     FOLLOW_UP_INTENTS,
@@ -68,6 +69,13 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
     about_assistant = about_the_assistant(text, chosen, reading)
     if about_assistant:
         return {"name": about_assistant, "confidence": confidence}
+    if chosen["name"] == MYTH_INTENT and not states_a_myth(reading):
+        # A myth guess with no belief stated in words weighs like an unsure guess: what the words
+        # name and ask decide when they can ("not asking pay, is robotics tech actually a growing
+        # field", "all the manufacturing jobs pls"); otherwise the guess stands.
+        unsure = {"name": FALLBACK_INTENT, "confidence": chosen["confidence"]}
+        ruled = words_over_guesses(text, unsure, reading)
+        return chosen if ruled == unsure else ruled
     if reading.place or reading.asks("where_most"):
         return chosen
     comparable = chosen["name"] in LEXICAL_INTENTS | COMPARABLE_INTENTS or _without_its_words(chosen, reading)
@@ -87,7 +95,7 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
         # "what degree for a welder": a question of its own, not the last aspect for another job.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     named_jobs = set(reading.ids(ROLE)) - set(reading.described(ROLE))  # a description is no choice made
-    if reading.asks("wants_a_fit") and not named_jobs and chosen["name"] in LEXICAL_INTENTS | {"explore_roles"}:
+    if _wants_a_fit(reading) and not named_jobs and chosen["name"] in LEXICAL_INTENTS | {"explore_roles"}:
         return {"name": FINDER_INTENT, "confidence": confidence}  # "not a desk person, what would suit me"
     if chosen["name"] in LEXICAL_INTENTS | {"what_about"} and jobs_in_a_named_industry(reading):
         return {"name": "explore_roles", "confidence": confidence}  # "jobs at food plants?"
@@ -116,7 +124,7 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
         # "how much schooling does that take?" read as weighing a figure: that aspect of the job discussed.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     overrulable = chosen["name"] in LEXICAL_INTENTS or _without_its_words(chosen, reading)
-    if overrulable and reading.asks("wants_a_fit") and not reading.ids(ROLE):
+    if overrulable and _wants_a_fit(reading) and not reading.ids(ROLE):
         return {"name": FINDER_INTENT, "confidence": confidence}  # "what job should i do lol"
     felt = feels(text) and not reading.aspect and not reading.ids(ROLE) and not states_a_myth(reading)
     if chosen["name"] in FELT_GUESSES and felt:
@@ -208,6 +216,13 @@ def about_work(reading: Reading) -> bool:
     of jobs or pay ("jobs in ohio", "how much around here")."""
     named = reading.ids(ROLE) or reading.ids(SECTOR) or reading.ids(PATHWAY)
     return bool(named or reading.asks("jobs_in") or reading.asks("pay") or reading.asks("openings"))
+
+
+def _wants_a_fit(reading: Reading) -> bool:
+    """Help to choose ("what jobs could i do"), not a list filtered by an industry named or a
+    degree ruled out ("if i wanted to work at a steel mill what jobs could i do there", "if i
+    skip college what jobs could i get")."""
+    return reading.asks("wants_a_fit") and not (jobs_in_a_named_industry(reading) or reading.asks("no_degree"))
 
 
 def jobs_in_a_named_industry(reading: Reading) -> bool:

@@ -31,6 +31,7 @@ LEXICAL_INTENTS = {
     "share_worry",
     "out_of_scope",
     "inform_finder",
+    FINDER_INTENT,  # "if i skip college what jobs could i get": a filter, not help to choose
     "ask_quick_start",
     "ask_cost",
     "ask_safety",
@@ -96,3 +97,10 @@ SMALL_TALK_GUESSES = LEXICAL_INTENTS | {STAFF_INTENT}
 #: Guesses that what machines do to jobs, asked with no job named, overrules ("if robots do
 #: everything will there be any jobs left" read as the economy).
 AUTOMATION_GUESSES = LEXICAL_INTENTS | {"ask_economy"}
+#: Guesses that a list of industries or of every job, asked for by name, overrules ("Could you
+#: list the manufacturing industries you cover?" read as a myth, "wat industrys do u know about"
+#: as the cluster): the general ones, the cluster, the economy, a myth, a staff question.
+LIST_GUESSES = LEXICAL_INTENTS | {"ask_cluster", "ask_economy", MYTH_INTENT, STAFF_INTENT, "explore_roles"}
+#: Guesses that the quickest way to start earning, asked in so many words with no job named,
+#: overrules ("which jobs hire right out of hs with no experience" read as the no-degree list).
+QUICK_START_GUESSES = LEXICAL_INTENTS | {"explore_roles", "ask_roles", MYTH_INTENT}

@@ -22,6 +22,7 @@ from bot.text import normalise
 from bot.understanding import lexicon
 from bot.understanding.descriptions import DescriptionIndex
 from bot.understanding.name_forms import role_heads
+from bot.understanding.narrowing import narrower
 from bot.understanding.reading import (  # noqa: F401 (re-exported)
     KINDS,
     NEAR_ROLE,
@@ -95,6 +96,7 @@ class Linker:
         # languages put the head elsewhere ("ingeniero mecánico": bot/understanding/name_forms.py).
         self._heads = role_heads(kb, nlp) if heads is None else heads
         self.descriptions = DescriptionIndex(kb, nlp, self.stop_words)
+        self.narrower = narrower(self.names, self._heads, self.stop_words)
         # Real words a typo must not be "corrected" away from: every content word of a name
         # ("automotive", "automation", "machine"), jobs we do not cover included (a role's
         # `near_names`: "baker" is not "banker"), and look-alikes ("car" is not "cad").
@@ -131,7 +133,7 @@ class Linker:
         # A one-word name inside a description is one of its words ("fixes the MACHINES").
         inside = {i for m in described for i in range(m.start, m.end)}
         kept = [m for m in titles if not (m.end - m.start == 1 and m.start in inside)]
-        mentions = sorted(kept + described, key=lambda m: m.start)
+        mentions = self.narrower.mentions(doc, sorted(kept + described, key=lambda m: m.start))
         covered = {i for m in mentions for i in range(m.start, m.end)}
         near_ends = frozenset(m.end - 1 for m in mentions if m.kind == NEAR_ROLE)
         ambiguous, unknown = self._leftovers(doc, covered, near_ends)

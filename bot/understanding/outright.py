@@ -2,7 +2,7 @@
 named for each, misread (part of rule 5 of bot/understanding/verdict.py, run by guesses.py): what
 training costs, whether the work is safe, what to do while still in high school, the education of
 the job discussed, a job of another cluster or one we do not cover, leaving, thanks or a hello,
-what machines do to jobs, the list of pathways."""
+what machines do to jobs, the lists of industries, jobs and pathways."""
 
 from __future__ import annotations
 
@@ -17,13 +17,15 @@ from bot.understanding.intents import (
     COST_GUESSES,
     HIGH_SCHOOL_GUESSES,
     LEXICAL_INTENTS,
+    LIST_GUESSES,
+    QUICK_START_GUESSES,
     SAFETY_GUESSES,
     SMALL_TALK_GUESSES,
     TRAINING_INTENT,
     UNKNOWN_JOB_GUESSES,
     WORRY_INTENT,
 )
-from bot.understanding.reading import OTHER, PATHWAY, ROLE, Reading
+from bot.understanding.reading import OTHER, PATHWAY, ROLE, SECTOR, Reading
 from bot.understanding.stance import feels, states_a_myth
 
 
@@ -40,6 +42,8 @@ def asked_outright(text: str, chosen: Dict[str, Any], reading: Reading) -> Optio
         return "ask_safety"  # "is it actually dangerous or is my mom overreacting"
     if _asks_about_high_school(text, chosen, reading):
         return TRAINING_INTENT  # "im a junior, what can i do this year"
+    if reading.asks("quick_start") and not reading.ids(ROLE) and guess in QUICK_START_GUESSES and not feels(text):
+        return "ask_quick_start"  # "no time for more school, i need a paycheck. what do i do"
     if reading.asks("that_without_degree") and not reading.ids(ROLE) and guess in LEXICAL_INTENTS | {"explore_roles"}:
         return kinds.ASPECT_INTENTS["education"]  # "can i do that without the degree"
     other = reading.ids(OTHER) and not reading.ids(ROLE) and (reading.asks("becoming") or reading.aspect)
@@ -59,6 +63,9 @@ def asked_outright(text: str, chosen: Dict[str, Any], reading: Reading) -> Optio
     stance = states_a_myth(reading) or feels(text)  # "robots took all the jobs", "i'm scared robots will replace me"
     if machines and not reading.mentions and guess in AUTOMATION_GUESSES and not stance:
         return "ask_automation"  # "whats automation doing to jobs"
+    listed = _list_asked(reading)
+    if listed and guess in LIST_GUESSES:
+        return listed  # "wat industrys do u know about", "show me all the jobs u know"
     if (
         reading.asks("list_pathways")
         and not reading.ids(PATHWAY)
@@ -66,6 +73,19 @@ def asked_outright(text: str, chosen: Dict[str, Any], reading: Reading) -> Optio
         and guess in LEXICAL_INTENTS
     ):
         return "ask_pathways"  # "not jobs, i mean the pathways. what are they"
+    return None
+
+
+def _list_asked(reading: Reading) -> Optional[str]:
+    """The list of industries, or of every job, asked for by name with nothing narrower named
+    (an industry named with "other" beside it still asks for the list: "besides cars, what
+    other industries are there")."""
+    if reading.ids(ROLE) or reading.ids(PATHWAY) or reading.asks("jobs_in") and reading.ids(SECTOR):
+        return None
+    if reading.asks("list_sectors") and (not reading.ids(SECTOR) or reading.asks("other_ones")):
+        return "ask_sectors"
+    if reading.asks("all_jobs") and not reading.ids(SECTOR) and not reading.asks("no_degree"):
+        return "ask_roles"
     return None
 
 

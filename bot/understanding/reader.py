@@ -100,11 +100,19 @@ class Reader:
         spelled_outside = self.speller.correct(outside)
         mentions = _not_set_aside([m for m in links.mentions if m.kind != NEAR_ROLE], doc)
         mentions += self._described(text, links.ids, cues)
+        ambiguous = list(links.ambiguous)
+        if len(ambiguous) == 1 and not links.ids(ROLE) and not any(m.kind == ROLE for m in mentions):
+            # "how much do the designers make who come up with how phones and toys look": the
+            # one of the jobs a bare "designer" can mean that the other words describe.
+            narrowed = self.described.find(text, ROLE, among=ambiguous[0])
+            if narrowed:
+                mentions.append(Mention(ROLE, narrowed, 0, 0, DESCRIBED_SCORE))
+                ambiguous = []
         described = any(m.score == DESCRIBED_SCORE and m.kind == ROLE for m in mentions)
         unknown = 0 if described else len(links.unknown_words) + len(near)
         return Reading(
             mentions=tuple(mentions),
-            ambiguous=tuple(links.ambiguous),
+            ambiguous=tuple(ambiguous),
             unknown_jobs=unknown,
             closest=tuple(closest) if unknown else (),
             cues=cues,

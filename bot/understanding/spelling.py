@@ -49,6 +49,8 @@ class Speller:
         edits = allowed_edits(word)
         if not edits or word in self.words or self.is_word(word):
             return None
+        if word.endswith("ys") and word[:-2] + "ies" in self.words:
+            return word[:-2] + "ies"  # a plural spelt as said: "industrys", "factorys"
         found = [
             (OSA.distance(word, w), w)
             for w, _, _ in process.extract(

@@ -55,7 +55,7 @@ from bot.understanding.distress import distress_language, has_distress_words
 from bot.understanding.guesses import about_work, jobs_in_a_named_industry, words_over_guesses
 from bot.understanding.intents import FALLBACK_INTENT, LEXICAL_INTENTS, MYTH_INTENT, PRIVACY_INTENT, SURE, WORRY_INTENT
 from bot.understanding.lexicon import language_of, language_of_match
-from bot.understanding.reading import ROLE, Reading, words_only
+from bot.understanding.reading import PATHWAY, ROLE, TECHNOLOGY, TRAINING, Reading, words_only
 from bot.understanding.stance import feels, states_a_myth
 
 DISTRESS_INTENT = "distress"
@@ -63,6 +63,10 @@ LOCAL_INTENT = "ask_local"
 COMPARE_INTENT = "compare_roles"
 #: A mention's score when the message names the entry (title, alias), not a typo or a description.
 NAMED_SCORE = 100.0
+#: Kinds of name that, named outright, make a message talk about work ("what's a digital twin? one
+#: of my kids asked and i blanked"). Not industries: "car" and "food" name them, and "i'm in the
+#: garage with the car running" is a crisis.
+NAMED_WORK = {ROLE, TECHNOLOGY, TRAINING, PATHWAY}
 DELETE_INTENTS = {"delete_conversation", "confirm_delete"}
 KEEP_INTENT = "keep_conversation"
 #: What the classifier says when it does not know; a clear command or a feeling wins over these.
@@ -242,14 +246,15 @@ def _backs_distress(text: str, reading: Reading) -> bool:
     stuff here?" looked like distress to it; "i wrote letters to my mom just in case" is.
     A name of the knowledge file alone is no such word: "food", "car" and "teacher" are names
     too, and "i'm in the garage with the car running" is a crisis; a job named by its title is
-    ("can u make a living as a woodworker or is it just a hobby thing")."""
+    ("can u make a living as a woodworker or is it just a hobby thing"), and so is a technology,
+    a training route or a pathway named (NAMED_WORK)."""
     if has_distress_words(text):
         return True
     if len(text.split()) < MIN_WORDS_ALONE:
         return False
     if reading.asks("describes_job") and reading.ids(ROLE):
         return False
-    if any(m.kind == ROLE and m.score >= NAMED_SCORE for m in reading.mentions):
+    if any(m.kind in NAMED_WORK and m.score >= NAMED_SCORE for m in reading.mentions):
         return False
     return language_of_match("career", "anchors", text) is None
 
