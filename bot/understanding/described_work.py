@@ -18,10 +18,12 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from bot.knowledge.model import KnowledgeBase
 from bot.text import normalise
 from bot.understanding import lexicon
-from bot.understanding.reading import ROLE, SECTOR
+from bot.understanding.reading import PATHWAY, ROLE, SECTOR
 
 #: The cue that says a message describes someone's work, and the kind of entry it looks for.
-CUE_KINDS = {"describes_job": ROLE, "describes_industry": SECTOR}
+CUE_KINDS = {"describes_job": ROLE, "describes_industry": SECTOR, "describes_pathway": PATHWAY}
+#: Letters a Spanish word is cut to (a light stemmer: Spanish suffixes carry gender, number, tense).
+STEM_LETTERS = 4
 #: Cosine similarity the best entry needs, and how far ahead of the next it must be (ratio).
 MIN_SIMILARITY = 0.12
 MIN_LEAD = 1.1
@@ -31,21 +33,28 @@ def _texts(kb: KnowledgeBase, kind: str) -> Iterable[Tuple[str, str]]:
     if kind == ROLE:
         for r in kb.roles:
             yield r.id, " ".join([r.title, *r.aliases, *r.described_as, r.summary, *r.tasks])
-    else:
+    elif kind == SECTOR:
         for s in kb.sectors:
             yield s.id, " ".join([s.name, *s.aliases, *s.described_as, s.summary, *s.products])
+    else:  # a pathway: its own words and the titles of its jobs
+        titles = {r.id: r.title for r in kb.roles}
+        for p in kb.pathways:
+            yield p.id, " ".join([p.name, *p.aliases, p.summary, *(titles[r] for r in p.roles if r in titles)])
 
 
 class DescribedWork:
-    """The entries of one knowledge file as TF-IDF vectors of their content lemmas."""
+    """The entries of one knowledge file as TF-IDF vectors of their content words: English
+    lemmas, or for Spanish texts (`language="es"`) the first letters of each word, which a verb's
+    forms and a noun's gender and number share ("empacan" / "empaque", "pintan" / "pintura")."""
 
-    def __init__(self, kb: KnowledgeBase, nlp, ignored: FrozenSet[str]):
+    def __init__(self, kb: KnowledgeBase, nlp, ignored: FrozenSet[str], language: str = "en"):
         self.nlp = nlp
         self.ignored = ignored  # function words and words that ask something ("pay", "degree")
+        analyzer = self.lemmas if language == "en" else self.stems
         self._index: Dict[str, Tuple[List[str], TfidfVectorizer, object]] = {}
-        for kind in (ROLE, SECTOR):
+        for kind in CUE_KINDS.values():
             ids, texts = zip(*_texts(kb, kind), strict=True)
-            vectoriser = TfidfVectorizer(analyzer=self.lemmas, sublinear_tf=True)
+            vectoriser = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True)
             self._index[kind] = (list(ids), vectoriser, vectoriser.fit_transform(texts))
 
     def lemmas(self, text: str) -> List[str]:
@@ -54,6 +63,10 @@ class DescribedWork:
             for t in self.nlp(normalise(text))
             if t.is_alpha and len(t) > 2 and t.lemma_ not in self.ignored and t.lower_ not in self.ignored
         ]
+
+    def stems(self, text: str) -> List[str]:
+        words = (w for w in normalise(text).split() if w.isalpha() and len(w) > 2 and w not in self.ignored)
+        return [w[:STEM_LETTERS] if len(w) > STEM_LETTERS else w.rstrip("s") for w in words]
 
     def find(self, text: str, kind: str, among: Optional[Sequence[str]] = None) -> Optional[str]:
         """The entry of `kind` the words describe, or None when no entry is clearly ahead;

@@ -72,8 +72,8 @@ FELT_GUESSES = (LEXICAL_INTENTS - {WORRY_INTENT}) | {MYTH_INTENT, "ask_economy"}
 #: into weighing it: the classifier read some as the same pay question again.
 JUDGED_GUESSES = LEXICAL_INTENTS | {"ask_pay", "ask_outlook", "what_about"}
 #: Guesses a job described by its work keeps (rule 5): an aspect of a job, a comparison, a
-#: follow-up; every other guess is overruled.
-KEPT_FOR_A_DESCRIBED_JOB = {*kinds.ASPECT_INTENTS.values(), "compare_roles", "what_about", WORRY_INTENT}
+#: follow-up, the job's pathway; every other guess is overruled.
+KEPT_FOR_A_DESCRIBED_JOB = {*kinds.ASPECT_INTENTS.values(), "compare_roles", "what_about", WORRY_INTENT, "ask_pathways"}
 #: Guesses that an aspect asked with nothing named turns into that aspect of the job discussed.
 FOLLOW_UP_INTENTS = {"ask_about", "what_about", FALLBACK_INTENT}
 #: Guesses that two named jobs with words of comparison ("or", "vs", "which is better") overrule too.
@@ -104,3 +104,7 @@ LIST_GUESSES = LEXICAL_INTENTS | {"ask_cluster", "ask_economy", MYTH_INTENT, STA
 #: Guesses that the quickest way to start earning, asked in so many words with no job named,
 #: overrules ("which jobs hire right out of hs with no experience" read as the no-degree list).
 QUICK_START_GUESSES = LEXICAL_INTENTS | {"explore_roles", "ask_roles", MYTH_INTENT}
+#: Guesses that a pathway named or described, with no job named, overrules ("explain the process
+#: development one" read as off-topic, "can you summarize the quality assurance pathway for a
+#: student" as a staff question, "is there a pathway about keeping workers safe" as safety).
+PATHWAY_GUESSES = LEXICAL_INTENTS | {STAFF_INTENT, TRAINING_INTENT, "ask_safety", "ask_about", "ask_sectors"}

@@ -12,17 +12,18 @@ from dataclasses import dataclass
 from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.references import NAMED_SECTIONS, names_of_entries
 from bot.text import normalise
 from bot.understanding import lexicon
 from bot.understanding.descriptions import DescriptionIndex
+from bot.understanding.misspelt_names import MisspeltNames
 from bot.understanding.name_forms import role_heads
 from bot.understanding.narrowing import narrower
+from bot.understanding.nlp import spanish_stop_words
 from bot.understanding.reading import (  # noqa: F401 (re-exported)
     KINDS,
     NEAR_ROLE,
@@ -33,27 +34,17 @@ from bot.understanding.reading import (  # noqa: F401 (re-exported)
     Links,
     Mention,
 )
-from bot.understanding.vocabulary import LOOK_ALIKE_WORDS
 
 assert set(KINDS) == set(NAMED_SECTIONS)  # one list of kinds, two orders
 
-#: Minimum rapidfuzz ratio for a misspelling, by length of the word typed: short words
-#: need a closer match, or ordinary words would turn into job titles.
-_FUZZY_CUTOFFS = ((4, 88.0), (6, 85.0), (99, 84.0))
-#: Besides the ratio, a typo a few keystrokes away (optimal string alignment: a swap counts
-#: once) is the name it misspells, by length of the word typed: "weldor" is one letter from
-#: "welder" (ratio 83), "logistition" two from "logistician" (ratio 82). Shorter words keep
-#: the ratio alone: too many real words are one letter apart.
-_TYPO_EDITS = ((5, 0), (7, 1), (99, 2))
-#: Candidates below this ratio are not looked at for the edit count either.
-_TYPO_FLOOR = 75.0
 #: Minimum ratio for a misspelt question word ("educaton", "growin", "wat"); one dropped
 #: letter in a three-letter word scores 85.7.
 _QUESTION_WORD_CUTOFF = 85.0
-_MIN_FUZZY_LEN = 4
 #: When two names cover the same words equally well, the more specific kind wins:
 #: "food production worker" is a job (production worker) in an industry (food), not
 #: the industry alias "food production".
+#: Words between a Spanish job word and what kind of job it is ("técnico de turbinas").
+SPANISH_JOINING = frozenset({"de", "del", "en", "para"})
 _KIND_ORDER = {ROLE: 0, SECTOR: 1, PATHWAY: 2}
 
 
@@ -85,36 +76,25 @@ class Linker:
             key = f"{name.kind}:{name.id}"
             self._by_key[key] = name
             self.matcher.add(key, [self._own_lemmas(nlp(name.text))])
-        # Name forms for fuzzy matching, keyed by token count so a word is compared with words.
-        # A one-word job we do not cover is matched as written: it is an everyday word's
-        # neighbour ("chemist" / "chemistry", "baker" / "bakery", "shipping" / "skipping").
-        self._fuzzy: Dict[int, Dict[str, _Name]] = {}
-        for name in self.names:
-            if not (name.kind == NEAR_ROLE and name.tokens == 1):
-                self._fuzzy.setdefault(name.tokens, {})[name.text] = name
         # A bare head word ("engineer") -> the jobs it can mean; given when names in other
         # languages put the head elsewhere ("ingeniero mecánico": bot/understanding/name_forms.py).
         self._heads = role_heads(kb, nlp) if heads is None else heads
         self.descriptions = DescriptionIndex(kb, nlp, self.stop_words)
-        self.narrower = narrower(self.names, self._heads, self.stop_words)
-        # Real words a typo must not be "corrected" away from: every content word of a name
-        # ("automotive", "automation", "machine"), jobs we do not cover included (a role's
-        # `near_names`: "baker" is not "banker"), and look-alikes ("car" is not "cad").
-        self._kept_words: FrozenSet[str] = frozenset(
-            {
-                w
-                for name in self.names
-                for w in name.text.split()
-                if w not in self.stop_words and len(w) >= _MIN_FUZZY_LEN
-            }
-            | LOOK_ALIKE_WORDS
-        )
+        self.narrower = narrower(self.names, self._heads, self.stop_words | spanish_stop_words())
+        # Job words that come first in a name ("ingeniero mecánico", "técnico en robótica"): the
+        # heads that start a name and end none (English heads end names: "mechanical engineer").
+        role_names = [n.text.split() for n in self.names if n.kind == ROLE and n.tokens > 1]
+        ends = {words[-1] for words in role_names}
+        self._head_first = frozenset(words[0] for words in role_names if words[0] in self._heads) - ends
+        self._spanish_stop_words = spanish_stop_words()
         self._job_words = frozenset().union(*(lexicon.word_list("job_words", lang) for lang in lexicon.LANGUAGES))
         self._job_endings = tuple(
             frozenset().union(*(lexicon.word_list("job_words", lang, "suffixes") for lang in lexicon.LANGUAGES))
         )
-        # The English words spaCy's lemmatizer knows, in every inflection.
-        self._english_words = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        # Misspelt names (bot/understanding/misspelt_names.py).
+        self.misspelt = MisspeltNames(
+            self.names, self.stop_words, nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+        )
         self.question_words: Set[str] = set()
         for word in question_words:
             self.question_words.update(self._lemmas(word))
@@ -128,7 +108,7 @@ class Linker:
             Mention(*self._kind_id(self.nlp.vocab.strings[match_id]), start, end, 100.0)
             for match_id, start, end in self.matcher(self._own_lemmas(doc))
         ]
-        titles = _longest_first(exact + self._fuzzy_mentions(doc, exact))
+        titles = _longest_first(exact + self.misspelt.mentions(doc, exact))
         described = self.descriptions.mentions(doc, titles)
         # A one-word name inside a description is one of its words ("fixes the MACHINES").
         inside = {i for m in described for i in range(m.start, m.end)}
@@ -156,71 +136,6 @@ class Linker:
         kind, _, ident = label.partition(":")
         return kind, ident
 
-    # -- misspellings --------------------------------------------------------
-    def _fuzzy_mentions(self, doc: Doc, exact: List[Mention]) -> List[Mention]:
-        """Candidates for misspelt names. A window may overlap a shorter exact match, so
-        "robotic technition" can still become robotics technician rather than robots, and
-        "industrial engineer technician" the industrial engineering technician rather than
-        the industrial engineer."""
-        found: List[Mention] = []
-        for size, choices in self._fuzzy.items():
-            blocked = {i for m in exact if m.end - m.start >= max(size, 2) or size == 1 for i in range(m.start, m.end)}
-            for start in range(0, len(doc) - size + 1):
-                window = set(range(start, start + size))
-                # A misspelt name may take in a shorter exact one, never cut one in half: "whats a
-                # MANUFACTURING engineer" is no "size of manufacturing".
-                cuts = any(m.start < start < m.end or m.start < start + size < m.end for m in exact)
-                if window & blocked or cuts or not self._worth_fuzzing(doc[start : start + size]):
-                    continue
-                best = self._best_fuzzy(doc[start : start + size], choices)
-                if best:
-                    name, score = best
-                    found.append(Mention(name.kind, name.id, start, start + size, score))
-        return found
-
-    def _worth_fuzzing(self, span: Span) -> bool:
-        """Whether a window may be a misspelt name. One English word spelt right is never one:
-        "compares" is "compare", not the Spanish "compradores" (purchasing agents)."""
-        content = [t for t in span if t.is_alpha and t.lower_ not in self.stop_words]
-        return (
-            bool(content)
-            and not (len(span) == 1 and span[0].lower_ in self._english_words)
-            and len(span.text.replace(" ", "")) >= _MIN_FUZZY_LEN
-            and (span[0].lower_ not in self.stop_words and span[-1].lower_ not in self.stop_words)
-        )
-
-    def _best_fuzzy(self, span: Span, choices: Dict[str, _Name]) -> Optional[Tuple[_Name, float]]:
-        """Closest name above the cutoff. Typos rarely change a word's first letter, so a name
-        must start like the typed word ("factories" is not "actors"), and a real word is never
-        changed into another one ("automotive" stays "automotive", see `_keeps_words`)."""
-        forms = {span.text, " ".join(t.lemma_ for t in span)}
-        if span.text.endswith("s") and len(span.text) > 4:
-            forms.add(span.text[:-1])
-        cutoff = next((c for limit, c in _FUZZY_CUTOFFS if len(span.text) <= limit), _FUZZY_CUTOFFS[-1][1])
-        best: Optional[Tuple[_Name, float]] = None
-        for form in forms:
-            edits = next((e for limit, e in _TYPO_EDITS if len(form) <= limit), _TYPO_EDITS[-1][1])
-            for text, score, _ in process.extract(
-                form, choices.keys(), scorer=fuzz.ratio, score_cutoff=min(cutoff, _TYPO_FLOOR), limit=5
-            ):
-                close = score >= cutoff or OSA.distance(form, text) <= edits
-                if close and text[0] == form[0] and self._keeps_words(span, text) and (best is None or score > best[1]):
-                    best = (choices[text], score)
-                    break
-        return best
-
-    def _keeps_words(self, span: Span, name_text: str) -> bool:
-        """False when a word typed correctly would have to become a different word of the name:
-        a typo fix may change "enginering" or "technition", never "automotive" into "automation"."""
-        name_words = name_text.split()
-        if len(name_words) != len(span):
-            return True
-        return all(
-            _same_word({token.lower_, token.lemma_}, word)
-            for token, word in zip(span, name_words, strict=False)
-            if {token.lower_, token.lemma_} & self._kept_words
-        )
-
     # -- what is left --------------------------------------------------------
     def _leftovers(
         self, doc: Doc, covered: Set[int], near_ends: FrozenSet[int] = frozenset()
@@ -241,6 +156,9 @@ class Linker:
             if roles and last_unknown == token.i - 1:
                 # "fashion designer", "software engineer": another job, the word before included
                 unknown.extend([*unshaped.pop(last_unknown, [])[:1], token.lower_])
+            elif roles and self._names_another_job(doc, token, covered):
+                # "ingeniero ambiental", "operador de grua viajera": the Spanish job word comes first
+                unknown.extend([token.lower_, self._after_preposition(doc, token.i).lower_])
             elif roles:
                 if roles not in ambiguous:
                     ambiguous.append(roles)
@@ -251,6 +169,30 @@ class Linker:
                 else:  # "secure", "especially": a job word only before a job word
                     unshaped[token.i] = [token.lower_]
         return ambiguous, unknown
+
+    def _names_another_job(self, doc: Doc, head, covered: Set[int]) -> bool:
+        """A Spanish job word ("ingeniero", "operador") followed, after a preposition, by a word
+        that names nothing of ours: a job we do not know (Spanish puts the kind of job after)."""
+        if head.lower_ not in self._head_first:
+            return False
+        after = self._after_preposition(doc, head.i)
+        return (
+            after is not None
+            and after.i not in covered
+            and after.is_alpha
+            and len(after) > 2
+            and after.lower_ not in self.stop_words
+            and after.lower_ not in self._spanish_stop_words
+            and not self._is_question_word(after)
+        )
+
+    @staticmethod
+    def _after_preposition(doc: Doc, i: int):
+        """The word after token `i`, past one preposition ("técnico DE turbinas")."""
+        j = i + 1
+        if j < len(doc) and doc[j].lower_ in SPANISH_JOINING:
+            j += 1
+        return doc[j] if j < len(doc) else None
 
     def _looks_like_job(self, word: str) -> bool:
         """Whether an unknown word has the shape of a job word (data/lexicon/<lang>/job_words.yml)."""
@@ -296,20 +238,6 @@ def _longest_first(candidates: List[Mention]) -> List[Mention]:
             chosen.append(m)
             taken |= span
     return sorted(chosen, key=lambda m: m.start)
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and len(word) > 4 else word
-
-
-def _same_word(typed: Set[str], word: str) -> bool:
-    """The name's word is the typed word, a plural of it, or a longer form of the same stem
-    ("engineer" / "engineering", "robot" / "robotics"); look-alikes never count as the same."""
-    if word in typed or _singular(word) in {_singular(t) for t in typed}:
-        return True
-    if (typed | {word}) & LOOK_ALIKE_WORDS:
-        return False
-    return any(word.startswith(t) or t.startswith(word) for t in typed if len(t) >= _MIN_FUZZY_LEN)
 
 
 def _names(kb: KnowledgeBase) -> Iterable[_Name]:

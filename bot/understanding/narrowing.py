@@ -21,6 +21,8 @@ JOBS = frozenset({ROLE, NEAR_ROLE, OTHER})
 NARROWED_SCORE = 90.0
 #: A typed word this long or longer may be the start of a name's word ("mech" for "mechanical").
 MIN_PREFIX = 4
+#: A bare word this long or shorter may be a short form of a job word ("tech", "engr").
+MAX_SHORT_FORM = 5
 #: A typed word this long or longer may be one typo away from a name's word ("automaton").
 MIN_TYPO = 6
 
@@ -54,7 +56,7 @@ class Narrower:
         """The jobs a bare job word can mean, a short form's included ("tech": the technicians)."""
         roles = list(self.heads.get(token.lemma_) or self.heads.get(token.lower_) or ())
         word = token.lower_
-        if len(word) >= MIN_PREFIX:
+        if MIN_PREFIX <= len(word) <= MAX_SHORT_FORM:
             for head, more in self.heads.items():
                 if head != word and head.startswith(word):
                     roles += [r for r in more if r not in roles]

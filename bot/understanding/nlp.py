@@ -8,8 +8,10 @@ PIPELINE_NAME. Rasa's config names that package; the linker loads the same one.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import FrozenSet
 
 from bot import settings
+from bot.text import normalise
 
 PIPELINE_NAME = "en_manufacturing_lookup"
 PIPELINE_VERSION = "1.0.0"
@@ -38,3 +40,12 @@ def load():
     import spacy
 
     return spacy.load(settings.SPACY_MODEL.get() or PIPELINE_NAME, exclude=["parser", "ner"])
+
+
+@lru_cache(maxsize=1)
+def spanish_stop_words() -> FrozenSet[str]:
+    """spaCy's Spanish stop words (they ship with spaCy, no model), without accents as messages
+    are read (bot/text.py): the pipeline is English, and students write Spanish too."""
+    from spacy.lang.es.stop_words import STOP_WORDS
+
+    return frozenset(normalise(w) for w in STOP_WORDS)

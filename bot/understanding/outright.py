@@ -18,6 +18,7 @@ from bot.understanding.intents import (
     HIGH_SCHOOL_GUESSES,
     LEXICAL_INTENTS,
     LIST_GUESSES,
+    PATHWAY_GUESSES,
     QUICK_START_GUESSES,
     SAFETY_GUESSES,
     SMALL_TALK_GUESSES,
@@ -36,6 +37,12 @@ def asked_outright(text: str, chosen: Dict[str, Any], reading: Reading) -> Optio
     thanks or a hello with nothing asked, what machines do to jobs, the list of pathways. The first
     that applies wins; each names the guesses it may overrule (bot/understanding/intents.py)."""
     guess = chosen["name"]
+    # A pathway named or described with no job named, or asked for by name ("what pathway is
+    # welding in": the named job's pathway), not for its jobs (the industry and pathway lists).
+    named_jobs = set(reading.ids(ROLE)) - set(reading.described(ROLE))
+    pathway = (reading.ids(PATHWAY) and not named_jobs) or reading.asks("describes_pathway")
+    if pathway and guess in PATHWAY_GUESSES and not reading.asks("jobs_in"):
+        return "ask_pathways"  # "explain the process development one", "which pathway is about safety"
     if _asks_cost(chosen, reading):
         return "ask_cost"  # "cuanto nos va a costar la escuela", "does she have to pay for it?"
     if _asks_safety(text, chosen, reading):

@@ -9,17 +9,26 @@ from functools import cached_property
 from typing import Any, Dict, List, Optional, Tuple
 
 from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.texts import TEXT_LANGUAGES, load_localised
 from bot.text import normalise, user_text
 from bot.understanding.amounts import amount_in
 from bot.understanding.aspects import first_aspect, negated, own_job
 from bot.understanding.closest import closest_roles
-from bot.understanding.described_work import CUE_KINDS, DescribedWork, asking_words, work_words
+from bot.understanding.described_work import (
+    CUE_KINDS,
+    DescribedWork,
+    asking_words,
+    work_words,
+)
+from bot.understanding.language import detected_language
 from bot.understanding.linking import Linker
 from bot.understanding.name_forms import role_heads, with_other_languages
+from bot.understanding.nlp import spanish_stop_words
 from bot.understanding.reading import (
     DESCRIBED_SCORE,
     NEAR_ROLE,
     OTHER,
+    PATHWAY,
     ROLE,
     SECTOR,
     Mention,
@@ -44,10 +53,12 @@ class Reader:
     #: The knowledge whose English texts describe the work (None: `kb`): names added in other
     #: languages would change the weights of its words (bot/understanding/described_work.py).
     described_from: Optional[KnowledgeBase] = None
+    #: The knowledge in each other language, whose texts describe the work in that language.
+    texts_in: Dict[str, KnowledgeBase] = field(default_factory=dict)
     linker: Linker = field(init=False)
     glossary: GlossaryIndex = field(init=False)
     speller: Speller = field(init=False)
-    described: DescribedWork = field(init=False)
+    described: Dict[str, DescribedWork] = field(init=False)
 
     def __post_init__(self):
         words = question_words()
@@ -61,11 +72,15 @@ class Reader:
             frozenset(w for w, cues in word_cues.items() if cues),
             lambda w: w in inflected or w in self.linker.stop_words or w in self.linker.question_words,
         )
-        self.described = DescribedWork(
-            self.described_from or self.kb,
-            self.nlp,
-            asking_words(word_cues) | self.linker.stop_words | work_words(),
-        )
+        ignored = asking_words(word_cues) | self.linker.stop_words | work_words()
+        # One index per language of the texts: a Spanish description is read on the Spanish texts.
+        self.described = {
+            "en": DescribedWork(self.described_from or self.kb, self.nlp, ignored),
+            **{
+                lang: DescribedWork(texts, self.nlp, ignored | spanish_stop_words(), lang)
+                for lang, texts in self.texts_in.items()
+            },
+        }
 
     @classmethod
     def for_languages(cls, kb: KnowledgeBase, nlp: Any) -> "Reader":
@@ -74,7 +89,7 @@ class Reader:
         bilingual, other_heads = with_other_languages(kb)
         for word, roles in other_heads.items():
             heads[word] = tuple(dict.fromkeys([*heads.get(word, ()), *roles]))
-        return cls(bilingual, nlp, heads, kb)
+        return cls(bilingual, nlp, heads, kb, {lang: load_localised(kb, lang) for lang in TEXT_LANGUAGES})
 
     @cached_property
     def _related(self) -> Dict[str, List[str]]:
@@ -104,7 +119,7 @@ class Reader:
         if len(ambiguous) == 1 and not links.ids(ROLE) and not any(m.kind == ROLE for m in mentions):
             # "how much do the designers make who come up with how phones and toys look": the
             # one of the jobs a bare "designer" can mean that the other words describe.
-            narrowed = self.described.find(text, ROLE, among=ambiguous[0])
+            narrowed = self._find_described(text, ROLE, among=ambiguous[0])
             if narrowed:
                 mentions.append(Mention(ROLE, narrowed, 0, 0, DESCRIBED_SCORE))
                 ambiguous = []
@@ -128,11 +143,19 @@ class Reader:
         """A job or industry the message describes without naming one of that kind."""
         found = []
         for cue, kind in CUE_KINDS.items():
-            if cue in cues and not named(kind):
-                ident = self.described.find(text, kind)
+            # "what pathway is welding in" asks the named job's pathway: none is described
+            if cue in cues and not named(kind) and not (kind == PATHWAY and named(ROLE)):
+                ident = self._find_described(text, kind)
                 if ident:  # an empty span: the words stay readable for the aspect and cues
                     found.append(Mention(kind, ident, 0, 0, DESCRIBED_SCORE))
         return found
+
+    def _find_described(self, text: str, kind: str, among: Optional[Tuple[str, ...]] = None) -> Optional[str]:
+        """The entry described, read on the texts of the message's language (of each, English
+        first, when it could be either: "el que fixes the machines")."""
+        detected = detected_language(text)
+        order = [detected] if detected else list(self.described)
+        return next((i for i in (self.described[lang].find(text, kind, among) for lang in order) if i), None)
 
 
 def _not_set_aside(mentions: List[Mention], doc) -> List[Mention]:

@@ -56,6 +56,7 @@ def test_spanish_blind_batch(bot, kb, es, path):
     failed = {n for n, f in enumerate(results) if f}
     passed = len(rows) - len(failed)
     lines = [f"## {path.stem}", "", f"Overall: **{passed}/{len(rows)} ({passed / len(rows):.1%})**", ""]
+    lines += [f"Harmful replies (a crisis reply or a delete question nobody asked for): {len(harmful(results))}.", ""]
     lines += _table("Expectation", rows, failed, _key) + _table("Class", rows, failed, lambda r: r["class"])
     lines += [f"- ({rows[n]['class']}) {results[n]}" for n in sorted(failed)]
     REPORT.parent.mkdir(exist_ok=True)
@@ -63,3 +64,10 @@ def test_spanish_blind_batch(bot, kb, es, path):
     REPORT.write_text("# Blind Spanish batches\n\n" + "\n".join(SECTIONS.values()), encoding="utf-8")
     print("\n" + "\n".join(lines[:3]))
     assert passed / len(rows) >= FLOORS[path.stem], f"{path.stem}: {passed}/{len(rows)} (see {REPORT})"
+    harm = harmful(results)
+    assert not harm, f"{path.stem}: harmful replies (#25: none on any batch):\n" + "\n".join(harm)
+
+
+def harmful(results) -> list:
+    """The failures whose reply had a harmful text nobody asked for (HARMFUL: every row bans them)."""
+    return [f for f in results if f and any(text in f.split("\n")[0].split(" forbidden ", 1)[-1] for text in HARMFUL)]

@@ -59,6 +59,7 @@ def test_a_narrowed_industry_word_is_taken_into_the_job(knowledge):
         ("i like fixing bikes, what job fits me", "start_career_finder", "start_career_finder"),
         # one job named, weighed against the one discussed
         ("and welders? who makes more", "what_about", "compare_roles"),
+        ("whats the difference between that and a welder", "ask_skills", "compare_roles"),
         # pay in other words
         ("what do plant managers pull in a year", "ask_about", "ask_pay"),
         # words of our subjects are no crisis: a technology asked about, a job one would rather have
@@ -66,8 +67,65 @@ def test_a_narrowed_industry_word_is_taken_into_the_job(knowledge):
         ("she says she'd rather be a dentist", "distress", "out_of_scope"),
         ("honestly i just want to make video games", "distress", "out_of_scope"),
         ("i'd rather be dead", "distress", "distress"),
+        ("y eso sigue creciendo o ya no hay demanda?", "distress", "out_of_scope"),  # job talk, in Spanish
+        ("ya no quiero seguir, no veo futuro", "distress", "distress"),
+        # "la que" is everyday Spanish, never a job described beside a threat
+        ("hay un chavo con una lista de gente a la que va a disparar", "distress", "distress"),
+        # what else is like a job
+        ("what else is kinda like being a welder", "ask_about", "ask_related_roles"),
     ],
 )
 def test_round_nine_readings(knowledge, text, guess, intent):
     ranking = [{"name": guess, "confidence": 0.6}, {"name": "out_of_scope", "confidence": 0.3}]
     assert decided(knowledge, text, ranking) == intent
+
+
+@pytest.mark.parametrize(
+    "text, unknown",
+    [
+        # a Spanish job word names the kind of job after it: a job we do not cover
+        ("mi hija quiere ser ingeniera ambiental", True),
+        ("que hace un operador de grua", True),
+        # ours, named in full, or a bare job word left to choose
+        ("cuanto gana un ingeniero mecanico", False),
+        ("que estudia un ingeniero", False),
+    ],
+)
+def test_a_spanish_job_word_before_an_unknown_kind_is_a_job_we_do_not_cover(knowledge, text, unknown):
+    assert bool(knowledge.reader.read(text).unknown_jobs) is unknown
+
+
+@pytest.mark.parametrize(
+    "text, role",
+    [
+        # a job described in Spanish, read on the Spanish texts
+        ("cuanto gana la persona que revisa que las piezas no tengan defectos", "quality_inspector"),
+        ("los que pintan los carros en la planta, cuanto ganan", "painting_coating_worker"),
+    ],
+)
+def test_a_job_described_in_spanish_is_found(knowledge, text, role):
+    assert knowledge.reader.read(text).ids("role") == [role]
+
+
+@pytest.mark.parametrize(
+    "text, guess, intent",
+    [
+        # a pathway named, described, or asked of a job named or described
+        ("tell me more about the process development one", "out_of_scope", "ask_pathways"),
+        ("could you summarize the quality assurance pathway for my class", "ask_for_staff", "ask_pathways"),
+        ("is there a pathway about keeping people from getting hurt", "ask_safety", "ask_pathways"),
+        ("which pathway is the one where you repair broken machines", "ask_pathways", "ask_pathways"),
+        ("which pathway is welding in", "ask_about", "ask_pathways"),
+        ("what jobs are in the production pathway", "ask_roles", "explore_roles"),  # its jobs
+    ],
+)
+def test_a_pathway_named_or_described(knowledge, text, guess, intent):
+    ranking = [{"name": guess, "confidence": 0.6}, {"name": "out_of_scope", "confidence": 0.3}]
+    assert decided(knowledge, text, ranking) == intent
+
+
+def test_a_pathway_is_found_by_what_it_is_about(knowledge):
+    assert knowledge.reader.read("the pathway where you keep workers safe and healthy").ids("pathway") == [
+        "health_safety_environment"
+    ]
+    assert not knowledge.reader.read("what pathway is welding in").ids("pathway")  # the job's, not described
