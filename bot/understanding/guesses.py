@@ -58,6 +58,9 @@ from bot.understanding.reading import (
 )
 from bot.understanding.stance import feels, states_a_myth
 
+#: Lists asked for by name: a myth guess with no belief stated yields to them (outright.py).
+LISTS_ASKED = {"ask_sectors", "ask_roles", "ask_quick_start"}
+
 
 def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> Dict[str, Any]:
     """Rule 5: a named job with a pay word is a pay question; no job named and "without a degree"
@@ -70,12 +73,13 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
     if about_assistant:
         return {"name": about_assistant, "confidence": confidence}
     if chosen["name"] == MYTH_INTENT and not states_a_myth(reading):
-        # A myth guess with no belief stated in words weighs like an unsure guess: what the words
-        # name and ask decide when they can ("not asking pay, is robotics tech actually a growing
-        # field", "all the manufacturing jobs pls"); otherwise the guess stands.
+        # A myth guess with no belief stated in the words the lexicon knows weighs like an unsure
+        # guess where the words name something or ask for a list ("not asking pay, is robotics
+        # tech actually a growing field", "all the manufacturing jobs pls"); a belief in other
+        # words ("en las fabricas pagan re mal, no?") keeps the guess; a feeling said is a worry.
         unsure = {"name": FALLBACK_INTENT, "confidence": chosen["confidence"]}
         ruled = words_over_guesses(text, unsure, reading)
-        return chosen if ruled == unsure else ruled
+        return ruled if reading.mentions or ruled["name"] in LISTS_ASKED | {WORRY_INTENT} else chosen
     if reading.place or reading.asks("where_most"):
         return chosen
     comparable = chosen["name"] in LEXICAL_INTENTS | COMPARABLE_INTENTS or _without_its_words(chosen, reading)
