@@ -40,11 +40,11 @@ assert set(KINDS) == set(NAMED_SECTIONS)  # one list of kinds, two orders
 #: Minimum ratio for a misspelt question word ("educaton", "growin", "wat"); one dropped
 #: letter in a three-letter word scores 85.7.
 _QUESTION_WORD_CUTOFF = 85.0
+#: Words between a Spanish job word and what kind of job it is ("técnico de turbinas").
+SPANISH_JOINING = frozenset({"de", "del", "en", "para"})
 #: When two names cover the same words equally well, the more specific kind wins:
 #: "food production worker" is a job (production worker) in an industry (food), not
 #: the industry alias "food production".
-#: Words between a Spanish job word and what kind of job it is ("técnico de turbinas").
-SPANISH_JOINING = frozenset({"de", "del", "en", "para"})
 _KIND_ORDER = {ROLE: 0, SECTOR: 1, PATHWAY: 2}
 
 
@@ -80,13 +80,13 @@ class Linker:
         # languages put the head elsewhere ("ingeniero mecánico": bot/understanding/name_forms.py).
         self._heads = role_heads(kb, nlp) if heads is None else heads
         self.descriptions = DescriptionIndex(kb, nlp, self.stop_words)
-        self.narrower = narrower(self.names, self._heads, self.stop_words | spanish_stop_words())
+        self._spanish_stop_words = spanish_stop_words()
+        self.narrower = narrower(self.names, self._heads, self.stop_words | self._spanish_stop_words)
         # Job words that come first in a name ("ingeniero mecánico", "técnico en robótica"): the
         # heads that start a name and end none (English heads end names: "mechanical engineer").
         role_names = [n.text.split() for n in self.names if n.kind == ROLE and n.tokens > 1]
         ends = {words[-1] for words in role_names}
         self._head_first = frozenset(words[0] for words in role_names if words[0] in self._heads) - ends
-        self._spanish_stop_words = spanish_stop_words()
         self._job_words = frozenset().union(*(lexicon.word_list("job_words", lang) for lang in lexicon.LANGUAGES))
         self._job_endings = tuple(
             frozenset().union(*(lexicon.word_list("job_words", lang, "suffixes") for lang in lexicon.LANGUAGES))
