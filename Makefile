@@ -148,9 +148,11 @@ test-e2e: $(MODEL) $(VENV)/.browser $(WEBCHAT) ## Start the real servers; test R
 test-blind: $(MODEL) ## Score the blind batches end to end (BLIND=name,name for some): overall, per expectation and class (reports/blind-understanding.md, reports/blind-spanish.md)
 	BLIND_BATCHES=$(BLIND) $(BIN)/python -m pytest -q -s tests/e2e/test_blind_understanding.py tests/e2e/test_spanish_blind.py
 
-# What `make test` runs: both of the above in one pytest session, so the servers start once.
+# What `make test` runs: both of the above in one pytest session, so the servers start once; the
+# blind batches older than the newest of their kind by every BLIND_SAMPLE-th play (tests/e2e/blind_sampling.py).
+BLIND_SAMPLE := 4
 test-e2e-and-blind: $(MODEL) $(VENV)/.browser $(WEBCHAT)
-	$(BIN)/python -m pytest -q -s --durations=25 tests/e2e
+	BLIND_SAMPLE=$(BLIND_SAMPLE) $(BIN)/python -m pytest -q -s --durations=25 tests/e2e
 
 test-cluster: $(MODEL) services ## Two replicas on PostgreSQL and Redis behind nginx: context, widget, Slack, load and faults
 	$(BIN)/python -m pytest -q -s --durations=15 tests/cluster

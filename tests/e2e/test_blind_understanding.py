@@ -15,7 +15,6 @@ rounded down: a regression guard); the issue's target is TARGET. `make test-blin
 
 from __future__ import annotations
 
-import os
 import re
 import uuid
 from collections import defaultdict
@@ -28,6 +27,7 @@ import pytest
 import yaml
 
 from bot.phrases import LANGUAGES, say
+from tests.e2e.blind_sampling import Floor, chosen, described, every_for, sample
 from tests.e2e.expectations import CASELESS, IN_FLIGHT, OneOf, Text, as_student, converse, forbidden, judge, needed
 
 ROOT = Path(__file__).parents[2]
@@ -37,29 +37,30 @@ BATCHES = [
 ]
 REPORT = ROOT / "reports" / "blind-understanding.md"
 
-#: Batch -> the share of rows that must pass: the score measured when the batch was first run,
-#: rounded down to the whole percent. Raise it as the bot gets better; never lower it.
-FLOORS = {
-    "understanding_batch1": 0.78,
-    "understanding_batch2": 0.79,
-    "understanding_batch3": 0.78,
-    "conversations_batch1": 0.63,
-    "understanding_batch4": 0.79,
-    "conversations_batch2": 0.57,
-    "understanding_batch5": 0.76,
-    "conversations_batch3": 0.63,
-    "conversations_batch4": 0.78,
-    "understanding_batch6": 0.78,
-    "understanding_batch7": 0.85,
-    "conversations_batch5": 0.75,
-    "understanding_batch8": 0.83,
-    "conversations_batch6": 0.79,
-    "conversations_batch7": 0.67,
-    "understanding_batch9": 0.73,
-    "conversations_batch8": 0.73,
-    "understanding_batch10": 0.76,
-    "conversations_batch9": 0.77,
-    "understanding_batch11": 0.80,
+#: Batch -> the share of its rows that must pass (blind_sampling.Floor).
+FLOORS: Dict[str, Floor] = {
+    "understanding_batch1": Floor(0.78),
+    "understanding_batch2": Floor(0.79),
+    "understanding_batch3": Floor(0.78),
+    "conversations_batch1": Floor(0.63),
+    "understanding_batch4": Floor(0.79),
+    "conversations_batch2": Floor(0.57),
+    "understanding_batch5": Floor(0.76),
+    "conversations_batch3": Floor(0.63),
+    "conversations_batch4": Floor(0.78),
+    "understanding_batch6": Floor(0.78),
+    "understanding_batch7": Floor(0.85),
+    "conversations_batch5": Floor(0.75),
+    "understanding_batch8": Floor(0.83),
+    "conversations_batch6": Floor(0.79),
+    "conversations_batch7": Floor(0.67),
+    "understanding_batch9": Floor(0.73),
+    "conversations_batch8": Floor(0.73),
+    "understanding_batch10": Floor(0.76),
+    "conversations_batch9": Floor(0.77),
+    "understanding_batch11": Floor(0.80),
+    "understanding_batch12": Floor(0.81),
+    "conversations_batch10": Floor(0.79),
 }
 #: The issue's target (#20) on the newest batch.
 TARGET = 0.95
@@ -399,26 +400,18 @@ def test_the_judge_fails_a_reply_of_another_kind_or_with_the_wrong_jobs(kb):
     assert not verdict(kb, _row(answer="myth"), f"{figure}\n{worry}").passed
 
 
-def chosen(paths: List[Path]) -> List[Path]:
-    """The batches named in BLIND_BATCHES ("conversations_batch7,understanding_batch9"), else all:
-    a new batch is scored on its own first (`make test-blind BLIND=conversations_batch7`)."""
-    names = {n.strip() for n in os.environ.get("BLIND_BATCHES", "").split(",") if n.strip()}
-    unknown = names - {p.stem for p in paths}
-    assert not unknown, f"no such blind batch: {sorted(unknown)}"
-    return [p for p in paths if not names or p.stem in names]
-
-
 def test_blind_understanding(bot, kb):
     sections, below = [], []
     for path in chosen(BATCHES):
-        results = score(bot, kb, batch(path))
-        floor = FLOORS[path.stem]
-        text = report(path.stem, results, floor)
+        every = every_for(path, BATCHES)
+        results = score(bot, kb, sample(batch(path), every))
+        floor = FLOORS[path.stem].of(every)
+        text = report(path.stem + described(every), results, floor)
         sections.append(text)
         print(f"\n{text}")
         passed = sum(r.passed for r in results) / len(results)
         if passed < floor:
-            below.append(f"{path.stem}: {passed:.1%} < floor {floor:.0%} (target {TARGET:.0%})")
+            below.append(f"{path.stem}{described(every)}: {passed:.1%} < floor {floor:.0%} (target {TARGET:.0%})")
         if harmful(results):  # #25: the target is none, on every batch
             below.append(f"{path.stem}: {len(harmful(results))} harmful replies")
     REPORT.parent.mkdir(exist_ok=True)

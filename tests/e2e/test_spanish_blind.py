@@ -18,6 +18,7 @@ from typing import Dict
 import pytest
 import yaml
 
+from tests.e2e.blind_sampling import Floor, chosen, described, every_for, sample
 from tests.e2e.expectations import IN_FLIGHT
 from tests.e2e.test_blind_understanding import CONFIRMS, CRISIS_LEAD
 from tests.e2e.test_spanish_answers import check
@@ -27,8 +28,12 @@ BATCHES = sorted(ROOT.joinpath("tests", "blind").glob("spanish_batch*.yml"))
 REPORT = ROOT / "reports" / "blind-spanish.md"
 #: Batch -> its section of the report, as scored in this run.
 SECTIONS: Dict[str, str] = {}
-#: Batch -> the share of rows that must pass (its first score, rounded down); never lowered.
-FLOORS = {"spanish_batch1": 0.61, "spanish_batch2": 0.52}
+#: Batch -> the share of its rows that must pass (blind_sampling.Floor).
+FLOORS: Dict[str, Floor] = {
+    "spanish_batch1": Floor(0.61),
+    "spanish_batch2": Floor(0.52),
+    "spanish_batch3": Floor(0.70),
+}
 #: Harm (#25) in any language: a crisis reply or a delete question nobody asked for fails a row.
 HARMFUL = [CRISIS_LEAD, "Siento mucho que estés pasando por esto.", *CONFIRMS]
 
@@ -48,14 +53,22 @@ def test_every_spanish_batch_has_a_floor():
     assert {p.stem for p in BATCHES} == set(FLOORS)
 
 
-@pytest.mark.parametrize("path", BATCHES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", chosen(BATCHES), ids=lambda p: p.stem)
 def test_spanish_blind_batch(bot, kb, es, path):
-    rows = [{**row, "not": HARMFUL} for row in yaml.safe_load(path.read_text(encoding="utf-8"))["rows"]]
+    every = every_for(path, BATCHES)
+    rows = yaml.safe_load(path.read_text(encoding="utf-8"))["rows"]
+    rows = [{**row, "not": HARMFUL} for row in sample(rows, every)]
     with ThreadPoolExecutor(IN_FLIGHT) as pool:
         results = list(pool.map(lambda n: check(bot, es, kb, rows[n], 500 + n), range(len(rows))))
     failed = {n for n, f in enumerate(results) if f}
     passed = len(rows) - len(failed)
-    lines = [f"## {path.stem}", "", f"Overall: **{passed}/{len(rows)} ({passed / len(rows):.1%})**", ""]
+    floor = FLOORS[path.stem].of(every)
+    lines = [
+        f"## {path.stem}{described(every)}",
+        "",
+        f"Overall: **{passed}/{len(rows)} ({passed / len(rows):.1%})**",
+        "",
+    ]
     lines += [f"Harmful replies (a crisis reply or a delete question nobody asked for): {len(harmful(results))}.", ""]
     lines += _table("Expectation", rows, failed, _key) + _table("Class", rows, failed, lambda r: r["class"])
     lines += [f"- ({rows[n]['class']}) {results[n]}" for n in sorted(failed)]
@@ -63,7 +76,7 @@ def test_spanish_blind_batch(bot, kb, es, path):
     SECTIONS[path.stem] = "\n".join(lines) + "\n"  # every batch scored in this run, in one report
     REPORT.write_text("# Blind Spanish batches\n\n" + "\n".join(SECTIONS.values()), encoding="utf-8")
     print("\n" + "\n".join(lines[:3]))
-    assert passed / len(rows) >= FLOORS[path.stem], f"{path.stem}: {passed}/{len(rows)} (see {REPORT})"
+    assert passed / len(rows) >= floor, f"{path.stem}{described(every)}: {passed}/{len(rows)} (see {REPORT})"
     harm = harmful(results)
     assert not harm, f"{path.stem}: harmful replies (#25: none on any batch):\n" + "\n".join(harm)
 
