@@ -23,7 +23,8 @@ def about(turn: Turn) -> Answer:
         given = turn.entities.get(kind)
         if given:
             return _describe(turn, kind, given)
-    if roles.named(turn) and turn.asks("pay"):  # "what's the paycheck like for a welder"
+    # "what's the paycheck like for a welder"; not "what does X do all day and do they get paid good"
+    if roles.named(turn) and turn.asks("pay") and turn.reading.aspect in (None, "pay"):
         answer = roles.answer_named(turn)
         assert answer is not None  # a job is named
         return answer

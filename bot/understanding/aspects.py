@@ -5,7 +5,7 @@ sets aside ("not the pay, is it growing": data/lexicon/<lang>/negation.yml)."""
 from __future__ import annotations
 
 import re
-from typing import Dict, FrozenSet, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from bot.text import normalise
 from bot.understanding import lexicon
@@ -30,24 +30,38 @@ NEGATION = "negation"
 def first_aspect(text: str) -> Optional[str]:
     """The aspect of a job whose cue comes first in the message (of two starting together, the
     one that ends first: "what does a welder do" before "what does a welder ... make"), or None.
-    In a message of several sentences, the questions are read first: "My son wants to become a
-    welder. What does a welder do every day?" asks what the job is, not its training."""
+    The parts that ask are read first (asked_parts): "My son wants to become a welder. What does a
+    welder do every day?" asks what the job is, not its training."""
+    parts = asked_parts(text)
+    return (_first_aspect_in(" ".join(parts)) if parts else None) or _first_aspect_in(text)
+
+
+def asked_parts(text: str) -> List[str]:
+    """The parts of a message that ask, when others only tell: its questions ("...?") among other
+    sentences, or else its clauses that start like a question ("i got forklift certified at my
+    summer job, what do forklift drivers make"); [] when the whole message asks. Read on the
+    message as typed: the punctuation says where the parts end."""
     sentences = _SENTENCE_END.split(text.strip())
     questions = [s for s in sentences if s.rstrip().endswith("?")]
     if questions and len(questions) < len(sentences):
-        return _first_aspect_in(" ".join(questions)) or _first_aspect_in(text)
-    # The same within a sentence: "i got forklift certified at my summer job, what do forklift
-    # drivers make" asks the part after the comma.
+        return questions
     clauses = _CLAUSE_END.split(text.strip())
     asked = [c for c in clauses if _QUESTION_START.match(c)]
     if asked and len(asked) < len(clauses):
-        return _first_aspect_in(" ".join(asked)) or _first_aspect_in(text)
-    return _first_aspect_in(text)
+        return asked
+    # "if i became a welder would i still have work in 10 years": what is supposed, then the question
+    supposed = _SUPPOSED.match(text)
+    return [text[supposed.start(1) :]] if supposed else []
 
 
 #: Where a sentence ends (before the next one starts), and a clause within one.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _CLAUSE_END = re.compile(r"\s*[,;:]\s+|\s+(?:but|so)\s+")
+#: A message that supposes first and asks after, with no comma between: the question's start (group 1).
+_SUPPOSED = re.compile(
+    r"\s*(?:hypothetically\s+|so\s+|ok\s+|like\s+|and\s+)?(?:if|say|once|when)\b.{8,}?\s(?=(what|whats|what's|wat|how|which|would|will|could|can|should|is|are|do|does)\b)",
+    re.IGNORECASE,
+)
 #: A clause that asks ("what do they make", "how long is it", "do they need a degree").
 _QUESTION_START = re.compile(
     r"\s*(and\s+|so\s+|but\s+|ok\s+|also\s+)?(what|whats|what's|wat|how|which|who|where|when|why|is|are|do|does|did|can|could|will|would|should)\b",
@@ -64,7 +78,8 @@ def _aspect_spans(text: str) -> Tuple[Dict[str, Tuple[int, int]], FrozenSet[str]
     for aspect, cue in ASPECT_CUES.items():
         for language in lexicon.LANGUAGES:
             pattern = lexicon.sections(CUES, language).get(cue)
-            for found in pattern.finditer(folded) if pattern else ():
+            unlike = lexicon.without_look_alikes(CUES, language, folded)  # "dying to know" asks no outlook
+            for found in pattern.finditer(unlike) if pattern else ():
                 if negated(folded[: found.start()]):
                     set_aside.add(aspect)
                 elif found.span() < spans.get(aspect, (len(folded) + 1, 0)):
@@ -97,4 +112,4 @@ def own_job(up_to_name: str) -> bool:
     return any(lexicon.search(NEGATION, "own_job", tail, language) for language in lexicon.LANGUAGES)
 
 
-__all__ = ["ASPECT_CUES", "CUES", "NEGATION", "aspects_set_aside", "first_aspect", "negated", "own_job"]
+__all__ = ["ASPECT_CUES", "CUES", "NEGATION", "asked_parts", "aspects_set_aside", "first_aspect", "negated", "own_job"]

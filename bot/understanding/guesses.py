@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import Any, Dict, Optional
 
 from bot import kinds
-from bot.understanding.aspects import aspects_set_aside
+from bot.understanding.aspects import ASPECT_CUES, aspects_set_aside
 from bot.understanding.assistant_questions import about_the_assistant
 from bot.understanding.intents import (
     ASSISTANT_INTENTS,
@@ -98,6 +98,8 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
     if chosen["name"] == "what_about" and reading.ids(ROLE) and reading.aspect:
         # "what degree for a welder": a question of its own, not the last aspect for another job.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
+    if reading.aspect and _other_aspect_asked(guessed, reading):  # "im dying to know what welders make" as outlook
+        return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     named_jobs = set(reading.ids(ROLE)) - set(reading.described(ROLE))  # a description is no choice made
     if _wants_a_fit(reading) and not named_jobs and chosen["name"] in LEXICAL_INTENTS | {"explore_roles"}:
         return {"name": FINDER_INTENT, "confidence": confidence}  # "not a desk person, what would suit me"
@@ -156,6 +158,14 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
         # "how long is the training" after a job was discussed: that aspect of the same job.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
     return chosen
+
+
+def _other_aspect_asked(guessed: Optional[str], reading: Reading) -> bool:
+    """A guess of one aspect of a named job, with none of that aspect's words, while the words ask
+    another: the words win ("i'm dead serious, how much do boilermakers make")."""
+    if not guessed or guessed == "overview" or not reading.aspect or reading.aspect == guessed:
+        return False
+    return bool(reading.ids(ROLE)) and ASPECT_CUES[guessed] not in reading.cues_outside_names
 
 
 def _lacks_own_words(chosen: Dict[str, Any], reading: Reading) -> bool:

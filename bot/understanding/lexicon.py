@@ -54,14 +54,19 @@ def search(vocabulary: str, section: str, folded: str, language: str) -> bool:
     """Whether `section` of the vocabulary in `language` matches the folded text.
 
     The file's `not` section, if any, lists look-alikes (idioms) blanked out first."""
-    parts = sections(vocabulary, language)
-    pattern = parts.get(section)
-    if pattern is None:
-        return False
-    exclude = parts.get("not")
-    if exclude is not None:
-        folded = exclude.sub(" ", folded)
-    return pattern.search(folded) is not None
+    pattern = sections(vocabulary, language).get(section)
+    return pattern is not None and pattern.search(without_look_alikes(vocabulary, language, folded)) is not None
+
+
+#: The section of a vocabulary file listing look-alikes (idioms) of its words.
+LOOK_ALIKES = "not"
+
+
+def without_look_alikes(vocabulary: str, language: str, folded: str) -> str:
+    """The folded text with the vocabulary's look-alikes (its `not` section) blanked, each by as
+    many spaces, so what is left keeps its place ("im dying to know what welders make")."""
+    exclude = sections(vocabulary, language).get(LOOK_ALIKES)
+    return exclude.sub(lambda m: " " * len(m.group()), folded) if exclude is not None else folded
 
 
 @lru_cache(maxsize=1024)  # the guard asks about one message several times (bot/understanding/verdict.py)

@@ -12,7 +12,7 @@ from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.texts import TEXT_LANGUAGES, load_localised
 from bot.text import normalise, user_text
 from bot.understanding.amounts import amount_in
-from bot.understanding.aspects import first_aspect, negated, own_job
+from bot.understanding.aspects import asked_parts, first_aspect, negated, own_job
 from bot.understanding.closest import closest_roles
 from bot.understanding.described_work import (
     CUE_KINDS,
@@ -102,6 +102,8 @@ class Reader:
         covered = {i for m in links.mentions for i in range(m.start, m.end)}
         # names become a neutral word, so "i don t mean NAME, how much" keeps its order
         outside = " ".join(t.text if t.i not in covered else "xx" for t in doc)
+        asked = _in_parts(doc, asked_parts(text))  # the same, of the parts that ask
+        asked_outside = " ".join(t.text if t.i not in covered else "xx" for t in asked)
         closest = (
             closest_roles(self.linker, self.kb, links.unknown_words, links.ids(SECTOR)) if links.unknown_words else []
         )
@@ -135,7 +137,8 @@ class Reader:
             **places_in(text),
             term=self.glossary.find(doc, typos="meaning" in cues),
             family=family_in(text),
-            aspect=first_aspect(spelled_outside),
+            aspect=(first_aspect(self.speller.correct(asked_outside)) if asked else None)
+            or first_aspect(spelled_outside),
             amount=amount_in(text),
         )
 
@@ -166,3 +169,17 @@ def _not_set_aside(mentions: List[Mention], doc) -> List[Mention]:
     aside = {id(m) for m in mentions if negated(doc[max(0, m.start - 6) : m.start].text)}
     kinds_asked = {m.kind for m in mentions if id(m) not in aside}
     return [m for m in mentions if id(m) not in aside or m.kind not in kinds_asked]
+
+
+def _in_parts(doc: Any, parts: List[str]) -> list:
+    """The tokens of `doc` (of the normalised message) that fall in these parts of the message as
+    typed, found in order; none when a part cannot be found."""
+    found, start = [], 0
+    for part in parts:
+        words = normalise(part)
+        at = doc.text.find(words, start) if words else -1
+        if at < 0:
+            return []
+        found += [t for t in doc if at <= t.idx < at + len(words)]
+        start = at + len(words)
+    return found

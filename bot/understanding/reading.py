@@ -220,6 +220,6 @@ def cues_in(text: str) -> FrozenSet[str]:
         name
         for language in lexicon.LANGUAGES
         for name, pattern in lexicon.sections(CUES, language).items()
-        if pattern.search(folded)
+        if name != lexicon.LOOK_ALIKES and pattern.search(lexicon.without_look_alikes(CUES, language, folded))
     }
     return frozenset(found | ({"where_most"} if asks_where_most(text) else set()))

@@ -1,0 +1,86 @@
+"""Round 10 of #20 (reworded from the failures of the blind batches, which stay blind): the part
+of a message that asks read before the part that tells (another sentence, a clause, a supposition
+first), figures of speech that ask nothing ("dying to know"), whether there will still be work,
+jobs like one named in other words, and an aspect guessed with none of its words."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.understanding.aspects import asked_parts
+from bot.understanding.reading import cues_in
+from tests.unit.test_reading_own_words import decided
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("My daughter wants to be a machinist. How much is the pay?", ["How much is the pay?"]),
+        ("if she trains as a welder what would her salary be", ["what would her salary be"]),
+        ("once i finish school could i still work as a cnc operator", ["could i still work as a cnc operator"]),
+        ("what do welders make", []),  # the whole message asks
+        ("when do machinists start", []),  # nothing supposed before the question
+    ],
+)
+def test_the_part_that_asks(text, asked):
+    assert asked_parts(text) == asked
+
+
+@pytest.mark.parametrize(
+    "text, aspect",
+    [
+        # the question after the sentence that tells, read on the message as typed
+        ("My nephew wants to become a woodworker. What's the salary like?", "pay"),
+        # a supposition first, the question after it, with no comma between
+        ("if i do the machining program after school what would my paycheck be", "pay"),
+        ("if i trained as a boilermaker would i still find work in ten years", "outlook"),
+        # figures of speech that look like safety or outlook words
+        ("i'm dying to find out what machinists really earn", "pay"),
+        ("dead serious question: what do cnc operators get paid", "pay"),
+        # whether there will still be work
+        ("are welders still gonna be needed when i graduate", "outlook"),
+        ("will there be openings for machinists later on", "outlook"),
+        # jobs like the one named
+        ("if woodworking doesn't pan out what careers are similar to it", "related"),
+        ("something in the same family as a machinist maybe", "related"),
+        ("something like welding but not exactly welding", "related"),
+        # the job asked first in two questions
+        ("whats a logistician do and how much school is it", "overview"),
+        ("what's a cad drafter and how much do they make", "overview"),
+        # training, not what the job does
+        ("what would i need to do to become a welder", "education"),
+    ],
+)
+def test_the_aspect_asked(knowledge, text, aspect):
+    assert knowledge.reader.read(text).aspect == aspect
+
+
+def test_figures_of_speech_are_no_cue():
+    assert "safety" not in cues_in("im dying to know what they make")
+    assert "safety" in cues_in("are people dying in factories")
+
+
+@pytest.mark.parametrize(
+    "text, guess, intent",
+    [
+        # an aspect guessed with none of its words, the words asking another
+        ("lol dead serious how much do welders bring home", "ask_outlook", "ask_pay"),
+        ("what do machinists actually earn", "ask_skills", "ask_pay"),
+        # an aspect guessed with its words stays
+        ("is welding growing and what does it pay", "ask_outlook", "ask_outlook"),
+    ],
+)
+def test_round_ten_readings(knowledge, text, guess, intent):
+    ranking = [{"name": guess, "confidence": 0.6}, {"name": "out_of_scope", "confidence": 0.3}]
+    assert decided(knowledge, text, ranking) == intent
+
+
+def test_a_senior_asking_what_to_do_while_still_at_school_is_no_crisis(knowledge):
+    """A question about the months left at school, in Spanish (it got the crisis reply)."""
+    text = "ya soy senior y me quedan pocos meses, que hago mientras sigo en la escuela"
+    ranking = [{"name": "distress", "confidence": 0.7}, {"name": "share_worry", "confidence": 0.2}]
+    assert decided(knowledge, text, ranking) != "distress"
+    assert "in_high_school" in knowledge.reader.read(text).cues
+    # a crisis at school stays one
+    crisis = "ya no aguanto mas la escuela, me quiero morir"
+    assert decided(knowledge, crisis, ranking) == "distress"
