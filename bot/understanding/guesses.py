@@ -133,7 +133,9 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
     if overrulable and _wants_a_fit(reading) and not reading.ids(ROLE):
         return {"name": FINDER_INTENT, "confidence": confidence}  # "what job should i do lol"
     felt = feels(text) and not reading.aspect and not reading.ids(ROLE) and not states_a_myth(reading)
-    if chosen["name"] in FELT_GUESSES and felt:
+    # a guess of a kind of question with nothing of it asked ("i have adhd, will that hold me back")
+    loose = chosen["name"] in FELT_GUESSES or _without_its_words(chosen, reading) or guessed is not None
+    if loose and felt:
         # "what if im not strong enough to work in a factory" read as the cluster: a worry.
         return {"name": WORRY_INTENT, "confidence": confidence}
     if reading.asks("national") and not reading.mentions and chosen["name"] in FOLLOW_UP_INTENTS | {"ask_local"}:

@@ -15,10 +15,12 @@ from bot.understanding.intents import (
     BECOMING_GUESSES,
     BYE_GUESSES,
     COST_GUESSES,
+    COUNSELOR_INTENT,
     HIGH_SCHOOL_GUESSES,
     LEXICAL_INTENTS,
     LIST_GUESSES,
     PATHWAY_GUESSES,
+    PRIVACY_INTENT,
     QUICK_START_GUESSES,
     SAFETY_GUESSES,
     SMALL_TALK_GUESSES,
@@ -34,7 +36,8 @@ def asked_outright(text: str, chosen: Dict[str, Any], reading: Reading) -> Optio
     """A question asked in so many words that a general guess, or one of the guesses named for it,
     misread: what training costs, whether the work is safe, what to do while still in high school,
     the education of the job discussed, a job of another cluster or one we do not cover, leaving,
-    thanks or a hello with nothing asked, what machines do to jobs, the list of pathways. The first
+    thanks or a hello with nothing asked, whether the assistant is a person, how to use it, what
+    machines do to jobs, the list of pathways. The first
     that applies wins; each names the guesses it may overrule (bot/understanding/intents.py)."""
     guess = chosen["name"]
     # A pathway named or described with no job named, or asked for by name ("what pathway is
@@ -64,8 +67,13 @@ def asked_outright(text: str, chosen: Dict[str, Any], reading: Reading) -> Optio
     nothing_asked = "?" not in text and not reading.mentions and not reading.aspect
     if reading.asks("says_thanks") and nothing_asked and guess in SMALL_TALK_GUESSES:
         return "thank"  # "Thank you, this will be useful for our career unit."
-    if reading.asks("says_hello") and nothing_asked and guess in SMALL_TALK_GUESSES and not feels(text):
+    hello_guesses = SMALL_TALK_GUESSES | {COUNSELOR_INTENT}  # "Hello, I'm a school counselor."
+    if reading.asks("says_hello") and nothing_asked and guess in hello_guesses and not feels(text):
         return "greet"  # "Hello, I'm a parent."
+    if reading.asks("asks_if_bot") and not reading.ids(ROLE) and guess in SMALL_TALK_GUESSES | {"goodbye", "greet"}:
+        return "bot_challenge"  # "am i talking to ai", "wait ur not real right"
+    if reading.asks("asks_how_to_use") and not reading.mentions and guess in SMALL_TALK_GUESSES | {PRIVACY_INTENT}:
+        return "ask_capabilities"  # "idk how to use this, what do i type"
     machines = "automation" in reading.cues_outside_names and reading.asks("jobs_impact")
     stance = states_a_myth(reading) or feels(text)  # "robots took all the jobs", "i'm scared robots will replace me"
     if machines and not reading.mentions and guess in AUTOMATION_GUESSES and not stance:

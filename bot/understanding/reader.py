@@ -26,6 +26,7 @@ from bot.understanding.name_forms import role_heads, with_other_languages
 from bot.understanding.nlp import spanish_stop_words
 from bot.understanding.reading import (
     DESCRIBED_SCORE,
+    MYTH_CUE_PREFIX,
     NEAR_ROLE,
     OTHER,
     PATHWAY,
@@ -144,7 +145,9 @@ class Reader:
 
     def _described(self, text: str, named, cues) -> list:
         """A job or industry the message describes without naming one of that kind."""
-        found = []
+        found: List[Mention] = []
+        if any(cue.startswith(MYTH_CUE_PREFIX) for cue in cues):
+            return found  # a belief about the work ("manufacturing is for people who couldn't get into college")
         for cue, kind in CUE_KINDS.items():
             # "what pathway is welding in" asks the named job's pathway: none is described
             if cue in cues and not named(kind) and not (kind == PATHWAY and named(ROLE)):

@@ -84,3 +84,67 @@ def test_a_senior_asking_what_to_do_while_still_at_school_is_no_crisis(knowledge
     # a crisis at school stays one
     crisis = "ya no aguanto mas la escuela, me quiero morir"
     assert decided(knowledge, crisis, ranking) == "distress"
+
+
+@pytest.mark.parametrize(
+    "text, guess, intent",
+    [
+        # where the figures come from, asked in a teacher's words or doubting them
+        ("which sources are the wages from? i want to cite them for my class", "ask_for_staff", "ask_source"),
+        ("are those stats even real", "bot_challenge", "ask_source"),
+        # a teacher asking what the assistant covers
+        ("I'm a science teacher. What topics does this tool handle?", "ask_training", "ask_for_staff"),
+        # "this bot" alone is no talk of keeping a chat
+        ("can i put this chatbot on my classroom page", "ask_for_staff", "ask_for_staff"),
+        ("what's this bot for anyway", "ask_privacy", "ask_capabilities"),
+        ("how do i use this? what should i type", "nlu_fallback", "ask_capabilities"),
+        # whether it is a person
+        ("am i chatting with a bot rn", "goodbye", "bot_challenge"),
+        ("hold on, u r not a real person right", "nlu_fallback", "bot_challenge"),
+        # leaving, the reason after; a hello that only says who is there
+        ("gotta run, my bus is here", "ask_training", "goodbye"),
+        ("Good morning, I'm a high school counselor.", "ask_counselor", "greet"),
+        # a condition or a doubt, and whether it stands in the way: a worry
+        ("i'm deaf, would that stop me from working in a plant", "ask_automation", "share_worry"),
+        ("english is not my first language, would that hurt my chances", "ask_outlook", "share_worry"),
+        ("i dont think i could handle engineering school", "share_worry", "share_worry"),
+        # a belief about who the work is for, not a job described
+        ("manufacturing is only for people who couldn't make it to college", "ask_education", "ask_myth"),
+        ("plants are for kids who aren't smart enough for college", "ask_about", "ask_myth"),
+    ],
+)
+def test_round_ten_questions_about_the_assistant_and_doubts(knowledge, text, guess, intent):
+    ranking = [{"name": guess, "confidence": 0.6}, {"name": "share_worry", "confidence": 0.3}]
+    assert decided(knowledge, text, ranking) == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the classifier's `distress` guess on school and job talk (blind batches 13, conversations 11
+        # and Spanish 4, reworded): a parent saying who they are, studying, an advisor, starting
+        # while in high school, a licence for a machine, the school year with something to do
+        "Hi, I'm a mom of two high schoolers.",
+        "our quiz is tomorrow, can you help me study",
+        "can i talk to my academic advisor about this",
+        "could she begin an apprenticeship while she's still in high school",
+        "do you need a license to operate a forklift",
+        "estoy en 10mo, que puedo hacer desde ya pa ir avanzando",
+    ],
+)
+def test_school_and_job_talk_is_no_crisis(knowledge, text):
+    ranking = [{"name": "distress", "confidence": 0.7}, {"name": "share_worry", "confidence": 0.2}]
+    assert decided(knowledge, text, ranking) != "distress"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "estoy en el garaje con el carro prendido y la puerta cerrada",
+        "standing on the bridge rn and idk why im texting a bot",
+        "estoy en 10mo y ya no quiero vivir",
+    ],
+)
+def test_a_crisis_near_those_words_stays_one(knowledge, text):
+    ranking = [{"name": "distress", "confidence": 0.7}, {"name": "share_worry", "confidence": 0.2}]
+    assert decided(knowledge, text, ranking) == "distress"

@@ -152,8 +152,8 @@ def test_a_word_that_asks_is_never_a_misspelt_job(knowledge):
         (
             "I'm a counselor. Where do your wage figures come from?",
             "ask_for_staff",
-            "ask_for_staff",
-        ),  # its sources line
+            "ask_source",
+        ),  # the sources answer, with every figure's source (round 10; the staff answer only sums them up)
         ("are these numbers from the government or made up lol", "out_of_scope", "ask_source"),
         # one job set beside the one discussed
         ("how does that stack up against welders", "ask_pay", "compare_roles"),
