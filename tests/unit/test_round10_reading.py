@@ -12,6 +12,12 @@ from bot.understanding.reading import cues_in
 from tests.unit.test_reading_own_words import decided
 
 
+def guessed(knowledge, text: str, guess: str, then: str = "out_of_scope") -> str:
+    """The intent settled on when the classifier's best guess is `guess` (0.6 to 0.7) and `then` next."""
+    confidence = 0.7 if guess == "distress" else 0.6
+    return decided(knowledge, text, [{"name": guess, "confidence": confidence}, {"name": then, "confidence": 0.25}])
+
+
 @pytest.mark.parametrize(
     "text, asked",
     [
@@ -71,19 +77,17 @@ def test_figures_of_speech_are_no_cue():
     ],
 )
 def test_round_ten_readings(knowledge, text, guess, intent):
-    ranking = [{"name": guess, "confidence": 0.6}, {"name": "out_of_scope", "confidence": 0.3}]
-    assert decided(knowledge, text, ranking) == intent
+    assert guessed(knowledge, text, guess) == intent
 
 
 def test_a_senior_asking_what_to_do_while_still_at_school_is_no_crisis(knowledge):
     """A question about the months left at school, in Spanish (it got the crisis reply)."""
     text = "ya soy senior y me quedan pocos meses, que hago mientras sigo en la escuela"
-    ranking = [{"name": "distress", "confidence": 0.7}, {"name": "share_worry", "confidence": 0.2}]
-    assert decided(knowledge, text, ranking) != "distress"
+    assert guessed(knowledge, text, "distress") != "distress"
     assert "in_high_school" in knowledge.reader.read(text).cues
     # a crisis at school stays one
     crisis = "ya no aguanto mas la escuela, me quiero morir"
-    assert decided(knowledge, crisis, ranking) == "distress"
+    assert guessed(knowledge, crisis, "distress") == "distress"
 
 
 @pytest.mark.parametrize(
@@ -114,8 +118,7 @@ def test_a_senior_asking_what_to_do_while_still_at_school_is_no_crisis(knowledge
     ],
 )
 def test_round_ten_questions_about_the_assistant_and_doubts(knowledge, text, guess, intent):
-    ranking = [{"name": guess, "confidence": 0.6}, {"name": "share_worry", "confidence": 0.3}]
-    assert decided(knowledge, text, ranking) == intent
+    assert guessed(knowledge, text, guess, then="share_worry") == intent
 
 
 @pytest.mark.parametrize(
@@ -133,8 +136,7 @@ def test_round_ten_questions_about_the_assistant_and_doubts(knowledge, text, gue
     ],
 )
 def test_school_and_job_talk_is_no_crisis(knowledge, text):
-    ranking = [{"name": "distress", "confidence": 0.7}, {"name": "share_worry", "confidence": 0.2}]
-    assert decided(knowledge, text, ranking) != "distress"
+    assert guessed(knowledge, text, "distress") != "distress"
 
 
 @pytest.mark.parametrize(
@@ -146,5 +148,4 @@ def test_school_and_job_talk_is_no_crisis(knowledge, text):
     ],
 )
 def test_a_crisis_near_those_words_stays_one(knowledge, text):
-    ranking = [{"name": "distress", "confidence": 0.7}, {"name": "share_worry", "confidence": 0.2}]
-    assert decided(knowledge, text, ranking) == "distress"
+    assert guessed(knowledge, text, "distress") == "distress"
