@@ -75,11 +75,12 @@ def _aspect_spans(text: str) -> Tuple[Dict[str, Tuple[int, int]], FrozenSet[str]
     folded = lexicon.fold(normalise(lexicon.fold(text)))
     spans: Dict[str, Tuple[int, int]] = {}
     set_aside = set()
+    # "dying to know" asks no outlook: each language's look-alikes blanked once
+    unlike = {language: lexicon.without_look_alikes(CUES, language, folded) for language in lexicon.LANGUAGES}
     for aspect, cue in ASPECT_CUES.items():
         for language in lexicon.LANGUAGES:
             pattern = lexicon.sections(CUES, language).get(cue)
-            unlike = lexicon.without_look_alikes(CUES, language, folded)  # "dying to know" asks no outlook
-            for found in pattern.finditer(unlike) if pattern else ():
+            for found in pattern.finditer(unlike[language]) if pattern else ():
                 if negated(folded[: found.start()]):
                     set_aside.add(aspect)
                 elif found.span() < spans.get(aspect, (len(folded) + 1, 0)):

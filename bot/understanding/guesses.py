@@ -98,8 +98,9 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
     if chosen["name"] == "what_about" and reading.ids(ROLE) and reading.aspect:
         # "what degree for a welder": a question of its own, not the last aspect for another job.
         return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
-    if reading.aspect and _other_aspect_asked(guessed, reading):  # "im dying to know what welders make" as outlook
-        return {"name": kinds.ASPECT_INTENTS[reading.aspect], "confidence": confidence}
+    other = _other_aspect_asked(guessed, reading)  # "im dying to know what welders make" read as outlook
+    if other:
+        return {"name": kinds.ASPECT_INTENTS[other], "confidence": confidence}
     named_jobs = set(reading.ids(ROLE)) - set(reading.described(ROLE))  # a description is no choice made
     if _wants_a_fit(reading) and not named_jobs and chosen["name"] in LEXICAL_INTENTS | {"explore_roles"}:
         return {"name": FINDER_INTENT, "confidence": confidence}  # "not a desk person, what would suit me"
@@ -162,12 +163,13 @@ def words_over_guesses(text: str, chosen: Dict[str, Any], reading: Reading) -> D
     return chosen
 
 
-def _other_aspect_asked(guessed: Optional[str], reading: Reading) -> bool:
-    """A guess of one aspect of a named job, with none of that aspect's words, while the words ask
-    another: the words win ("i'm dead serious, how much do boilermakers make")."""
+def _other_aspect_asked(guessed: Optional[str], reading: Reading) -> Optional[str]:
+    """The aspect the words ask of a named job when the guess is another with none of its words:
+    the words win ("i'm dead serious, how much do boilermakers make"); else None."""
     if not guessed or guessed == "overview" or not reading.aspect or reading.aspect == guessed:
-        return False
-    return bool(reading.ids(ROLE)) and ASPECT_CUES[guessed] not in reading.cues_outside_names
+        return None
+    unsaid = reading.ids(ROLE) and ASPECT_CUES[guessed] not in reading.cues_outside_names
+    return reading.aspect if unsaid else None
 
 
 def _lacks_own_words(chosen: Dict[str, Any], reading: Reading) -> bool:

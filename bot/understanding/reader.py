@@ -26,7 +26,6 @@ from bot.understanding.name_forms import role_heads, with_other_languages
 from bot.understanding.nlp import spanish_stop_words
 from bot.understanding.reading import (
     DESCRIBED_SCORE,
-    MYTH_CUE_PREFIX,
     NEAR_ROLE,
     OTHER,
     PATHWAY,
@@ -37,6 +36,7 @@ from bot.understanding.reading import (
     cues_in,
     family_in,
     places_in,
+    states_a_myth_in,
 )
 from bot.understanding.spelling import Speller
 from bot.understanding.terms import GlossaryIndex
@@ -101,10 +101,9 @@ class Reader:
         doc = self.nlp(normalise(text))
         links = self.linker.link_doc(doc)
         covered = {i for m in links.mentions for i in range(m.start, m.end)}
-        # names become a neutral word, so "i don t mean NAME, how much" keeps its order
-        outside = " ".join(t.text if t.i not in covered else "xx" for t in doc)
-        asked = _in_parts(doc, asked_parts(text))  # the same, of the parts that ask
-        asked_outside = " ".join(t.text if t.i not in covered else "xx" for t in asked)
+        outside = _outside_names(doc, covered)
+        asked = _in_parts(doc, asked_parts(text))
+        asked_outside = _outside_names(asked, covered)  # the same, of the parts that ask
         closest = (
             closest_roles(self.linker, self.kb, links.unknown_words, links.ids(SECTOR)) if links.unknown_words else []
         )
@@ -146,7 +145,7 @@ class Reader:
     def _described(self, text: str, named, cues) -> list:
         """A job or industry the message describes without naming one of that kind."""
         found: List[Mention] = []
-        if any(cue.startswith(MYTH_CUE_PREFIX) for cue in cues):
+        if states_a_myth_in(cues):
             return found  # a belief about the work ("manufacturing is for people who couldn't get into college")
         for cue, kind in CUE_KINDS.items():
             # "what pathway is welding in" asks the named job's pathway: none is described
@@ -172,6 +171,11 @@ def _not_set_aside(mentions: List[Mention], doc) -> List[Mention]:
     aside = {id(m) for m in mentions if negated(doc[max(0, m.start - 6) : m.start].text)}
     kinds_asked = {m.kind for m in mentions if id(m) not in aside}
     return [m for m in mentions if id(m) not in aside or m.kind not in kinds_asked]
+
+
+def _outside_names(tokens: Any, covered: set) -> str:
+    """The words, each name's a neutral word, so "i don t mean NAME, how much" keeps its order."""
+    return " ".join(t.text if t.i not in covered else "xx" for t in tokens)
 
 
 def _in_parts(doc: Any, parts: List[str]) -> list:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
-from typing import Any, Dict, FrozenSet, List, Optional, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, List, Optional, Tuple
 
 from bot.text import normalise, user_text
 from bot.understanding import lexicon
@@ -212,6 +212,11 @@ def _place_from(raw: Any) -> Optional[Place]:
     return Place(str(raw["kind"]), str(raw.get("name") or ""), raw.get("area") or None, options)
 
 
+def states_a_myth_in(cues: Iterable[str]) -> bool:
+    """Whether the cues hold a common belief about manufacturing (a myth_<id> cue)."""
+    return any(cue.startswith(MYTH_CUE_PREFIX) for cue in cues)
+
+
 def cues_in(text: str) -> FrozenSet[str]:
     """The cue sections (data/lexicon/<lang>/cues.yml) the words match, in any language read,
     and `where_most` for "where do welders earn the most" (bot/understanding/places.py)."""
@@ -219,7 +224,8 @@ def cues_in(text: str) -> FrozenSet[str]:
     found = {
         name
         for language in lexicon.LANGUAGES
+        for unlike in (lexicon.without_look_alikes(CUES, language, folded),)  # blanked once per language
         for name, pattern in lexicon.sections(CUES, language).items()
-        if name != lexicon.LOOK_ALIKES and pattern.search(lexicon.without_look_alikes(CUES, language, folded))
+        if name != lexicon.LOOK_ALIKES and pattern.search(unlike)
     }
     return frozenset(found | ({"where_most"} if asks_where_most(text) else set()))

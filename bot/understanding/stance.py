@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from bot.understanding.distress import has_distress_words
 from bot.understanding.lexicon import language_of_match
-from bot.understanding.reading import MYTH_CUE_PREFIX, Reading
+from bot.understanding.reading import Reading, states_a_myth_in
 
 
 def states_a_myth(reading: Reading) -> bool:
     """A common belief about manufacturing (the myth_<id> cues of data/lexicon/<lang>/cues.yml)."""
-    return any(cue.startswith(MYTH_CUE_PREFIX) for cue in reading.cues)
+    return states_a_myth_in(reading.cues)
 
 
 def feels(text: str) -> bool:

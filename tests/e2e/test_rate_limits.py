@@ -38,9 +38,10 @@ MAX_FLOOD_SECONDS = 90.0
 #: to be refused on a loaded machine).
 SOCKET_GAP_S = 0.02
 #: The student asks once every request the flood sent before its first refusal is answered (up to
-#: 64 turns queued in the replicas), while the flood goes on being refused. A fixed wait (2 s, then
-#: 5 s) was too short on a loaded CI machine: the student's first answer took 1.2-3.2 s behind
-#: them. Bounded: a backlog still there after DRAIN_LIMIT_S fails the test.
+#: 64 turns queued in the replicas), while the flood goes on being refused: a fixed wait (2 s, then
+#: 5 s) could be too short on a loaded machine. The student's first answer is still the slowest
+#: after it (printed each run); its cause is not found yet. Bounded: a backlog still there after
+#: DRAIN_LIMIT_S fails the test.
 DRAIN_LIMIT_S = 60.0
 QUESTIONS = [
     "what does a welder do",
@@ -76,7 +77,12 @@ class RestFlood(threading.Thread):
         self.limited = threading.Event()  # the first 429 was seen
         self.drained = threading.Event()  # ...and every request sent before it was answered
         self._sent_before_limited = 0  # of those, still in flight (the loops share one event loop)
-        self.drain_s = 0.0  # from the first 429 to `drained`, for the test's report
+        self._limited_at = self._drained_at = 0.0
+
+    @property
+    def drain_s(self) -> float:
+        """From the first 429 to `drained`, for the test's report."""
+        return self._drained_at - self._limited_at
 
     def run(self) -> None:
         asyncio.run(self._flood())
@@ -103,14 +109,14 @@ class RestFlood(threading.Thread):
                             if resp.status == 429:
                                 assert resp.headers.get("Retry-After", "").isdigit()
                                 if not self.limited.is_set():
-                                    self.drain_s = time.monotonic()
+                                    self._limited_at = time.monotonic()
                                 self.limited.set()
                     except (aiohttp.ClientError, asyncio.TimeoutError) as error:
                         self.statuses[type(error).__name__] += 1
                     finally:
                         self._sent_before_limited -= early
                         if self.limited.is_set() and not self._sent_before_limited and not self.drained.is_set():
-                            self.drain_s = time.monotonic() - self.drain_s
+                            self._drained_at = time.monotonic()
                             self.drained.set()
 
             await asyncio.gather(*(loop() for _ in range(PARALLEL)))
